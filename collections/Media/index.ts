@@ -1,0 +1,72 @@
+// Uploaded images. sharp re-encodes every original, so EXIF and GPS data never survive.
+import type { CollectionConfig } from 'payload'
+
+import { mediaDir } from '../../src/env.js'
+import { ALLOWED_IMAGE_TYPES } from '../../src/policies/media.js'
+import { nobody, ownOrModerator, publicOrOwnOrModerator, publishFieldWrite, uploaderFieldRead, verifiedMembers } from './access.js'
+import { checkImageContent } from './hooks/checkImageContent.js'
+import { recordUploader } from './hooks/recordUploader.js'
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  admin: { useAsTitle: 'alt', group: 'Content' },
+  access: {
+    read: publicOrOwnOrModerator,
+    create: verifiedMembers,
+    update: ownOrModerator,
+    delete: ownOrModerator,
+    readVersions: ownOrModerator,
+  },
+  upload: {
+    staticDir: mediaDir(),
+    mimeTypes: [...ALLOWED_IMAGE_TYPES],
+    // Re-encoding the original drops all metadata; sharp keeps none unless asked to.
+    formatOptions: { format: 'webp', options: { quality: 82 } },
+    resizeOptions: { width: 2400, height: 2400, fit: 'inside', withoutEnlargement: true },
+    imageSizes: [
+      { name: 'thumbnail', width: 160, height: 160, position: 'centre', formatOptions: { format: 'webp', options: { quality: 75 } } },
+      { name: 'card', width: 640, height: 400, position: 'centre', formatOptions: { format: 'webp', options: { quality: 78 } } },
+      { name: 'full', width: 1600, fit: 'inside', withoutEnlargement: true, formatOptions: { format: 'webp', options: { quality: 82 } } },
+    ],
+    adminThumbnail: 'thumbnail',
+    focalPoint: false,
+    crop: false,
+  },
+  hooks: {
+    beforeOperation: [checkImageContent],
+    beforeChange: [recordUploader],
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      maxLength: 300,
+      admin: { description: 'Describe the image for people who cannot see it.' },
+    },
+    {
+      name: 'isPublic',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'Public files can be seen by everyone. Set when the content that uses the file is published.' },
+      access: { create: publishFieldWrite, update: publishFieldWrite },
+    },
+    // Set from the story that uses the file as its cover (collections/Stories/hooks/syncCoverVisibility.ts).
+    {
+      name: 'storyAudience',
+      type: 'select',
+      defaultValue: 'none',
+      options: ['none', 'members', 'public'],
+      admin: { readOnly: true },
+      access: { create: nobody, update: nobody },
+    },
+    { name: 'storyVisibleUntil', type: 'date', admin: { readOnly: true }, access: { create: nobody, update: nobody } },
+    {
+      name: 'uploader',
+      type: 'relationship',
+      relationTo: 'users',
+      admin: { readOnly: true },
+      access: { read: uploaderFieldRead, create: nobody, update: nobody },
+    },
+  ],
+}

@@ -1,0 +1,133 @@
+// Lived-experience stories under consent control. Visibility is canSee (src/policies/storyVisibility.ts);
+// state changes go only through the commands in src/commands/stories, which ask decideTransition.
+import type { CollectionConfig } from 'payload'
+
+import { CONSENT_AUDIENCES, STORY_STATES } from '../../src/policies/storyVisibility.js'
+import { BYLINES } from '../../src/policies/consent.js'
+import { storyRichTextEditor } from '../../src/stories/editor.js'
+import {
+  authorOrModeratorField,
+  authorsDraftsOrAdmin,
+  authorOnly,
+  moderatorField,
+  storyRead,
+  systemField,
+  verifiedMembers,
+} from './access.js'
+import { moderateEndpoint } from './endpoints/moderate.js'
+import { storyContentFields } from './fields.js'
+import { alertSafeguardingLeads } from './hooks/alertSafeguardingLeads.js'
+import { assignAuthorAndSlug } from './hooks/assignAuthorAndSlug.js'
+import { indexSearchText } from './hooks/indexSearchText.js'
+import { divertPublishedEdits } from './hooks/divertPublishedEdits.js'
+import { refusePrivateStoryQueries } from './hooks/refusePrivateStoryQueries.js'
+import { sanitiseStoryText } from './hooks/sanitiseStoryText.js'
+import { syncCoverVisibility } from './hooks/syncCoverVisibility.js'
+import { triageStory } from './hooks/triageStory.js'
+
+const system = { create: systemField, update: systemField }
+const privateToAuthor = { read: authorOrModeratorField, create: systemField, update: systemField }
+
+export const Stories: CollectionConfig = {
+  slug: 'stories',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'status', 'crisisHold', 'revisionState', 'submittedAt'],
+    group: 'Stories',
+    description: 'The moderation queue: stories needing a decision come first, crisis-held ones at the top, then oldest first.',
+    listSearchableFields: ['title', 'slug'],
+  },
+  defaultSort: 'queueOrder',
+  endpoints: [moderateEndpoint],
+  access: {
+    read: storyRead,
+    create: verifiedMembers,
+    update: authorOnly,
+    delete: authorsDraftsOrAdmin,
+    readVersions: () => false,
+  },
+  hooks: {
+    beforeOperation: [refusePrivateStoryQueries],
+    beforeValidate: [divertPublishedEdits],
+    beforeChange: [assignAuthorAndSlug, sanitiseStoryText, triageStory, indexSearchText],
+    afterChange: [syncCoverVisibility, alertSafeguardingLeads],
+    afterRead: [({ doc }) => ({ ...doc, searchText: undefined })],
+  },
+  fields: [
+    {
+      name: 'moderation',
+      type: 'ui',
+      admin: { components: { Field: '/admin/ModerationPanel#ModerationPanel' } },
+    },
+    ...storyContentFields({ required: true }),
+    {
+      name: 'slug',
+      type: 'text',
+      unique: true,
+      index: true,
+      access: system,
+      admin: { readOnly: true, description: 'Random and stable: never made from the title or the author.' },
+    },
+    { name: 'author', type: 'relationship', relationTo: 'users', index: true, access: privateToAuthor, admin: { readOnly: true } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'draft',
+      index: true,
+      options: STORY_STATES.map((value) => ({ value, label: value.replace('_', ' ') })),
+      access: system,
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    { name: 'crisisHold', type: 'checkbox', defaultValue: false, access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'triageAction', type: 'text', access: { ...system, read: moderatorField }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'triageMatches', type: 'json', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
+    // Denormalised from the latest consent record so that read access can be a database query.
+    { name: 'consentVersion', type: 'number', access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'consentAudience', type: 'select', options: [...CONSENT_AUDIENCES], index: true, access: system, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'consentByline', type: 'select', options: [...BYLINES], access: system, admin: { readOnly: true } },
+    { name: 'consentPenName', type: 'text', access: system, admin: { readOnly: true } },
+    { name: 'consentExpiresAt', type: 'date', index: true, access: system, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'consentWithdrawnAt', type: 'date', access: system, admin: { readOnly: true } },
+    // An edit of a published story, waiting for review while the approved text stays live.
+    {
+      name: 'revision',
+      type: 'group',
+      access: { read: authorOrModeratorField },
+      admin: { description: 'An edit of the published story, waiting for review.' },
+      fields: storyContentFields({ required: false }),
+    },
+    {
+      name: 'revisionState',
+      type: 'select',
+      options: ['none', 'submitted', 'changes_requested'],
+      defaultValue: 'none',
+      access: privateToAuthor,
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    // A moderator's de-identifying edit, which only the author can accept.
+    {
+      name: 'redaction',
+      type: 'group',
+      access: { read: authorOrModeratorField, create: systemField, update: systemField },
+      admin: { readOnly: true },
+      fields: [
+        { name: 'state', type: 'select', options: ['none', 'open', 'accepted', 'declined'], defaultValue: 'none' },
+        { name: 'title', type: 'text' },
+        { name: 'summary', type: 'textarea' },
+        { name: 'body', type: 'richText', editor: storyRichTextEditor },
+        { name: 'note', type: 'textarea' },
+        { name: 'proposedAt', type: 'date' },
+        { name: 'respondedAt', type: 'date' },
+      ],
+    },
+    { name: 'reasonForAuthor', type: 'textarea', access: privateToAuthor, admin: { readOnly: true, description: "The latest moderator's reason, shown to the author." } },
+    { name: 'submittedAt', type: 'date', access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'decidedAt', type: 'date', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
+    { name: 'publishedAt', type: 'date', access: system, admin: { readOnly: true, position: 'sidebar' } },
+    // Queryable by /search (so not `hidden`), but never sent out: readers get the real text instead.
+    { name: 'renewalRemindedVersion', type: 'number', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
+    { name: 'searchText', type: 'textarea', access: system, admin: { hidden: true } },
+    { name: 'queueOrder', type: 'text', index: true, access: { ...system, read: moderatorField }, admin: { hidden: true } },
+  ],
+}

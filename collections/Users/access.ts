@@ -1,0 +1,40 @@
+// Access rules for members: thin wrappers over the pure predicates in src/policies/roles.ts.
+import type { Access, FieldAccess } from 'payload'
+
+import { canChangeRoles, canEnterAdmin, canReadEmail, canUnlockAccounts, isAdmin, isModerator } from '../../src/policies/roles.js'
+
+/** Moderators read every profile (to moderate); a member reads only their own; visitors none. */
+export const selfOrModerator: Access = ({ req: { user } }) => {
+  if (!user) return false
+  if (isModerator(user)) return true
+  return { id: { equals: user.id } }
+}
+
+/** A member edits their own profile; admins edit anyone's. */
+export const selfOrAdmin: Access = ({ req: { user } }) => {
+  if (!user) return false
+  if (isAdmin(user)) return true
+  return { id: { equals: user.id } }
+}
+
+/**
+ * New accounts come through the /join form (which answers alike whether or not an address is
+ * registered) or from an admin. A raw REST sign-up would say "email already exists" and reveal
+ * that someone belongs to a recovery community.
+ */
+export const SIGNUP_CONTEXT = 'signupForm'
+export const signupFormOrAdmin: Access = ({ req }) => isAdmin(req.user) || req.context?.[SIGNUP_CONTEXT] === true
+
+export const adminsOnly: Access = ({ req: { user } }) => isAdmin(user)
+export const anyone: Access = () => true
+export const nobody: Access = () => false
+
+export const unlockAccess: Access = ({ req: { user } }) => canUnlockAccounts(user)
+export const adminPanelAccess = ({ req: { user } }: { req: { user: unknown } }) =>
+  canEnterAdmin(user as Parameters<typeof canEnterAdmin>[0])
+
+export const emailFieldRead: FieldAccess = ({ req: { user }, doc, id }) => canReadEmail(user, doc?.id ?? id)
+export const rolesFieldWrite: FieldAccess = ({ req: { user } }) => canChangeRoles(user)
+export const adminFieldWrite: FieldAccess = ({ req: { user } }) => isAdmin(user)
+export const moderatorFieldRead: FieldAccess = ({ req: { user } }) => isModerator(user)
+export const systemField: FieldAccess = () => false

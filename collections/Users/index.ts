@@ -1,0 +1,150 @@
+// Members: the auth collection. Emails are private; the public only ever sees a presenter's projection.
+import type { CollectionConfig } from 'payload'
+
+import { secureCookies } from '../../src/env.js'
+import { resetPasswordHtml, verifyEmailHtml } from '../../src/email/templates.js'
+import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
+import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES } from '../../src/policies/notifications.js'
+import { ROLES } from '../../src/policies/roles.js'
+import {
+  adminFieldWrite,
+  adminPanelAccess,
+  adminsOnly,
+  emailFieldRead,
+  moderatorFieldRead,
+  rolesFieldWrite,
+  selfOrAdmin,
+  selfOrModerator,
+  signupFormOrAdmin,
+  systemField,
+  unlockAccess,
+} from './access.js'
+import { assignDefaultRole } from './hooks/assignDefaultRole.js'
+import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy.js'
+import { notifyEmailChange } from './hooks/notifyEmailChange.js'
+import { normaliseDisplayName } from './hooks/normaliseDisplayName.js'
+import { refusePrivateQueries } from './hooks/refusePrivateQueries.js'
+import { throttleResetRequests } from './hooks/throttleResetRequests.js'
+import { requireCurrentPassword } from './hooks/requireCurrentPassword.js'
+
+export const LOCKOUT_ATTEMPTS = 5
+export const LOCKOUT_MS = 10 * 60 * 1000
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  admin: {
+    useAsTitle: 'displayName',
+    defaultColumns: ['displayName', 'memberType', 'roles', 'homeLocality'],
+    group: 'People',
+  },
+  auth: {
+    maxLoginAttempts: LOCKOUT_ATTEMPTS,
+    lockTime: LOCKOUT_MS,
+    tokenExpiration: 60 * 60 * 24 * 7,
+    cookies: { sameSite: 'Lax', secure: secureCookies },
+    verify: {
+      generateEmailSubject: () => 'Confirm your email address for Waymark',
+      generateEmailHTML: ({ token, user }) => verifyEmailHtml({ token, displayName: user?.displayName }),
+    },
+    forgotPassword: {
+      expiration: 60 * 60 * 1000,
+      // See hooks/throttleResetRequests.ts.
+      minRequestInterval: 0,
+      generateEmailSubject: () => 'Reset your Waymark password',
+      generateEmailHTML: (args) => resetPasswordHtml({ token: args?.token ?? '' }),
+    },
+  },
+  access: {
+    read: selfOrModerator,
+    create: signupFormOrAdmin,
+    update: selfOrAdmin,
+    delete: adminsOnly,
+    unlock: unlockAccess,
+    admin: adminPanelAccess,
+    readVersions: adminsOnly,
+  },
+  hooks: {
+    beforeOperation: [enforcePasswordPolicy, requireCurrentPassword, refusePrivateQueries, throttleResetRequests],
+    beforeValidate: [normaliseDisplayName],
+    beforeChange: [assignDefaultRole],
+    afterChange: [notifyEmailChange],
+  },
+  fields: [
+    // Merged with Payload's own email field: only the owner and admins may read it.
+    { name: 'email', type: 'email', required: true, unique: true, access: { read: emailFieldRead } },
+    {
+      name: 'displayName',
+      type: 'text',
+      required: true,
+      minLength: 2,
+      maxLength: 40,
+      admin: { description: 'The public pseudonym. Never a real name or an email address.' },
+    },
+    { name: 'displayNameKey', type: 'text', unique: true, index: true, hidden: true },
+    {
+      name: 'memberType',
+      type: 'select',
+      required: true,
+      options: MEMBER_TYPES.map(({ value, label }) => ({ value, label })),
+      admin: { description: 'Self-declared, shown as a badge. Never an access boundary.' },
+    },
+    { name: 'homeLocality', type: 'relationship', relationTo: 'localities' },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      saveToJWT: true,
+      defaultValue: ['member'],
+      options: ROLES.map((role) => ({ value: role, label: role[0]!.toUpperCase() + role.slice(1) })),
+      access: { create: rolesFieldWrite, update: rolesFieldWrite },
+    },
+    {
+      name: 'moderatorLocalities',
+      type: 'relationship',
+      relationTo: 'localities',
+      hasMany: true,
+      saveToJWT: true,
+      admin: { description: 'Leave empty for a moderator who covers every locality.' },
+      access: { create: adminFieldWrite, update: adminFieldWrite },
+    },
+    {
+      name: 'notifications',
+      type: 'group',
+      fields: [
+        ...NOTIFICATION_PREFERENCES.map((pref) => ({
+          name: pref.name,
+          type: 'checkbox' as const,
+          label: pref.label,
+          defaultValue: pref.defaultValue,
+        })),
+        {
+          name: 'digest',
+          type: 'select',
+          defaultValue: 'never',
+          options: DIGEST_OPTIONS.map(({ value, label }) => ({ value, label })),
+        },
+      ],
+    },
+    {
+      name: 'approvedPostCount',
+      type: 'number',
+      defaultValue: 0,
+      admin: { readOnly: true, description: 'Maintained by the system as posts are approved.' },
+      access: { create: systemField, update: systemField },
+    },
+    {
+      name: 'isSafeguardingLead',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'Safeguarding leads are emailed at once when a post matches crisis words.' },
+      access: { read: moderatorFieldRead, create: adminFieldWrite, update: adminFieldWrite },
+    },
+    {
+      name: 'isDemo',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: { description: 'Demo data made by the seed.' },
+      access: { read: moderatorFieldRead, create: adminFieldWrite, update: adminFieldWrite },
+    },
+  ],
+}

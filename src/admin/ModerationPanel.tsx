@@ -1,0 +1,104 @@
+'use client'
+// The moderators' decision panel on a story in the admin: approve, ask for changes, unpublish,
+// mark safe, or propose a redaction the author must accept. It posts to /api/stories/:id/moderate.
+// It is a role="form" group, not a <form>: it sits inside Payload's edit form, and a nested form never submits.
+import { useDocumentInfo } from '@payloadcms/ui'
+import React, { useState } from 'react'
+
+const ACTIONS = [
+  { value: 'approve', label: 'Approve and publish' },
+  { value: 'request_changes', label: 'Ask the author for changes' },
+  { value: 'propose_redaction', label: 'Propose a redaction' },
+  { value: 'unpublish', label: 'Unpublish' },
+  { value: 'mark_safe', label: 'Mark safe (clear the safeguarding hold)' },
+] as const
+
+export function ModerationPanel() {
+  const { id } = useDocumentInfo()
+  const [action, setAction] = useState<string>('approve')
+  const [reason, setReason] = useState('')
+  const [privateNote, setPrivateNote] = useState('')
+  const [proposalTitle, setProposalTitle] = useState('')
+  const [proposalSummary, setProposalSummary] = useState('')
+  const [proposalBody, setProposalBody] = useState('')
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  if (!id) return null
+
+  async function decide() {
+    setBusy(true)
+    setMessage(null)
+    const payload: Record<string, string> = { action, reason, privateNote }
+    if (action === 'propose_redaction') {
+      if (proposalTitle) payload.proposalTitle = proposalTitle
+      if (proposalSummary) payload.proposalSummary = proposalSummary
+      if (proposalBody) payload.proposalBody = proposalBody
+    }
+    try {
+      const response = await fetch(`/api/stories/${id}/moderate`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+      })
+      const result = (await response.json()) as { ok?: boolean; status?: string; error?: string }
+      if (!response.ok) {
+        setMessage(result.error ?? 'That did not work.')
+      } else {
+        setMessage(`Done. The story is now ${String(result.status).replace('_', ' ')}.`)
+        window.location.reload()
+      }
+    } catch {
+      setMessage('The server could not be reached. Nothing was changed.')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div role="form" aria-label="Moderation decision" style={{ border: '1px solid var(--theme-elevation-150)', padding: '1rem', marginBottom: '1.5rem' }}>
+      <h3 style={{ marginTop: 0 }}>Moderation decision</h3>
+      <fieldset style={{ border: 0, padding: 0 }}>
+        <legend>Action</legend>
+        {ACTIONS.map((a) => (
+          <label key={a.value} style={{ display: 'block' }}>
+            <input type="radio" name="moderation-action" value={a.value} checked={action === a.value} onChange={() => setAction(a.value)} /> {a.label}
+          </label>
+        ))}
+      </fieldset>
+      <label style={{ display: 'block', marginTop: '0.75rem' }}>
+        Reason for the author (they will see this)
+        <textarea name="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={3} style={{ width: '100%' }} />
+      </label>
+      <label style={{ display: 'block', marginTop: '0.75rem' }}>
+        Private note (moderators only)
+        <textarea name="privateNote" value={privateNote} onChange={(e) => setPrivateNote(e.target.value)} rows={2} style={{ width: '100%' }} />
+      </label>
+      {action === 'propose_redaction' ? (
+        <div style={{ marginTop: '0.75rem' }}>
+          <p>Leave a box empty to keep the author&apos;s words there. The author sees the changes side by side and decides.</p>
+          <label style={{ display: 'block' }}>
+            Proposed title
+            <input name="proposalTitle" value={proposalTitle} onChange={(e) => setProposalTitle(e.target.value)} style={{ width: '100%' }} />
+          </label>
+          <label style={{ display: 'block' }}>
+            Proposed summary
+            <textarea name="proposalSummary" value={proposalSummary} onChange={(e) => setProposalSummary(e.target.value)} rows={2} style={{ width: '100%' }} />
+          </label>
+          <label style={{ display: 'block' }}>
+            Proposed text (blank lines between paragraphs)
+            <textarea name="proposalBody" value={proposalBody} onChange={(e) => setProposalBody(e.target.value)} rows={8} style={{ width: '100%' }} />
+          </label>
+        </div>
+      ) : null}
+      <button type="button" onClick={() => void decide()} className="btn btn--style-primary" disabled={busy} style={{ marginTop: '0.75rem' }}>
+        {busy ? 'Saving…' : 'Record decision'}
+      </button>
+      {message ? (
+        <p role="status" style={{ marginTop: '0.5rem' }}>
+          {message}
+        </p>
+      ) : null}
+    </div>
+  )
+}

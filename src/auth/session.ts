@@ -1,0 +1,50 @@
+// The public site shares Payload's session cookie, so a member signed in on the site is signed in
+// to REST and (if a moderator) the admin, and signing out ends the session everywhere.
+import type { NextFunction, Request, Response } from 'express'
+import { createLocalReq, logoutOperation, type Payload } from 'payload'
+import { generateExpiredPayloadCookie, generatePayloadCookie } from 'payload/shared'
+
+export function fetchHeaders(req: Request): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+  }
+  return headers
+}
+
+/** Resolves the signed-in member (or null) into res.locals.user for the public routes. */
+export function loadViewer(payload: Payload) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const headers = fetchHeaders(req)
+      // Payload ignores the cookie when a request carries neither Origin nor Sec-Fetch-Site (its CSRF
+      // guard). A GET to a public page changes nothing, and older browsers send neither header, so
+      // such reads are treated as same-origin. Every POST is checked separately (src/security/csrf.ts).
+      if ((req.method === 'GET' || req.method === 'HEAD') && !headers.has('origin') && !headers.has('sec-fetch-site')) {
+        headers.set('sec-fetch-site', 'same-origin')
+      }
+      const { user } = await payload.auth({ headers })
+      res.locals.user = user ?? null
+    } catch {
+      res.locals.user = null
+    }
+    next()
+  }
+}
+
+const usersAuthConfig = (payload: Payload) => payload.collections.users.config.auth
+
+export function setSessionCookie(res: Response, payload: Payload, token: string): void {
+  res.append('Set-Cookie', generatePayloadCookie({ collectionAuthConfig: usersAuthConfig(payload), cookiePrefix: payload.config.cookiePrefix, token }) as string)
+}
+
+export function clearSessionCookie(res: Response, payload: Payload): void {
+  res.append('Set-Cookie', generateExpiredPayloadCookie({ collectionAuthConfig: usersAuthConfig(payload), cookiePrefix: payload.config.cookiePrefix }) as string)
+}
+
+/** Ends the server-side session too, so a copied cookie stops working after sign-out. */
+export async function endSession(payload: Payload, user: Record<string, any>): Promise<void> {
+  const req = await createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
+  await logoutOperation({ collection: payload.collections.users, req } as never)
+}

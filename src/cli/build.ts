@@ -1,0 +1,55 @@
+// Builds the Next admin when the build is missing or older than its sources.
+// `--force` always builds. The fingerprint covers everything the admin bundle is made from.
+import { spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { rootDir } from '../env.js'
+
+const INPUTS = ['src', 'collections', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
+const STAMP = path.join(rootDir, '.next', 'waymark-build-stamp.json')
+
+function listFiles(entry: string): string[] {
+  const full = path.join(rootDir, entry)
+  if (!fs.existsSync(full)) return []
+  const stat = fs.statSync(full)
+  if (stat.isFile()) return [entry]
+  return fs.readdirSync(full).flatMap((name) => listFiles(path.join(entry, name)))
+}
+
+export function sourceFingerprint(): string {
+  const hash = crypto.createHash('sha256')
+  for (const file of INPUTS.flatMap(listFiles).sort()) {
+    hash.update(file).update('\0').update(fs.readFileSync(path.join(rootDir, file))).update('\0')
+  }
+  return hash.digest('hex')
+}
+
+export function buildIsCurrent(): boolean {
+  try {
+    return JSON.parse(fs.readFileSync(STAMP, 'utf8')).fingerprint === sourceFingerprint() && fs.existsSync(path.join(rootDir, '.next', 'BUILD_ID'))
+  } catch {
+    return false
+  }
+}
+
+export function ensureBuild({ force = false } = {}): void {
+  if (!force && buildIsCurrent()) return
+  console.log('Building the moderation admin (next build, about a minute)…')
+  // Fingerprint what is being built, before building: a source edited during the build must
+  // leave the build stale, not be recorded as built.
+  const fingerprint = sourceFingerprint()
+  const nextBin = path.join(rootDir, 'node_modules', 'next', 'dist', 'bin', 'next')
+  const result = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: rootDir,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  })
+  if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`)
+  fs.writeFileSync(STAMP, JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }))
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureBuild({ force: process.argv.includes('--force') })
+}

@@ -1,0 +1,56 @@
+// Picks the database adapter from DATABASE_URL. Every query goes through the Local API,
+// so the three adapters behave alike; only migrations differ, and each has its own folder.
+import path from 'node:path'
+import type { DatabaseAdapterObj } from 'payload'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+
+import { dataDir, rootDir } from '../env.js'
+import { serialiseSqliteWrites } from './serialiseSqliteWrites.js'
+
+export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
+
+export function databaseKind(url = process.env.DATABASE_URL): DatabaseKind {
+  if (!url || url.startsWith('file:')) return 'sqlite'
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres'
+  if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')) return 'mongodb'
+  throw new Error(`DATABASE_URL must start with file:, postgres:// or mongodb:// (got "${url.split(':')[0]}:")`)
+}
+
+export function sqliteFileURL(url = process.env.DATABASE_URL): string {
+  if (url && url.startsWith('file:')) return url
+  return `file:${path.join(dataDir(), 'waymark.db')}`
+}
+
+export const migrationDirFor = (kind: DatabaseKind) => path.join(rootDir, 'src', 'migrations', kind)
+
+export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapterObj {
+  const kind = databaseKind(url)
+  const migrationDir = migrationDirFor(kind)
+  switch (kind) {
+    case 'postgres':
+      // Schema changes arrive only through committed migrations.
+      return postgresAdapter({ pool: { connectionString: url }, push: false, migrationDir })
+    case 'mongodb':
+      return mongooseAdapter({ url: url!, migrationDir })
+    default:
+      return withSerialisedWrites(sqliteAdapter({
+        client: { url: sqliteFileURL(url) },
+        push: false,
+        migrationDir,
+        // Readers never block the writer; a busy writer waits rather than failing.
+        wal: true,
+        busyTimeout: 5000,
+        // Without this, the SQLite adapter does not wrap multi-step writes in a transaction.
+        transactionOptions: {},
+        // Never reuse the id of a deleted row: an erased member's id must not come back as someone else.
+        autoIncrement: true,
+      }))
+  }
+}
+
+/** Wraps the adapter that Payload creates at init so every write takes its turn (see serialiseSqliteWrites.ts). */
+function withSerialisedWrites(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
+  return { ...adapterObj, init: (args) => serialiseSqliteWrites(adapterObj.init(args)) }
+}

@@ -1,0 +1,26 @@
+// The jobs queue runs inside the Express process (autoRun). Urgent jobs (safeguarding alerts) are
+// picked up within seconds; the rest within a minute. Queued jobs hold email addresses and text,
+// so nobody but admins can read them or trigger runs over REST.
+import type { JobsConfig } from 'payload'
+
+import { isAdmin } from '../policies/roles.js'
+import { remindConsentRenewalsTask } from './remindConsentRenewals.js'
+import { sendEmailTask } from './sendEmail.js'
+
+const adminsOnly = ({ req }: { req: { user?: unknown } }) => isAdmin(req.user as never)
+
+export const jobsConfig: JobsConfig = {
+  tasks: [sendEmailTask, remindConsentRenewalsTask],
+  deleteJobOnComplete: true,
+  access: { run: adminsOnly, queue: adminsOnly, cancel: adminsOnly },
+  autoRun: [
+    { cron: '*/5 * * * * *', queue: 'urgent', limit: 20 },
+    { cron: '*/30 * * * * *', queue: 'default', limit: 50 },
+  ],
+  // CLI commands (migrate, seed) and tests that only use the Local API do not run jobs.
+  shouldAutoRun: () => process.env.WAYMARK_JOBS !== 'off',
+  jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+    ...defaultJobsCollection,
+    access: { ...defaultJobsCollection.access, read: adminsOnly, create: adminsOnly, update: adminsOnly, delete: adminsOnly, readVersions: adminsOnly },
+  }),
+}

@@ -1,0 +1,15 @@
+import * as migration_20261123_171850_initial from './20261123_171850_initial';
+import * as migration_20261123_181216_stories from './20261123_181216_stories';
+
+export const migrations = [
+  {
+    up: migration_20261123_171850_initial.up,
+    down: migration_20261123_171850_initial.down,
+    name: '20261123_171850_initial',
+  },
+  {
+    up: migration_20261123_181216_stories.up,
+    down: migration_20261123_181216_stories.down,
+    name: '20261123_181216_stories'
+  },
+];

@@ -1,0 +1,57 @@
+// Payload configuration shared by the Express server, the Next admin and the CLI.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Consents } from '../collections/Consents/index.js'
+import { Localities } from '../collections/Localities/index.js'
+import { Media } from '../collections/Media/index.js'
+import { ModerationEvents } from '../collections/ModerationEvents/index.js'
+import { Stories } from '../collections/Stories/index.js'
+import { Users } from '../collections/Users/index.js'
+import { WatchedWords } from '../collections/WatchedWords/index.js'
+import { databaseAdapter } from './db/index.js'
+import { fromAddress, fromName, mailTransport } from './email/transport.js'
+import { payloadSecret, serverURL } from './env.js'
+import { jobsConfig } from './jobs/config.js'
+import { MAX_UPLOAD_BYTES } from './policies/media.js'
+import { storyRichTextEditor } from './stories/editor.js'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL,
+  secret: payloadSecret(),
+  // Cookie-authenticated requests are accepted only from our own origin.
+  csrf: [serverURL],
+  cors: [serverURL],
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Waymark moderation' },
+  },
+  collections: [Users, Localities, Media, Stories, Consents, ModerationEvents, WatchedWords],
+  editor: storyRichTextEditor,
+  // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.
+  jobs: jobsConfig,
+  db: databaseAdapter(),
+  email: nodemailerAdapter({
+    defaultFromAddress: fromAddress,
+    defaultFromName: fromName,
+    transport: mailTransport(),
+    skipVerify: true,
+  }),
+  // The admin does not need GraphQL, and a second query language would be a second door to guard.
+  graphQL: { disable: true },
+  sharp,
+  telemetry: false,
+  upload: {
+    limits: { fileSize: MAX_UPLOAD_BYTES },
+    // Without this an oversized upload is silently truncated instead of refused.
+    abortOnLimit: true,
+    responseOnLimit: 'The file is larger than 10 MB.',
+  },
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+})

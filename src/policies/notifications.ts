@@ -1,0 +1,14 @@
+// The email a member can opt in to. Decisions about a member's own content are always sent.
+export const NOTIFICATION_PREFERENCES = [
+  { name: 'notifyReplies', label: 'Replies to my threads and posts', defaultValue: true },
+  { name: 'notifyMeetingReminders', label: 'Reminders two days before my locality and county meetings', defaultValue: false },
+  { name: 'notifyMeetingChanges', label: 'When a meeting I might attend is moved or cancelled', defaultValue: true },
+] as const
+
+export const DIGEST_OPTIONS = [
+  { value: 'never', label: 'Never' },
+  { value: 'weekly', label: 'Weekly' },
+  { value: 'daily', label: 'Daily' },
+] as const
+
+export type NotificationPreferenceName = (typeof NOTIFICATION_PREFERENCES)[number]['name']

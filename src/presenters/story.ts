@@ -1,0 +1,97 @@
+// What a viewer may see of a story. The author relation never leaves the server: bylines are
+// computed here from the consent (display name, "A member from <locality>", or a pen name).
+import type { Payload } from 'payload'
+
+import { bylineText, type Byline } from '../policies/consent.js'
+import { themeLabel, warningLabel } from '../policies/storyTaxonomy.js'
+import type { StoryState } from '../policies/storyVisibility.js'
+
+/** The fields a story card needs: lists never load the story text (and its rich-text processing). */
+export const STORY_CARD_SELECT = {
+  title: true,
+  summary: true,
+  slug: true,
+  locality: true,
+  themes: true,
+  contentWarnings: true,
+  contentWarningNote: true,
+  coverImage: true,
+  consentByline: true,
+  consentPenName: true,
+  publishedAt: true,
+  updatedAt: true,
+} as const
+
+export type StoryCard = {
+  id: number | string
+  slug: string
+  title: string
+  summary: string
+  byline: string
+  localityName: string | null
+  localitySlug: string | null
+  themes: { value: string; label: string }[]
+  warnings: { value: string; label: string }[]
+  warningNote: string
+  publishedAt: string | null
+  cover: { url: string; alt: string; width?: number; height?: number } | null
+}
+
+export type StoryPage = StoryCard & { body: unknown; status: StoryState; crisisHold: boolean }
+
+const relation = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, any>) : null)
+
+/**
+ * Display names for the stories whose consent says to sign with one. This is the one trusted read
+ * of the author: it returns nothing but the public pseudonym, and only for those stories.
+ */
+export async function displayNamesFor(payload: Payload, stories: { id: number | string; consentByline?: string | null }[]): Promise<Map<string, string>> {
+  const ids = stories.filter((s) => s.consentByline === 'display-name').map((s) => s.id)
+  const names = new Map<string, string>()
+  if (ids.length === 0) return names
+  const authored = await payload.find({ collection: 'stories', where: { id: { in: ids } }, depth: 0, limit: ids.length, pagination: false, select: { author: true }, overrideAccess: true })
+  const authorOf = new Map(authored.docs.map((doc) => [String(doc.id), String(doc.author)]))
+  const authors = await payload.find({
+    collection: 'users',
+    where: { id: { in: [...new Set(authorOf.values())] } },
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    select: { displayName: true },
+    overrideAccess: true,
+  })
+  const nameOf = new Map(authors.docs.map((user) => [String(user.id), String(user.displayName)]))
+  for (const [storyId, authorId] of authorOf) {
+    const name = nameOf.get(authorId)
+    if (name) names.set(storyId, name)
+  }
+  return names
+}
+
+export function presentStoryCard(doc: Record<string, any>, displayNames: Map<string, string>): StoryCard {
+  const locality = relation(doc.locality)
+  const cover = relation(doc.coverImage)
+  const coverSize = cover?.sizes?.card?.url ? cover.sizes.card : cover
+  return {
+    id: doc.id,
+    slug: String(doc.slug),
+    title: String(doc.title ?? ''),
+    summary: String(doc.summary ?? ''),
+    byline: bylineText(doc.consentByline as Byline, {
+      displayName: displayNames.get(String(doc.id)),
+      penName: doc.consentPenName ?? undefined,
+      localityName: locality?.name,
+    }),
+    localityName: locality?.name ?? null,
+    localitySlug: locality?.slug ?? null,
+    themes: (doc.themes ?? []).map((value: string) => ({ value, label: themeLabel(value) })),
+    warnings: (doc.contentWarnings ?? []).map((value: string) => ({ value, label: warningLabel(value) })),
+    warningNote: String(doc.contentWarningNote ?? ''),
+    publishedAt: doc.publishedAt ?? null,
+    cover: cover && coverSize?.url ? { url: String(coverSize.url), alt: String(cover.alt ?? ''), width: coverSize.width, height: coverSize.height } : null,
+  }
+}
+
+export function presentStoryPage(doc: Record<string, any>, displayNames: Map<string, string>): StoryPage {
+  return { ...presentStoryCard(doc, displayNames), body: doc.body, status: doc.status, crisisHold: doc.crisisHold === true }
+}

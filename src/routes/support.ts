@@ -1,0 +1,72 @@
+// Small helpers shared by the thin routers: reading forms, mapping Payload errors to fields, building the page frame.
+import type { NextFunction, Request, Response } from 'express'
+import type { Payload } from 'payload'
+import { z } from 'zod'
+
+import type { PageContext } from '../../views/components/PageContext.js'
+import { publicLocalities } from '../cache/localities.js'
+import { presentViewer } from '../presenters/viewer.js'
+
+/** A form field: always a string (repeated or missing fields become ''), capped so nothing huge reaches Payload. */
+export const formText = (max = 10_000) =>
+  z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().max(max).catch('')).catch('').default('')
+
+export const formBox = () => z.preprocess((value) => value === 'on' || value === 'true', z.boolean())
+
+export function readForm<T extends z.ZodRawShape>(body: unknown, shape: T): z.infer<z.ZodObject<T>> {
+  return z.object(shape).parse(body && typeof body === 'object' ? body : {})
+}
+
+export type FieldErrors = Record<string, string | undefined>
+
+/** Payload's ValidationError carries { path, message } per field; anything else is not a form error. */
+export function fieldErrorsFrom(error: unknown, rename: Record<string, string> = {}): FieldErrors | null {
+  const errors = (error as { data?: { errors?: { path?: string; message?: string }[] } })?.data?.errors
+  if (!Array.isArray(errors) || errors.length === 0) return null
+  const out: FieldErrors = {}
+  for (const item of errors) {
+    const path = rename[item.path ?? ''] ?? item.path ?? 'form'
+    out[path] ??= friendlyMessage(item.message)
+  }
+  return out
+}
+
+function friendlyMessage(message: string | undefined): string {
+  if (!message) return 'Check this answer.'
+  if (/required/i.test(message)) return 'This is required.'
+  if (/unique/i.test(message)) return 'That is already taken.'
+  return message
+}
+
+/** Only same-site paths are followed after sign-in, never another origin. */
+export function safeNextPath(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined
+  if (value.startsWith('/logout')) return undefined
+  return value.slice(0, 500)
+}
+
+export type PublicRequestLocals = { user: Record<string, any> | null; csrfToken: string }
+
+export async function pageContext(payload: Payload, req: Request, res: Response): Promise<PageContext> {
+  const user = (res.locals.user ?? null) as Record<string, any> | null
+  return {
+    viewer: presentViewer(user),
+    localities: await publicLocalities(payload),
+    csrfToken: String(res.locals.csrfToken ?? ''),
+    path: req.path,
+  }
+}
+
+/** Wraps an async handler so a thrown error reaches Express's error handler instead of hanging. */
+export const handle =
+  (fn: (req: Request, res: Response, next: NextFunction) => Promise<unknown>) =>
+  (req: Request, res: Response, next: NextFunction) => {
+    fn(req, res, next).catch(next)
+  }
+
+/** Relationship ids are numbers on SQL databases and strings on MongoDB. */
+export const toId = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value)
+
+/** A repeated form field (checkboxes): always an array of short strings. */
+export const formList = (max = 50) =>
+  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().max(100)).max(max).catch([])).catch([])

@@ -1,0 +1,128 @@
+// One process, two faces: Express serves the public site itself and hands /admin, /api and
+// Next's assets to the Next request handler (the Payload admin and REST API).
+import path from 'node:path'
+import type { Server } from 'node:http'
+import cookieParser from 'cookie-parser'
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express'
+import next from 'next'
+import { getPayload, type Payload } from 'payload'
+
+import config from './payload.config.js'
+import { fetchHeaders, loadViewer } from './auth/session.js'
+import { databaseKind } from './db/index.js'
+import { refreshReadConnection } from './db/serialiseSqliteWrites.js'
+import { isProduction, port as defaultPort, rootDir } from './env.js'
+import { canEnterAdmin } from './policies/roles.js'
+import { accountRouter } from './routes/account.js'
+import { authRouter } from './routes/auth.js'
+import { feedsRouter } from './routes/feeds.js'
+import { healthRouter } from './routes/health.js'
+import { myStoriesRouter } from './routes/myStories.js'
+import { searchRouter } from './routes/search.js'
+import { storiesRouter } from './routes/stories.js'
+import { pagesRouter, sendNotFound } from './routes/pages.js'
+import { pageContext } from './routes/support.js'
+import { renderProblem } from './routes/problem.js'
+import { MAX_UPLOAD_BYTES } from './policies/media.js'
+import { checkCsrf, issueCsrfToken } from './security/csrf.js'
+import { parseMultipart, UploadTooLarge } from './security/multipart.js'
+import { adminHeaders, isNextPath, publicHeaders } from './security/headers.js'
+
+export type StartOptions = { port?: number; dev?: boolean; quiet?: boolean }
+export type RunningServer = { payload: Payload; server: Server; url: string; close: () => Promise<void> }
+
+// Admin pages anyone may open, so that a moderator can sign in there.
+const ADMIN_PUBLIC_PATHS = ['/admin/login', '/admin/logout', '/admin/forgot', '/admin/reset', '/admin/unauthorized']
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const payload = await getPayload({ config, cron: true })
+  const nextApp = next({ dev: options.dev ?? false, dir: rootDir, quiet: options.quiet ?? true })
+  await nextApp.prepare()
+  const nextHandler = nextApp.getRequestHandler()
+
+  const app = express()
+  app.disable('x-powered-by')
+  if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+
+  app.use((req, res, nextFn) => (isNextPath(req.path) ? adminHeaders(req, res, nextFn) : publicHeaders(req, res, nextFn)))
+  // Each request reads the database as it is now, including writes from other processes.
+  if (databaseKind() === 'sqlite') {
+    app.use((_req, _res, nextFn) => {
+      refreshReadConnection(payload.db).then(() => nextFn(), nextFn)
+    })
+  }
+  app.use('/assets', express.static(path.join(rootDir, 'views', 'assets'), { maxAge: isProduction ? '1h' : 0, fallthrough: false }))
+  // `npm run bench` measures pages against a static file served by this same Express.
+  if (process.env.WAYMARK_BENCH_STATIC_DIR) app.use('/__bench-static', express.static(process.env.WAYMARK_BENCH_STATIC_DIR))
+
+  // The admin is the moderators' workplace: a signed-in member is turned away before Next renders anything.
+  app.use('/admin', async (req, res, nextFn) => {
+    const fullPath = req.originalUrl.split('?')[0]!
+    if (ADMIN_PUBLIC_PATHS.some((p) => fullPath === p || fullPath.startsWith(`${p}/`))) return nextFn()
+    try {
+      const { user } = await payload.auth({ headers: fetchHeaders(req) })
+      if (user && !canEnterAdmin(user)) {
+        res.status(403).type('text/plain').set('Cache-Control', 'no-store').send('The moderation area is for moderators only.')
+        return
+      }
+    } catch {
+      // Unreadable cookie: Next's login page will deal with it.
+    }
+    nextFn()
+  })
+  app.all(/^\/(admin|api|_next)(\/.*)?$/, (req, res) => nextHandler(req, res))
+
+  // Everything below is the public site.
+  const secret = payload.secret
+  app.use(cookieParser())
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 100 }))
+  app.use(parseMultipart({ maxFileBytes: MAX_UPLOAD_BYTES }))
+  app.use(issueCsrfToken(secret))
+  app.use(loadViewer(payload))
+  app.use((req, res, nextFn) => {
+    if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH' && req.method !== 'DELETE') return nextFn()
+    const verdict = checkCsrf(secret, req)
+    if (verdict.ok) return nextFn()
+    payload.logger.warn({ msg: `Refused ${req.method} ${req.path}: ${verdict.reason}` })
+    void renderProblem(payload, req, res, 403, 'This form has expired', 'For your safety we could not accept that form. Go back, reload the page and try again.')
+  })
+
+  app.use(healthRouter(payload))
+  app.use(pagesRouter(payload))
+  app.use(authRouter(payload))
+  app.use(accountRouter(payload))
+  // The author's routes come first: /stories/new must not be read as a story called "new".
+  app.use(myStoriesRouter(payload))
+  app.use(storiesRouter(payload))
+  app.use(searchRouter(payload))
+  app.use(feedsRouter(payload))
+
+  app.use(async (req, res) => sendNotFound(res, await pageContext(payload, req, res)))
+  app.use(errorHandler(payload))
+
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(options.port ?? defaultPort, '0.0.0.0', () => resolve(s))
+  })
+  const address = server.address()
+  const boundPort = typeof address === 'object' && address ? address.port : options.port ?? defaultPort
+  return {
+    payload,
+    server,
+    url: `http://127.0.0.1:${boundPort}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeAllConnections?.()
+    },
+  }
+}
+
+function errorHandler(payload: Payload): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    // Body-parser errors (too large, malformed) are the sender's fault, not ours.
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500
+    if (status === 500) payload.logger.error({ err: error, msg: `Unhandled error on ${req.method} ${req.path}` })
+    if (res.headersSent) return
+    const message = status === 413 ? (error instanceof UploadTooLarge ? 'That picture is larger than 10 MB. Choose a smaller one; nothing was saved.' : 'That was too much to send at once. Shorten it and try again.') : status === 500 ? 'Something went wrong on our side. Nothing you sent was lost; please try again.' : 'We could not understand that request.'
+    void renderProblem(payload, req, res, status, status === 500 ? 'Sorry, something went wrong' : 'There is a problem', message)
+  }
+}

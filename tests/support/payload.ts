@@ -1,0 +1,42 @@
+// A real Payload (Local API) in the test process, on a temporary database with the committed
+// migrations applied. Used by integration tests, and by hostile tests to arrange data directly.
+import path from 'node:path'
+import type { Payload } from 'payload'
+
+import { tempDir, testDatabaseUrl } from './env.js'
+
+let booted: Promise<Payload> | undefined
+
+export type BootOptions = { databaseUrl?: string; dataDir?: string; mediaDir?: string }
+
+/**
+ * One Payload per test process (Payload caches its instance globally). Without a databaseUrl it
+ * makes a fresh database; with one (a running test server's), it joins that database.
+ */
+export function bootPayload(options: BootOptions = {}): Promise<Payload> {
+  booted ??= (async () => {
+    const dir = tempDir()
+    const fresh = !options.databaseUrl
+    process.env.DATABASE_URL = options.databaseUrl ?? testDatabaseUrl(dir)
+    process.env.WAYMARK_DATA_DIR = options.dataDir ?? path.join(dir, 'data')
+    process.env.WAYMARK_MEDIA_DIR = options.mediaDir ?? path.join(dir, 'media')
+    process.env.PAYLOAD_SECRET ??= 'test-secret-local'
+    // Jobs run in the server under test; a test that wants them calls payload.jobs.run() itself.
+    process.env.WAYMARK_JOBS ??= 'off'
+    const { getPayload } = await import('payload')
+    const { default: config } = await import('../../src/payload.config.js')
+    const payload = await getPayload({ config, cron: process.env.WAYMARK_JOBS !== 'off' })
+    if (fresh) {
+      const { runMigrations } = await import('../../src/migrations/index.js')
+      const { databaseKind } = await import('../../src/db/index.js')
+      // A shared PostgreSQL or MongoDB database is emptied first, the way migrate:fresh would
+      // (migrate:fresh itself loads .ts migration files with Node's own loader, which vitest does not cover).
+      const db = payload.db as unknown as { dropDatabase?: (args: { adapter: unknown }) => Promise<void>; connection?: { dropDatabase: () => Promise<void> } }
+      if (databaseKind() === 'postgres') await db.dropDatabase!({ adapter: payload.db })
+      if (databaseKind() === 'mongodb') await db.connection!.dropDatabase()
+      await runMigrations(payload)
+    }
+    return payload
+  })()
+  return booted
+}

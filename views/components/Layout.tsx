@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react'
+
+import { CrisisFooter } from './CrisisFooter.js'
+import { SiteHeader } from './SiteHeader.js'
+import type { PageContext } from './PageContext.js'
+
+type Props = { ctx: PageContext; title: string; children: ReactNode; description?: string }
+
+export function Layout({ ctx, title, children, description }: Props) {
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Waymark`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <SiteHeader ctx={ctx} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <CrisisFooter />
+      </body>
+    </html>
+  )
+}

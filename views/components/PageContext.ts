@@ -1,0 +1,10 @@
+// What every page needs to draw its frame: who is looking, where they can go, and the form token.
+import type { LocalitySummary } from '../../src/presenters/locality.js'
+import type { Viewer } from '../../src/presenters/viewer.js'
+
+export type PageContext = {
+  viewer: Viewer | null
+  localities: LocalitySummary[]
+  csrfToken: string
+  path: string
+}

@@ -1,0 +1,87 @@
+import { CSRF_FIELD } from '../../src/security/csrf.js'
+import type { PageContext } from './PageContext.js'
+
+export function SiteHeader({ ctx }: { ctx: PageContext }) {
+  const { viewer, localities } = ctx
+  return (
+    <header className="site-header">
+      <div className="site-header__top">
+        <a className="brand" href="/">
+          Waymark <span className="brand__motto">working together, moving forward</span>
+        </a>
+        <nav aria-label="Account" className="account-nav">
+          {viewer ? (
+            <ul>
+              <li>
+                <a href="/account" aria-current={ctx.path === '/account' ? 'page' : undefined}>
+                  {viewer.displayName} <span className="badge">{viewer.memberTypeLabel}</span>
+                </a>
+              </li>
+              {viewer.isModerator ? (
+                <li>
+                  <a href="/admin">Moderation</a>
+                </li>
+              ) : null}
+              <li>
+                <form method="post" action="/logout" className="inline-form">
+                  <input type="hidden" name={CSRF_FIELD} value={ctx.csrfToken} />
+                  <button type="submit" className="link-button">
+                    Sign out
+                  </button>
+                </form>
+              </li>
+            </ul>
+          ) : (
+            <ul>
+              <li>
+                <a href="/join" aria-current={ctx.path === '/join' ? 'page' : undefined}>
+                  Join
+                </a>
+              </li>
+              <li>
+                <a href="/login" aria-current={ctx.path === '/login' ? 'page' : undefined}>
+                  Sign in
+                </a>
+              </li>
+            </ul>
+          )}
+        </nav>
+      </div>
+      <nav aria-label="Main" className="main-nav">
+        <ul>
+          <li>
+            <a href="/stories" aria-current={ctx.path === '/stories' ? 'page' : undefined}>
+              Stories
+            </a>
+          </li>
+          {viewer ? (
+            <li>
+              <a href="/account/stories" aria-current={ctx.path === '/account/stories' ? 'page' : undefined}>
+                My stories
+              </a>
+            </li>
+          ) : null}
+          <li>
+            <a href="/search" aria-current={ctx.path === '/search' ? 'page' : undefined}>
+              Search
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <nav aria-label="Localities" className="locality-nav">
+        <ul>
+          {localities.map((locality) => {
+            const href = `/localities/${locality.slug}`
+            return (
+              <li key={locality.slug}>
+                <a href={href} aria-current={ctx.path === href ? 'page' : undefined}>
+                  {locality.name}
+                </a>
+              </li>
+            )
+          })}
+        </ul>
+      </nav>
+    </header>
+  )
+}

@@ -1,0 +1,129 @@
+import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
+import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES } from '../../src/policies/notifications.js'
+import { PASSWORD_MIN } from '../../src/policies/password.js'
+import { Checkbox, ErrorSummary, PostForm, SelectField, TextField, type FieldErrors } from '../components/Form.js'
+import { Layout } from '../components/Layout.js'
+import type { PageContext } from '../components/PageContext.js'
+
+export type AccountValues = {
+  email: string
+  displayName: string
+  memberType: string
+  homeLocality: string
+  notifications: Record<string, boolean | string>
+}
+
+export const PROFILE_LABELS = {
+  displayName: 'Display name',
+  memberType: 'Which best describes you?',
+  homeLocality: 'Home locality',
+  form: 'Profile',
+}
+export const CREDENTIAL_LABELS = {
+  newEmail: 'New email address',
+  newPassword: 'New password',
+  currentPassword: 'Current password',
+  form: 'Email and password',
+}
+
+type Props = {
+  ctx: PageContext
+  values: AccountValues
+  profileErrors?: FieldErrors
+  credentialErrors?: FieldErrors
+  credentialValues?: { newEmail?: string }
+  notice?: string
+}
+
+export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors = {}, credentialValues = {}, notice }: Props) {
+  return (
+    <Layout ctx={ctx} title="Your account">
+      <h1>Your account</h1>
+      {notice ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+
+      <p>
+        <a href="/account/stories">My stories</a>: write a story, see where your stories are, change your consent or withdraw a story.
+      </p>
+
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">Profile</h2>
+        <ErrorSummary errors={profileErrors} labels={PROFILE_LABELS} />
+        <PostForm action="/account" csrfToken={ctx.csrfToken} label="Profile">
+          <TextField
+            name="displayName"
+            label={PROFILE_LABELS.displayName}
+            value={values.displayName}
+            error={profileErrors.displayName}
+            autoComplete="nickname"
+            maxLength={40}
+            required
+            hint="Shown to everyone. Not your real name unless you want it to be."
+          />
+          <SelectField name="memberType" label={PROFILE_LABELS.memberType} options={MEMBER_TYPES} value={values.memberType} error={profileErrors.memberType} required />
+          <SelectField
+            name="homeLocality"
+            label={PROFILE_LABELS.homeLocality}
+            options={ctx.localities.map((l) => ({ value: String(l.id), label: l.name }))}
+            value={values.homeLocality}
+            error={profileErrors.homeLocality}
+            placeholder="I would rather not say"
+          />
+          <fieldset>
+            <legend>Email me about</legend>
+            {NOTIFICATION_PREFERENCES.map((pref) => (
+              <Checkbox key={pref.name} name={pref.name} label={pref.label} checked={values.notifications[pref.name] === true} />
+            ))}
+            <SelectField name="digest" label="A digest of new conversations" options={DIGEST_OPTIONS} value={String(values.notifications.digest ?? 'never')} />
+            <p className="field__hint">We always tell you when a moderator decides on something you posted.</p>
+          </fieldset>
+          <button type="submit" className="button">
+            Save profile
+          </button>
+        </PostForm>
+      </section>
+
+      <section aria-labelledby="credentials-heading">
+        <h2 id="credentials-heading">Email and password</h2>
+        <p>
+          Your email address is <strong>{values.email}</strong>. Only you can see it.
+        </p>
+        <ErrorSummary errors={credentialErrors} labels={CREDENTIAL_LABELS} />
+        <PostForm action="/account/credentials" csrfToken={ctx.csrfToken} label="Email and password">
+          <TextField
+            name="newEmail"
+            label={CREDENTIAL_LABELS.newEmail}
+            type="email"
+            value={credentialValues.newEmail}
+            error={credentialErrors.newEmail}
+            autoComplete="email"
+            hint="Leave empty to keep your current address."
+          />
+          <TextField
+            name="newPassword"
+            label={CREDENTIAL_LABELS.newPassword}
+            type="password"
+            error={credentialErrors.newPassword}
+            autoComplete="new-password"
+            hint={`Leave empty to keep your current password. At least ${PASSWORD_MIN} characters.`}
+          />
+          <TextField
+            name="currentPassword"
+            label={CREDENTIAL_LABELS.currentPassword}
+            type="password"
+            error={credentialErrors.currentPassword}
+            autoComplete="current-password"
+            required
+            hint="To keep your account safe, we ask for it before changing your email or password."
+          />
+          <button type="submit" className="button">
+            Change email or password
+          </button>
+        </PostForm>
+      </section>
+    </Layout>
+  )
+}

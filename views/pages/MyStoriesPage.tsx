@@ -1,0 +1,61 @@
+import { Layout } from '../components/Layout.js'
+import type { PageContext } from '../components/PageContext.js'
+
+export type MyStoryRow = {
+  id: number | string
+  title: string
+  status: string
+  statusLabel: string
+  consentSummary: string
+  reasonForAuthor: string | null
+  revisionState: string
+  redactionOpen: boolean
+}
+
+export function MyStoriesPage({ ctx, stories, notice }: { ctx: PageContext; stories: MyStoryRow[]; notice?: string }) {
+  return (
+    <Layout ctx={ctx} title="My stories">
+      <h1>My stories</h1>
+      {notice ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <p>
+        <a className="button" href="/stories/new">
+          Write a new story
+        </a>
+      </p>
+      {stories.length === 0 ? (
+        <p>You have not written any stories yet.</p>
+      ) : (
+        <table className="data-table">
+          <caption className="visually-hidden">Your stories and where each one is</caption>
+          <thead>
+            <tr>
+              <th scope="col">Story</th>
+              <th scope="col">Where it is</th>
+              <th scope="col">Consent</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stories.map((story) => (
+              <tr key={String(story.id)}>
+                <td>
+                  <a href={`/account/stories/${story.id}`}>{story.title}</a>
+                </td>
+                <td>
+                  {story.statusLabel}
+                  {story.revisionState === 'submitted' ? ' (your changes are with a moderator)' : ''}
+                  {story.redactionOpen ? ' · A moderator suggests a change' : ''}
+                  {story.reasonForAuthor ? <p className="meta">Moderator: {story.reasonForAuthor}</p> : null}
+                </td>
+                <td>{story.consentSummary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  )
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config'
+
+// unit: pure functions, no database. int: a real Payload on a temporary database (SQLite by
+// default; DATABASE_URL points it at PostgreSQL or MongoDB). hostile and e2e: the real server
+// as a child process, attacked over HTTP and driven in real Chromium.
+export default defineConfig({
+  oxc: { jsx: { runtime: 'automatic' } },
+  test: {
+    pool: 'forks',
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts?(x)'] } },
+      { extends: true, test: { name: 'int', include: ['tests/int/**/*.test.ts'], fileParallelism: !process.env.DATABASE_URL?.match(/^(postgres|mongodb)/) } },
+      { extends: true, test: { name: 'hostile', include: ['tests/hostile/**/*.test.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
+    ],
+  },
+})
