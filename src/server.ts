@@ -9,8 +9,6 @@ import { getPayload, type Payload } from 'payload'
 
 import config from './payload.config.js'
 import { fetchHeaders, loadViewer } from './auth/session.js'
-import { databaseKind } from './db/index.js'
-import { refreshReadConnection } from './db/serialiseSqliteWrites.js'
 import { isProduction, port as defaultPort, rootDir } from './env.js'
 import { canEnterAdmin } from './policies/roles.js'
 import { accountRouter } from './routes/account.js'
@@ -45,12 +43,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
 
   app.use((req, res, nextFn) => (isNextPath(req.path) ? adminHeaders(req, res, nextFn) : publicHeaders(req, res, nextFn)))
-  // Each request reads the database as it is now, including writes from other processes.
-  if (databaseKind() === 'sqlite') {
-    app.use((_req, _res, nextFn) => {
-      refreshReadConnection(payload.db).then(() => nextFn(), nextFn)
-    })
-  }
   app.use('/assets', express.static(path.join(rootDir, 'views', 'assets'), { maxAge: isProduction ? '1h' : 0, fallthrough: false }))
   // `npm run bench` measures pages against a static file served by this same Express.
   if (process.env.WAYMARK_BENCH_STATIC_DIR) app.use('/__bench-static', express.static(process.env.WAYMARK_BENCH_STATIC_DIR))

@@ -7,6 +7,8 @@
 // Another process holding the lock (a backup, a test, the CLI) is waited out by retrying.
 import type { BaseDatabaseAdapter } from 'payload'
 
+import { readFreshnessGuard } from './readFreshness.js'
+
 const WRITE_METHODS = [
   'create',
   'createGlobal',
@@ -22,6 +24,19 @@ const WRITE_METHODS = [
   'updateOne',
   'updateVersion',
   'upsert',
+] as const
+
+const READ_METHODS = [
+  'count',
+  'countGlobalVersions',
+  'countVersions',
+  'find',
+  'findDistinct',
+  'findGlobal',
+  'findGlobalVersions',
+  'findOne',
+  'findVersions',
+  'queryDrafts',
 ] as const
 
 /** How long a writer waits for its turn before giving up with a clear error. */
@@ -66,28 +81,14 @@ async function retryWhileBusy<T>(action: () => Promise<T>, timeoutMs = WRITE_TUR
 
 type AnyFn = (...args: any[]) => Promise<any>
 
-/**
- * libsql keeps one long-lived connection for reads between transactions, and that connection can
- * go on reading an old snapshot: writes committed by another process (the CLI, a backup, a test)
- * were measured invisible to it until the server's next write. Handing that connection over (as a
- * transaction does) makes the next read open a fresh one, which sees every commit.
- */
-let lastRefresh = 0
-export const READ_REFRESH_MS = 50
+const transactionOf = async (args: { req?: { transactionID?: unknown } } | undefined) =>
+  args?.req?.transactionID instanceof Promise ? await args.req.transactionID : args?.req?.transactionID
 
-export async function refreshReadConnection(adapter: unknown, now = Date.now()): Promise<void> {
-  // At most twenty times a second: a new connection costs a schema load, and under load the
-  // connection is replaced often enough by the writes themselves.
-  if (now - lastRefresh < READ_REFRESH_MS) return
-  lastRefresh = now
-  const client = (adapter as { client?: { transaction?: (mode: string) => Promise<{ rollback(): Promise<void> }> } }).client
-  if (!client?.transaction) return
-  const handed = await client.transaction('deferred')
-  await handed.rollback()
-}
-
-export function serialiseSqliteWrites<T extends BaseDatabaseAdapter>(adapter: T): T {
+export function serialiseSqliteWrites<T extends BaseDatabaseAdapter>(adapter: T, databaseFile: string): T {
   const queue = new WriteQueue()
+  // Outside a transaction every statement runs on the shared connection, which must first see
+  // the commits of other processes (a transaction opens its own, already fresh, connection).
+  const freshen = readFreshnessGuard(adapter, databaseFile)
   const turns = new Map<string | number, () => void>()
   const db = adapter as unknown as Record<string, AnyFn>
 
@@ -124,14 +125,23 @@ export function serialiseSqliteWrites<T extends BaseDatabaseAdapter>(adapter: T)
     if (typeof write !== 'function') continue
     const bound = write.bind(adapter)
     db[name] = async (args: { req?: { transactionID?: unknown } } | undefined, ...rest: unknown[]) => {
-      const inTransaction = args?.req?.transactionID instanceof Promise ? await args.req.transactionID : args?.req?.transactionID
-      if (inTransaction) return bound(args, ...rest)
+      if (await transactionOf(args)) return bound(args, ...rest)
       const release = await queue.acquire()
       try {
+        await freshen()
         return await retryWhileBusy(() => bound(args, ...rest))
       } finally {
         release()
       }
+    }
+  }
+  for (const name of READ_METHODS) {
+    const read = db[name]
+    if (typeof read !== 'function') continue
+    const bound = read.bind(adapter)
+    db[name] = async (args: { req?: { transactionID?: unknown } } | undefined, ...rest: unknown[]) => {
+      if (!(await transactionOf(args))) await freshen()
+      return bound(args, ...rest)
     }
   }
   return adapter
