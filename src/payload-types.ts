@@ -72,6 +72,9 @@ export interface Config {
     media: Media;
     stories: Story;
     consents: Consent;
+    threads: Thread;
+    replies: Reply;
+    flags: Flag;
     'moderation-events': ModerationEvent;
     'watched-words': WatchedWord;
     'payload-kv': PayloadKv;
@@ -87,6 +90,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     stories: StoriesSelect<false> | StoriesSelect<true>;
     consents: ConsentsSelect<false> | ConsentsSelect<true>;
+    threads: ThreadsSelect<false> | ThreadsSelect<true>;
+    replies: RepliesSelect<false> | RepliesSelect<true>;
+    flags: FlagsSelect<false> | FlagsSelect<true>;
     'moderation-events': ModerationEventsSelect<false> | ModerationEventsSelect<true>;
     'watched-words': WatchedWordsSelect<false> | WatchedWordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -100,9 +106,11 @@ export interface Config {
   };
   fallbackLocale: null;
   globals: {
+    'moderation-settings': ModerationSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
+    'moderation-settings': ModerationSettingsSelect<false> | ModerationSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -165,6 +173,7 @@ export interface User {
     notifyReplies?: boolean | null;
     notifyMeetingReminders?: boolean | null;
     notifyMeetingChanges?: boolean | null;
+    replyDelivery?: ('immediately' | 'digest') | null;
     digest?: ('never' | 'weekly' | 'daily') | null;
   };
   /**
@@ -460,6 +469,123 @@ export interface Consent {
   createdAt: string;
 }
 /**
+ * Needing a decision first (crisis-held at the top, then flagged), then oldest first.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "threads".
+ */
+export interface Thread {
+  id: number;
+  locality: number | Locality;
+  title: string;
+  /**
+   * Plain text. *Emphasis*, **strong**, lists and [links](https://…) are shown; HTML is not.
+   */
+  body: string;
+  status: 'pending' | 'published' | 'hidden' | 'removed';
+  author?: (number | null) | User;
+  authorByline?: {
+    displayName?: string | null;
+    memberType?: string | null;
+  };
+  /**
+   * The author’s first approved post: "say welcome".
+   */
+  isFirstPost?: boolean | null;
+  everPublished?: boolean | null;
+  crisisHold?: boolean | null;
+  /**
+   * Hidden because enough members flagged it.
+   */
+  autoHidden?: boolean | null;
+  triageAction?: string | null;
+  triageMatches?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  reasonForAuthor?: string | null;
+  fingerprint?: string | null;
+  queueOrder?: string | null;
+  pinned?: boolean | null;
+  locked?: boolean | null;
+  lastActivityAt?: string | null;
+  replyCount?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Needing a decision first (crisis-held at the top, then flagged), then oldest first.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "replies".
+ */
+export interface Reply {
+  id: number;
+  thread: number | Thread;
+  locality?: (number | null) | Locality;
+  /**
+   * Plain text. *Emphasis*, **strong**, lists and [links](https://…) are shown; HTML is not.
+   */
+  body: string;
+  status: 'pending' | 'published' | 'hidden' | 'removed';
+  author?: (number | null) | User;
+  authorByline?: {
+    displayName?: string | null;
+    memberType?: string | null;
+  };
+  /**
+   * The author’s first approved post: "say welcome".
+   */
+  isFirstPost?: boolean | null;
+  everPublished?: boolean | null;
+  crisisHold?: boolean | null;
+  /**
+   * Hidden because enough members flagged it.
+   */
+  autoHidden?: boolean | null;
+  triageAction?: string | null;
+  triageMatches?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  reasonForAuthor?: string | null;
+  fingerprint?: string | null;
+  queueOrder?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Members’ reports. Open ones first.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "flags".
+ */
+export interface Flag {
+  id: number;
+  targetCollection: 'threads' | 'replies' | 'stories';
+  targetId: string;
+  reason: 'spam' | 'personal-information' | 'harmful' | 'safeguarding' | 'other';
+  note?: string | null;
+  status: 'open' | 'resolved' | 'rejected';
+  moderatorNote?: string | null;
+  flagger?: (number | null) | User;
+  locality?: (number | null) | Locality;
+  resolvedBy?: (number | null) | User;
+  resolvedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "moderation-events".
  */
@@ -645,6 +771,18 @@ export interface PayloadLockedDocument {
         value: number | Consent;
       } | null)
     | ({
+        relationTo: 'threads';
+        value: number | Thread;
+      } | null)
+    | ({
+        relationTo: 'replies';
+        value: number | Reply;
+      } | null)
+    | ({
+        relationTo: 'flags';
+        value: number | Flag;
+      } | null)
+    | ({
         relationTo: 'moderation-events';
         value: number | ModerationEvent;
       } | null)
@@ -711,6 +849,7 @@ export interface UsersSelect<T extends boolean = true> {
         notifyReplies?: T;
         notifyMeetingReminders?: T;
         notifyMeetingChanges?: T;
+        replyDelivery?: T;
         digest?: T;
       };
   approvedPostCount?: T;
@@ -887,6 +1026,84 @@ export interface ConsentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "threads_select".
+ */
+export interface ThreadsSelect<T extends boolean = true> {
+  locality?: T;
+  title?: T;
+  body?: T;
+  status?: T;
+  author?: T;
+  authorByline?:
+    | T
+    | {
+        displayName?: T;
+        memberType?: T;
+      };
+  isFirstPost?: T;
+  everPublished?: T;
+  crisisHold?: T;
+  autoHidden?: T;
+  triageAction?: T;
+  triageMatches?: T;
+  reasonForAuthor?: T;
+  fingerprint?: T;
+  queueOrder?: T;
+  pinned?: T;
+  locked?: T;
+  lastActivityAt?: T;
+  replyCount?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "replies_select".
+ */
+export interface RepliesSelect<T extends boolean = true> {
+  thread?: T;
+  locality?: T;
+  body?: T;
+  status?: T;
+  author?: T;
+  authorByline?:
+    | T
+    | {
+        displayName?: T;
+        memberType?: T;
+      };
+  isFirstPost?: T;
+  everPublished?: T;
+  crisisHold?: T;
+  autoHidden?: T;
+  triageAction?: T;
+  triageMatches?: T;
+  reasonForAuthor?: T;
+  fingerprint?: T;
+  queueOrder?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "flags_select".
+ */
+export interface FlagsSelect<T extends boolean = true> {
+  targetCollection?: T;
+  targetId?: T;
+  reason?: T;
+  note?: T;
+  status?: T;
+  moderatorNote?: T;
+  flagger?: T;
+  locality?: T;
+  resolvedBy?: T;
+  resolvedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "moderation-events_select".
  */
 export interface ModerationEventsSelect<T extends boolean = true> {
@@ -988,6 +1205,69 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-settings".
+ */
+export interface ModerationSetting {
+  id: number;
+  /**
+   * Members with fewer approved posts than this are pre-moderated (the newcomer post queue).
+   */
+  postQueueThreshold: number;
+  /**
+   * The "usually within N hours" promise shown to people waiting for review.
+   */
+  reviewHours: number;
+  /**
+   * This many distinct members flagging an item hides it until a moderator reviews it.
+   */
+  flagHideThreshold: number;
+  /**
+   * A member who joined less than this many hours ago counts as new.
+   */
+  newMemberHours: number;
+  /**
+   * Seconds a new member must wait between posts.
+   */
+  newMemberPostIntervalSeconds: number;
+  /**
+   * Seconds everyone else must wait between posts.
+   */
+  memberPostIntervalSeconds: number;
+  /**
+   * Threads a new member may start in their first day.
+   */
+  newMemberMaxThreadsPerDay: number;
+  /**
+   * Replies a new member may post in their first day.
+   */
+  newMemberMaxRepliesPerDay: number;
+  /**
+   * The same text posted again within this many minutes is refused.
+   */
+  duplicateWindowMinutes: number;
+  /**
+   * Accounts that can be created from one IP address in 24 hours.
+   */
+  registrationsPerIpPerDay: number;
+  /**
+   * Failed sign-ins allowed from one IP address per hour before it must wait.
+   */
+  failedLoginsPerIpPerHour: number;
+  /**
+   * Reasons moderators can pick when they reject or hide a post. The author sees the text.
+   */
+  cannedReasons?:
+    | {
+        label: string;
+        text: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1003,6 +1283,33 @@ export interface PayloadJobsStat {
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "moderation-settings_select".
+ */
+export interface ModerationSettingsSelect<T extends boolean = true> {
+  postQueueThreshold?: T;
+  reviewHours?: T;
+  flagHideThreshold?: T;
+  newMemberHours?: T;
+  newMemberPostIntervalSeconds?: T;
+  memberPostIntervalSeconds?: T;
+  newMemberMaxThreadsPerDay?: T;
+  newMemberMaxRepliesPerDay?: T;
+  duplicateWindowMinutes?: T;
+  registrationsPerIpPerDay?: T;
+  failedLoginsPerIpPerHour?: T;
+  cannedReasons?:
+    | T
+    | {
+        label?: T;
+        text?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1033,6 +1340,15 @@ export interface TaskSendEmail {
     to: string;
     subject: string;
     html: string;
+    headers?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
   };
   output?: unknown;
 }

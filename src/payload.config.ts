@@ -6,10 +6,14 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Consents } from '../collections/Consents/index.js'
+import { Flags } from '../collections/Flags/index.js'
 import { Localities } from '../collections/Localities/index.js'
 import { Media } from '../collections/Media/index.js'
 import { ModerationEvents } from '../collections/ModerationEvents/index.js'
+import { ModerationSettings } from '../collections/ModerationSettings/index.js'
+import { Replies } from '../collections/Replies/index.js'
 import { Stories } from '../collections/Stories/index.js'
+import { Threads } from '../collections/Threads/index.js'
 import { Users } from '../collections/Users/index.js'
 import { WatchedWords } from '../collections/WatchedWords/index.js'
 import { databaseAdapter } from './db/index.js'
@@ -32,7 +36,8 @@ export default buildConfig({
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Waymark moderation' },
   },
-  collections: [Users, Localities, Media, Stories, Consents, ModerationEvents, WatchedWords],
+  collections: [Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords],
+  globals: [ModerationSettings],
   editor: storyRichTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.
   jobs: jobsConfig,

@@ -14,6 +14,7 @@ import { canEnterAdmin } from './policies/roles.js'
 import { accountRouter } from './routes/account.js'
 import { authRouter } from './routes/auth.js'
 import { feedsRouter } from './routes/feeds.js'
+import { forumRouter } from './routes/forum.js'
 import { healthRouter } from './routes/health.js'
 import { myStoriesRouter } from './routes/myStories.js'
 import { searchRouter } from './routes/search.js'
@@ -86,6 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // The author's routes come first: /stories/new must not be read as a story called "new".
   app.use(myStoriesRouter(payload))
   app.use(storiesRouter(payload))
+  app.use(forumRouter(payload))
   app.use(searchRouter(payload))
   app.use(feedsRouter(payload))
 

@@ -4,7 +4,7 @@ import type { CollectionConfig } from 'payload'
 import { secureCookies } from '../../src/env.js'
 import { resetPasswordHtml, verifyEmailHtml } from '../../src/email/templates.js'
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
-import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES } from '../../src/policies/notifications.js'
+import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES, REPLY_DELIVERY_OPTIONS } from '../../src/policies/notifications.js'
 import { ROLES } from '../../src/policies/roles.js'
 import {
   adminFieldWrite,
@@ -26,6 +26,7 @@ import { normaliseDisplayName } from './hooks/normaliseDisplayName.js'
 import { refusePrivateQueries } from './hooks/refusePrivateQueries.js'
 import { throttleResetRequests } from './hooks/throttleResetRequests.js'
 import { requireCurrentPassword } from './hooks/requireCurrentPassword.js'
+import { syncPostBylines } from './hooks/syncPostBylines.js'
 
 export const LOCKOUT_ATTEMPTS = 5
 export const LOCKOUT_MS = 10 * 60 * 1000
@@ -67,7 +68,7 @@ export const Users: CollectionConfig = {
     beforeOperation: [enforcePasswordPolicy, requireCurrentPassword, refusePrivateQueries, throttleResetRequests],
     beforeValidate: [normaliseDisplayName],
     beforeChange: [assignDefaultRole],
-    afterChange: [notifyEmailChange],
+    afterChange: [notifyEmailChange, syncPostBylines],
   },
   fields: [
     // Merged with Payload's own email field: only the owner and admins may read it.
@@ -117,6 +118,12 @@ export const Users: CollectionConfig = {
           label: pref.label,
           defaultValue: pref.defaultValue,
         })),
+        {
+          name: 'replyDelivery',
+          type: 'select',
+          defaultValue: 'immediately',
+          options: REPLY_DELIVERY_OPTIONS.map(({ value, label }) => ({ value, label })),
+        },
         {
           name: 'digest',
           type: 'select',

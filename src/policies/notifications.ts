@@ -12,3 +12,9 @@ export const DIGEST_OPTIONS = [
 ] as const
 
 export type NotificationPreferenceName = (typeof NOTIFICATION_PREFERENCES)[number]['name']
+
+/** Reply emails come at once, or gathered into the digest. */
+export const REPLY_DELIVERY_OPTIONS = [
+  { value: 'immediately', label: 'As they happen' },
+  { value: 'digest', label: 'In my digest' },
+] as const

@@ -6,6 +6,9 @@ import { HomePage } from '../../views/pages/HomePage.js'
 import { LocalityPage } from '../../views/pages/LocalityPage.js'
 import { MessagePage } from '../../views/pages/MessagePage.js'
 import { sendPage } from '../../views/render.js'
+import { loadModerationSettings } from '../forum/settings.js'
+import { canReadForum } from '../policies/forumVisibility.js'
+import { visibleThreads } from './forum.js'
 import { visibleStoryCards } from './stories.js'
 import { handle, pageContext } from './support.js'
 
@@ -20,8 +23,15 @@ export function pagesRouter(payload: Payload): Router {
     const ctx = await pageContext(payload, req, res)
     const locality = ctx.localities.find((l) => l.slug === req.params.slug)
     if (!locality) return sendNotFound(res, ctx)
-    const { cards } = await visibleStoryCards(payload, res.locals.user, { locality: { equals: locality.id } }, { limit: 6 })
-    sendPage(res, <LocalityPage ctx={ctx} locality={locality} stories={cards} />)
+    const user = res.locals.user ?? null
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(String(req.query.page ?? '1'), 10) || 1))
+    const [{ cards }, forum, settings] = await Promise.all([
+      visibleStoryCards(payload, user, { locality: { equals: locality.id } }, { limit: 6 }),
+      // A visitor at a members' forum gets the "join" message, not even a count of threads.
+      canReadForum(user, locality.forumVisibility) ? visibleThreads(payload, user, locality.id, page) : Promise.resolve(null),
+      loadModerationSettings(payload),
+    ])
+    sendPage(res, <LocalityPage ctx={ctx} locality={locality} stories={cards} forum={forum ? { ...forum, reviewHours: settings.reviewHours } : null} />)
   }))
 
   return router

@@ -5,6 +5,7 @@ import { z } from 'zod'
 
 import type { PageContext } from '../../views/components/PageContext.js'
 import { publicLocalities } from '../cache/localities.js'
+import { databaseKind } from '../db/index.js'
 import { presentViewer } from '../presenters/viewer.js'
 
 /** A form field: always a string (repeated or missing fields become ''), capped so nothing huge reaches Payload. */
@@ -70,3 +71,6 @@ export const toId = (value: string): number | string => (/^\d+$/.test(value) ? N
 /** A repeated form field (checkboxes): always an array of short strings. */
 export const formList = (max = 50) =>
   z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().max(100)).max(max).catch([])).catch([])
+
+/** Whether a path segment can be a document id at all (anything else is a 404, never a database error). */
+export const isPlausibleId = (value: string): boolean => (databaseKind() === 'mongodb' ? /^[a-f0-9]{24}$/i.test(value) : /^\d{1,15}$/.test(value))

@@ -1,7 +1,7 @@
 import { CRISIS_LINES } from '../../src/policies/crisisLines.js'
 
 /** Shown straight away to an author whose words suggest they may be in danger. */
-export function CrisisPanel() {
+export function CrisisPanel({ what = 'story' }: { what?: 'story' | 'post' }) {
   const urgent = CRISIS_LINES.filter((line) => line.name !== 'FRANK')
   return (
     <section className="crisis-panel" role="alert" aria-labelledby="crisis-panel-heading">
@@ -14,7 +14,7 @@ export function CrisisPanel() {
           </li>
         ))}
       </ul>
-      <p>Your story is safe with us. A moderator will read it before anything is shared, and one of our safeguarding leads has been told.</p>
+      <p>Your {what} is safe with us. A moderator will read it before anything is shared, and one of our safeguarding leads has been told.</p>
     </section>
   )
 }

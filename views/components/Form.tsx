@@ -79,6 +79,25 @@ export function TextField({ name, label, type = 'text', value, error, hint, auto
   )
 }
 
+export function TextAreaField({ name, label, value, error, hint, required, maxLength, rows = 8 }: Omit<FieldProps, 'type' | 'autoComplete'> & { rows?: number }) {
+  return (
+    <FieldFrame name={name} label={label} error={error} hint={hint}>
+      {(describedBy) => (
+        <textarea
+          id={`field-${name}`}
+          name={name}
+          rows={rows}
+          defaultValue={value}
+          required={required}
+          maxLength={maxLength}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      )}
+    </FieldFrame>
+  )
+}
+
 type Option = { value: string; label: string }
 
 type SelectProps = {

@@ -1,10 +1,14 @@
 import { cadenceInWords, type LocalitySummary } from '../../src/presenters/locality.js'
+import type { PresentedThread } from '../../src/presenters/forumPost.js'
 import type { StoryCard } from '../../src/presenters/story.js'
+import { ThreadList } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
 import { StoryCardList } from '../components/StoryCardList.js'
 import type { PageContext } from '../components/PageContext.js'
 
-export function LocalityPage({ ctx, locality, stories }: { ctx: PageContext; locality: LocalitySummary; stories: StoryCard[] }) {
+export type LocalityForum = { threads: PresentedThread[]; page: number; totalPages: number; reviewHours: number }
+
+export function LocalityPage({ ctx, locality, stories, forum }: { ctx: PageContext; locality: LocalitySummary; stories: StoryCard[]; forum: LocalityForum | null }) {
   const forumOpen = locality.forumVisibility === 'public' || ctx.viewer !== null
   return (
     <Layout ctx={ctx} title={locality.name} description={locality.description || undefined}>
@@ -22,8 +26,30 @@ export function LocalityPage({ ctx, locality, stories }: { ctx: PageContext; loc
       </section>
       <section aria-labelledby="forum-heading">
         <h2 id="forum-heading">Forum</h2>
-        {forumOpen ? (
-          <p>No conversations here yet. Be the first to start one.</p>
+        {forumOpen && forum ? (
+          <>
+            {ctx.viewer ? (
+              <p>
+                <a className="button" href={`/threads/new?locality=${locality.slug}`}>
+                  Start a conversation
+                </a>
+              </p>
+            ) : (
+              <p>
+                <a href="/join">Join</a> or <a href={`/login?next=/localities/${locality.slug}`}>sign in</a> to take part.
+              </p>
+            )}
+            <ThreadList threads={forum.threads} reviewHours={forum.reviewHours} />
+            {forum.totalPages > 1 ? (
+              <nav className="pagination" aria-label="Pages of conversations">
+                {forum.page > 1 ? <a href={`/localities/${locality.slug}?page=${forum.page - 1}`}>Newer conversations</a> : null}{' '}
+                <span>
+                  Page {forum.page} of {forum.totalPages}
+                </span>{' '}
+                {forum.page < forum.totalPages ? <a href={`/localities/${locality.slug}?page=${forum.page + 1}`}>Older conversations</a> : null}
+              </nav>
+            ) : null}
+          </>
         ) : (
           <div className="notice">
             <p>

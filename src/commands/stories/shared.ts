@@ -2,6 +2,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { escapeHtml } from '../../email/templates.js'
+import { appendModerationEvent, type ModerationEvent } from '../../moderation/events.js'
 import { queueEmail } from '../../jobs/sendEmail.js'
 import { consentIsCurrent, type StoryState } from '../../policies/storyVisibility.js'
 import { isModerator, isSelf, type Actor } from '../../policies/roles.js'
@@ -57,25 +58,10 @@ export function queueOrderFor(story: { status: string; revisionState?: string; c
 export async function logModerationEvent(
   payload: Payload,
   req: PayloadRequest | undefined,
-  event: { actor?: number | string | null; actorRole: 'author' | 'moderator' | 'system'; storyId: number | string; action: string; reason?: string; privateNote?: string; fromState?: string; toState?: string },
+  event: Omit<ModerationEvent, 'targetCollection' | 'targetId'> & { storyId: number | string },
 ): Promise<void> {
-  await payload.create({
-    collection: 'moderation-events',
-    data: {
-      actor: event.actor ?? null,
-      actorRole: event.actorRole,
-      targetCollection: 'stories',
-      targetId: String(event.storyId),
-      action: event.action,
-      reason: event.reason,
-      privateNote: event.privateNote,
-      fromState: event.fromState,
-      toState: event.toState,
-      at: new Date().toISOString(),
-    } as never,
-    overrideAccess: true,
-    req,
-  })
+  const { storyId, ...rest } = event
+  await appendModerationEvent(payload, req, { ...rest, targetCollection: 'stories', targetId: storyId })
 }
 
 /** Tells the author about a decision. Never sent for a withdrawn story. */

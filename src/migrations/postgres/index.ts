@@ -1,5 +1,6 @@
 import * as migration_20261123_171854_initial from './20261123_171854_initial';
 import * as migration_20261123_181224_stories from './20261123_181224_stories';
+import * as migration_20261201_131556_forum from './20261201_131556_forum';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_181224_stories.up,
     down: migration_20261123_181224_stories.down,
-    name: '20261123_181224_stories'
+    name: '20261123_181224_stories',
+  },
+  {
+    up: migration_20261201_131556_forum.up,
+    down: migration_20261201_131556_forum.down,
+    name: '20261201_131556_forum'
   },
 ];

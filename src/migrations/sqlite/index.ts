@@ -1,5 +1,6 @@
 import * as migration_20261123_171850_initial from './20261123_171850_initial';
 import * as migration_20261123_181216_stories from './20261123_181216_stories';
+import * as migration_20261201_131526_forum from './20261201_131526_forum';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_181216_stories.up,
     down: migration_20261123_181216_stories.down,
-    name: '20261123_181216_stories'
+    name: '20261123_181216_stories',
+  },
+  {
+    up: migration_20261201_131526_forum.up,
+    down: migration_20261201_131526_forum.down,
+    name: '20261201_131526_forum'
   },
 ];

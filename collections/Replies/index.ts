@@ -1,0 +1,42 @@
+// Replies in a locality forum thread. A reply is seen only where its thread is (canSeePost).
+import type { CollectionConfig } from 'payload'
+
+import { moderatePostEndpoint } from '../shared/forumPost/moderateEndpoint.js'
+import { adminsOnly, moderatorsOfLocality, postReadAccess, systemField, verifiedMembers } from '../shared/forumPost/access.js'
+import { POST_PRIVATE_PATHS, postBodyField, postSystemFields } from '../shared/forumPost/fields.js'
+import { admitPost } from '../shared/forumPost/hooks/admitPost.js'
+import { afterPostCreated } from '../shared/forumPost/hooks/afterPostCreated.js'
+import { preparePost } from '../shared/forumPost/hooks/preparePost.js'
+import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
+
+export const Replies: CollectionConfig = {
+  slug: 'replies',
+  admin: {
+    useAsTitle: 'id',
+    group: 'Forums',
+    defaultColumns: ['id', 'thread', 'status', 'crisisHold', 'autoHidden', 'createdAt'],
+    description: 'Needing a decision first (crisis-held at the top, then flagged), then oldest first.',
+  },
+  defaultSort: 'queueOrder',
+  endpoints: [moderatePostEndpoint('replies')],
+  access: {
+    read: postReadAccess('thread'),
+    create: verifiedMembers,
+    update: moderatorsOfLocality,
+    delete: adminsOnly,
+    readVersions: () => false,
+  },
+  hooks: {
+    beforeOperation: [refusePrivateQueries({ privatePaths: POST_PRIVATE_PATHS, ownerPath: 'author', noun: 'replies', defaultSort: 'createdAt' })],
+    beforeValidate: [preparePost('replies')],
+    beforeChange: [admitPost('replies')],
+    afterChange: [afterPostCreated('replies')],
+  },
+  fields: [
+    { name: 'thread', type: 'relationship', relationTo: 'threads', required: true, index: true },
+    // Copied from the thread, so that visibility and moderators' scope are one query.
+    { name: 'locality', type: 'relationship', relationTo: 'localities', index: true, access: { create: systemField, update: systemField }, admin: { readOnly: true } },
+    postBodyField,
+    ...postSystemFields(),
+  ],
+}

@@ -1,0 +1,49 @@
+// Locality forum threads. Visibility is canSeePost (src/policies/forumVisibility.ts); status changes
+// go only through POST /api/threads/:id/moderate (src/commands/forum/moderatePost.ts).
+import type { CollectionConfig } from 'payload'
+
+import { moderatePostEndpoint } from '../shared/forumPost/moderateEndpoint.js'
+import { adminsOnly, moderatorsOfLocality, postReadAccess, systemField, verifiedMembers } from '../shared/forumPost/access.js'
+import { POST_PRIVATE_PATHS, postBodyField, postSystemFields } from '../shared/forumPost/fields.js'
+import { admitPost } from '../shared/forumPost/hooks/admitPost.js'
+import { afterPostCreated } from '../shared/forumPost/hooks/afterPostCreated.js'
+import { preparePost } from '../shared/forumPost/hooks/preparePost.js'
+import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
+
+const system = { create: systemField, update: systemField }
+
+export const Threads: CollectionConfig = {
+  slug: 'threads',
+  admin: {
+    useAsTitle: 'title',
+    group: 'Forums',
+    defaultColumns: ['title', 'status', 'locality', 'crisisHold', 'autoHidden', 'createdAt'],
+    description: 'Needing a decision first (crisis-held at the top, then flagged), then oldest first.',
+    listSearchableFields: ['title'],
+  },
+  defaultSort: 'queueOrder',
+  endpoints: [moderatePostEndpoint('threads')],
+  access: {
+    read: postReadAccess(),
+    create: verifiedMembers,
+    update: moderatorsOfLocality,
+    delete: adminsOnly,
+    readVersions: () => false,
+  },
+  hooks: {
+    beforeOperation: [refusePrivateQueries({ privatePaths: POST_PRIVATE_PATHS, ownerPath: 'author', noun: 'threads', defaultSort: '-lastActivityAt' })],
+    beforeValidate: [preparePost('threads')],
+    beforeChange: [admitPost('threads')],
+    afterChange: [afterPostCreated('threads')],
+  },
+  fields: [
+    { name: 'locality', type: 'relationship', relationTo: 'localities', required: true, index: true },
+    { name: 'title', type: 'text', required: true, minLength: 3, maxLength: 120 },
+    postBodyField,
+    ...postSystemFields(),
+    { name: 'pinned', type: 'checkbox', defaultValue: false, index: true, access: system, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'locked', type: 'checkbox', defaultValue: false, access: system, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'lastActivityAt', type: 'date', index: true, access: system, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'replyCount', type: 'number', defaultValue: 0, access: system, admin: { readOnly: true, position: 'sidebar' } },
+  ],
+}

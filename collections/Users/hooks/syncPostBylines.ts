@@ -1,0 +1,20 @@
+// A member's posts show their current display name and member type: when either changes, every
+// thread and reply they wrote follows (one update per collection, not one per post).
+import type { CollectionAfterChangeHook } from 'payload'
+
+export const syncPostBylines: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+  if (operation !== 'update' || !previousDoc) return doc
+  if (doc.displayName === previousDoc.displayName && doc.memberType === previousDoc.memberType) return doc
+  for (const collection of ['threads', 'replies'] as const) {
+    await req.payload.update({
+      collection,
+      where: { author: { equals: doc.id } },
+      data: { authorByline: { displayName: doc.displayName, memberType: doc.memberType } } as never,
+      overrideAccess: true,
+      depth: 0,
+      req,
+      context: { ...req.context, forumSystemWrite: true },
+    })
+  }
+  return doc
+}

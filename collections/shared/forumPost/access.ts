@@ -1,0 +1,46 @@
+// canSeePost (src/policies/forumVisibility.ts) written as database queries, so that lists, counts,
+// REST, search and feeds are filtered by one rule. tests/int checks the two agree.
+import type { Access, FieldAccess, Where } from 'payload'
+
+import { canPost, isAdmin, isModerator, isSelf, type Actor } from '../../../src/policies/roles.js'
+
+const scopeOf = (user: Actor) => (user?.moderatorLocalities ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
+
+/** Everything a moderator moderates: true for admins and unscoped moderators, else their localities. */
+export function moderatedWhere(user: Actor): Where | boolean {
+  if (isAdmin(user)) return true
+  if (!isModerator(user)) return false
+  const scope = scopeOf(user)
+  return scope.length === 0 ? true : { locality: { in: scope } }
+}
+
+/** `threadPath` is set for replies: a reply is seen only where its thread is published too. */
+export function postReadAccess(threadPath?: string): Access {
+  return ({ req: { user } }): Where | boolean => {
+    const moderated = moderatedWhere(user)
+    if (moderated === true) return true
+    const published: Where[] = [{ status: { equals: 'published' } }]
+    if (threadPath) published.push({ [`${threadPath}.status`]: { equals: 'published' } })
+    if (!user) return { and: [...published, { 'locality.forumVisibility': { equals: 'public' } }] }
+    const or: Where[] = [{ and: published }, { author: { equals: user.id } }]
+    if (moderated) or.push(moderated)
+    return { or }
+  }
+}
+
+export const verifiedMembers: Access = ({ req: { user } }) => canPost(user)
+/** Moderators may correct a post's text in the admin; status changes go through the moderate endpoint. */
+export const moderatorsOfLocality: Access = ({ req: { user } }) => moderatedWhere(user)
+export const adminsOnly: Access = ({ req: { user } }) => isAdmin(user)
+
+const authorIdOf = (doc: Record<string, any> | undefined) => (doc?.author && typeof doc.author === 'object' ? doc.author.id : doc?.author)
+
+/** The author relation and the author's private fields: the author and moderators only. */
+export const authorOrModeratorField: FieldAccess = ({ req: { user }, doc }) => {
+  if (isModerator(user)) return true
+  // Without a document Payload asks whether the field may be queried; refusePrivateQueries decides that.
+  if (!doc) return Boolean(user)
+  return isSelf(user, authorIdOf(doc))
+}
+export const moderatorField: FieldAccess = ({ req: { user } }) => isModerator(user)
+export const systemField: FieldAccess = () => false

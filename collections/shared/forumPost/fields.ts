@@ -1,0 +1,54 @@
+// The fields threads and replies share: the body, who wrote it (private), its place in the queue.
+import type { Field } from 'payload'
+
+import { POST_STATES } from '../../../src/policies/forumVisibility.js'
+import { MAX_POST_LENGTH } from '../../../src/forum/markdown.js'
+import { authorOrModeratorField, moderatorField, systemField } from './access.js'
+
+const system = { create: systemField, update: systemField }
+
+export const postBodyField: Field = {
+  name: 'body',
+  type: 'textarea',
+  required: true,
+  maxLength: MAX_POST_LENGTH,
+  admin: { description: 'Plain text. *Emphasis*, **strong**, lists and [links](https://…) are shown; HTML is not.' },
+}
+
+export function postSystemFields(): Field[] {
+  return [
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: POST_STATES.map((value) => ({ value, label: value })),
+      access: system,
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    { name: 'author', type: 'relationship', relationTo: 'users', index: true, access: { read: authorOrModeratorField, ...system }, admin: { readOnly: true } },
+    // The public face of the author, kept in step with their profile (collections/Users/hooks/syncPostBylines.ts).
+    {
+      name: 'authorByline',
+      type: 'group',
+      access: system,
+      admin: { readOnly: true },
+      fields: [
+        { name: 'displayName', type: 'text' },
+        { name: 'memberType', type: 'text' },
+      ],
+    },
+    { name: 'isFirstPost', type: 'checkbox', defaultValue: false, access: system, admin: { readOnly: true, position: 'sidebar', description: 'The author’s first approved post: "say welcome".' } },
+    { name: 'everPublished', type: 'checkbox', defaultValue: false, access: { ...system, read: moderatorField }, admin: { hidden: true } },
+    { name: 'crisisHold', type: 'checkbox', defaultValue: false, access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'autoHidden', type: 'checkbox', defaultValue: false, access: { ...system, read: moderatorField }, admin: { readOnly: true, position: 'sidebar', description: 'Hidden because enough members flagged it.' } },
+    { name: 'triageAction', type: 'text', access: { ...system, read: moderatorField }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'triageMatches', type: 'json', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
+    { name: 'reasonForAuthor', type: 'textarea', access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true } },
+    { name: 'fingerprint', type: 'text', index: true, access: { ...system, read: moderatorField }, admin: { hidden: true } },
+    { name: 'queueOrder', type: 'text', index: true, access: { ...system, read: moderatorField }, admin: { hidden: true } },
+  ]
+}
+
+export const POST_PRIVATE_PATHS = ['author', 'crisisHold', 'autoHidden', 'triageAction', 'triageMatches', 'reasonForAuthor', 'fingerprint', 'queueOrder', 'everPublished'] as const

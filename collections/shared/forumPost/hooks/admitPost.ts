@@ -1,0 +1,68 @@
+// Before a new post is stored: who wrote it, whether they are posting too fast, what the
+// watched-words triage says, and so whether it goes up at once or waits in the queue.
+import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
+
+import { postQueueOrder } from '../../../../src/commands/forum/shared.js'
+import { postFingerprint } from '../../../../src/forum/markdown.js'
+import { postingHistory } from '../../../../src/forum/postingHistory.js'
+import { loadModerationSettings } from '../../../../src/forum/settings.js'
+import { triageWithWatchedWords } from '../../../../src/moderation/triage.js'
+import { decidePostingLimit, retryAfterText } from '../../../../src/policies/postingLimits.js'
+import { decideNewPost } from '../../../../src/policies/postQueue.js'
+import { isModerator } from '../../../../src/policies/roles.js'
+
+export class RateLimited extends APIError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 429, { retryAfterSeconds }, true)
+  }
+}
+
+export function admitPost(kind: 'threads' | 'replies'): CollectionBeforeChangeHook {
+  return async ({ data, operation, req }) => {
+    if (operation !== 'create') return data
+    const now = new Date()
+    const authorId = req.user ? req.user.id : data.author
+    const author = authorId ? await req.payload.findByID({ collection: 'users', id: authorId, depth: 0, overrideAccess: true, req }).catch(() => null) : null
+    data.author = author?.id ?? null
+    data.authorByline = { displayName: author?.displayName ?? 'A former member', memberType: author?.memberType ?? null }
+    data.fingerprint = postFingerprint(String(data.body ?? ''))
+    if (kind === 'threads') {
+      data.lastActivityAt = now.toISOString()
+      data.replyCount = 0
+    }
+    // The seed and other server code without an actor set the status themselves.
+    if (!req.user) {
+      data.status ??= 'published'
+      data.everPublished = data.status === 'published'
+      return data
+    }
+
+    const settings = await loadModerationSettings(req.payload, req)
+    const moderator = isModerator(author as never)
+    const poster = { isModerator: moderator, joinedAt: new Date(String(author?.createdAt ?? now.toISOString())), approvedPostCount: Number(author?.approvedPostCount ?? 0) }
+    const history = await postingHistory(req, author!.id, poster.joinedAt, data.fingerprint, settings, now)
+    const limit = decidePostingLimit(kind, poster, history, settings, now)
+    if (!limit.ok) throw new RateLimited(`${limit.reason} ${retryAfterText(limit.retryAfterSeconds, now)}`, limit.retryAfterSeconds)
+
+    const triage = await triageWithWatchedWords(req, [data.title, data.body].filter((t) => typeof t === 'string').join('\n\n'))
+    const decision = decideNewPost({ authorIsModerator: moderator, approvedPostCount: poster.approvedPostCount, postQueueThreshold: settings.postQueueThreshold, triageAction: triage.action })
+    if (decision.refused) throw new APIError(decision.reason, 400, { field: 'body' }, true)
+    Object.assign(data, {
+      status: decision.status,
+      crisisHold: decision.crisisHold,
+      triageAction: triage.action,
+      triageMatches: triage.matches,
+      everPublished: decision.status === 'published',
+      isFirstPost: decision.status === 'published' && poster.approvedPostCount === 0 && !moderator,
+      pinned: false,
+      locked: false,
+    })
+    data.queueOrder = postQueueOrder({ ...data, status: decision.status, createdAt: now.toISOString() } as never)
+    return data
+  }
+}
+
+export type { PayloadRequest }

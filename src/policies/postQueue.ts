@@ -1,0 +1,31 @@
+// The post queue: which new posts wait for a moderator, and which go straight up.
+import type { WatchedAction } from '../moderation/watchedWords.js'
+
+export type NewPostInput = {
+  authorIsModerator: boolean
+  approvedPostCount: number
+  postQueueThreshold: number
+  triageAction: WatchedAction | null
+}
+
+export type NewPostDecision =
+  | { refused: true; reason: string }
+  | { refused: false; status: 'pending' | 'published'; crisisHold: boolean; why: 'newcomer' | 'crisis' | 'require-approval' | 'none' }
+
+export const BLOCKED_POST_MESSAGE = 'Your post includes words we cannot publish here (for example selling or buying drugs). Please remove them.'
+
+export function decideNewPost(input: NewPostInput): NewPostDecision {
+  if (input.triageAction === 'block') return { refused: true, reason: BLOCKED_POST_MESSAGE }
+  // A person in crisis is held and helped, whoever they are.
+  if (input.triageAction === 'crisis') return { refused: false, status: 'pending', crisisHold: true, why: 'crisis' }
+  if (input.authorIsModerator) return { refused: false, status: 'published', crisisHold: false, why: 'none' }
+  if (input.triageAction === 'require-approval') return { refused: false, status: 'pending', crisisHold: false, why: 'require-approval' }
+  if (input.approvedPostCount < input.postQueueThreshold) return { refused: false, status: 'pending', crisisHold: false, why: 'newcomer' }
+  return { refused: false, status: 'published', crisisHold: false, why: 'none' }
+}
+
+/** The banner an author sees on their own post while others cannot see it. */
+export const awaitingReviewBanner = (reviewHours: number) =>
+  `Awaiting review: usually within ${reviewHours} hours. Only you and the moderators can see it.`
+
+export const FIRST_POST_MARKER = 'First post: say welcome'

@@ -1,0 +1,81 @@
+// What a viewer gets of a thread or reply: the text as safe HTML, the author's public byline,
+// and, for the author only, the banner and the moderator's reason. Never an email or a user id.
+import { renderPostBody, postExcerpt } from '../forum/markdown.js'
+import { memberTypeLabel } from '../policies/memberTypes.js'
+import type { PostState } from '../policies/forumVisibility.js'
+import { isSelf, type Actor } from '../policies/roles.js'
+
+export type PostByline = { displayName: string; memberTypeLabel: string }
+
+export type PresentedPost = {
+  id: number | string
+  bodyHtml: string
+  byline: PostByline
+  createdAt: string
+  status: PostState
+  isOwn: boolean
+  /** Not published: only the author and the moderators see it. */
+  awaitingReview: boolean
+  isFirstPost: boolean
+  crisisHold: boolean
+  reasonForAuthor: string | null
+}
+
+export type PresentedThread = PresentedPost & {
+  title: string
+  pinned: boolean
+  locked: boolean
+  replyCount: number
+  lastActivityAt: string
+  excerpt: string
+  locality: { slug: string; name: string } | null
+}
+
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
+
+function presentPost(doc: Record<string, any>, viewer: Actor): PresentedPost {
+  const isOwn = isSelf(viewer, idOf(doc.author) as never)
+  return {
+    id: doc.id,
+    bodyHtml: renderPostBody(String(doc.body ?? '')),
+    byline: { displayName: String(doc.authorByline?.displayName || 'A former member'), memberTypeLabel: memberTypeLabel(doc.authorByline?.memberType) },
+    createdAt: String(doc.createdAt ?? ''),
+    status: doc.status,
+    isOwn,
+    awaitingReview: doc.status !== 'published',
+    isFirstPost: doc.isFirstPost === true && doc.status === 'published',
+    crisisHold: isOwn && doc.crisisHold === true,
+    reasonForAuthor: isOwn && typeof doc.reasonForAuthor === 'string' ? doc.reasonForAuthor : null,
+  }
+}
+
+export function presentThread(doc: Record<string, any>, viewer: Actor): PresentedThread {
+  const locality = doc.locality && typeof doc.locality === 'object' ? { slug: String(doc.locality.slug), name: String(doc.locality.name) } : null
+  return {
+    ...presentPost(doc, viewer),
+    title: String(doc.title ?? ''),
+    pinned: doc.pinned === true,
+    locked: doc.locked === true,
+    replyCount: Number(doc.replyCount ?? 0),
+    lastActivityAt: String(doc.lastActivityAt ?? doc.createdAt ?? ''),
+    excerpt: postExcerpt(String(doc.body ?? '')),
+    locality,
+  }
+}
+
+export const presentReply = presentPost
+
+/** Fields a thread list needs (never the author relation). */
+export const THREAD_LIST_SELECT = {
+  title: true,
+  body: true,
+  status: true,
+  pinned: true,
+  locked: true,
+  replyCount: true,
+  lastActivityAt: true,
+  isFirstPost: true,
+  authorByline: true,
+  createdAt: true,
+  locality: true,
+} as const

@@ -1,0 +1,100 @@
+// Forum building blocks: bylines with member-type badges, the awaiting-review banner, the
+// "say welcome" marker, thread lists and the flag form.
+import type { PresentedPost, PresentedThread } from '../../src/presenters/forumPost.js'
+import { awaitingReviewBanner, FIRST_POST_MARKER } from '../../src/policies/postQueue.js'
+import { FLAG_REASONS } from '../../src/policies/flags.js'
+import { PostForm } from './Form.js'
+
+const dateTime = (iso: string) =>
+  iso ? new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }) : ''
+
+export function Byline({ post }: { post: PresentedPost }) {
+  return (
+    <p className="meta byline">
+      <span className="byline__name">{post.byline.displayName}</span> <span className="badge">{post.byline.memberTypeLabel}</span>{' '}
+      <time dateTime={post.createdAt}>{dateTime(post.createdAt)}</time>
+      {post.isFirstPost ? (
+        <>
+          {' '}
+          <strong className="first-post">{FIRST_POST_MARKER}</strong>
+        </>
+      ) : null}
+    </p>
+  )
+}
+
+/** What the author sees on their own post while no one else can. */
+export function ReviewBanner({ post, reviewHours }: { post: PresentedPost; reviewHours: number }) {
+  if (!post.isOwn || !post.awaitingReview) return null
+  if (post.status === 'removed') {
+    return (
+      <div className="notice notice--warning" role="status">
+        <p>
+          <strong>A moderator removed this post.</strong> Only you and the moderators can see it.
+        </p>
+        {post.reasonForAuthor ? <p>Their reason: {post.reasonForAuthor}</p> : null}
+      </div>
+    )
+  }
+  return (
+    <div className="notice" role="status">
+      <p>
+        <strong>{awaitingReviewBanner(reviewHours)}</strong>
+      </p>
+      {post.status === 'hidden' && post.reasonForAuthor ? <p>The moderators’ note: {post.reasonForAuthor}</p> : null}
+    </div>
+  )
+}
+
+export function ThreadList({ threads, reviewHours }: { threads: PresentedThread[]; reviewHours: number }) {
+  if (threads.length === 0) return <p>No conversations here yet. Be the first to start one.</p>
+  return (
+    <ol className="thread-list">
+      {threads.map((thread) => (
+        <li key={String(thread.id)} className="thread-list__item">
+          <h3>
+            <a href={`/threads/${thread.id}`}>{thread.title}</a>
+            {thread.pinned ? <span className="badge badge--pinned">Pinned</span> : null}
+            {thread.locked ? <span className="badge">Locked</span> : null}
+          </h3>
+          <Byline post={thread} />
+          {thread.isOwn && thread.awaitingReview ? <p className="meta">{awaitingReviewBanner(reviewHours)}</p> : null}
+          <p className="meta">
+            {thread.replyCount === 1 ? '1 reply' : `${thread.replyCount} replies`} · last activity <time dateTime={thread.lastActivityAt}>{dateTime(thread.lastActivityAt)}</time>
+          </p>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/** A closed-by-default report form under each post (works without JavaScript). */
+export function FlagForm({ targetCollection, targetId, csrfToken }: { targetCollection: 'threads' | 'replies' | 'stories'; targetId: number | string; csrfToken: string }) {
+  const id = `flag-${targetCollection}-${targetId}`
+  return (
+    <details className="flag">
+      <summary>Report this to the moderators</summary>
+      <PostForm action="/flags" csrfToken={csrfToken} label="Report to the moderators">
+        <input type="hidden" name="targetCollection" value={targetCollection} />
+        <input type="hidden" name="targetId" value={String(targetId)} />
+        <fieldset>
+          <legend>What is wrong?</legend>
+          {FLAG_REASONS.map((reason) => (
+            <div className="radio" key={reason.value}>
+              <input type="radio" id={`${id}-${reason.value}`} name="reason" value={reason.value} required />
+              <label htmlFor={`${id}-${reason.value}`}>{reason.label}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-note`}>Anything the moderators should know (needed for “something else”)</label>
+          <textarea id={`${id}-note`} name="note" rows={3} maxLength={1000} />
+        </div>
+        <p className="field__hint">The person who wrote this will not be told who reported it.</p>
+        <button className="button button--secondary" type="submit">
+          Send report
+        </button>
+      </PostForm>
+    </details>
+  )
+}

@@ -1,0 +1,87 @@
+import type { PresentedPost, PresentedThread } from '../../src/presenters/forumPost.js'
+import { CrisisPanel } from '../components/CrisisPanel.js'
+import { ErrorSummary, PostForm, TextAreaField } from '../components/Form.js'
+import { Byline, FlagForm, ReviewBanner } from '../components/Forum.js'
+import { Layout } from '../components/Layout.js'
+import type { PageContext } from '../components/PageContext.js'
+
+export type ReplyFormState = { body?: string; error?: string; tooSoon?: string }
+
+type Props = {
+  ctx: PageContext
+  thread: PresentedThread
+  replies: PresentedPost[]
+  page: number
+  totalPages: number
+  reviewHours: number
+  /** Why the viewer cannot reply, or null when they can. */
+  replyBlocked: string | null
+  replyForm?: ReplyFormState
+  notice?: string
+}
+
+export function ThreadPage({ ctx, thread, replies, page, totalPages, reviewHours, replyBlocked, replyForm = {}, notice }: Props) {
+  const showCrisis = thread.crisisHold || replies.some((r) => r.crisisHold)
+  return (
+    <Layout ctx={ctx} title={thread.title}>
+      {thread.locality ? (
+        <p className="meta">
+          <a href={`/localities/${thread.locality.slug}`}>{thread.locality.name} forum</a>
+        </p>
+      ) : null}
+      {notice ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      {showCrisis ? <CrisisPanel what="post" /> : null}
+      <article className="post" aria-labelledby="thread-title">
+        <h1 id="thread-title">{thread.title}</h1>
+        <ReviewBanner post={thread} reviewHours={reviewHours} />
+        <Byline post={thread} />
+        {thread.locked ? <p className="meta">This thread is locked: it takes no more replies.</p> : null}
+        <div className="post__body" dangerouslySetInnerHTML={{ __html: thread.bodyHtml }} />
+        {ctx.viewer && !thread.isOwn && !thread.awaitingReview ? <FlagForm targetCollection="threads" targetId={thread.id} csrfToken={ctx.csrfToken} /> : null}
+      </article>
+
+      <section aria-labelledby="replies-heading">
+        <h2 id="replies-heading">{thread.replyCount === 1 ? '1 reply' : `${thread.replyCount} replies`}</h2>
+        {replies.map((reply) => (
+          <article className="post" id={`reply-${reply.id}`} key={String(reply.id)} aria-label={`Reply from ${reply.byline.displayName}`}>
+            <ReviewBanner post={reply} reviewHours={reviewHours} />
+            <Byline post={reply} />
+            <div className="post__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
+            {ctx.viewer && !reply.isOwn && !reply.awaitingReview ? <FlagForm targetCollection="replies" targetId={reply.id} csrfToken={ctx.csrfToken} /> : null}
+          </article>
+        ))}
+        {totalPages > 1 ? (
+          <nav className="pagination" aria-label="Pages of replies">
+            {page > 1 ? <a href={`/threads/${thread.id}?page=${page - 1}`}>Earlier replies</a> : null} <span>Page {page} of {totalPages}</span>{' '}
+            {page < totalPages ? <a href={`/threads/${thread.id}?page=${page + 1}`}>Later replies</a> : null}
+          </nav>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="reply-heading">
+        <h2 id="reply-heading">Reply</h2>
+        {replyBlocked ? (
+          <p>{replyBlocked}</p>
+        ) : (
+          <PostForm action={`/threads/${thread.id}/replies`} csrfToken={ctx.csrfToken} label="Reply to this thread">
+            {replyForm.tooSoon ? (
+              <div className="error-summary" role="alert" tabIndex={-1}>
+                <h2>Please wait a moment</h2>
+                <p>{replyForm.tooSoon} Your reply is still here.</p>
+              </div>
+            ) : null}
+            <ErrorSummary errors={{ body: replyForm.error }} labels={{ body: 'Your reply' }} />
+            <TextAreaField name="body" label="Your reply" value={replyForm.body} error={replyForm.error} required maxLength={20000} rows={6} hint="Be kind. *Emphasis*, lists and links work; no one sees your email address." />
+            <button className="button" type="submit">
+              Post reply
+            </button>
+          </PostForm>
+        )}
+      </section>
+    </Layout>
+  )
+}
