@@ -24,6 +24,7 @@ import { pageContext } from './routes/support.js'
 import { renderProblem } from './routes/problem.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
 import { checkCsrf, issueCsrfToken } from './security/csrf.js'
+import { throttleRestLogin } from './security/ipLimits.js'
 import { parseMultipart, UploadTooLarge } from './security/multipart.js'
 import { adminHeaders, isNextPath, publicHeaders } from './security/headers.js'
 
@@ -48,6 +49,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // `npm run bench` measures pages against a static file served by this same Express.
   if (process.env.WAYMARK_BENCH_STATIC_DIR) app.use('/__bench-static', express.static(process.env.WAYMARK_BENCH_STATIC_DIR))
 
+  app.use(throttleRestLogin(payload))
   // The admin is the moderators' workplace: a signed-in member is turned away before Next renders anything.
   app.use('/admin', async (req, res, nextFn) => {
     const fullPath = req.originalUrl.split('?')[0]!

@@ -3,6 +3,7 @@ import { Router, type Response } from 'express'
 import type { Payload } from 'payload'
 
 import { AccountPage, type AccountValues } from '../../views/pages/AccountPage.js'
+import { postsAwaitingReview } from '../forum/awaitingReview.js'
 import { sendPage } from '../../views/render.js'
 import { NOTIFICATION_PREFERENCES } from '../policies/notifications.js'
 import { fieldErrorsFrom, formBox, formText, handle, pageContext, readForm, toId, type FieldErrors } from './support.js'
@@ -44,7 +45,8 @@ export function accountRouter(payload: Payload): Router {
     const user = requireMember(res, '/account')
     if (!user) return
     const notice = typeof req.query.notice === 'string' ? NOTICES[req.query.notice] : undefined
-    sendPage(res, <AccountPage ctx={await pageContext(payload, req, res)} values={accountValues(await ownRecord(user))} notice={notice} />)
+    const [record, waiting] = await Promise.all([ownRecord(user), postsAwaitingReview(payload, user)])
+    sendPage(res, <AccountPage ctx={await pageContext(payload, req, res)} values={accountValues(record)} notice={notice} waiting={waiting} />)
   }))
 
   router.post('/account', handle(async (req, res) => {
@@ -55,6 +57,7 @@ export function accountRouter(payload: Payload): Router {
       memberType: formText(40),
       homeLocality: formText(40),
       digest: formText(20),
+      replyDelivery: formText(20),
       ...Object.fromEntries(NOTIFICATION_PREFERENCES.map((pref) => [pref.name, formBox()])),
     }) as Record<string, any>
     const notifications = Object.fromEntries(NOTIFICATION_PREFERENCES.map((pref) => [pref.name, form[pref.name] === true]))
@@ -62,7 +65,7 @@ export function accountRouter(payload: Payload): Router {
       displayName: form.displayName,
       memberType: form.memberType,
       homeLocality: form.homeLocality ? toId(form.homeLocality) : null,
-      notifications: { ...notifications, digest: form.digest || 'never' },
+      notifications: { ...notifications, digest: form.digest || 'never', replyDelivery: form.replyDelivery || 'immediately' },
     }
     try {
       await payload.update({ collection: 'users', id: user.id, data: data as never, overrideAccess: false, user })

@@ -10,6 +10,7 @@ import { ResetPage } from '../../views/pages/ResetPage.js'
 import { sendPage } from '../../views/render.js'
 import { clearSessionCookie, endSession, setSessionCookie } from '../auth/session.js'
 import { registerMember } from '../commands/registerMember.js'
+import { loginCheck, recordFailedLogin, recordRegistration, registrationCheck, tooManyMessage } from '../security/ipLimits.js'
 import { checkDisplayName } from '../policies/displayName.js'
 import { isMemberType } from '../policies/memberTypes.js'
 import { checkPassword } from '../policies/password.js'
@@ -42,9 +43,15 @@ export function authRouter(payload: Payload): Router {
     const ctx = await pageContext(payload, req, res)
     if (form.homeLocality && !ctx.localities.some((l) => String(l.id) === form.homeLocality)) errors.homeLocality = 'Choose a locality from the list.'
     if (Object.values(errors).some(Boolean)) return sendPage(res, <JoinPage ctx={ctx} values={values} errors={errors} />, 400)
+    const allowed = await registrationCheck(payload, req)
+    if (!allowed.allowed) {
+      res.set('Retry-After', String(allowed.retryAfterSeconds))
+      return sendPage(res, <JoinPage ctx={ctx} values={values} errors={{ form: tooManyMessage('Too many accounts have been made from your network today.', allowed.retryAfterSeconds) }} />, 429)
+    }
 
     try {
       await registerMember({ payload, ...form })
+      await recordRegistration(payload, req)
     } catch (error) {
       const fieldErrors = fieldErrorsFrom(error)
       if (!fieldErrors) throw error
@@ -76,6 +83,11 @@ export function authRouter(payload: Payload): Router {
     if (!form.email || !form.password) {
       return again({ email: form.email ? undefined : 'Enter your email address.', password: form.password ? undefined : 'Enter your password.' }, 400)
     }
+    const allowed = await loginCheck(payload, req)
+    if (!allowed.allowed) {
+      res.set('Retry-After', String(allowed.retryAfterSeconds))
+      return again({ form: tooManyMessage('Too many failed sign-ins from your network.', allowed.retryAfterSeconds) }, 429)
+    }
     try {
       const result = await payload.login({ collection: 'users', data: { email: form.email.trim(), password: form.password } })
       if (!result.token) throw new Error('Login returned no token')
@@ -90,6 +102,7 @@ export function authRouter(payload: Payload): Router {
         return again({ form: 'Please confirm your email address first: follow the link we emailed you when you joined.' }, 403)
       }
       if (name === 'AuthenticationError' || name === 'ValidationError') {
+        await recordFailedLogin(payload, req)
         return again({ form: 'That email address and password do not match an account.' }, 401)
       }
       throw error

@@ -1,10 +1,11 @@
-// /search: stories the viewer may see, matched on title, summary and text. The query runs as the
-// viewer, so the same read access (canSee) filters the results.
+// /search: stories and forum posts the viewer may see. Every query runs as the viewer, so the same
+// read access (canSee, canSeePost) filters the results.
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
 import { SearchPage } from '../../views/pages/SearchPage.js'
 import { sendPage } from '../../views/render.js'
+import { searchForum } from '../forum/search.js'
 import { visibleStoryCards } from './stories.js'
 import { handle, pageContext } from './support.js'
 
@@ -13,9 +14,10 @@ export function searchRouter(payload: Payload): Router {
   router.get('/search', handle(async (req, res) => {
     const ctx = await pageContext(payload, req, res)
     const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : ''
-    if (!query) return sendPage(res, <SearchPage ctx={ctx} query="" results={null} />)
-    const { cards } = await visibleStoryCards(payload, res.locals.user, { searchText: { like: query } }, { limit: 50 })
-    sendPage(res, <SearchPage ctx={ctx} query={query} results={cards} />)
+    if (!query) return sendPage(res, <SearchPage ctx={ctx} query="" results={null} forum={[]} />)
+    const user = res.locals.user ?? null
+    const [{ cards }, forum] = await Promise.all([visibleStoryCards(payload, user, { searchText: { like: query } }, { limit: 50 }), searchForum(payload, user, query)])
+    sendPage(res, <SearchPage ctx={ctx} query={query} results={cards} forum={forum} />)
   }))
   return router
 }

@@ -1,5 +1,6 @@
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
-import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES } from '../../src/policies/notifications.js'
+import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES, REPLY_DELIVERY_OPTIONS } from '../../src/policies/notifications.js'
+import { awaitingReviewBanner } from '../../src/policies/postQueue.js'
 import { PASSWORD_MIN } from '../../src/policies/password.js'
 import { Checkbox, ErrorSummary, PostForm, SelectField, TextField, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
@@ -33,9 +34,11 @@ type Props = {
   credentialErrors?: FieldErrors
   credentialValues?: { newEmail?: string }
   notice?: string
+  /** The member's own forum posts that others cannot see yet. */
+  waiting?: { posts: { href: string; title: string }[]; reviewHours: number }
 }
 
-export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors = {}, credentialValues = {}, notice }: Props) {
+export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors = {}, credentialValues = {}, notice, waiting }: Props) {
   return (
     <Layout ctx={ctx} title="Your account">
       <h1>Your account</h1>
@@ -43,6 +46,22 @@ export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors 
         <div className="notice" role="status">
           <p>{notice}</p>
         </div>
+      ) : null}
+
+      {waiting && waiting.posts.length > 0 ? (
+        <section aria-labelledby="waiting-heading" className="notice">
+          <h2 id="waiting-heading">Your posts waiting for review</h2>
+          <p>
+            <strong>{awaitingReviewBanner(waiting.reviewHours)}</strong>
+          </p>
+          <ul>
+            {waiting.posts.map((post) => (
+              <li key={post.href}>
+                <a href={post.href}>{post.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <p>
@@ -77,6 +96,7 @@ export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors 
             {NOTIFICATION_PREFERENCES.map((pref) => (
               <Checkbox key={pref.name} name={pref.name} label={pref.label} checked={values.notifications[pref.name] === true} />
             ))}
+            <SelectField name="replyDelivery" label="Emails about replies to my threads come" options={REPLY_DELIVERY_OPTIONS} value={String(values.notifications.replyDelivery ?? 'immediately')} />
             <SelectField name="digest" label="A digest of new conversations" options={DIGEST_OPTIONS} value={String(values.notifications.digest ?? 'never')} />
             <p className="field__hint">We always tell you when a moderator decides on something you posted.</p>
           </fieldset>

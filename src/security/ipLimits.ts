@@ -1,0 +1,58 @@
+// Limits keyed by IP address (moderation-settings): new accounts per day, failed sign-ins per hour.
+// The counters live in the rate-limit store (src/security/rateLimitStore.ts: memory now, shared later).
+import type { NextFunction, Request, Response } from 'express'
+import type { Payload } from 'payload'
+
+import { loadModerationSettings } from '../forum/settings.js'
+import { retryAfterText } from '../policies/postingLimits.js'
+import { rateLimitStore, type LimitCheck } from './rateLimitStore.js'
+
+const DAY = 86_400
+const HOUR = 3_600
+
+export const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 'unknown'
+
+export async function registrationCheck(payload: Payload, req: Request): Promise<LimitCheck> {
+  const { registrationsPerIpPerDay } = await loadModerationSettings(payload)
+  return rateLimitStore().check(`join:${clientIp(req)}`, registrationsPerIpPerDay, DAY)
+}
+
+export async function recordRegistration(payload: Payload, req: Request): Promise<void> {
+  const { registrationsPerIpPerDay } = await loadModerationSettings(payload)
+  await rateLimitStore().record(`join:${clientIp(req)}`, registrationsPerIpPerDay, DAY)
+}
+
+export async function loginCheck(payload: Payload, req: Request): Promise<LimitCheck> {
+  const { failedLoginsPerIpPerHour } = await loadModerationSettings(payload)
+  return rateLimitStore().check(`login:${clientIp(req)}`, failedLoginsPerIpPerHour, HOUR)
+}
+
+export async function recordFailedLogin(payload: Payload, req: Request): Promise<void> {
+  const { failedLoginsPerIpPerHour } = await loadModerationSettings(payload)
+  await rateLimitStore().record(`login:${clientIp(req)}`, failedLoginsPerIpPerHour, HOUR)
+}
+
+export const tooManyMessage = (what: string, retryAfterSeconds: number) => `${what} ${retryAfterText(retryAfterSeconds)}`
+
+/**
+ * The REST sign-in (POST /api/users/login, also used by the admin) is answered by Next; this
+ * refuses it while the IP is over its limit, and counts a 401 answer as a failed attempt.
+ */
+export function throttleRestLogin(payload: Payload) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'POST' || req.path !== '/api/users/login') return next()
+    try {
+      const check = await loginCheck(payload, req)
+      if (!check.allowed) {
+        res.status(429).set('Retry-After', String(check.retryAfterSeconds)).json({ errors: [{ message: tooManyMessage('Too many failed sign-ins from your network.', check.retryAfterSeconds) }] })
+        return
+      }
+      res.on('finish', () => {
+        if (res.statusCode === 401) void recordFailedLogin(payload, req).catch(() => undefined)
+      })
+      next()
+    } catch (error) {
+      next(error)
+    }
+  }
+}
