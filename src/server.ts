@@ -19,6 +19,7 @@ import { healthRouter } from './routes/health.js'
 import { myStoriesRouter } from './routes/myStories.js'
 import { searchRouter } from './routes/search.js'
 import { storiesRouter } from './routes/stories.js'
+import { unsubscribeRouter } from './routes/unsubscribe.js'
 import { pagesRouter, sendNotFound } from './routes/pages.js'
 import { pageContext } from './routes/support.js'
 import { renderProblem } from './routes/problem.js'
@@ -74,6 +75,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(parseMultipart({ maxFileBytes: MAX_UPLOAD_BYTES }))
   app.use(issueCsrfToken(secret))
   app.use(loadViewer(payload))
+  // Token-authorised (see the router): mail clients post here without a form token.
+  app.use(unsubscribeRouter(payload))
   app.use((req, res, nextFn) => {
     if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH' && req.method !== 'DELETE') return nextFn()
     const verdict = checkCsrf(secret, req)

@@ -7,7 +7,6 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 
 import { dataDir, rootDir } from '../env.js'
-import { sqliteFilePath } from './readFreshness.js'
 import { serialiseSqliteWrites } from './serialiseSqliteWrites.js'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
@@ -36,7 +35,7 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
     case 'mongodb':
       return mongooseAdapter({ url: url!, migrationDir })
     default:
-      return withSerialisedWrites(sqliteFilePath(sqliteFileURL(url)), sqliteAdapter({
+      return withSerialisedWrites(sqliteAdapter({
         client: { url: sqliteFileURL(url) },
         push: false,
         migrationDir,
@@ -52,6 +51,6 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
 }
 
 /** Wraps the adapter that Payload creates at init so every write takes its turn (see serialiseSqliteWrites.ts). */
-function withSerialisedWrites(databaseFile: string, adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
-  return { ...adapterObj, init: (args) => serialiseSqliteWrites(adapterObj.init(args), databaseFile) }
+function withSerialisedWrites(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
+  return { ...adapterObj, init: (args) => serialiseSqliteWrites(adapterObj.init(args)) }
 }

@@ -7,7 +7,7 @@
 // Another process holding the lock (a backup, a test, the CLI) is waited out by retrying.
 import type { BaseDatabaseAdapter } from 'payload'
 
-import { readFreshnessGuard } from './readFreshness.js'
+import { discardSharedConnection } from './sharedConnection.js'
 
 const WRITE_METHODS = [
   'create',
@@ -39,6 +39,8 @@ const READ_METHODS = [
   'queryDrafts',
 ] as const
 
+const WATCHED = Symbol('waymark.watchedTransactions')
+
 /** How long a writer waits for its turn before giving up with a clear error. */
 export const WRITE_TURN_TIMEOUT_MS = 15_000
 
@@ -67,13 +69,16 @@ class WriteQueue {
 
 const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? error) + String((error as { cause?: unknown })?.cause ?? ''))
 
-async function retryWhileBusy<T>(action: () => Promise<T>, timeoutMs = WRITE_TURN_TIMEOUT_MS): Promise<T> {
+/** Retries while another process holds the lock, on a clean connection each time (see sharedConnection.ts). */
+async function retryWhileBusy<T>(adapter: unknown, action: () => Promise<T>, timeoutMs = WRITE_TURN_TIMEOUT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
     try {
       return await action()
     } catch (error) {
-      if (!isBusy(error) || Date.now() > deadline) throw error
+      if (!isBusy(error)) throw error
+      await discardSharedConnection(adapter)
+      if (Date.now() > deadline) throw error
       await new Promise((resolve) => setTimeout(resolve, delay))
     }
   }
@@ -84,19 +89,40 @@ type AnyFn = (...args: any[]) => Promise<any>
 const transactionOf = async (args: { req?: { transactionID?: unknown } } | undefined) =>
   args?.req?.transactionID instanceof Promise ? await args.req.transactionID : args?.req?.transactionID
 
-export function serialiseSqliteWrites<T extends BaseDatabaseAdapter>(adapter: T, databaseFile: string): T {
+export function serialiseSqliteWrites<T extends BaseDatabaseAdapter>(adapter: T): T {
   const queue = new WriteQueue()
-  // Outside a transaction every statement runs on the shared connection, which must first see
-  // the commits of other processes (a transaction opens its own, already fresh, connection).
-  const freshen = readFreshnessGuard(adapter, databaseFile)
   const turns = new Map<string | number, () => void>()
   const db = adapter as unknown as Record<string, AnyFn>
+
+  // Payload's SQLite transactions swallow an error thrown by COMMIT (the change is rolled back and
+  // the operation still reports success: measured as members "created" that were never stored).
+  // Each transaction's own outcome is therefore kept, and commitTransaction fails loudly with it.
+  const outcomes = new Map<string | number, Promise<unknown>>()
+  let latestOutcome: Promise<unknown> | null = null
+  const watchTransactions = () => {
+    const drizzle = (adapter as unknown as { drizzle?: Record<string | symbol, any> }).drizzle
+    if (!drizzle || drizzle[WATCHED]) return
+    const transaction = drizzle.transaction.bind(drizzle)
+    drizzle.transaction = (...args: unknown[]) => {
+      const running = transaction(...args) as Promise<unknown>
+      latestOutcome = running.then(
+        () => null,
+        (error: unknown) => error,
+      )
+      return running
+    }
+    drizzle[WATCHED] = true
+  }
 
   const begin = db.beginTransaction!.bind(adapter)
   db.beginTransaction = async (...args: unknown[]) => {
     const release = await queue.acquire()
     try {
-      const id = await retryWhileBusy(() => begin(...args))
+      watchTransactions()
+      // Transactions begin one at a time (the queue), so the outcome recorded next is this one's.
+      latestOutcome = null
+      const id = await retryWhileBusy(adapter, () => begin(...args))
+      if (latestOutcome && id !== null && id !== undefined) outcomes.set(id, latestOutcome)
       if (id === null || id === undefined) release()
       else turns.set(id, release)
       return id
@@ -110,8 +136,13 @@ export function serialiseSqliteWrites<T extends BaseDatabaseAdapter>(adapter: T,
     const finish = db[name]!.bind(adapter)
     db[name] = async (incoming: unknown) => {
       const id = (incoming instanceof Promise ? await incoming : incoming) as string | number
+      const outcome = outcomes.get(id)
+      outcomes.delete(id)
       try {
-        return await finish(id)
+        const result = await finish(id)
+        const failure = name === 'commitTransaction' && outcome ? await outcome : null
+        if (failure) throw new Error(`The change could not be saved: ${(failure as Error)?.message ?? failure}`, { cause: failure })
+        return result
       } finally {
         const release = turns.get(id)
         turns.delete(id)
@@ -128,8 +159,7 @@ export function serialiseSqliteWrites<T extends BaseDatabaseAdapter>(adapter: T,
       if (await transactionOf(args)) return bound(args, ...rest)
       const release = await queue.acquire()
       try {
-        await freshen()
-        return await retryWhileBusy(() => bound(args, ...rest))
+        return await retryWhileBusy(adapter, () => bound(args, ...rest))
       } finally {
         release()
       }
@@ -140,8 +170,9 @@ export function serialiseSqliteWrites<T extends BaseDatabaseAdapter>(adapter: T,
     if (typeof read !== 'function') continue
     const bound = read.bind(adapter)
     db[name] = async (args: { req?: { transactionID?: unknown } } | undefined, ...rest: unknown[]) => {
-      if (!(await transactionOf(args))) await freshen()
-      return bound(args, ...rest)
+      // Inside a transaction the lock is already held; outside, a reader can meet a checkpoint.
+      if (await transactionOf(args)) return bound(args, ...rest)
+      return retryWhileBusy(adapter, () => bound(args, ...rest))
     }
   }
   return adapter

@@ -166,13 +166,13 @@ export function rawRequest(
     )
     req.on('error', (error) => {
       if (settled) return
-      // The response may still arrive after an EPIPE on our side; give it a moment.
+      // The response may still arrive after an EPIPE on our side (later on a busy machine); give it time.
       setTimeout(() => {
         if (!settled) {
           settled = true
           reject(new Error(`No HTTP response (${(error as Error).message})`))
         }
-      }, 1500)
+      }, 8000)
     })
     const chunkSize = 64 * 1024
     let offset = 0
