@@ -122,6 +122,7 @@ export interface Config {
     tasks: {
       sendEmail: TaskSendEmail;
       remindConsentRenewals: TaskRemindConsentRenewals;
+      sendDigests: TaskSendDigests;
       inline: {
         input: unknown;
         output: unknown;
@@ -164,6 +165,10 @@ export interface User {
    */
   memberType: 'in-recovery' | 'family-carer' | 'professional' | 'commissioner' | 'supporter';
   homeLocality?: (number | null) | Locality;
+  /**
+   * Forums whose new conversations come in the digest. Empty: the home locality and the county forum.
+   */
+  followedLocalities?: (number | Locality)[] | null;
   roles?: ('member' | 'moderator' | 'admin')[] | null;
   /**
    * Leave empty for a moderator who covers every locality.
@@ -176,6 +181,10 @@ export interface User {
     replyDelivery?: ('immediately' | 'digest') | null;
     digest?: ('never' | 'weekly' | 'daily') | null;
   };
+  /**
+   * When the digest last looked for news for this member.
+   */
+  digestCheckedAt?: string | null;
   /**
    * Maintained by the system as posts are approved.
    */
@@ -493,6 +502,7 @@ export interface Thread {
    */
   isFirstPost?: boolean | null;
   everPublished?: boolean | null;
+  needsReview?: boolean | null;
   crisisHold?: boolean | null;
   /**
    * Hidden because enough members flagged it.
@@ -543,6 +553,7 @@ export interface Reply {
    */
   isFirstPost?: boolean | null;
   everPublished?: boolean | null;
+  needsReview?: boolean | null;
   crisisHold?: boolean | null;
   /**
    * Hidden because enough members flagged it.
@@ -694,7 +705,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'remindConsentRenewals';
+        taskSlug: 'inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests';
         taskID: string;
         input?:
           | {
@@ -727,7 +738,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'remindConsentRenewals') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -841,6 +852,7 @@ export interface UsersSelect<T extends boolean = true> {
   displayNameKey?: T;
   memberType?: T;
   homeLocality?: T;
+  followedLocalities?: T;
   roles?: T;
   moderatorLocalities?: T;
   notifications?:
@@ -852,6 +864,7 @@ export interface UsersSelect<T extends boolean = true> {
         replyDelivery?: T;
         digest?: T;
       };
+  digestCheckedAt?: T;
   approvedPostCount?: T;
   isSafeguardingLead?: T;
   isDemo?: T;
@@ -1042,6 +1055,7 @@ export interface ThreadsSelect<T extends boolean = true> {
       };
   isFirstPost?: T;
   everPublished?: T;
+  needsReview?: T;
   crisisHold?: T;
   autoHidden?: T;
   triageAction?: T;
@@ -1074,6 +1088,7 @@ export interface RepliesSelect<T extends boolean = true> {
       };
   isFirstPost?: T;
   everPublished?: T;
+  needsReview?: T;
   crisisHold?: T;
   autoHidden?: T;
   triageAction?: T;
@@ -1357,6 +1372,14 @@ export interface TaskSendEmail {
  * via the `definition` "TaskRemindConsentRenewals".
  */
 export interface TaskRemindConsentRenewals {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendDigests".
+ */
+export interface TaskSendDigests {
   input?: unknown;
   output?: unknown;
 }

@@ -35,6 +35,10 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Waymark moderation' },
+    components: {
+      beforeNavLinks: ['/admin/QueueNavLink#QueueNavLink'],
+      views: { moderationQueue: { Component: '/admin/QueueView#QueueView', path: '/queue' } },
+    },
   },
   collections: [Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords],
   globals: [ModerationSettings],

@@ -91,6 +91,13 @@ export const Users: CollectionConfig = {
     },
     { name: 'homeLocality', type: 'relationship', relationTo: 'localities' },
     {
+      name: 'followedLocalities',
+      type: 'relationship',
+      relationTo: 'localities',
+      hasMany: true,
+      admin: { description: 'Forums whose new conversations come in the digest. Empty: the home locality and the county forum.' },
+    },
+    {
       name: 'roles',
       type: 'select',
       hasMany: true,
@@ -131,6 +138,12 @@ export const Users: CollectionConfig = {
           options: DIGEST_OPTIONS.map(({ value, label }) => ({ value, label })),
         },
       ],
+    },
+    {
+      name: 'digestCheckedAt',
+      type: 'date',
+      admin: { readOnly: true, description: 'When the digest last looked for news for this member.' },
+      access: { read: moderatorFieldRead, create: systemField, update: systemField },
     },
     {
       name: 'approvedPostCount',

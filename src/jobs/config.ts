@@ -5,12 +5,13 @@ import type { JobsConfig } from 'payload'
 
 import { isAdmin } from '../policies/roles.js'
 import { remindConsentRenewalsTask } from './remindConsentRenewals.js'
+import { sendDigestsTask } from './sendDigests.js'
 import { sendEmailTask } from './sendEmail.js'
 
 const adminsOnly = ({ req }: { req: { user?: unknown } }) => isAdmin(req.user as never)
 
 export const jobsConfig: JobsConfig = {
-  tasks: [sendEmailTask, remindConsentRenewalsTask],
+  tasks: [sendEmailTask, remindConsentRenewalsTask, sendDigestsTask],
   deleteJobOnComplete: true,
   access: { run: adminsOnly, queue: adminsOnly, cancel: adminsOnly },
   autoRun: [

@@ -1,7 +1,7 @@
 // Every moderator action on a thread or reply, as a table of state, action and result.
 import type { PostState } from './forumVisibility.js'
 
-export const POST_ACTIONS = ['approve', 'reject', 'hide', 'restore', 'remove', 'lock', 'unlock', 'pin', 'unpin', 'mark_safe'] as const
+export const POST_ACTIONS = ['approve', 'reject', 'hide', 'restore', 'remove', 'lock', 'unlock', 'pin', 'unpin', 'mark_safe', 'dismiss'] as const
 export type PostAction = (typeof POST_ACTIONS)[number]
 export type PostKind = 'threads' | 'replies'
 
@@ -18,6 +18,8 @@ const RULES: Record<PostAction, Rule> = {
   pin: { from: ['published'], to: 'same', threadsOnly: true },
   unpin: { from: ['pending', 'published', 'hidden', 'removed'], to: 'same', threadsOnly: true },
   mark_safe: { from: ['pending', 'published', 'hidden'], to: 'same' },
+  // "Looked at it: nothing to do" (a post that matched a "flag" watched word, say). Leaves the queue.
+  dismiss: { from: ['published', 'hidden', 'removed'], to: 'same' },
 }
 
 export type PostTransitionInput = {
@@ -47,6 +49,7 @@ export function decidePostTransition(input: PostTransitionInput): PostTransition
     return { ok: false, reason: 'This post is held for safeguarding. Mark it safe first.', status: 409 }
   }
   if (input.action === 'mark_safe' && !input.crisisHold) return { ok: false, reason: 'This post is not held.', status: 409 }
+  if (input.action === 'dismiss' && input.crisisHold) return { ok: false, reason: 'This post is held for safeguarding. Mark it safe instead.', status: 409 }
   if (input.action === 'lock' && input.locked) return { ok: false, reason: 'This thread is already locked.', status: 409 }
   if (input.action === 'unlock' && !input.locked) return { ok: false, reason: 'This thread is not locked.', status: 409 }
   if (input.action === 'pin' && input.pinned) return { ok: false, reason: 'This thread is already pinned.', status: 409 }

@@ -21,6 +21,7 @@ function accountValues(user: Record<string, any>): AccountValues {
     displayName: String(user.displayName ?? ''),
     memberType: String(user.memberType ?? ''),
     homeLocality: homeLocality ? String(homeLocality) : '',
+    followedLocalities: (user.followedLocalities ?? []).map((l: unknown) => String(l && typeof l === 'object' ? (l as { id: unknown }).id : l)),
     notifications: { ...(user.notifications ?? {}) },
   }
 }
@@ -61,10 +62,13 @@ export function accountRouter(payload: Payload): Router {
       ...Object.fromEntries(NOTIFICATION_PREFERENCES.map((pref) => [pref.name, formBox()])),
     }) as Record<string, any>
     const notifications = Object.fromEntries(NOTIFICATION_PREFERENCES.map((pref) => [pref.name, form[pref.name] === true]))
+    const localities = (await pageContext(payload, req, res)).localities
+    const followedLocalities = localities.filter((l) => (req.body as Record<string, unknown>)?.[`follow-${l.id}`] === 'on').map((l) => l.id)
     const data = {
       displayName: form.displayName,
       memberType: form.memberType,
       homeLocality: form.homeLocality ? toId(form.homeLocality) : null,
+      followedLocalities,
       notifications: { ...notifications, digest: form.digest || 'never', replyDelivery: form.replyDelivery || 'immediately' },
     }
     try {
@@ -72,7 +76,7 @@ export function accountRouter(payload: Payload): Router {
     } catch (error) {
       const profileErrors = fieldErrorsFrom(error, { 'notifications.digest': 'digest' })
       if (!profileErrors) throw error
-      const values = { ...accountValues(await ownRecord(user)), ...data, homeLocality: form.homeLocality, notifications: data.notifications }
+      const values = { ...accountValues(await ownRecord(user)), ...data, homeLocality: form.homeLocality, followedLocalities: followedLocalities.map(String), notifications: data.notifications }
       return sendPage(res, <AccountPage ctx={await pageContext(payload, req, res)} values={values} profileErrors={profileErrors} />, 400)
     }
     res.redirect(303, '/account?notice=saved')

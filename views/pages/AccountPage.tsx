@@ -11,6 +11,7 @@ export type AccountValues = {
   displayName: string
   memberType: string
   homeLocality: string
+  followedLocalities: string[]
   notifications: Record<string, boolean | string>
 }
 
@@ -99,6 +100,13 @@ export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors 
             <SelectField name="replyDelivery" label="Emails about replies to my threads come" options={REPLY_DELIVERY_OPTIONS} value={String(values.notifications.replyDelivery ?? 'immediately')} />
             <SelectField name="digest" label="A digest of new conversations" options={DIGEST_OPTIONS} value={String(values.notifications.digest ?? 'never')} />
             <p className="field__hint">We always tell you when a moderator decides on something you posted.</p>
+          </fieldset>
+          <fieldset>
+            <legend>Forums in my digest</legend>
+            <p className="field__hint">If you tick none, your digest covers your home locality and the county forum.</p>
+            {ctx.localities.map((l) => (
+              <Checkbox key={String(l.id)} name={`follow-${l.id}`} label={l.name} checked={values.followedLocalities.includes(String(l.id))} />
+            ))}
           </fieldset>
           <button type="submit" className="button">
             Save profile

@@ -17,6 +17,7 @@ export const postBodyField: Field = {
 
 export function postSystemFields(): Field[] {
   return [
+    { name: 'moderation', type: 'ui', admin: { components: { Field: '/admin/PostModerationPanel#PostModerationPanel' } } },
     {
       name: 'status',
       type: 'select',
@@ -41,6 +42,8 @@ export function postSystemFields(): Field[] {
     },
     { name: 'isFirstPost', type: 'checkbox', defaultValue: false, access: system, admin: { readOnly: true, position: 'sidebar', description: 'The author’s first approved post: "say welcome".' } },
     { name: 'everPublished', type: 'checkbox', defaultValue: false, access: { ...system, read: moderatorField }, admin: { hidden: true } },
+    // In the moderators' queue: waiting for approval, held, auto-hidden, or matched a "flag" watched word.
+    { name: 'needsReview', type: 'checkbox', defaultValue: false, index: true, access: { ...system, read: moderatorField }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'crisisHold', type: 'checkbox', defaultValue: false, access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'autoHidden', type: 'checkbox', defaultValue: false, access: { ...system, read: moderatorField }, admin: { readOnly: true, position: 'sidebar', description: 'Hidden because enough members flagged it.' } },
     { name: 'triageAction', type: 'text', access: { ...system, read: moderatorField }, admin: { readOnly: true, position: 'sidebar' } },
@@ -51,4 +54,4 @@ export function postSystemFields(): Field[] {
   ]
 }
 
-export const POST_PRIVATE_PATHS = ['author', 'crisisHold', 'autoHidden', 'triageAction', 'triageMatches', 'reasonForAuthor', 'fingerprint', 'queueOrder', 'everPublished'] as const
+export const POST_PRIVATE_PATHS = ['author', 'needsReview', 'crisisHold', 'autoHidden', 'triageAction', 'triageMatches', 'reasonForAuthor', 'fingerprint', 'queueOrder', 'everPublished'] as const

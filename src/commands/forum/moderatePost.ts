@@ -55,7 +55,10 @@ export async function moderatePost(payload: Payload, props: ModeratePostProps): 
       ...(verdict.next === 'published' ? { everPublished: true, isFirstPost, autoHidden: false } : {}),
       ...(action === 'reject' || action === 'hide' || action === 'remove' ? { reasonForAuthor: props.reason?.trim() || null } : {}),
     }
-    data.queueOrder = postQueueOrder({ ...post, ...data } as never)
+    const after = { ...post, ...data }
+    // Locking or pinning is housekeeping; every other action is the review the queue was waiting for.
+    if (!['lock', 'unlock', 'pin', 'unpin'].includes(action)) data.needsReview = after.status === 'pending' || after.crisisHold === true
+    data.queueOrder = postQueueOrder({ ...after, ...data } as never)
     const updated = (await payload.update({
       collection: props.collection,
       id: post.id,

@@ -1,6 +1,7 @@
 import * as migration_20261123_171850_initial from './20261123_171850_initial';
 import * as migration_20261123_181216_stories from './20261123_181216_stories';
 import * as migration_20261201_131526_forum from './20261201_131526_forum';
+import * as migration_20261201_135440_forum_review_digest from './20261201_135440_forum_review_digest';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261201_131526_forum.up,
     down: migration_20261201_131526_forum.down,
-    name: '20261201_131526_forum'
+    name: '20261201_131526_forum',
+  },
+  {
+    up: migration_20261201_135440_forum_review_digest.up,
+    down: migration_20261201_135440_forum_review_digest.down,
+    name: '20261201_135440_forum_review_digest'
   },
 ];

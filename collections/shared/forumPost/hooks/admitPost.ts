@@ -56,6 +56,7 @@ export function admitPost(kind: 'threads' | 'replies'): CollectionBeforeChangeHo
       triageAction: triage.action,
       triageMatches: triage.matches,
       everPublished: decision.status === 'published',
+      needsReview: decision.status === 'pending' || decision.crisisHold || triage.action === 'flag',
       isFirstPost: decision.status === 'published' && poster.approvedPostCount === 0 && !moderator,
       pinned: false,
       locked: false,
