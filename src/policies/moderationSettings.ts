@@ -61,10 +61,9 @@ export function withDefaults(stored: Partial<Record<keyof ModerationSettings, un
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) out[key] = value
   }
   const reasons = stored?.cannedReasons
-  if (Array.isArray(reasons) && reasons.length > 0) {
-    out.cannedReasons = reasons
-      .filter((r): r is CannedReason => Boolean(r && typeof r.label === 'string' && typeof r.text === 'string'))
-      .map(({ label, text }) => ({ label, text }))
+  if (Array.isArray(reasons)) {
+    const usable = reasons.filter((r): r is CannedReason => Boolean(r && typeof r.label === 'string' && typeof r.text === 'string')).map(({ label, text }) => ({ label, text }))
+    if (usable.length > 0) out.cannedReasons = usable
   }
   return out
 }

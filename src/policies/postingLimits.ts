@@ -32,37 +32,43 @@ export function isNewMember(poster: PosterFacts, settings: ModerationSettings, n
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000))
 
 export function decidePostingLimit(kind: PostKindForLimits, poster: PosterFacts, history: PostingHistory, settings: ModerationSettings, now = new Date()): LimitDecision {
-  // Moderators keep people safe; they are never slowed down.
-  if (poster.isModerator) return { ok: true }
-  const newMember = isNewMember(poster, settings, now)
+  // Every limit that applies is checked, and the longest wait is the one reported: a shorter one
+  // would send the member back only to be refused again.
+  const refusals: { until: number; reason: string }[] = []
 
+  // The same text twice is refused for everyone, moderators included (a double-click, or a bot).
   if (history.sameTextPostedAt) {
     const until = history.sameTextPostedAt.getTime() + settings.duplicateWindowMinutes * 60_000
-    if (until > now.getTime()) return { ok: false, retryAfterSeconds: seconds(until - now.getTime()), reason: 'You posted exactly this a moment ago. If you meant to, change the text or wait a few minutes.' }
+    if (until > now.getTime()) refusals.push({ until, reason: 'You posted exactly this a moment ago. If you meant to, change the text or wait a few minutes.' })
   }
 
-  const firstDayEnds = poster.joinedAt.getTime() + settings.newMemberHours * HOUR
-  if (firstDayEnds > now.getTime()) {
-    const cap = kind === 'threads' ? settings.newMemberMaxThreadsPerDay : settings.newMemberMaxRepliesPerDay
-    const used = kind === 'threads' ? history.threadsSinceJoining : history.repliesSinceJoining
-    if (used >= cap) {
-      const noun = kind === 'threads' ? 'threads' : 'replies'
-      return { ok: false, retryAfterSeconds: seconds(firstDayEnds - now.getTime()), reason: `New members can post ${cap} ${noun} in their first day. This keeps the forum safe from spam while people get to know you.` }
+  // Moderators keep people safe; their pace is never limited.
+  if (!poster.isModerator) {
+    const firstDayEnds = poster.joinedAt.getTime() + settings.newMemberHours * HOUR
+    if (firstDayEnds > now.getTime()) {
+      const cap = kind === 'threads' ? settings.newMemberMaxThreadsPerDay : settings.newMemberMaxRepliesPerDay
+      const used = kind === 'threads' ? history.threadsSinceJoining : history.repliesSinceJoining
+      if (used >= cap) {
+        const noun = kind === 'threads' ? 'threads' : 'replies'
+        refusals.push({ until: firstDayEnds, reason: `New members can post ${cap} ${noun} in their first day. This keeps the forum safe from spam while people get to know you.` })
+      }
+    }
+    const interval = (isNewMember(poster, settings, now) ? settings.newMemberPostIntervalSeconds : settings.memberPostIntervalSeconds) * 1000
+    if (history.lastPostAt && interval > 0) {
+      const until = history.lastPostAt.getTime() + interval
+      if (until > now.getTime()) refusals.push({ until, reason: 'You are posting very quickly. Please wait a moment before posting again.' })
     }
   }
 
-  const interval = (newMember ? settings.newMemberPostIntervalSeconds : settings.memberPostIntervalSeconds) * 1000
-  if (history.lastPostAt && interval > 0) {
-    const until = history.lastPostAt.getTime() + interval
-    if (until > now.getTime()) return { ok: false, retryAfterSeconds: seconds(until - now.getTime()), reason: 'You are posting very quickly. Please wait a moment before posting again.' }
-  }
-  return { ok: true }
+  if (refusals.length === 0) return { ok: true }
+  const longest = refusals.reduce((a, b) => (b.until > a.until ? b : a))
+  return { ok: false, retryAfterSeconds: seconds(longest.until - now.getTime()), reason: longest.reason }
 }
 
 /** "Try again at 14:32" in the reader's (UK) clock, plus a plain duration. */
 export function retryAfterText(retryAfterSeconds: number, now = new Date()): string {
   const at = new Date(now.getTime() + retryAfterSeconds * 1000)
   const clock = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: retryAfterSeconds < 120 ? '2-digit' : undefined, timeZone: 'Europe/London' })
-  const span = retryAfterSeconds < 120 ? `${retryAfterSeconds} seconds` : retryAfterSeconds < 7200 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${Math.ceil(retryAfterSeconds / 3600)} hours`
+  const span = retryAfterSeconds === 1 ? '1 second' : retryAfterSeconds < 120 ? `${retryAfterSeconds} seconds` : retryAfterSeconds < 7200 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${Math.ceil(retryAfterSeconds / 3600)} hours`
   return `You can try again in ${span} (at ${clock}).`
 }

@@ -38,9 +38,21 @@ export const tooManyMessage = (what: string, retryAfterSeconds: number) => `${wh
  * The REST sign-in (POST /api/users/login, also used by the admin) is answered by Next; this
  * refuses it while the IP is over its limit, and counts a 401 answer as a failed attempt.
  */
+/** The path as the router will read it: decoded, lower case, no doubled or trailing slashes. */
+export function routedPath(rawPath: string): string {
+  let decoded = rawPath
+  try {
+    decoded = decodeURIComponent(rawPath)
+  } catch {
+    // Not valid percent-encoding: compare it as it is.
+  }
+  return decoded.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '')
+}
+
 export function throttleRestLogin(payload: Payload) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'POST' || req.path !== '/api/users/login') return next()
+    // Compared as routed, so /api/users/LOGIN or /api/users/%6cogin cannot slip past.
+    if (req.method !== 'POST' || routedPath(req.path) !== '/api/users/login') return next()
     try {
       const check = await loginCheck(payload, req)
       if (!check.allowed) {

@@ -175,7 +175,6 @@ const POST_KINDS: PostKindForLimits[] = ['threads', 'replies']
 
 /** Each limit that applies, with the milliseconds until it clears. */
 function blockers(kind: PostKindForLimits, p: PosterFacts, h: PostingHistory, s: ModerationSettings, now: Date): { limit: string; ms: number }[] {
-  if (p.isModerator) return [] // moderators are never slowed down
   const t = now.getTime()
   const out: { limit: string; ms: number }[] = []
   const sinceJoin = t - p.joinedAt.getTime()
@@ -184,6 +183,8 @@ function blockers(kind: PostKindForLimits, p: PosterFacts, h: PostingHistory, s:
   // Everyone: the same text again within 5 minutes.
   if (h.sameTextPostedAt && t - h.sameTextPostedAt.getTime() < s.duplicateWindowMinutes * MIN)
     out.push({ limit: 'duplicate', ms: h.sameTextPostedAt.getTime() + s.duplicateWindowMinutes * MIN - t })
+  // Moderators keep people safe: their pace is never limited (but the same text twice is refused).
+  if (p.isModerator) return out
   // New members: at most 3 threads and 10 replies in their first 24 h.
   if (firstDay) {
     const cap = kind === 'threads' ? s.newMemberMaxThreadsPerDay : s.newMemberMaxRepliesPerDay
@@ -321,10 +322,11 @@ describe('decidePostingLimit: hand-written key rows', () => {
     expect(refused(decidePostingLimit('replies', est, h({ lastPostAt: ago(MIN), sameTextPostedAt: ago(MIN) }), D, NOW))).toBe(240)
     expect(decidePostingLimit('replies', est, h({ lastPostAt: ago(6 * MIN), sameTextPostedAt: ago(6 * MIN) }), D, NOW)).toEqual({ ok: true })
   })
-  it('moderators are never limited', () => {
-    const history = h({ lastPostAt: NOW, sameTextPostedAt: NOW, threadsSinceJoining: 100, repliesSinceJoining: 100 })
+  it('moderators are never slowed down, but the same text twice is refused for everyone', () => {
+    const history = h({ lastPostAt: NOW, threadsSinceJoining: 100, repliesSinceJoining: 100 })
     expect(decidePostingLimit('threads', mod, history, D, NOW)).toEqual({ ok: true })
     expect(decidePostingLimit('replies', mod, history, D, NOW)).toEqual({ ok: true })
+    expect(refused(decidePostingLimit('replies', mod, h({ ...history, sameTextPostedAt: NOW }), D, NOW))).toBe(300)
   })
   it('a sub-second remainder still asks for at least 1 second', () => {
     expect(refused(decidePostingLimit('replies', est, h({ lastPostAt: ago(4_999) }), D, NOW))).toBe(1)

@@ -2,7 +2,9 @@
 // REST, search and feeds are filtered by one rule. tests/int checks the two agree.
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { canPost, isAdmin, isModerator, isSelf, type Actor } from '../../../src/policies/roles.js'
+import { canPost, isAdmin, isModerator, isSelf, moderatesLocality, type Actor } from '../../../src/policies/roles.js'
+
+const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | undefined))
 
 const scopeOf = (user: Actor) => (user?.moderatorLocalities ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
 
@@ -35,12 +37,14 @@ export const adminsOnly: Access = ({ req: { user } }) => isAdmin(user)
 
 const authorIdOf = (doc: Record<string, any> | undefined) => (doc?.author && typeof doc.author === 'object' ? doc.author.id : doc?.author)
 
-/** The author relation and the author's private fields: the author and moderators only. */
+/** A moderator reads private fields only inside their own localities (scoped moderators). */
+const moderatesDoc = (user: Actor, doc: Record<string, any> | undefined) => isModerator(user) && moderatesLocality(user, idOf(doc?.locality))
+
+/** The author relation and the author's private fields: the author and the locality's moderators only. */
 export const authorOrModeratorField: FieldAccess = ({ req: { user }, doc }) => {
-  if (isModerator(user)) return true
   // Without a document Payload asks whether the field may be queried; refusePrivateQueries decides that.
   if (!doc) return Boolean(user)
-  return isSelf(user, authorIdOf(doc))
+  return moderatesDoc(user, doc) || isSelf(user, authorIdOf(doc))
 }
-export const moderatorField: FieldAccess = ({ req: { user } }) => isModerator(user)
+export const moderatorField: FieldAccess = ({ req: { user }, doc }) => (doc ? moderatesDoc(user, doc) : isModerator(user))
 export const systemField: FieldAccess = () => false
