@@ -1,38 +1,23 @@
 // Members' reports of threads, replies and stories. The flagger stays unknown to the author.
-import { addDataAndFileToRequest, type CollectionConfig, type Endpoint } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { hideIfFlaggedEnough } from '../../src/commands/forum/autoHide.js'
 import { resolveFlag } from '../../src/commands/forum/resolveFlag.js'
-import { ForumCommandError } from '../../src/commands/forum/shared.js'
 import { FLAG_REASONS, FLAG_STATES, FLAG_TARGETS, type FlagTarget } from '../../src/policies/flags.js'
 import { isModerator } from '../../src/policies/roles.js'
+import { isForumRefusal } from '../shared/forumPost/moderateEndpoint.js'
+import { moderatorEndpoint, text } from '../shared/moderatorEndpoint.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
 import { flaggerOrModerator, flagRead, nobody, systemField, verifiedMembers } from './access.js'
 import { checkFlag } from './hooks/checkFlag.js'
 
 const system = { create: systemField, update: systemField }
 
-const resolveEndpoint: Endpoint = {
-  path: '/:id/resolve',
-  method: 'post',
-  handler: async (req) => {
-    if (!isModerator(req.user)) return Response.json({ error: 'Moderators only.' }, { status: 403 })
-    await addDataAndFileToRequest(req)
-    const body = (req.data ?? {}) as Record<string, unknown>
-    try {
-      const flag = await resolveFlag(req.payload, {
-        id: String(req.routeParams?.id ?? ''),
-        status: String(body.status ?? ''),
-        moderatorNote: typeof body.moderatorNote === 'string' ? body.moderatorNote : undefined,
-        user: req.user as never,
-      })
-      return Response.json({ ok: true, status: flag.status })
-    } catch (error) {
-      if (error instanceof ForumCommandError) return Response.json({ error: error.message }, { status: error.status })
-      throw error
-    }
-  },
-}
+// POST /api/flags/:id/resolve { status: 'resolved' | 'rejected', moderatorNote }
+const resolveEndpoint = moderatorEndpoint('/:id/resolve', isForumRefusal, async (req, body, id) => {
+  const flag = await resolveFlag(req.payload, { id, status: String(body.status ?? ''), moderatorNote: text(body.moderatorNote, 2000), user: req.user as never })
+  return { status: flag.status }
+})
 
 export const Flags: CollectionConfig = {
   slug: 'flags',

@@ -2,6 +2,8 @@
 // Closes one member's flag: "resolved" (they were right) or "rejected" (nothing wrong), with a note.
 import React, { useState } from 'react'
 
+import { sendDecision } from './sendDecision.js'
+
 export function FlagActions({ id, reason, note }: { id: string | number; reason: string; note: string | null }) {
   const [moderatorNote, setModeratorNote] = useState('')
   const [message, setMessage] = useState<string | null>(null)
@@ -10,21 +12,10 @@ export function FlagActions({ id, reason, note }: { id: string | number; reason:
   async function close(status: 'resolved' | 'rejected') {
     setBusy(true)
     setMessage(null)
-    try {
-      const response = await fetch(`/api/flags/${id}/resolve`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ status, moderatorNote }),
-      })
-      const result = (await response.json()) as { error?: string }
-      if (!response.ok) setMessage(result.error ?? 'That did not work.')
-      else window.location.reload()
-    } catch {
-      setMessage('The server could not be reached. Nothing was changed.')
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await sendDecision(`/api/flags/${id}/resolve`, { status, moderatorNote })
+    setBusy(false)
+    if (!outcome.ok) return setMessage(outcome.message)
+    window.location.reload()
   }
 
   return (

@@ -5,6 +5,8 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { sendDecision } from './sendDecision.js'
+
 const ACTIONS = [
   { value: 'approve', label: 'Approve and publish' },
   { value: 'request_changes', label: 'Ask the author for changes' },
@@ -34,25 +36,11 @@ export function ModerationPanel() {
       if (proposalSummary) payload.proposalSummary = proposalSummary
       if (proposalBody) payload.proposalBody = proposalBody
     }
-    try {
-      const response = await fetch(`/api/stories/${id}/moderate`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
-      })
-      const result = (await response.json()) as { ok?: boolean; status?: string; error?: string }
-      if (!response.ok) {
-        setMessage(result.error ?? 'That did not work.')
-      } else {
-        setMessage(`Done. The story is now ${String(result.status).replace('_', ' ')}.`)
-        window.location.reload()
-      }
-    } catch {
-      setMessage('The server could not be reached. Nothing was changed.')
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await sendDecision(`/api/stories/${id}/moderate`, payload)
+    setBusy(false)
+    if (!outcome.ok) return setMessage(outcome.message)
+    setMessage(`Done. The story is now ${String(outcome.status).replace('_', ' ')}.`)
+    window.location.reload()
   }
 
   return (

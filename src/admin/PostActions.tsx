@@ -4,6 +4,8 @@
 // server decides what is allowed. A role="form" group, not a <form>: it may sit inside Payload's form.
 import React, { useState } from 'react'
 
+import { sendDecision } from './sendDecision.js'
+
 export type CannedReason = { label: string; text: string }
 
 const ACTIONS = [
@@ -31,24 +33,11 @@ export function PostActions({ kind, id, cannedReasons = [] }: { kind: 'threads' 
   async function decide() {
     setBusy(true)
     setMessage(null)
-    try {
-      const response = await fetch(`/api/${kind}/${id}/moderate`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ action, reason, privateNote }),
-      })
-      const result = (await response.json()) as { status?: string; error?: string }
-      if (!response.ok) setMessage(result.error ?? 'That did not work.')
-      else {
-        setMessage(`Done: the post is ${result.status}.`)
-        window.location.reload()
-      }
-    } catch {
-      setMessage('The server could not be reached. Nothing was changed.')
-    } finally {
-      setBusy(false)
-    }
+    const outcome = await sendDecision(`/api/${kind}/${id}/moderate`, { action, reason, privateNote })
+    setBusy(false)
+    if (!outcome.ok) return setMessage(outcome.message)
+    setMessage(`Done: the post is ${outcome.status}.`)
+    window.location.reload()
   }
 
   return (
