@@ -5,6 +5,7 @@ import type { Payload, Where } from 'payload'
 import { DEFAULT_WATCHED_WORDS } from '../moderation/watchedWords.js'
 import { checkPassword } from '../policies/password.js'
 import { seedDemoStories } from './demoStories.js'
+import { seedDemoThreads } from './demoThreads.js'
 
 export const LOCALITIES = [
   {
@@ -103,6 +104,7 @@ export async function seedDemoData(payload: Payload, options: { password?: strin
     await findOrCreate(payload, 'watched-words', { phrase: { equals: word.phrase } }, () => ({ data: { ...word, note: 'Default list' } }))
   }
   const createdStories = await seedDemoStories(payload)
+  await seedDemoThreads(payload)
   return { createdLocalities, createdUsers, createdStories, password: createdUsers > 0 ? password : undefined }
 }
 

@@ -24,6 +24,13 @@ async function measure(name: string, url: string) {
   return { name, reqPerSec: result.requests.average, p99: result.latency.p99 }
 }
 
+async function welcomeThreadPath(): Promise<string> {
+  const html = await (await fetch(`${server.url}/localities/lancashire-county`)).text()
+  const match = html.match(/href="(\/threads\/\d+)"/)
+  if (!match) throw new Error('The seeded welcome thread is not on the county forum page')
+  return match[1]!
+}
+
 try {
   const homeHtml = await (await fetch(`${server.url}/`)).text()
   fs.writeFileSync(path.join(staticDir, 'baseline.html'), homeHtml)
@@ -31,6 +38,9 @@ try {
     await measure('static HTML (baseline)', `${server.url}/__bench-static/baseline.html`),
     await measure('/', `${server.url}/`),
     await measure('/localities/lancashire-east', `${server.url}/localities/lancashire-east`),
+    // The public county forum: its thread list, and the seeded welcome thread with its replies.
+    await measure('/localities/lancashire-county', `${server.url}/localities/lancashire-county`),
+    await measure('/threads/:id (welcome thread)', `${server.url}${await welcomeThreadPath()}`),
   ]
   const base = rows[0]!
   console.log(`\nautocannon, ${CONNECTIONS} connections, ${DURATION_S} s each, page size ${homeHtml.length} bytes\n`)
