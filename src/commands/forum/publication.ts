@@ -4,7 +4,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { serverURL } from '../../env.js'
 import { notifyThreadAuthorOfReply } from '../../forum/notifyReply.js'
-import { emailMember, idOf, type PostCollection, type PostDoc } from './shared.js'
+import { emailMember, idOf, postLink, type PostCollection, type PostDoc } from './shared.js'
 
 /**
  * Counts a post's first publication towards its author's approved posts. Returns whether it is the
@@ -56,7 +56,7 @@ export async function afterReplyPublished(payload: Payload, req: PayloadRequest,
 }
 
 export async function tellAuthorApproved(payload: Payload, req: PayloadRequest, collection: PostCollection, post: PostDoc): Promise<void> {
-  const link = collection === 'threads' ? `${serverURL}/threads/${post.id}` : `${serverURL}/threads/${idOf(post.thread)}#reply-${post.id}`
+  const link = postLink(serverURL, collection, post)
   await emailMember(payload, req, idOf(post.author), 'Your post is now live on Waymark', [
     collection === 'threads' ? `Your thread "${post.title}" has been approved and other members can now see it.` : 'Your reply has been approved and other members can now see it.',
     'Thank you for taking part.',

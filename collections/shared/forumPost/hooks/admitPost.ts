@@ -1,6 +1,6 @@
 // Before a new post is stored: who wrote it, whether they are posting too fast, what the
 // watched-words triage says, and so whether it goes up at once or waits in the queue.
-import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { postQueueOrder } from '../../../../src/commands/forum/shared.js'
 import { postFingerprint } from '../../../../src/forum/markdown.js'
@@ -11,7 +11,8 @@ import { decidePostingLimit, retryAfterText } from '../../../../src/policies/pos
 import { decideNewPost } from '../../../../src/policies/postQueue.js'
 import { isModerator } from '../../../../src/policies/roles.js'
 
-export class RateLimited extends APIError {
+/** 429 with the wait in its data, so forms can set Retry-After and say when. */
+class RateLimited extends APIError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
@@ -65,5 +66,3 @@ export function admitPost(kind: 'threads' | 'replies'): CollectionBeforeChangeHo
     return data
   }
 }
-
-export type { PayloadRequest }
