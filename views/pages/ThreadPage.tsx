@@ -64,7 +64,11 @@ export function ThreadPage({ ctx, thread, replies, page, totalPages, reviewHours
 
       <section aria-labelledby="reply-heading">
         <h2 id="reply-heading">Reply</h2>
-        {replyBlocked ? (
+        {!ctx.viewer ? (
+          <p>
+            <a href={`/login?next=/threads/${thread.id}`}>Sign in</a> or <a href="/join">join</a> to reply.
+          </p>
+        ) : replyBlocked ? (
           <p>{replyBlocked}</p>
         ) : (
           <PostForm action={`/threads/${thread.id}/replies`} csrfToken={ctx.csrfToken} label="Reply to this thread">
