@@ -10,13 +10,19 @@ import { sendEmailTask } from './sendEmail.js'
 
 const adminsOnly = ({ req }: { req: { user?: unknown } }) => isAdmin(req.user as never)
 
+/** How often ordinary jobs (emails, digests) are picked up: 30 s, or WAYMARK_JOBS_EVERY_SECONDS (1–59). */
+export function defaultQueueCron(value = process.env.WAYMARK_JOBS_EVERY_SECONDS): string {
+  const seconds = Number(value)
+  return Number.isInteger(seconds) && seconds >= 1 && seconds <= 59 ? `*/${seconds} * * * * *` : '*/30 * * * * *'
+}
+
 export const jobsConfig: JobsConfig = {
   tasks: [sendEmailTask, remindConsentRenewalsTask, sendDigestsTask],
   deleteJobOnComplete: true,
   access: { run: adminsOnly, queue: adminsOnly, cancel: adminsOnly },
   autoRun: [
     { cron: '*/5 * * * * *', queue: 'urgent', limit: 20 },
-    { cron: '*/30 * * * * *', queue: 'default', limit: 50 },
+    { cron: defaultQueueCron(), queue: 'default', limit: 50 },
   ],
   // CLI commands (migrate, seed) and tests that only use the Local API do not run jobs.
   shouldAutoRun: () => process.env.WAYMARK_JOBS !== 'off',
