@@ -44,8 +44,8 @@ export async function emailMember(payload: Payload, req: PayloadRequest | undefi
 }
 
 /** The moderators' queue: needing a decision first, crisis first among those, then flagged, then oldest. */
-export function postQueueOrder(post: { status: string; crisisHold?: boolean; autoHidden?: boolean; triageAction?: string | null; createdAt?: string | null }): string {
-  const needsDecision = post.status === 'pending' || post.crisisHold === true || post.autoHidden === true || post.triageAction === 'flag'
+export function postQueueOrder(post: { status: string; needsReview?: boolean | null; crisisHold?: boolean; autoHidden?: boolean; triageAction?: string | null; createdAt?: string | null }): string {
+  const needsDecision = post.needsReview === true || post.status === 'pending' || post.crisisHold === true
   const flagged = post.autoHidden === true || post.triageAction === 'flag'
   return `${needsDecision ? 0 : 1}${post.crisisHold ? 0 : 1}${flagged ? 0 : 1}${post.createdAt ?? new Date().toISOString()}`
 }
