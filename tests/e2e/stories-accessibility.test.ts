@@ -207,21 +207,15 @@ async function openFresh(entry: Entry, viewport: { width: number; height: number
   return page
 }
 
+// Each page is opened once and checked at both sizes (opening it twice doubled this file's time).
 describe('axe-core reports no WCAG A/AA violations on the stories pages', () => {
   for (const entry of entries) {
-    it(`${entry.name} (desktop ${DESKTOP.width}x${DESKTOP.height})`, async () => {
+    it(`${entry.name} (desktop ${DESKTOP.width}x${DESKTOP.height}, then phone ${PHONE.width}x${PHONE.height}: no violations, no sideways scrolling)`, async () => {
       const page = await openFresh(entry, DESKTOP)
       try {
-        const violations = await axeViolations(page)
-        expect(violations, `axe violations on ${entry.name} at desktop size:\n${formatViolations(violations)}`).toEqual([])
-      } finally {
-        await page.close()
-      }
-    })
-
-    it(`${entry.name} (phone ${PHONE.width}x${PHONE.height}): no violations, no sideways scrolling`, async () => {
-      const page = await openFresh(entry, PHONE)
-      try {
+        const desktop = await axeViolations(page)
+        expect(desktop, `axe violations on ${entry.name} at desktop size:\n${formatViolations(desktop)}`).toEqual([])
+        await page.setViewportSize(PHONE)
         const layout = await page.evaluate(() => {
           const width = document.documentElement.clientWidth
           const offenders = [...document.querySelectorAll('body *')]
@@ -230,10 +224,9 @@ describe('axe-core reports no WCAG A/AA violations on the stories pages', () => 
             .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(/\s+/).join('.') : ''} (right edge ${Math.round(el.getBoundingClientRect().left + Math.max(el.scrollWidth, el.getBoundingClientRect().width))}px)`)
           return { scrollWidth: document.documentElement.scrollWidth, width, offenders }
         })
-        if (layout.scrollWidth > layout.width) await page.screenshot({ path: `/tmp/stories-a11y-phone-${entry.name.replace(/\W+/g, '_')}.png`, fullPage: true })
         expect(layout.scrollWidth, `${entry.name} scrolls sideways at ${PHONE.width}px; wider elements:\n${layout.offenders.join('\n')}`).toBeLessThanOrEqual(layout.width)
-        const violations = await axeViolations(page)
-        expect(violations, `axe violations on ${entry.name} at phone size:\n${formatViolations(violations)}`).toEqual([])
+        const phone = await axeViolations(page)
+        expect(phone, `axe violations on ${entry.name} at phone size:\n${formatViolations(phone)}`).toEqual([])
       } finally {
         await page.close()
       }

@@ -7,6 +7,30 @@ import { tempDir, testDatabaseUrl } from './env.js'
 
 let booted: Promise<Payload> | undefined
 
+/**
+ * On PostgreSQL each test worker gets its own database (<name>_w<worker>), made on first use, so
+ * integration files can run side by side as they do on SQLite. Other URLs are returned unchanged.
+ */
+async function ownPostgresDatabase(url: string): Promise<string> {
+  if (!/^postgres(ql)?:\/\//.test(url)) return url
+  const parsed = new URL(url)
+  const base = parsed.pathname.replace(/^\//, '') || 'postgres'
+  const name = `${base}_w${process.env.VITEST_POOL_ID ?? '0'}`
+  const { default: pg } = await import('pg')
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`)
+  } catch (error) {
+    // 42P04: it exists already (an earlier file on this worker made it).
+    if ((error as { code?: string }).code !== '42P04') throw error
+  } finally {
+    await admin.end()
+  }
+  parsed.pathname = `/${name}`
+  return parsed.toString()
+}
+
 export type BootOptions = { databaseUrl?: string; dataDir?: string; mediaDir?: string }
 
 /**
@@ -17,7 +41,7 @@ export function bootPayload(options: BootOptions = {}): Promise<Payload> {
   booted ??= (async () => {
     const dir = tempDir()
     const fresh = !options.databaseUrl
-    process.env.DATABASE_URL = options.databaseUrl ?? testDatabaseUrl(dir)
+    process.env.DATABASE_URL = options.databaseUrl ?? (await ownPostgresDatabase(testDatabaseUrl(dir)))
     process.env.WAYMARK_DATA_DIR = options.dataDir ?? path.join(dir, 'data')
     process.env.WAYMARK_MEDIA_DIR = options.mediaDir ?? path.join(dir, 'media')
     process.env.PAYLOAD_SECRET ??= 'test-secret-local'
