@@ -5,7 +5,6 @@ import { hideIfFlaggedEnough } from '../../src/commands/forum/autoHide.js'
 import { resolveFlag } from '../../src/commands/forum/resolveFlag.js'
 import { FLAG_REASONS, FLAG_STATES, FLAG_TARGETS, type FlagTarget } from '../../src/policies/flags.js'
 import { isModerator } from '../../src/policies/roles.js'
-import { isForumRefusal } from '../shared/forumPost/moderateEndpoint.js'
 import { moderatorEndpoint, text } from '../shared/moderatorEndpoint.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
 import { flaggerOrModerator, flagRead, nobody, systemField, verifiedMembers } from './access.js'
@@ -14,7 +13,7 @@ import { checkFlag } from './hooks/checkFlag.js'
 const system = { create: systemField, update: systemField }
 
 // POST /api/flags/:id/resolve { status: 'resolved' | 'rejected', moderatorNote }
-const resolveEndpoint = moderatorEndpoint('/:id/resolve', isForumRefusal, async (req, body, id) => {
+const resolveEndpoint = moderatorEndpoint('/:id/resolve', async (req, body, id) => {
   const flag = await resolveFlag(req.payload, { id, status: String(body.status ?? ''), moderatorNote: text(body.moderatorNote, 2000), user: req.user as never })
   return { status: flag.status }
 })

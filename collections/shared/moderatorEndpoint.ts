@@ -2,16 +2,10 @@
 // status for a refusal it explains (not allowed, not found, wrong state), and its result otherwise.
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
+import { CommandRefusal } from '../../src/commands/errors.js'
 import { isModerator } from '../../src/policies/roles.js'
 
-/** A refusal a command explains to the moderator: a message and an HTTP status. */
-export type ExplainedRefusal = Error & { status: number }
-
-export function moderatorEndpoint(
-  path: string,
-  isRefusal: (error: unknown) => error is ExplainedRefusal,
-  run: (req: PayloadRequest, body: Record<string, unknown>, id: string) => Promise<Record<string, unknown>>,
-): Endpoint {
+export function moderatorEndpoint(path: string, run: (req: PayloadRequest, body: Record<string, unknown>, id: string) => Promise<Record<string, unknown>>): Endpoint {
   return {
     path,
     method: 'post',
@@ -22,7 +16,7 @@ export function moderatorEndpoint(
         const result = await run(req, (req.data ?? {}) as Record<string, unknown>, String(req.routeParams?.id ?? ''))
         return Response.json({ ok: true, ...result })
       } catch (error) {
-        if (isRefusal(error)) return Response.json({ error: error.message }, { status: error.status })
+        if (error instanceof CommandRefusal) return Response.json({ error: error.message }, { status: error.status })
         throw error
       }
     },

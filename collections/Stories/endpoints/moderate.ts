@@ -5,9 +5,7 @@ import { StoryCommandError } from '../../../src/commands/stories/shared.js'
 import { markdownToLexical } from '../../../src/stories/richText.js'
 import { moderatorEndpoint, text } from '../../shared/moderatorEndpoint.js'
 
-const isStoryRefusal = (error: unknown): error is StoryCommandError => error instanceof StoryCommandError
-
-export const moderateEndpoint = moderatorEndpoint('/:id/moderate', isStoryRefusal, async (req, body, storyId) => {
+export const moderateEndpoint = moderatorEndpoint('/:id/moderate', async (req, body, storyId) => {
   const action = body.action as ModeratorAction
   if (!MODERATOR_ACTIONS.includes(action)) throw new StoryCommandError('Unknown action.', 400)
   const proposalBody = text(body.proposalBody, 100_000)

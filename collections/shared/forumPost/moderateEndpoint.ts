@@ -2,14 +2,11 @@
 // reject, hide, restore, remove, lock, unlock, pin, unpin, mark safe, dismiss). Payload's CSRF and session apply.
 import type { Endpoint } from 'payload'
 
-import { ForumCommandError } from '../../../src/commands/forum/shared.js'
 import { moderatePost } from '../../../src/commands/forum/moderatePost.js'
 import { moderatorEndpoint, text } from '../moderatorEndpoint.js'
 
-export const isForumRefusal = (error: unknown): error is ForumCommandError => error instanceof ForumCommandError
-
 export function moderatePostEndpoint(collection: 'threads' | 'replies'): Endpoint {
-  return moderatorEndpoint('/:id/moderate', isForumRefusal, async (req, body, id) => {
+  return moderatorEndpoint('/:id/moderate', async (req, body, id) => {
     const post = await moderatePost(req.payload, {
       collection,
       id,

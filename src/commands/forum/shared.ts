@@ -4,18 +4,12 @@ import type { Payload, PayloadRequest } from 'payload'
 import { escapeHtml } from '../../email/templates.js'
 import { queueEmail } from '../../jobs/sendEmail.js'
 import type { PostState } from '../../policies/forumVisibility.js'
+import { CommandRefusal } from '../errors.js'
 
 export type PostCollection = 'threads' | 'replies'
 export type PostDoc = Record<string, any> & { id: number | string; status: PostState }
 
-export class ForumCommandError extends Error {
-  constructor(
-    message: string,
-    readonly status = 409,
-  ) {
-    super(message)
-  }
-}
+export class ForumCommandError extends CommandRefusal {}
 
 export const idOf = (value: unknown): number | string | null =>
   value && typeof value === 'object' ? ((value as { id: number | string }).id ?? null) : ((value as number | string | null | undefined) ?? null)

@@ -8,17 +8,11 @@ import { consentIsCurrent, type StoryState } from '../../policies/storyVisibilit
 import { isModerator, isSelf, type Actor } from '../../policies/roles.js'
 import type { StoryActor, StoryAction } from '../../policies/storyWorkflow.js'
 import { serverURL } from '../../env.js'
+import { CommandRefusal } from '../errors.js'
 
 export type StoryDoc = Record<string, any> & { id: number | string; status: StoryState }
 
-export class StoryCommandError extends Error {
-  constructor(
-    message: string,
-    readonly status = 409,
-  ) {
-    super(message)
-  }
-}
+export class StoryCommandError extends CommandRefusal {}
 
 const AUTHOR_ACTIONS: StoryAction[] = ['edit', 'submit', 'withdraw']
 
