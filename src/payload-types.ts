@@ -77,6 +77,9 @@ export interface Config {
     flags: Flag;
     'moderation-events': ModerationEvent;
     'watched-words': WatchedWord;
+    meetings: Meeting;
+    actions: Action;
+    'meeting-reminders': MeetingReminder;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -95,6 +98,9 @@ export interface Config {
     flags: FlagsSelect<false> | FlagsSelect<true>;
     'moderation-events': ModerationEventsSelect<false> | ModerationEventsSelect<true>;
     'watched-words': WatchedWordsSelect<false> | WatchedWordsSelect<true>;
+    meetings: MeetingsSelect<false> | MeetingsSelect<true>;
+    actions: ActionsSelect<false> | ActionsSelect<true>;
+    'meeting-reminders': MeetingRemindersSelect<false> | MeetingRemindersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -107,10 +113,12 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'moderation-settings': ModerationSetting;
+    'meeting-settings': MeetingSetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'moderation-settings': ModerationSettingsSelect<false> | ModerationSettingsSelect<true>;
+    'meeting-settings': MeetingSettingsSelect<false> | MeetingSettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -123,6 +131,7 @@ export interface Config {
       sendEmail: TaskSendEmail;
       remindConsentRenewals: TaskRemindConsentRenewals;
       sendDigests: TaskSendDigests;
+      remindMeetings: TaskRemindMeetings;
       inline: {
         input: unknown;
         output: unknown;
@@ -169,7 +178,7 @@ export interface User {
    * Forums whose new conversations come in the digest. Empty: the home locality and the county forum.
    */
   followedLocalities?: (number | Locality)[] | null;
-  roles?: ('member' | 'moderator' | 'admin')[] | null;
+  roles?: ('member' | 'moderator' | 'admin' | 'reporter')[] | null;
   /**
    * Leave empty for a moderator who covers every locality.
    */
@@ -637,6 +646,125 @@ export interface WatchedWord {
   createdAt: string;
 }
 /**
+ * Use "Generate meetings" above the list to plan the next meetings of a locality at its cadence.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meetings".
+ */
+export interface Meeting {
+  id: number;
+  /**
+   * Use the county-wide locality for county meetings.
+   */
+  locality: number | Locality;
+  title: string;
+  startsAt: string;
+  startsAt_tz: 'Europe/London';
+  endsAt: string;
+  endsAt_tz: 'Europe/London';
+  /**
+   * Where this meeting falls in its series (set by "Generate meetings").
+   */
+  nominalDate?: string | null;
+  venue?: {
+    name?: string | null;
+    address?: string | null;
+    /**
+     * Step-free access, hearing loop, toilets, parking, quiet room…
+     */
+    accessibility?: string | null;
+  };
+  /**
+   * Members only: never shown to visitors or in calendar feeds.
+   */
+  online?: string | null;
+  agenda?:
+    | {
+        title: string;
+        presenter?: string | null;
+        /**
+         * Optional: the forum conversation this item comes from.
+         */
+        thread?: (number | null) | Thread;
+        id?: string | null;
+      }[]
+    | null;
+  status: 'scheduled' | 'held' | 'cancelled';
+  cancellationReason?: string | null;
+  attendance?: {
+    total?: number | null;
+    firstTimers?: number | null;
+  };
+  minutes?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  minutesStatus: 'draft' | 'approved' | 'published';
+  minutesVisibility: 'public' | 'members';
+  minutesPublishedAt?: string | null;
+  /**
+   * Goes up on every change, so calendars notice.
+   */
+  sequence?: number | null;
+  /**
+   * Made by the seed.
+   */
+  isDemo?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "actions".
+ */
+export interface Action {
+  id: number;
+  description: string;
+  meeting?: (number | null) | Meeting;
+  thread?: (number | null) | Thread;
+  story?: (number | null) | Story;
+  /**
+   * Taken from the meeting or thread when left empty.
+   */
+  locality?: (number | null) | Locality;
+  /**
+   * Who is doing it, e.g. "Treatment provider", "DAAT".
+   */
+  owner?: string | null;
+  status: 'open' | 'in-progress' | 'done' | 'dropped';
+  outcome?: string | null;
+  raisedOn?: string | null;
+  targetDate?: string | null;
+  completedAt?: string | null;
+  isDemo?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meeting-reminders".
+ */
+export interface MeetingReminder {
+  id: number;
+  key: string;
+  meeting: number | Meeting;
+  member: number | User;
+  sentAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -705,7 +833,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests';
+        taskSlug: 'inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests' | 'remindMeetings';
         taskID: string;
         input?:
           | {
@@ -738,7 +866,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests' | 'remindMeetings') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -800,6 +928,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'watched-words';
         value: number | WatchedWord;
+      } | null)
+    | ({
+        relationTo: 'meetings';
+        value: number | Meeting;
+      } | null)
+    | ({
+        relationTo: 'actions';
+        value: number | Action;
+      } | null)
+    | ({
+        relationTo: 'meeting-reminders';
+        value: number | MeetingReminder;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1148,6 +1288,83 @@ export interface WatchedWordsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meetings_select".
+ */
+export interface MeetingsSelect<T extends boolean = true> {
+  locality?: T;
+  title?: T;
+  startsAt?: T;
+  startsAt_tz?: T;
+  endsAt?: T;
+  endsAt_tz?: T;
+  nominalDate?: T;
+  venue?:
+    | T
+    | {
+        name?: T;
+        address?: T;
+        accessibility?: T;
+      };
+  online?: T;
+  agenda?:
+    | T
+    | {
+        title?: T;
+        presenter?: T;
+        thread?: T;
+        id?: T;
+      };
+  status?: T;
+  cancellationReason?: T;
+  attendance?:
+    | T
+    | {
+        total?: T;
+        firstTimers?: T;
+      };
+  minutes?: T;
+  minutesStatus?: T;
+  minutesVisibility?: T;
+  minutesPublishedAt?: T;
+  sequence?: T;
+  isDemo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "actions_select".
+ */
+export interface ActionsSelect<T extends boolean = true> {
+  description?: T;
+  meeting?: T;
+  thread?: T;
+  story?: T;
+  locality?: T;
+  owner?: T;
+  status?: T;
+  outcome?: T;
+  raisedOn?: T;
+  targetDate?: T;
+  completedAt?: T;
+  isDemo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meeting-reminders_select".
+ */
+export interface MeetingRemindersSelect<T extends boolean = true> {
+  key?: T;
+  meeting?: T;
+  member?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1283,6 +1500,25 @@ export interface ModerationSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meeting-settings".
+ */
+export interface MeetingSetting {
+  id: number;
+  /**
+   * Days with no meetings. The seed fills in England and Wales bank holidays for this year and the next two; add venue closures and one-off holidays here.
+   */
+  closureDays?:
+    | {
+        date: string;
+        name: string;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1320,6 +1556,22 @@ export interface ModerationSettingsSelect<T extends boolean = true> {
     | {
         label?: T;
         text?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "meeting-settings_select".
+ */
+export interface MeetingSettingsSelect<T extends boolean = true> {
+  closureDays?:
+    | T
+    | {
+        date?: T;
+        name?: T;
         id?: T;
       };
   updatedAt?: T;
@@ -1380,6 +1632,14 @@ export interface TaskRemindConsentRenewals {
  * via the `definition` "TaskSendDigests".
  */
 export interface TaskSendDigests {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRemindMeetings".
+ */
+export interface TaskRemindMeetings {
   input?: unknown;
   output?: unknown;
 }

@@ -5,10 +5,14 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { Actions } from '../collections/Actions/index.js'
 import { Consents } from '../collections/Consents/index.js'
 import { Flags } from '../collections/Flags/index.js'
 import { Localities } from '../collections/Localities/index.js'
 import { Media } from '../collections/Media/index.js'
+import { MeetingReminders } from '../collections/MeetingReminders/index.js'
+import { Meetings } from '../collections/Meetings/index.js'
+import { MeetingSettings } from '../collections/MeetingSettings/index.js'
 import { ModerationEvents } from '../collections/ModerationEvents/index.js'
 import { ModerationSettings } from '../collections/ModerationSettings/index.js'
 import { Replies } from '../collections/Replies/index.js'
@@ -40,8 +44,8 @@ export default buildConfig({
       views: { moderationQueue: { Component: '/admin/QueueView#QueueView', path: '/queue' } },
     },
   },
-  collections: [Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords],
-  globals: [ModerationSettings],
+  collections: [Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, Meetings, Actions, MeetingReminders],
+  globals: [ModerationSettings, MeetingSettings],
   editor: storyRichTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.
   jobs: jobsConfig,

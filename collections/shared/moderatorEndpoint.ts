@@ -5,7 +5,11 @@ import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'pay
 import { CommandRefusal } from '../../src/commands/errors.js'
 import { isModerator } from '../../src/policies/roles.js'
 
-export function moderatorEndpoint(path: string, run: (req: PayloadRequest, body: Record<string, unknown>, id: string) => Promise<Record<string, unknown>>): Endpoint {
+export function moderatorEndpoint(
+  path: string,
+  run: (req: PayloadRequest, body: Record<string, unknown>, id: string) => Promise<Record<string, unknown>>,
+  successStatus = 200,
+): Endpoint {
   return {
     path,
     method: 'post',
@@ -14,7 +18,7 @@ export function moderatorEndpoint(path: string, run: (req: PayloadRequest, body:
       await addDataAndFileToRequest(req)
       try {
         const result = await run(req, (req.data ?? {}) as Record<string, unknown>, String(req.routeParams?.id ?? ''))
-        return Response.json({ ok: true, ...result })
+        return Response.json({ ok: true, ...result }, { status: successStatus })
       } catch (error) {
         if (error instanceof CommandRefusal) return Response.json({ error: error.message }, { status: error.status })
         throw error

@@ -1,6 +1,7 @@
 // Who someone is, as plain predicates over the user object, so they can be tested without Payload.
 
-export const ROLES = ['member', 'moderator', 'admin'] as const
+// A reporter reads the commissioners' report and nothing more: not the admin, not private content.
+export const ROLES = ['member', 'moderator', 'admin', 'reporter'] as const
 export type Role = (typeof ROLES)[number]
 
 /** The part of a user that access decisions read. Anything with these fields will do. */

@@ -1,0 +1,34 @@
+// The meeting-settings global: the days no meeting is held (bank holidays, venue closures). The
+// series generator moves a meeting that would fall on one to the next open weekday.
+import type { GlobalConfig } from 'payload'
+
+import { isIsoDate } from '../../src/policies/londonTime.js'
+import { isModerator } from '../../src/policies/roles.js'
+
+export const MeetingSettings: GlobalConfig = {
+  slug: 'meeting-settings',
+  label: 'Meeting settings',
+  admin: { group: 'Meetings' },
+  access: {
+    read: ({ req: { user } }) => isModerator(user),
+    update: ({ req: { user } }) => isModerator(user),
+    readVersions: () => false,
+  },
+  fields: [
+    {
+      name: 'closureDays',
+      type: 'array',
+      maxRows: 500,
+      admin: { description: 'Days with no meetings. The seed fills in England and Wales bank holidays for this year and the next two; add venue closures and one-off holidays here.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'date', type: 'text', required: true, validate: (value: unknown) => (isIsoDate(value) ? true : 'Write the date as YYYY-MM-DD, for example 2027-12-27.') },
+            { name: 'name', type: 'text', required: true, maxLength: 80 },
+          ],
+        },
+      ],
+    },
+  ],
+}
