@@ -16,7 +16,9 @@ import { authRouter } from './routes/auth.js'
 import { feedsRouter } from './routes/feeds.js'
 import { forumRouter } from './routes/forum.js'
 import { healthRouter } from './routes/health.js'
+import { meetingsRouter } from './routes/meetings.js'
 import { myStoriesRouter } from './routes/myStories.js'
+import { reportsRouter } from './routes/reports.js'
 import { searchRouter } from './routes/search.js'
 import { storiesRouter } from './routes/stories.js'
 import { unsubscribeRouter } from './routes/unsubscribe.js'
@@ -93,6 +95,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(myStoriesRouter(payload))
   app.use(storiesRouter(payload))
   app.use(forumRouter(payload))
+  app.use(meetingsRouter(payload))
+  app.use(reportsRouter(payload))
   app.use(searchRouter(payload))
   app.use(feedsRouter(payload))
 

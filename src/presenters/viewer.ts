@@ -1,5 +1,6 @@
 // What the public site knows about whoever is signed in. Never an email address.
 import { memberTypeLabel } from '../policies/memberTypes.js'
+import { canSeeReports } from '../policies/meetingAccess.js'
 import { isModerator } from '../policies/roles.js'
 
 export type Viewer = {
@@ -8,6 +9,7 @@ export type Viewer = {
   memberType: string
   memberTypeLabel: string
   isModerator: boolean
+  canSeeReports: boolean
 }
 
 export function presentViewer(user: Record<string, any> | null | undefined): Viewer | null {
@@ -18,5 +20,6 @@ export function presentViewer(user: Record<string, any> | null | undefined): Vie
     memberType: String(user.memberType ?? ''),
     memberTypeLabel: memberTypeLabel(user.memberType),
     isModerator: isModerator(user as never),
+    canSeeReports: canSeeReports(user as never),
   }
 }

@@ -9,8 +9,9 @@ const PATTERNS: RegExp[] = [
   // Web addresses, with or without a scheme.
   /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi,
   /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|uk|io|co|info|me)(?:\/[^\s<>"']*)?/gi,
-  // UK phone numbers: +44 or 0, then 9–10 more digits with optional spaces, dashes or brackets.
-  /(?:\+44\s?\(?0?\)?|\(?0)(?:[\s-]?\(?\d\)?){9,10}/g,
+  // UK phone numbers: +44 or 0, then 9–10 more digits with optional spaces, dashes or brackets;
+  // never starting or ending inside a longer number ("2010 2015 2020" is three years).
+  /(?<![\w+])(?:\+44\s?\(?0?\)?|\(?0)(?:[\s-]?\(?\d\)?){9,10}(?!\d)/g,
   // Social media handles.
   /(?<![\w@])@[A-Za-z0-9_]{2,30}\b/g,
 ]

@@ -39,6 +39,11 @@ async function publicThreads(payload: Payload, limit: number, localityId?: numbe
   return result.docs
 }
 
+async function publicMeetingIds(payload: Payload, limit: number) {
+  const result = await payload.find({ collection: 'meetings', sort: '-startsAt', select: { title: true }, depth: 0, limit, overrideAccess: false, user: null })
+  return result.docs.map((doc) => doc.id)
+}
+
 const xmlEscape = (value: string) => value.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!)
 
 export function feedsRouter(payload: Payload): Router {
@@ -113,13 +118,16 @@ export function feedsRouter(payload: Payload): Router {
 
   router.get('/sitemap.xml', async (_req, res, next) => {
     try {
-      const [stories, localities, threads] = await Promise.all([publicStories(payload, 5000), publicLocalities(payload), publicThreads(payload, 5000)])
+      const [stories, localities, threads, meetings] = await Promise.all([publicStories(payload, 5000), publicLocalities(payload), publicThreads(payload, 5000), publicMeetingIds(payload, 5000)])
       const urls = [
         '/',
         '/stories',
         ...localities.map((l) => `/localities/${l.slug}`),
         ...stories.map(({ card }) => `/stories/${card.slug}`),
         ...threads.map((t) => `/threads/${t.id}`),
+        '/meetings',
+        '/you-said-we-did',
+        ...meetings.map((id) => `/meetings/${id}`),
       ]
       const body = urls.map((path) => `  <url><loc>${xmlEscape(serverURL + path)}</loc></url>`).join('\n')
       res

@@ -7,6 +7,7 @@ import { LocalityPage } from '../../views/pages/LocalityPage.js'
 import { MessagePage } from '../../views/pages/MessagePage.js'
 import { sendPage } from '../../views/render.js'
 import { loadModerationSettings } from '../forum/settings.js'
+import { attendancePoints, nextMeeting } from '../meetings/queries.js'
 import { canReadForum } from '../policies/forumVisibility.js'
 import { visibleThreads } from './forum.js'
 import { visibleStoryCards } from './stories.js'
@@ -25,13 +26,18 @@ export function pagesRouter(payload: Payload): Router {
     if (!locality) return sendNotFound(res, ctx)
     const user = res.locals.user ?? null
     const page = Math.max(1, Math.min(10_000, Number.parseInt(String(req.query.page ?? '1'), 10) || 1))
-    const [{ cards }, forum, settings] = await Promise.all([
+    const [{ cards }, forum, settings, upcoming, attendance] = await Promise.all([
       visibleStoryCards(payload, user, { locality: { equals: locality.id } }, { limit: 6 }),
       // A visitor at a members' forum gets the "join" message, not even a count of threads.
       canReadForum(user, locality.forumVisibility) ? visibleThreads(payload, user, locality.id, page) : Promise.resolve(null),
       loadModerationSettings(payload),
+      nextMeeting(payload, user, locality.id),
+      attendancePoints(payload, user, { localityId: locality.id }),
     ])
-    sendPage(res, <LocalityPage ctx={ctx} locality={locality} stories={cards} forum={forum ? { ...forum, reviewHours: settings.reviewHours } : null} />)
+    sendPage(
+      res,
+      <LocalityPage ctx={ctx} locality={locality} stories={cards} forum={forum ? { ...forum, reviewHours: settings.reviewHours } : null} meetings={{ next: upcoming, attendance }} />,
+    )
   }))
 
   return router

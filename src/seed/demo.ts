@@ -5,6 +5,7 @@ import type { Payload, Where } from 'payload'
 import { DEFAULT_WATCHED_WORDS } from '../moderation/watchedWords.js'
 import { checkPassword } from '../policies/password.js'
 import { seedDemoStories } from './demoStories.js'
+import { seedDemoMeetings } from './demoMeetings.js'
 import { seedDemoThreads } from './demoThreads.js'
 
 export const LOCALITIES = [
@@ -50,7 +51,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'oakmum@waymark.example', displayName: 'Oak Tree Mum', memberType: 'family-carer', roles: ['member'], locality: 'lancashire-east' },
   { email: 'keyworker@waymark.example', displayName: 'Keyworker Jo', memberType: 'professional', roles: ['member'], locality: 'lancashire-central' },
   { email: 'nurse@waymark.example', displayName: 'Nurse Practitioner', memberType: 'professional', roles: ['member'], locality: 'lancashire-north' },
-  { email: 'daat@waymark.example', displayName: 'DAAT Commissioner', memberType: 'commissioner', roles: ['member'], locality: 'lancashire-county' },
+  { email: 'daat@waymark.example', displayName: 'DAAT Commissioner', memberType: 'commissioner', roles: ['member', 'reporter'], locality: 'lancashire-county' },
   { email: 'planning@waymark.example', displayName: 'Service Planner', memberType: 'commissioner', roles: ['member'], locality: 'lancashire-central' },
   { email: 'friend@waymark.example', displayName: 'Red Rose Friend', memberType: 'supporter', roles: ['member'], locality: 'lancashire-east' },
   { email: 'volunteer@waymark.example', displayName: 'Canal Volunteer', memberType: 'supporter', roles: ['member'], locality: 'lancashire-north' },
@@ -105,6 +106,7 @@ export async function seedDemoData(payload: Payload, options: { password?: strin
   }
   const createdStories = await seedDemoStories(payload)
   await seedDemoThreads(payload)
+  await seedDemoMeetings(payload)
   return { createdLocalities, createdUsers, createdStories, password: createdUsers > 0 ? password : undefined }
 }
 

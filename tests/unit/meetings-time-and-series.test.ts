@@ -290,9 +290,10 @@ describe('londonParts', () => {
     expect(londonParts(new Date('2027-07-15T17:59:59.999Z'))).toMatchObject({ date: '2027-07-15', time: '18:59' })
   })
 
-  it('agrees with Intl every hour (and at :59) from 2026 to 2028', () => {
+  it('agrees with Intl every hour (alternately at :00 and :59) from 2026 to 2028', () => {
+    let k = 0
     for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2029, 0, 1); ms += HOUR) {
-      for (const t of [ms, ms + 59 * MINUTE]) {
+      for (const t of [k++ % 2 === 0 ? ms : ms + 59 * MINUTE]) {
         const instant = new Date(t)
         const want = oracleParts(instant)
         const got = londonParts(instant)

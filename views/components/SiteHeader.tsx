@@ -62,6 +62,23 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
             </li>
           ) : null}
           <li>
+            <a href="/meetings" aria-current={ctx.path === '/meetings' ? 'page' : undefined}>
+              Meetings
+            </a>
+          </li>
+          <li>
+            <a href="/you-said-we-did" aria-current={ctx.path === '/you-said-we-did' ? 'page' : undefined}>
+              You said, we did
+            </a>
+          </li>
+          {viewer?.canSeeReports ? (
+            <li>
+              <a href="/reports" aria-current={ctx.path === '/reports' ? 'page' : undefined}>
+                Reports
+              </a>
+            </li>
+          ) : null}
+          <li>
             <a href="/search" aria-current={ctx.path === '/search' ? 'page' : undefined}>
               Search
             </a>

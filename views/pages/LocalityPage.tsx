@@ -1,5 +1,7 @@
 import { cadenceInWords, type LocalitySummary } from '../../src/presenters/locality.js'
+import { AttendanceChart, type AttendancePoint } from '../../src/meetings/AttendanceChart.js'
 import type { PresentedThread } from '../../src/presenters/forumPost.js'
+import type { MeetingSummary } from '../../src/presenters/meeting.js'
 import type { StoryCard } from '../../src/presenters/story.js'
 import { ThreadList } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
@@ -8,7 +10,9 @@ import type { PageContext } from '../components/PageContext.js'
 
 export type LocalityForum = { threads: PresentedThread[]; page: number; totalPages: number; reviewHours: number }
 
-export function LocalityPage({ ctx, locality, stories, forum }: { ctx: PageContext; locality: LocalitySummary; stories: StoryCard[]; forum: LocalityForum | null }) {
+export type LocalityMeetings = { next: MeetingSummary | null; attendance: AttendancePoint[] }
+
+export function LocalityPage({ ctx, locality, stories, forum, meetings }: { ctx: PageContext; locality: LocalitySummary; stories: StoryCard[]; forum: LocalityForum | null; meetings: LocalityMeetings }) {
   const forumOpen = locality.forumVisibility === 'public' || ctx.viewer !== null
   return (
     <Layout ctx={ctx} title={locality.name} description={locality.description || undefined}>
@@ -17,6 +21,29 @@ export function LocalityPage({ ctx, locality, stories, forum }: { ctx: PageConte
       <p className="meta">
         {locality.isCountyWide ? 'The whole county meets' : 'This locality meets'} {cadenceInWords(locality.meetingCadenceWeeks)}.
       </p>
+      <section aria-labelledby="meetings-heading">
+        <h2 id="meetings-heading">Next meeting</h2>
+        {meetings.next ? (
+          <>
+            <p>
+              <a href={`/meetings/${meetings.next.id}`}>{meetings.next.title}</a>
+              <br />
+              {meetings.next.when}
+              {meetings.next.venueName ? ` · ${meetings.next.venueName}` : ''}
+            </p>
+            <p>
+              <a href={`/meetings/${meetings.next.id}/calendar.ics`}>Add to calendar</a> ·{' '}
+              <a href={`/localities/${locality.slug}/meetings.ics`}>Subscribe to all {locality.name} meetings</a>
+            </p>
+          </>
+        ) : (
+          <p>The next meeting has not been arranged yet.</p>
+        )}
+        <p>
+          <a href={`/meetings?locality=${locality.slug}`}>All {locality.name} meetings and minutes</a>
+        </p>
+        <AttendanceChart id="locality-attendance" heading={`Attendance and first-timers at the last ${meetings.attendance.length} meetings, ${locality.name}`} points={meetings.attendance} />
+      </section>
       <section aria-labelledby="stories-heading">
         <h2 id="stories-heading">Recovery stories from {locality.name}</h2>
         <StoryCardList stories={stories} />

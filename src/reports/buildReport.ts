@@ -1,0 +1,137 @@
+// The commissioners' report: figures per locality and county-wide, and quotes that authors agreed
+// to. It reads with overrideAccess because it counts what nobody may list, and so it returns only
+// counts, medians and anonymised quotes: never a name, an email, a title or an id.
+import type { Payload, Where } from 'payload'
+
+import type { AttendancePoint } from '../meetings/AttendanceChart.js'
+import { ACTION_STATES, ACTION_STATE_LABELS, isActionState } from '../policies/actions.js'
+import { STORY_THEMES } from '../policies/storyTaxonomy.js'
+import { lexicalToPlainText } from '../stories/richText.js'
+import { anonymiseQuote } from './anonymise.js'
+import { median } from './figures.js'
+
+export const REPORT_PERIODS = [3, 6, 12, 24] as const
+export const QUOTES_PER_SCOPE = 5
+const HOUR = 60 * 60 * 1000
+
+export type Count = { key: string; label: string; count: number }
+export type ScopeReport = {
+  name: string
+  attendance: AttendancePoint[]
+  storiesByTheme: Count[]
+  actionsByStatus: Count[]
+  decisionHours: { stories: number | null; storiesDecided: number; posts: number | null; postsDecided: number }
+  quotes: string[]
+}
+export type Report = { months: number; since: string; generatedAt: string; scopes: ScopeReport[] }
+
+type Row = Record<string, any>
+const idOf = (value: unknown) => String(value && typeof value === 'object' ? (value as { id: unknown }).id : value)
+
+async function all(payload: Payload, collection: 'meetings' | 'stories' | 'actions' | 'consents' | 'moderation-events' | 'threads' | 'replies' | 'localities', where: Where, select: Record<string, true>): Promise<Row[]> {
+  const result = await payload.find({ collection, where, select: select as never, depth: 0, pagination: false, overrideAccess: true })
+  return result.docs as Row[]
+}
+
+const counted = (keys: string[], labels: { key: string; label: string }[]): Count[] => {
+  const tally = new Map<string, number>()
+  for (const key of keys) tally.set(key, (tally.get(key) ?? 0) + 1)
+  return labels.map(({ key, label }) => ({ key, label, count: tally.get(key) ?? 0 }))
+}
+
+const THEME_LABELS = [...STORY_THEMES.map((t) => ({ key: t.value as string, label: t.label as string })), { key: 'none', label: 'No theme given' }]
+const ACTION_LABELS = ACTION_STATES.map((s) => ({ key: s, label: ACTION_STATE_LABELS[s] }))
+
+export async function buildReport(payload: Payload, months: number, now = new Date()): Promise<Report> {
+  const since = new Date(now)
+  since.setUTCMonth(since.getUTCMonth() - months)
+  const sinceIso = since.toISOString()
+  const nowIso = now.toISOString()
+
+  const [localities, meetings, stories, actions, events] = await Promise.all([
+    all(payload, 'localities', {}, { name: true }),
+    all(payload, 'meetings', { and: [{ status: { equals: 'held' } }, { 'attendance.total': { exists: true } }, { startsAt: { greater_than_equal: sinceIso } }] }, { title: true, locality: true, startsAt: true, attendance: true }),
+    all(payload, 'stories', { or: [{ publishedAt: { greater_than_equal: sinceIso } }, { decidedAt: { greater_than_equal: sinceIso } }] }, { status: true, locality: true, themes: true, summary: true, body: true, submittedAt: true, decidedAt: true, publishedAt: true, consentVersion: true, consentWithdrawnAt: true, consentExpiresAt: true }),
+    all(payload, 'actions', { raisedOn: { greater_than_equal: sinceIso } }, { status: true, locality: true }),
+    all(payload, 'moderation-events', { and: [{ at: { greater_than_equal: sinceIso } }, { targetCollection: { in: ['threads', 'replies'] } }, { fromState: { equals: 'pending' } }, { action: { in: ['approve', 'reject'] } }] }, { targetCollection: true, targetId: true, at: true }),
+  ])
+
+  // Forum decisions: from the post's creation to the moderator's first decision on it.
+  const postIds = (collection: string) => [...new Set(events.filter((e) => e.targetCollection === collection).map((e) => e.targetId))]
+  const [threads, replies] = await Promise.all(
+    (['threads', 'replies'] as const).map((collection) => (postIds(collection).length ? all(payload, collection, { id: { in: postIds(collection) } }, { createdAt: true, locality: true }) : Promise.resolve([]))),
+  )
+  const posts = new Map<string, Row>([...threads!.map((t) => [`threads:${t.id}`, t] as const), ...replies!.map((r) => [`replies:${r.id}`, r] as const)])
+  const postDecisions = new Map<string, { hours: number; locality: string }>()
+  for (const event of events.sort((a, b) => String(a.at).localeCompare(String(b.at)))) {
+    const key = `${event.targetCollection}:${event.targetId}`
+    const post = posts.get(key)
+    if (!post || postDecisions.has(key)) continue
+    postDecisions.set(key, { hours: (Date.parse(event.at) - Date.parse(post.createdAt)) / HOUR, locality: idOf(post.locality) })
+  }
+
+  const published = stories.filter((s) => s.status === 'published' && s.publishedAt && s.publishedAt >= sinceIso)
+  const quotable = published.filter((s) => !s.consentWithdrawnAt && s.consentExpiresAt && s.consentExpiresAt > nowIso)
+  const consents = quotable.length
+    ? await all(payload, 'consents', { and: [{ story: { in: quotable.map((s) => s.id) } }, { quoteInReports: { equals: true } }] }, { story: true, version: true, withdrawnAt: true })
+    : []
+  const agreed = new Set(consents.filter((c) => !c.withdrawnAt).map((c) => `${idOf(c.story)}:${c.version}`))
+  const quotes = quotable
+    .filter((s) => agreed.has(`${s.id}:${s.consentVersion}`))
+    .sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)))
+    .map((s) => ({ locality: idOf(s.locality), text: anonymiseQuote(String(s.summary || lexicalToPlainText(s.body))) }))
+    .filter((q) => q.text.length > 0)
+
+  const scope = (name: string, localityId?: string): ScopeReport => {
+    const mine = <T extends Row>(rows: T[], key = 'locality') => (localityId === undefined ? rows : rows.filter((row) => idOf(row[key]) === localityId))
+    const decided = mine(stories).filter((s) => s.submittedAt && s.decidedAt && s.decidedAt >= sinceIso)
+    const postHours = [...postDecisions.values()].filter((d) => localityId === undefined || d.locality === localityId).map((d) => d.hours)
+    return {
+      name,
+      attendance: mine(meetings)
+        .sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))
+        .slice(-24)
+        .map((m) => ({ label: String(m.title), date: String(m.startsAt), total: Number(m.attendance?.total ?? 0), firstTimers: Number(m.attendance?.firstTimers ?? 0) })),
+      storiesByTheme: counted(mine(published).flatMap((s) => (Array.isArray(s.themes) && s.themes.length ? s.themes.map(String) : ['none'])), THEME_LABELS),
+      actionsByStatus: counted(mine(actions).map((a) => (isActionState(a.status) ? a.status : 'open')), ACTION_LABELS),
+      decisionHours: {
+        stories: median(decided.map((s) => (Date.parse(s.decidedAt) - Date.parse(s.submittedAt)) / HOUR)),
+        storiesDecided: decided.length,
+        posts: median(postHours),
+        postsDecided: postHours.length,
+      },
+      quotes: quotes.filter((q) => localityId === undefined || q.locality === localityId).slice(0, QUOTES_PER_SCOPE).map((q) => q.text),
+    }
+  }
+
+  return {
+    months,
+    since: sinceIso,
+    generatedAt: nowIso,
+    scopes: [scope('County-wide (all localities)'), ...localities.sort((a, b) => String(a.name).localeCompare(String(b.name))).map((l) => scope(String(l.name), String(l.id)))],
+  }
+}
+
+/** Formula characters at the start of a cell are neutralised so a spreadsheet never runs them. */
+const csvCell = (value: string | number) => {
+  const text = String(value)
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+export function reportCsv(report: Report): string {
+  const rows: (string | number)[][] = [['scope', 'measure', 'category', 'value']]
+  for (const s of report.scopes) {
+    for (const p of s.attendance) {
+      rows.push([s.name, 'attendance_total', p.date.slice(0, 10), p.total])
+      rows.push([s.name, 'attendance_first_timers', p.date.slice(0, 10), p.firstTimers])
+    }
+    for (const t of s.storiesByTheme) rows.push([s.name, 'stories_published', t.label, t.count])
+    for (const a of s.actionsByStatus) rows.push([s.name, 'actions', a.label, a.count])
+    rows.push([s.name, 'median_hours_to_decision', 'stories', s.decisionHours.stories === null ? '' : s.decisionHours.stories.toFixed(1)])
+    rows.push([s.name, 'decisions', 'stories', s.decisionHours.storiesDecided])
+    rows.push([s.name, 'median_hours_to_decision', 'forum posts', s.decisionHours.posts === null ? '' : s.decisionHours.posts.toFixed(1)])
+    rows.push([s.name, 'decisions', 'forum posts', s.decisionHours.postsDecided])
+  }
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}

@@ -1,0 +1,54 @@
+import { AttendanceChart, type AttendancePoint } from '../../src/meetings/AttendanceChart.js'
+import type { MeetingSummary } from '../../src/presenters/meeting.js'
+import type { LocalitySummary } from '../../src/presenters/locality.js'
+import { Layout } from '../components/Layout.js'
+import { LocalityFilter, MeetingList } from '../components/Meetings.js'
+import type { PageContext } from '../components/PageContext.js'
+
+export type MeetingsPageProps = {
+  ctx: PageContext
+  locality: LocalitySummary | null
+  upcoming: MeetingSummary[]
+  past: { meetings: MeetingSummary[]; page: number; totalPages: number }
+  attendance: AttendancePoint[]
+}
+
+export function MeetingsPage({ ctx, locality, upcoming, past, attendance }: MeetingsPageProps) {
+  const where = locality ? locality.name : 'Lancashire'
+  const query = (page: number) => `/meetings?${new URLSearchParams({ ...(locality ? { locality: locality.slug } : {}), page: String(page) })}`
+  const calendar = locality ? `/localities/${locality.slug}/meetings.ics` : '/meetings.ics'
+  return (
+    <Layout ctx={ctx} title={locality ? `Meetings in ${locality.name}` : 'Meetings'} description="When and where the forum meets: every six weeks in each locality, and every quarter for the whole county.">
+      <h1>{locality ? `Meetings in ${locality.name}` : 'Meetings'}</h1>
+      <p className="lead">
+        Each locality meets every six weeks and the whole county meets every quarter. Everyone is welcome, and if it is your first time, you are the most important
+        people in the room.
+      </p>
+      <LocalityFilter action="/meetings" localities={ctx.localities} selected={locality?.slug ?? ''} />
+      <p>
+        <a href={calendar}>Subscribe to {locality ? `all ${locality.name} meetings` : 'all meetings'} in your calendar</a> (iCalendar feed)
+      </p>
+      <section aria-labelledby="upcoming-heading">
+        <h2 id="upcoming-heading">Upcoming meetings</h2>
+        <MeetingList meetings={upcoming} empty="No meetings are planned yet." />
+      </section>
+      <section aria-labelledby="attendance-heading">
+        <h2 id="attendance-heading">Who came</h2>
+        <AttendanceChart id="attendance" heading={`Attendance and first-timers at the last ${attendance.length || ''} meetings, ${where}`.replace('  ', ' ')} points={attendance} />
+      </section>
+      <section aria-labelledby="past-heading">
+        <h2 id="past-heading">Past meetings</h2>
+        <MeetingList meetings={past.meetings} empty="No meetings have been held yet." />
+        {past.totalPages > 1 ? (
+          <nav className="pagination" aria-label="Pages of past meetings">
+            {past.page > 1 ? <a href={query(past.page - 1)}>More recent meetings</a> : null}{' '}
+            <span>
+              Page {past.page} of {past.totalPages}
+            </span>{' '}
+            {past.page < past.totalPages ? <a href={query(past.page + 1)}>Older meetings</a> : null}
+          </nav>
+        ) : null}
+      </section>
+    </Layout>
+  )
+}
