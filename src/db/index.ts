@@ -1,5 +1,6 @@
 // Picks the database adapter from DATABASE_URL. Every query goes through the Local API,
 // so the three adapters behave alike; only migrations differ, and each has its own folder.
+import fs from 'node:fs'
 import path from 'node:path'
 import type { DatabaseAdapterObj } from 'payload'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
@@ -20,6 +21,8 @@ export function databaseKind(url = process.env.DATABASE_URL): DatabaseKind {
 
 export function sqliteFileURL(url = process.env.DATABASE_URL): string {
   if (url && url.startsWith('file:')) return url
+  // SQLite makes the file but not its folder (a fresh clone has no data/ when PAYLOAD_SECRET is set).
+  fs.mkdirSync(dataDir(), { recursive: true })
   return `file:${path.join(dataDir(), 'waymark.db')}`
 }
 

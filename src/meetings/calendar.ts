@@ -5,7 +5,7 @@ import type { Payload, Where } from 'payload'
 import { serverURL } from '../env.js'
 import { buildCalendar, type IcsEvent } from './ics.js'
 
-const host = new URL(serverURL).host
+const host = new URL(serverURL).hostname
 
 export const meetingUid = (id: number | string) => `meeting-${id}@${host}`
 

@@ -60,16 +60,27 @@ describe('presentViewer', () => {
     expect(presentViewer(undefined)).toBeNull()
   })
 
-  it('has exactly id, displayName, memberType, memberTypeLabel and isModerator', () => {
+  it('has exactly id, displayName, memberType, memberTypeLabel, isModerator and canSeeReports', () => {
     const viewer = presentViewer(full)!
-    expect(Object.keys(viewer).sort()).toEqual(['displayName', 'id', 'isModerator', 'memberType', 'memberTypeLabel'])
+    expect(Object.keys(viewer).sort()).toEqual(['canSeeReports', 'displayName', 'id', 'isModerator', 'memberType', 'memberTypeLabel'])
     expect(viewer).toEqual({
       id: 42,
       displayName: 'Canal Walker',
       memberType: 'family-carer',
       memberTypeLabel: memberTypeLabel('family-carer'),
       isModerator: false,
+      canSeeReports: false,
     })
+  })
+
+  it.each([
+    [['member'], 'commissioner', false],
+    [['member'], 'professional', false],
+    [['reporter'], 'in-recovery', true],
+    [['moderator'], 'in-recovery', true],
+    [['admin'], 'supporter', true],
+  ])('roles %j with memberType %s → canSeeReports %s (member type is never the gate)', (roles, memberType, expected) => {
+    expect(presentViewer({ ...full, roles, memberType })!.canSeeReports).toBe(expected)
   })
 
   it('never carries the email, roles or secrets, even serialised', () => {

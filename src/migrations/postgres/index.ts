@@ -2,6 +2,7 @@ import * as migration_20261123_171854_initial from './20261123_171854_initial';
 import * as migration_20261123_181224_stories from './20261123_181224_stories';
 import * as migration_20261201_131556_forum from './20261201_131556_forum';
 import * as migration_20261201_135519_forum_review_digest from './20261201_135519_forum_review_digest';
+import * as migration_20261201_160938_meetings from './20261201_160938_meetings';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261201_135519_forum_review_digest.up,
     down: migration_20261201_135519_forum_review_digest.down,
-    name: '20261201_135519_forum_review_digest'
+    name: '20261201_135519_forum_review_digest',
+  },
+  {
+    up: migration_20261201_160938_meetings.up,
+    down: migration_20261201_160938_meetings.down,
+    name: '20261201_160938_meetings'
   },
 ];

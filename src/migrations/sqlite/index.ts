@@ -2,6 +2,7 @@ import * as migration_20261123_171850_initial from './20261123_171850_initial';
 import * as migration_20261123_181216_stories from './20261123_181216_stories';
 import * as migration_20261201_131526_forum from './20261201_131526_forum';
 import * as migration_20261201_135440_forum_review_digest from './20261201_135440_forum_review_digest';
+import * as migration_20261201_160933_meetings from './20261201_160933_meetings';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261201_135440_forum_review_digest.up,
     down: migration_20261201_135440_forum_review_digest.down,
-    name: '20261201_135440_forum_review_digest'
+    name: '20261201_135440_forum_review_digest',
+  },
+  {
+    up: migration_20261201_160933_meetings.up,
+    down: migration_20261201_160933_meetings.down,
+    name: '20261201_160933_meetings'
   },
 ];
