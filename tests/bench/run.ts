@@ -41,6 +41,8 @@ try {
     // The public county forum: its thread list, and the seeded welcome thread with its replies.
     await measure('/localities/lancashire-county', `${server.url}/localities/lancashire-county`),
     await measure('/threads/:id (welcome thread)', `${server.url}${await welcomeThreadPath()}`),
+    await measure('/meetings', `${server.url}/meetings`),
+    await measure('/meetings.ics', `${server.url}/meetings.ics`),
   ]
   const base = rows[0]!
   console.log(`\nautocannon, ${CONNECTIONS} connections, ${DURATION_S} s each, page size ${homeHtml.length} bytes\n`)
