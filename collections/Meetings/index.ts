@@ -37,8 +37,8 @@ export const Meetings: CollectionConfig = {
   endpoints: [generateSeriesEndpoint],
   access: { read: anyone, create: moderatorsOfLocality, update: moderatorsOfLocality, delete: adminsOnly, readVersions: adminsOnly },
   hooks: {
-    // Asking "do any minutes contain X?" would read draft minutes one question at a time.
-    beforeOperation: [refusePrivateQueries({ privatePaths: ['minutes'], ownerPath: '', noun: 'meetings' })],
+    // Asking "do any minutes contain X?", or sorting by them, would read draft minutes (or joining details) one question at a time.
+    beforeOperation: [refusePrivateQueries({ privatePaths: ['minutes', 'online'], ownerPath: '', noun: 'meetings' })],
     beforeChange: [checkMeeting],
     afterChange: [notifyMeetingChange],
   },
