@@ -80,6 +80,8 @@ export interface Config {
     meetings: Meeting;
     actions: Action;
     'meeting-reminders': MeetingReminder;
+    'data-exports': DataExport;
+    'erasure-log': ErasureLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +103,8 @@ export interface Config {
     meetings: MeetingsSelect<false> | MeetingsSelect<true>;
     actions: ActionsSelect<false> | ActionsSelect<true>;
     'meeting-reminders': MeetingRemindersSelect<false> | MeetingRemindersSelect<true>;
+    'data-exports': DataExportsSelect<false> | DataExportsSelect<true>;
+    'erasure-log': ErasureLogSelect<false> | ErasureLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -114,11 +118,13 @@ export interface Config {
   globals: {
     'moderation-settings': ModerationSetting;
     'meeting-settings': MeetingSetting;
+    'privacy-settings': PrivacySetting;
     'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'moderation-settings': ModerationSettingsSelect<false> | ModerationSettingsSelect<true>;
     'meeting-settings': MeetingSettingsSelect<false> | MeetingSettingsSelect<true>;
+    'privacy-settings': PrivacySettingsSelect<false> | PrivacySettingsSelect<true>;
     'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
@@ -132,6 +138,7 @@ export interface Config {
       remindConsentRenewals: TaskRemindConsentRenewals;
       sendDigests: TaskSendDigests;
       remindMeetings: TaskRemindMeetings;
+      applyRetention: TaskApplyRetention;
       inline: {
         input: unknown;
         output: unknown;
@@ -459,6 +466,7 @@ export interface Story {
   submittedAt?: string | null;
   decidedAt?: string | null;
   publishedAt?: string | null;
+  expiryNotifiedVersion?: number | null;
   renewalRemindedVersion?: number | null;
   searchText?: string | null;
   queueOrder?: string | null;
@@ -471,18 +479,30 @@ export interface Story {
  */
 export interface Consent {
   id: number;
-  story: number | Story;
-  author: number | User;
+  story?: (number | null) | Story;
+  author?: (number | null) | User;
+  /**
+   * The story id, kept when the story is erased.
+   */
+  storyRef?: string | null;
+  /**
+   * The author id, kept when the author is erased.
+   */
+  authorRef?: string | null;
   version: number;
-  audience: 'public' | 'members' | 'moderators';
-  byline: 'display-name' | 'anonymous' | 'pen-name';
+  audience?: ('public' | 'members' | 'moderators') | null;
+  byline?: ('display-name' | 'anonymous' | 'pen-name') | null;
   penName?: string | null;
-  quoteInReports: boolean;
-  statementVersion: string;
-  statementText: string;
+  quoteInReports?: boolean | null;
+  statementVersion?: string | null;
+  statementText?: string | null;
   givenAt: string;
-  expiresAt: string;
+  expiresAt?: string | null;
   withdrawnAt?: string | null;
+  /**
+   * The author was erased: only the ids and dates remain, as evidence that consent existed.
+   */
+  tombstone?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -766,6 +786,46 @@ export interface MeetingReminder {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-exports".
+ */
+export interface DataExport {
+  id: number;
+  member: number | User;
+  tokenHash: string;
+  sessionId?: string | null;
+  expiresAt: string;
+  downloadedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasure-log".
+ */
+export interface ErasureLog {
+  id: number;
+  memberId: string;
+  mode: 'everything' | 'keep-posts';
+  actorRole: 'self' | 'moderator' | 'system';
+  actorId?: string | null;
+  erasedAt: string;
+  /**
+   * Ids only: what was erased, so a restore can erase it again.
+   */
+  ids:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -833,7 +893,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests' | 'remindMeetings';
+        taskSlug:
+          'inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests' | 'remindMeetings' | 'applyRetention';
         taskID: string;
         input?:
           | {
@@ -866,7 +927,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests' | 'remindMeetings') | null;
+  taskSlug?:
+    ('inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests' | 'remindMeetings' | 'applyRetention') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -940,6 +1002,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'meeting-reminders';
         value: number | MeetingReminder;
+      } | null)
+    | ({
+        relationTo: 'data-exports';
+        value: number | DataExport;
+      } | null)
+    | ({
+        relationTo: 'erasure-log';
+        value: number | ErasureLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1151,6 +1221,7 @@ export interface StoriesSelect<T extends boolean = true> {
   submittedAt?: T;
   decidedAt?: T;
   publishedAt?: T;
+  expiryNotifiedVersion?: T;
   renewalRemindedVersion?: T;
   searchText?: T;
   queueOrder?: T;
@@ -1164,6 +1235,8 @@ export interface StoriesSelect<T extends boolean = true> {
 export interface ConsentsSelect<T extends boolean = true> {
   story?: T;
   author?: T;
+  storyRef?: T;
+  authorRef?: T;
   version?: T;
   audience?: T;
   byline?: T;
@@ -1174,6 +1247,7 @@ export interface ConsentsSelect<T extends boolean = true> {
   givenAt?: T;
   expiresAt?: T;
   withdrawnAt?: T;
+  tombstone?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1365,6 +1439,33 @@ export interface MeetingRemindersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-exports_select".
+ */
+export interface DataExportsSelect<T extends boolean = true> {
+  member?: T;
+  tokenHash?: T;
+  sessionId?: T;
+  expiresAt?: T;
+  downloadedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasure-log_select".
+ */
+export interface ErasureLogSelect<T extends boolean = true> {
+  memberId?: T;
+  mode?: T;
+  actorRole?: T;
+  actorId?: T;
+  erasedAt?: T;
+  ids?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1519,6 +1620,31 @@ export interface MeetingSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-settings".
+ */
+export interface PrivacySetting {
+  id: number;
+  /**
+   * Accounts whose email was never confirmed are deleted after this many days.
+   */
+  unverifiedAccountDays: number;
+  /**
+   * Moderators' private notes (moderation log, flags) are cleared after this many months.
+   */
+  privateNoteMonths: number;
+  /**
+   * How many data downloads a member may make in 24 hours.
+   */
+  exportsPerDay: number;
+  /**
+   * How long a download link works (only for the member who made it, until they sign out).
+   */
+  exportLinkMinutes: number;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs-stats".
  */
 export interface PayloadJobsStat {
@@ -1574,6 +1700,19 @@ export interface MeetingSettingsSelect<T extends boolean = true> {
         name?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "privacy-settings_select".
+ */
+export interface PrivacySettingsSelect<T extends boolean = true> {
+  unverifiedAccountDays?: T;
+  privateNoteMonths?: T;
+  exportsPerDay?: T;
+  exportLinkMinutes?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1640,6 +1779,14 @@ export interface TaskSendDigests {
  * via the `definition` "TaskRemindMeetings".
  */
 export interface TaskRemindMeetings {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskApplyRetention".
+ */
+export interface TaskApplyRetention {
   input?: unknown;
   output?: unknown;
 }

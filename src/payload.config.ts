@@ -7,6 +7,8 @@ import sharp from 'sharp'
 
 import { Actions } from '../collections/Actions/index.js'
 import { Consents } from '../collections/Consents/index.js'
+import { DataExports } from '../collections/DataExports/index.js'
+import { ErasureLog } from '../collections/ErasureLog/index.js'
 import { Flags } from '../collections/Flags/index.js'
 import { Localities } from '../collections/Localities/index.js'
 import { Media } from '../collections/Media/index.js'
@@ -15,6 +17,7 @@ import { Meetings } from '../collections/Meetings/index.js'
 import { MeetingSettings } from '../collections/MeetingSettings/index.js'
 import { ModerationEvents } from '../collections/ModerationEvents/index.js'
 import { ModerationSettings } from '../collections/ModerationSettings/index.js'
+import { PrivacySettingsGlobal } from '../collections/PrivacySettings/index.js'
 import { Replies } from '../collections/Replies/index.js'
 import { Stories } from '../collections/Stories/index.js'
 import { Threads } from '../collections/Threads/index.js'
@@ -44,8 +47,8 @@ export default buildConfig({
       views: { moderationQueue: { Component: '/admin/QueueView#QueueView', path: '/queue' } },
     },
   },
-  collections: [Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, Meetings, Actions, MeetingReminders],
-  globals: [ModerationSettings, MeetingSettings],
+  collections: [Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, Meetings, Actions, MeetingReminders, DataExports, ErasureLog],
+  globals: [ModerationSettings, MeetingSettings, PrivacySettingsGlobal],
   editor: storyRichTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.
   jobs: jobsConfig,

@@ -23,6 +23,7 @@ import { searchRouter } from './routes/search.js'
 import { storiesRouter } from './routes/stories.js'
 import { unsubscribeRouter } from './routes/unsubscribe.js'
 import { pagesRouter, sendNotFound } from './routes/pages.js'
+import { privacyRouter } from './routes/privacy.js'
 import { pageContext } from './routes/support.js'
 import { renderProblem } from './routes/problem.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
@@ -91,6 +92,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(pagesRouter(payload))
   app.use(authRouter(payload))
   app.use(accountRouter(payload))
+  app.use(privacyRouter(payload))
   // The author's routes come first: /stories/new must not be read as a story called "new".
   app.use(myStoriesRouter(payload))
   app.use(storiesRouter(payload))

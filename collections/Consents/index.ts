@@ -5,6 +5,7 @@ import { BYLINES } from '../../src/policies/consent.js'
 import { isModerator } from '../../src/policies/roles.js'
 import { CONSENT_AUDIENCES } from '../../src/policies/storyVisibility.js'
 import { nobody, refuseChanges } from '../shared/appendOnly.js'
+import { completeConsent } from './hooks/completeConsent.js'
 
 export const Consents: CollectionConfig = {
   slug: 'consents',
@@ -17,19 +18,24 @@ export const Consents: CollectionConfig = {
     delete: nobody,
     readVersions: nobody,
   },
-  hooks: { beforeOperation: [refuseChanges] },
+  hooks: { beforeOperation: [refuseChanges], beforeChange: [completeConsent] },
   fields: [
-    { name: 'story', type: 'relationship', relationTo: 'stories', required: true, index: true },
-    { name: 'author', type: 'relationship', relationTo: 'users', required: true, index: true },
+    // Erasure clears everything but the ids and dates, so these are required when a record is made
+    // (completeConsent) rather than by the database.
+    { name: 'story', type: 'relationship', relationTo: 'stories', index: true },
+    { name: 'author', type: 'relationship', relationTo: 'users', index: true },
+    { name: 'storyRef', type: 'text', index: true, admin: { readOnly: true, description: 'The story id, kept when the story is erased.' } },
+    { name: 'authorRef', type: 'text', index: true, admin: { readOnly: true, description: 'The author id, kept when the author is erased.' } },
     { name: 'version', type: 'number', required: true, min: 1 },
-    { name: 'audience', type: 'select', required: true, options: CONSENT_AUDIENCES.map((value) => ({ value, label: value })) },
-    { name: 'byline', type: 'select', required: true, options: BYLINES.map((value) => ({ value, label: value })) },
+    { name: 'audience', type: 'select', options: CONSENT_AUDIENCES.map((value) => ({ value, label: value })) },
+    { name: 'byline', type: 'select', options: BYLINES.map((value) => ({ value, label: value })) },
     { name: 'penName', type: 'text', maxLength: 40 },
-    { name: 'quoteInReports', type: 'checkbox', required: true, defaultValue: false },
-    { name: 'statementVersion', type: 'text', required: true },
-    { name: 'statementText', type: 'textarea', required: true },
+    { name: 'quoteInReports', type: 'checkbox', defaultValue: false },
+    { name: 'statementVersion', type: 'text' },
+    { name: 'statementText', type: 'textarea' },
     { name: 'givenAt', type: 'date', required: true },
-    { name: 'expiresAt', type: 'date', required: true, index: true },
+    { name: 'expiresAt', type: 'date', index: true },
     { name: 'withdrawnAt', type: 'date' },
+    { name: 'tombstone', type: 'checkbox', defaultValue: false, admin: { readOnly: true, description: 'The author was erased: only the ids and dates remain, as evidence that consent existed.' } },
   ],
 }

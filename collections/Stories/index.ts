@@ -126,6 +126,7 @@ export const Stories: CollectionConfig = {
     { name: 'decidedAt', type: 'date', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
     { name: 'publishedAt', type: 'date', access: system, admin: { readOnly: true, position: 'sidebar' } },
     // Queryable by /search (so not `hidden`), but never sent out: readers get the real text instead.
+    { name: 'expiryNotifiedVersion', type: 'number', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
     { name: 'renewalRemindedVersion', type: 'number', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
     { name: 'searchText', type: 'textarea', access: system, admin: { hidden: true } },
     { name: 'queueOrder', type: 'text', index: true, access: { ...system, read: moderatorField }, admin: { hidden: true } },

@@ -5,7 +5,7 @@ import { secureCookies } from '../../src/env.js'
 import { resetPasswordHtml, verifyEmailHtml } from '../../src/email/templates.js'
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
 import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES, REPLY_DELIVERY_OPTIONS } from '../../src/policies/notifications.js'
-import { ROLES } from '../../src/policies/roles.js'
+import { isModerator, ROLES } from '../../src/policies/roles.js'
 import {
   adminFieldWrite,
   adminPanelAccess,
@@ -27,6 +27,8 @@ import { refusePrivateQueries } from './hooks/refusePrivateQueries.js'
 import { throttleResetRequests } from './hooks/throttleResetRequests.js'
 import { requireCurrentPassword } from './hooks/requireCurrentPassword.js'
 import { syncPostBylines } from './hooks/syncPostBylines.js'
+import { forgetExportLinks } from './hooks/forgetExportLinks.js'
+import { eraseEndpoint } from './endpoints/erase.js'
 
 export const LOCKOUT_ATTEMPTS = 5
 export const LOCKOUT_MS = 10 * 60 * 1000
@@ -69,8 +71,15 @@ export const Users: CollectionConfig = {
     beforeValidate: [normaliseDisplayName],
     beforeChange: [assignDefaultRole],
     afterChange: [notifyEmailChange, syncPostBylines],
+    afterLogout: [forgetExportLinks],
   },
+  endpoints: [eraseEndpoint],
   fields: [
+    {
+      name: 'erase',
+      type: 'ui',
+      admin: { components: { Field: '/admin/EraseMemberPanel#EraseMemberPanel' }, condition: (_data, _sibling, { user }) => isModerator(user as never) },
+    },
     // Merged with Payload's own email field: only the owner and admins may read it.
     { name: 'email', type: 'email', required: true, unique: true, access: { read: emailFieldRead } },
     {

@@ -6,6 +6,7 @@ import type { JobsConfig } from 'payload'
 import { isAdmin } from '../policies/roles.js'
 import { remindConsentRenewalsTask } from './remindConsentRenewals.js'
 import { remindMeetingsTask } from './remindMeetings.js'
+import { applyRetentionTask } from './retention.js'
 import { sendDigestsTask } from './sendDigests.js'
 import { sendEmailTask } from './sendEmail.js'
 
@@ -18,7 +19,7 @@ export function defaultQueueCron(value = process.env.WAYMARK_JOBS_EVERY_SECONDS)
 }
 
 export const jobsConfig: JobsConfig = {
-  tasks: [sendEmailTask, remindConsentRenewalsTask, sendDigestsTask, remindMeetingsTask],
+  tasks: [sendEmailTask, remindConsentRenewalsTask, sendDigestsTask, remindMeetingsTask, applyRetentionTask],
   deleteJobOnComplete: true,
   access: { run: adminsOnly, queue: adminsOnly, cancel: adminsOnly },
   autoRun: [

@@ -152,6 +152,17 @@ export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors 
           </button>
         </PostForm>
       </section>
+      <section aria-labelledby="your-data-heading">
+        <h2 id="your-data-heading">Your data</h2>
+        <ul>
+          <li>
+            <a href="/account/export">Download everything you have given Waymark</a>
+          </li>
+          <li>
+            <a href="/account/delete">Delete your account</a>
+          </li>
+        </ul>
+      </section>
     </Layout>
   )
 }

@@ -3,6 +3,7 @@ import * as migration_20261123_181224_stories from './20261123_181224_stories';
 import * as migration_20261201_131556_forum from './20261201_131556_forum';
 import * as migration_20261201_135519_forum_review_digest from './20261201_135519_forum_review_digest';
 import * as migration_20261201_160938_meetings from './20261201_160938_meetings';
+import * as migration_20261201_163349_privacy from './20261201_163349_privacy';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_160938_meetings.up,
     down: migration_20261201_160938_meetings.down,
-    name: '20261201_160938_meetings'
+    name: '20261201_160938_meetings',
+  },
+  {
+    up: migration_20261201_163349_privacy.up,
+    down: migration_20261201_163349_privacy.down,
+    name: '20261201_163349_privacy'
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261123_181216_stories from './20261123_181216_stories';
 import * as migration_20261201_131526_forum from './20261201_131526_forum';
 import * as migration_20261201_135440_forum_review_digest from './20261201_135440_forum_review_digest';
 import * as migration_20261201_160933_meetings from './20261201_160933_meetings';
+import * as migration_20261201_163346_privacy from './20261201_163346_privacy';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261201_160933_meetings.up,
     down: migration_20261201_160933_meetings.down,
-    name: '20261201_160933_meetings'
+    name: '20261201_160933_meetings',
+  },
+  {
+    up: migration_20261201_163346_privacy.up,
+    down: migration_20261201_163346_privacy.down,
+    name: '20261201_163346_privacy'
   },
 ];

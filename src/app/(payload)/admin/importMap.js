@@ -1,3 +1,4 @@
+import { EraseMemberPanel as EraseMemberPanel_7fa547e01d7828949e8db53dfb5a4419 } from '../../../admin/EraseMemberPanel'
 import { ModerationPanel as ModerationPanel_c184c04c5215975891e4aeb4b2ae2fb8 } from '../../../admin/ModerationPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -17,6 +18,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/EraseMemberPanel#EraseMemberPanel": EraseMemberPanel_7fa547e01d7828949e8db53dfb5a4419,
   "/admin/ModerationPanel#ModerationPanel": ModerationPanel_c184c04c5215975891e4aeb4b2ae2fb8,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -1,0 +1,133 @@
+// The right of access and portability: everything a member gave Waymark, as JSON for machines, HTML
+// for people, and their uploaded files, in one zip. Read with overrideAccess but only ever by the
+// member's own relations, and never anything about other people (their flags, moderators' notes).
+import fs from 'node:fs'
+import path from 'node:path'
+import { strToU8, zipSync, type Zippable } from 'fflate'
+import type { Payload, Where } from 'payload'
+
+import { escapeHtml } from '../email/templates.js'
+import { mediaDir } from '../env.js'
+import { lexicalToPlainText } from '../stories/richText.js'
+
+type Doc = Record<string, any>
+const nameOf = (value: unknown) => (value && typeof value === 'object' ? String((value as { name?: unknown }).name ?? '') : null)
+
+async function all(payload: Payload, collection: 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'meeting-reminders', where: Where, depth = 0) {
+  return (await payload.find({ collection, where, depth, pagination: false, overrideAccess: true, sort: 'createdAt' })).docs as Doc[]
+}
+
+const text = (doc: Doc | undefined | null) => (doc ? { title: doc.title ?? null, summary: doc.summary ?? null, body: doc.body ? lexicalToPlainText(doc.body) : null, bodyRichText: doc.body ?? null } : null)
+
+function storyRevisions(story: Doc) {
+  const revisions: Doc[] = [{ kind: 'current', ...text(story) }]
+  if (story.revisionState && story.revisionState !== 'none' && story.revision) revisions.push({ kind: 'submitted edit', state: story.revisionState, ...text(story.revision) })
+  if (story.redaction?.state && story.redaction.state !== 'none') {
+    revisions.push({ kind: "moderator's suggested redaction", state: story.redaction.state, note: story.redaction.note ?? null, proposedAt: story.redaction.proposedAt ?? null, respondedAt: story.redaction.respondedAt ?? null, ...text(story.redaction) })
+  }
+  return revisions
+}
+
+export type MemberExport = { json: Doc; files: { name: string; bytes: Uint8Array }[] }
+
+export async function collectMemberData(payload: Payload, memberId: number | string): Promise<MemberExport> {
+  const member = (await payload.findByID({ collection: 'users', id: memberId, depth: 1, overrideAccess: true })) as Doc
+  const mine = { author: { equals: memberId } }
+  const [stories, consents, threads, replies, flags, media, meetingReminders] = await Promise.all([
+    all(payload, 'stories', mine, 1),
+    all(payload, 'consents', { or: [mine, { authorRef: { equals: String(memberId) } }] }),
+    all(payload, 'threads', mine, 1),
+    all(payload, 'replies', mine, 1),
+    all(payload, 'flags', { flagger: { equals: memberId } }),
+    all(payload, 'media', { uploader: { equals: memberId } }),
+    all(payload, 'meeting-reminders', { member: { equals: memberId } }, 1),
+  ])
+  const files = media.flatMap((m) => {
+    const file = path.join(mediaDir(), path.basename(String(m.filename ?? '')))
+    return m.filename && fs.existsSync(file) ? [{ name: `media/${path.basename(String(m.filename))}`, bytes: new Uint8Array(fs.readFileSync(file)) }] : []
+  })
+  const json = {
+    format: 'waymark-export',
+    version: 1,
+    exportedAt: new Date().toISOString(),
+    profile: {
+      id: member.id,
+      email: member.email,
+      displayName: member.displayName,
+      memberType: member.memberType,
+      homeLocality: nameOf(member.homeLocality),
+      followedLocalities: (member.followedLocalities ?? []).map(nameOf),
+      roles: member.roles ?? [],
+      _verified: member._verified ?? null,
+      createdAt: member.createdAt,
+      updatedAt: member.updatedAt,
+    },
+    notificationPreferences: member.notifications ?? {},
+    stories: stories.map((s) => ({
+      id: s.id,
+      slug: s.slug,
+      ...text(s),
+      themes: s.themes ?? [],
+      contentWarnings: s.contentWarnings ?? [],
+      contentWarningNote: s.contentWarningNote ?? null,
+      locality: nameOf(s.locality),
+      status: s.status,
+      coverImage: s.coverImage && typeof s.coverImage === 'object' ? s.coverImage.id : (s.coverImage ?? null),
+      reasonForAuthor: s.reasonForAuthor ?? null,
+      createdAt: s.createdAt,
+      submittedAt: s.submittedAt ?? null,
+      publishedAt: s.publishedAt ?? null,
+      revisions: storyRevisions(s),
+    })),
+    consents: consents.map((c) => ({
+      id: c.id,
+      story: c.story ?? c.storyRef ?? null,
+      version: c.version,
+      audience: c.audience ?? null,
+      byline: c.byline ?? null,
+      penName: c.penName ?? null,
+      quoteInReports: c.quoteInReports ?? null,
+      statementText: c.statementText ?? null,
+      givenAt: c.givenAt,
+      expiresAt: c.expiresAt ?? null,
+      withdrawnAt: c.withdrawnAt ?? null,
+    })),
+    threads: threads.map((t) => ({ id: t.id, title: t.title, body: t.body, locality: nameOf(t.locality), status: t.status, createdAt: t.createdAt, reasonForAuthor: t.reasonForAuthor ?? null })),
+    replies: replies.map((r) => ({ id: r.id, thread: r.thread && typeof r.thread === 'object' ? { id: r.thread.id, title: r.thread.title } : r.thread, body: r.body, status: r.status, createdAt: r.createdAt })),
+    flags: flags.map((f) => ({ id: f.id, targetCollection: f.targetCollection, targetId: f.targetId, reason: f.reason, note: f.note ?? null, status: f.status, createdAt: f.createdAt })),
+    media: media.map((m) => ({ id: m.id, filename: m.filename, alt: m.alt ?? null, mimeType: m.mimeType ?? null, filesize: m.filesize ?? null, createdAt: m.createdAt, file: m.filename ? `media/${path.basename(String(m.filename))}` : null })),
+    meetingReminders: meetingReminders.map((r) => ({ meeting: r.meeting && typeof r.meeting === 'object' ? r.meeting.title : r.meeting, sentAt: r.sentAt })),
+  }
+  return { json, files }
+}
+
+function section(title: string, items: Doc[], render: (item: Doc) => string) {
+  return `<section><h2>${escapeHtml(title)} (${items.length})</h2>${items.length ? `<ul>${items.map((i) => `<li>${render(i)}</li>`).join('')}</ul>` : '<p>None.</p>'}</section>`
+}
+
+const para = (value: unknown) => (value ? `<p>${escapeHtml(String(value)).replace(/\n/g, '<br>')}</p>` : '')
+
+export function exportHtml(data: Doc): string {
+  const p = data.profile
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Your Waymark data</title></head><body>
+<h1>Your Waymark data</h1><p>Exported ${escapeHtml(String(data.exportedAt))}. The same data is in waymark-export.json; your pictures are in the media folder.</p>
+<section><h2>Profile</h2><dl><dt>Display name</dt><dd>${escapeHtml(String(p.displayName))}</dd><dt>Email</dt><dd>${escapeHtml(String(p.email))}</dd><dt>Member type</dt><dd>${escapeHtml(String(p.memberType ?? ''))}</dd><dt>Home locality</dt><dd>${escapeHtml(String(p.homeLocality ?? ''))}</dd><dt>Joined</dt><dd>${escapeHtml(String(p.createdAt))}</dd></dl></section>
+<section><h2>Email choices</h2>${para(JSON.stringify(data.notificationPreferences))}</section>
+${section('Stories', data.stories, (s) => `<h3>${escapeHtml(String(s.title ?? ''))}</h3><p>Status: ${escapeHtml(String(s.status))}</p>${para(s.summary)}${para(s.body)}${s.revisions.length > 1 ? `<p>${s.revisions.length - 1} other version(s) in the JSON file.</p>` : ''}`)}
+${section('Consent records', data.consents, (c) => `Story ${escapeHtml(String(c.story))}, version ${escapeHtml(String(c.version))}: ${escapeHtml(String(c.audience ?? ''))}, given ${escapeHtml(String(c.givenAt))}${c.withdrawnAt ? `, withdrawn ${escapeHtml(String(c.withdrawnAt))}` : ''}${para(c.statementText)}`)}
+${section('Forum conversations you started', data.threads, (t) => `<h3>${escapeHtml(String(t.title))}</h3><p>${escapeHtml(String(t.locality ?? ''))} · ${escapeHtml(String(t.status))} · ${escapeHtml(String(t.createdAt))}</p>${para(t.body)}`)}
+${section('Your replies', data.replies, (r) => `${escapeHtml(String(r.thread?.title ?? ''))} · ${escapeHtml(String(r.status))}${para(r.body)}`)}
+${section('Reports you made', data.flags, (f) => `${escapeHtml(String(f.targetCollection))} ${escapeHtml(String(f.targetId))}: ${escapeHtml(String(f.reason))} (${escapeHtml(String(f.status))})${para(f.note)}`)}
+${section('Pictures', data.media, (m) => `${escapeHtml(String(m.file ?? m.filename))}${m.alt ? `: ${escapeHtml(String(m.alt))}` : ''}`)}
+</body></html>`
+}
+
+/** The zip: JSON, HTML and the original files. Pictures are stored as they are (already compressed). */
+export function buildExportZip(data: MemberExport): Uint8Array {
+  const entries: Zippable = {
+    'waymark-export.json': strToU8(JSON.stringify(data.json, null, 2)),
+    'waymark-export.html': strToU8(exportHtml(data.json)),
+  }
+  for (const file of data.files) entries[file.name] = [file.bytes, { level: 0 }]
+  return zipSync(entries, { level: 6 })
+}
