@@ -51,7 +51,7 @@ const DELETED_CONVERSATION_BODY = 'This conversation was started by a former mem
 // Arrangement
 // ---------------------------------------------------------------------------------------------
 async function member(options: { verified?: boolean; roles?: ('member' | 'moderator' | 'admin')[] } = {}) {
-  const doc = await createMember(payload, { verified: options.verified ?? true, roles: options.roles ?? ['member'] })
+  const doc = await createMember(payload, { verified: options.verified ?? true, roles: options.roles ?? ['member'], displayName: `Erin (${unique()})` })
   // Established members: their posts go up at once.
   await payload.update({ collection: 'users', id: doc.id, data: { approvedPostCount: 5 } as never, overrideAccess: true })
   return { ...(await asUser(payload, doc)), password: doc.password }
@@ -85,7 +85,7 @@ function filesOf(media: any): string[] {
 async function draftStory(user: any, extra: Record<string, unknown> = {}) {
   return api().create({
     collection: 'stories',
-    data: { title: `My road back ${unique()}`, summary: `A short summary ${unique()}`, body: markdownToLexical(`The first winter was the hardest ${unique()}.`), themes: [], ...extra },
+    data: { title: `My road back (${unique()})`, summary: `A short summary (${unique()})`, body: markdownToLexical(`The first winter was the hardest (${unique()}).`), themes: [], ...extra },
     overrideAccess: false,
     user,
   }) as Promise<any>
@@ -101,14 +101,14 @@ async function publishedStory(user: any, extra: Record<string, unknown> = {}, ch
   return story
 }
 
-const thread = (user: any, title = `Tuesday group ${unique()}`) =>
-  api().create({ collection: 'threads', data: { locality: locality.id, title, body: `What helped me this week ${unique()}` }, user, overrideAccess: false }) as Promise<any>
+const thread = (user: any, title = `Tuesday group (${unique()})`) =>
+  api().create({ collection: 'threads', data: { locality: locality.id, title, body: `What helped me this week (${unique()})` }, user, overrideAccess: false }) as Promise<any>
 
 const reply = (user: any, threadId: unknown) =>
-  api().create({ collection: 'replies', data: { thread: threadId, body: `Thank you for writing this ${unique()}` }, user, overrideAccess: false }) as Promise<any>
+  api().create({ collection: 'replies', data: { thread: threadId, body: `Thank you for writing this (${unique()})` }, user, overrideAccess: false }) as Promise<any>
 
 const flag = (user: any, targetCollection: string, targetId: unknown) =>
-  api().create({ collection: 'flags', data: { targetCollection, targetId: String(targetId), reason: 'spam', note: `Looks like an advert ${unique()}` }, user, overrideAccess: false }) as Promise<any>
+  api().create({ collection: 'flags', data: { targetCollection, targetId: String(targetId), reason: 'spam', note: `Looks like an advert (${unique()})` }, user, overrideAccess: false }) as Promise<any>
 
 const read = (collection: string, id: unknown) =>
   api()
@@ -252,7 +252,7 @@ describe('eraseMember, mode "everything", by the member', () => {
 
   beforeAll(async () => {
     x = await member()
-    penName = `Quiet Heron ${unique()}`.slice(0, 40)
+    penName = `Quiet Heron (${unique()})`
     cover = await upload(x)
     upload2 = await upload(x)
     coverFiles = filesOf(cover)
@@ -610,7 +610,7 @@ describe('applyRetention', () => {
     const now = Date.now()
     const noted = async (monthsAgo: number) =>
       at(new Date(now - monthsAgo * MONTH), async () => {
-        const t = await thread(other)
+        const t = await thread(await member())
         const flagger = await member()
         const f = await flag(flagger, 'threads', t.id)
         const note = `Private note ${monthsAgo} months ${unique()}`

@@ -1,6 +1,6 @@
 // Starts the real Waymark server (Express + Next + Payload) as a child process on a temporary
 // database, exactly as `npm start` would run it after the build. Tests talk to it over HTTP.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
 import { freePort, rootDir, tempDir, testDatabaseUrl } from './env.js'
@@ -17,17 +17,73 @@ export type TestServer = {
   seedPassword: string
   logs: () => string
   stop: () => Promise<void>
+  /** The temporary folder holding the SQLite file, data/ and media/. */
+  dir: string
+  /** The server's PAYLOAD_SECRET (a restart with `reuse` keeps it, so tokens stay valid). */
+  secret: string
+  /**
+   * Sends `signal` to the server. SIGKILL goes to every process of the server at once (tsx and the
+   * Node process it starts, which tsx cannot pass SIGKILL on to), as in a crash: nothing is cleaned
+   * up. Resolves once they have all exited.
+   */
+  kill: (signal?: NodeJS.Signals) => Promise<void>
 }
 
-export type TestServerOptions = { smtpUrl?: string; seed?: boolean; env?: Record<string, string> }
+export type TestServerOptions = {
+  smtpUrl?: string
+  seed?: boolean
+  env?: Record<string, string>
+  /** Use this database instead of a new one (e.g. a PostgreSQL database the test made for itself). */
+  databaseUrl?: string
+  /**
+   * Start again on an earlier server's database, data and media folders, port and secret, after it
+   * was stopped or killed (its `seed` is not run again on a database that has data).
+   */
+  reuse?: Pick<TestServer, 'dir' | 'port' | 'databaseUrl' | 'dataDir' | 'mediaDir' | 'secret'>
+}
+
+/** Every process started, directly or not, by `pid` (children before grandchildren). */
+function descendantsOf(pid: number): number[] {
+  let table = ''
+  try {
+    table = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' })
+  } catch {
+    return []
+  }
+  const children = new Map<number, number[]>()
+  for (const line of table.split('\n')) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number)
+    if (!child || parent === undefined || Number.isNaN(parent)) continue
+    children.set(parent, [...(children.get(parent) ?? []), child])
+  }
+  const out: number[] = []
+  for (let queue = [...(children.get(pid) ?? [])]; queue.length > 0; ) {
+    const next = queue.shift()!
+    out.push(next)
+    queue.push(...(children.get(next) ?? []))
+  }
+  return out
+}
+
+/** Whether a process still runs (a zombie, waiting for its parent to collect it, does not). */
+function running(pid: number): boolean {
+  try {
+    const state = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim()
+    return state !== '' && !state.startsWith('Z')
+  } catch {
+    return false // ps exits non-zero when there is no such process
+  }
+}
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const dir = tempDir()
-  const port = await freePort()
+  const reuse = options.reuse
+  const dir = reuse?.dir ?? tempDir()
+  const port = reuse?.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
-  const databaseUrl = testDatabaseUrl(dir)
-  const dataDir = path.join(dir, 'data')
-  const mediaDir = path.join(dir, 'media')
+  const databaseUrl = reuse?.databaseUrl ?? options.databaseUrl ?? testDatabaseUrl(dir)
+  const dataDir = reuse?.dataDir ?? path.join(dir, 'data')
+  const mediaDir = reuse?.mediaDir ?? path.join(dir, 'media')
+  const secret = reuse?.secret ?? 'test-secret-' + port
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     NODE_ENV: 'production',
@@ -37,7 +93,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     WAYMARK_DATA_DIR: dataDir,
     WAYMARK_MEDIA_DIR: mediaDir,
     SEED_PASSWORD: TEST_SEED_PASSWORD,
-    PAYLOAD_SECRET: 'test-secret-' + port,
+    PAYLOAD_SECRET: secret,
     WAYMARK_SEED: options.seed === false ? 'never' : 'if-empty',
     NEXT_TELEMETRY_DISABLED: '1',
     // Emails are picked up every 2 s instead of 30, so tests that wait for one wait less.
@@ -82,8 +138,30 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     databaseUrl,
     dataDir,
     mediaDir,
+    dir,
+    secret,
     seedPassword: TEST_SEED_PASSWORD,
     logs: () => output,
+    kill: async (signal: NodeJS.Signals = 'SIGKILL') => {
+      if (exited || child.pid === undefined) return
+      const done = new Promise((resolve) => child.once('exit', resolve))
+      // tsx passes SIGTERM and SIGINT on to the server; SIGKILL cannot be passed on, so every
+      // process is sent it directly, the deepest (the server itself) first.
+      const all = signal === 'SIGKILL' ? [...descendantsOf(child.pid).reverse(), child.pid] : [child.pid]
+      for (const pid of all) {
+        try {
+          process.kill(pid, signal)
+        } catch {
+          // already gone
+        }
+      }
+      await done
+      const deadline = Date.now() + 10_000
+      while (all.some(running)) {
+        if (Date.now() > deadline) throw new Error(`Server processes ${all.filter(running).join(', ')} did not exit after ${signal}`)
+        await new Promise((resolve) => setTimeout(resolve, 25))
+      }
+    },
     stop: async () => {
       if (exited) return
       const done = new Promise((resolve) => child.once('exit', resolve))
