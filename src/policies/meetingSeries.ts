@@ -38,3 +38,7 @@ export function planMeetingSeries(input: { firstDate: string; cadence: Cadence; 
   }
   return planned
 }
+
+/** The title a generated meeting starts with; moderators rename it as they like. */
+export const defaultMeetingTitle = (locality: { name: string; isCountyWide?: boolean | null }) =>
+  locality.isCountyWide ? `${locality.name} quarterly meeting` : `${locality.name} forum meeting`

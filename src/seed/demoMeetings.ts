@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 
 import { englandAndWalesBankHolidays } from '../policies/bankHolidays.js'
 import { addDays, londonParts, londonToUtc } from '../policies/londonTime.js'
-import { advance, cadenceFor, planMeetingSeries } from '../policies/meetingSeries.js'
+import { advance, cadenceFor, defaultMeetingTitle, planMeetingSeries } from '../policies/meetingSeries.js'
 import { markdownToLexical } from '../stories/richText.js'
 
 const context = { seed: true, disableEmail: true }
@@ -54,7 +54,7 @@ export async function seedDemoMeetings(payload: Payload): Promise<number> {
         collection: 'meetings',
         data: {
           locality: locality.id,
-          title: locality.isCountyWide ? `${locality.name} quarterly meeting` : `${locality.name} forum meeting`,
+          title: defaultMeetingTitle(locality),
           startsAt: startsAt.toISOString(),
           endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000).toISOString(),
           nominalDate: planned.nominalDate,

@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { CommandRefusal } from '../errors.js'
 import { inTransaction } from '../stories/transaction.js'
 import { canManageMeeting } from '../../policies/meetingAccess.js'
-import { advance, cadenceFor, MAX_SERIES_COUNT, planMeetingSeries } from '../../policies/meetingSeries.js'
+import { advance, cadenceFor, defaultMeetingTitle, MAX_SERIES_COUNT, planMeetingSeries } from '../../policies/meetingSeries.js'
 import { isIsoDate, isWallTime, londonParts, londonToUtc } from '../../policies/londonTime.js'
 import { loadClosureDates } from '../../meetings/settings.js'
 
@@ -67,7 +67,7 @@ export async function generateMeetingSeries(payload: Payload, user: Record<strin
         collection: 'meetings',
         data: {
           locality: locality.id,
-          title: locality.isCountyWide ? `${locality.name} quarterly meeting` : `${locality.name} forum meeting`,
+          title: defaultMeetingTitle(locality),
           startsAt: startsAt.toISOString(),
           endsAt: new Date(startsAt.getTime() + durationMinutes * 60_000).toISOString(),
           nominalDate: planned.nominalDate,
