@@ -81,6 +81,8 @@ async function tombstoneConsents(payload: Payload, req: PayloadRequest, ids: str
 }
 
 const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null } }
+/** Fields derived from a post's text: they would keep the words a blanked post no longer shows. */
+const FORGET_TEXT = { fingerprint: null, triageMatches: null, reasonForAuthor: null }
 
 async function erasePosts(payload: Payload, req: PayloadRequest, ids: ErasedIds, mode: ErasureMode) {
   const replies = ids.replies.length ? await findAll(payload, req, 'replies', byIds(ids.replies), { thread: true }) : []
@@ -100,7 +102,7 @@ async function erasePosts(payload: Payload, req: PayloadRequest, ids: ErasedIds,
       touchedThreads.delete(threadId)
     } else {
       // Other people's replies stay: the conversation keeps its place without its starter.
-      await payload.update({ collection: 'threads', where: byIds([threadId]), data: { ...anonymous, title: DELETED_THREAD_TITLE, body: DELETED_THREAD_BODY } as never, overrideAccess: true, req })
+      await payload.update({ collection: 'threads', where: byIds([threadId]), data: { ...anonymous, ...FORGET_TEXT, title: DELETED_THREAD_TITLE, body: DELETED_THREAD_BODY } as never, overrideAccess: true, req })
       touchedThreads.add(threadId)
     }
   }

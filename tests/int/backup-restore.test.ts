@@ -344,7 +344,8 @@ describe('restore', () => {
       await openDatabase()
     }
     expect(result.code, describeRun(result)).toBe(0)
-    expect(result.stdout.trim(), 'progress on stdout').not.toBe('')
+    expect(result.stdout, 'progress on stdout').toMatch(/media: \d+\/\d+ files/i)
+    expect(result.stdout).toMatch(/Done/i)
     // The restore never overwrites the current erasure log (B's line is newer than the backup).
     const logAfter = fs.readFileSync(ERASURE_LOG, 'utf8')
     for (const line of logBefore.split('\n').filter((l) => l.trim())) expect(logAfter).toContain(line)

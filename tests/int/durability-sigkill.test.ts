@@ -21,8 +21,8 @@ import { startTestServer, type TestServer } from '../support/server.js'
 const BASE_URL = process.env.DATABASE_URL ?? ''
 const KIND = /^postgres(ql)?:\/\//.test(BASE_URL) ? 'postgres' : BASE_URL.startsWith('mongodb') ? 'mongodb' : 'sqlite'
 
-const POSTERS = 16 // members posting threads, one request at a time each
-const ADMIN_LANES = 4 // concurrent member creations by the admin
+const POSTERS = 12 // members posting threads, one request at a time each
+const ADMIN_LANES = 8 // concurrent member creations by the admin
 const PLANNED = 100 // writes planned per burst
 const KILL_AFTER = 40 // acknowledged writes in this burst before the SIGKILL
 const CYCLES = 2
@@ -155,13 +155,17 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     countyId = found.docs.find((doc) => (doc as { slug?: string }).slug === 'lancashire-county')!.id
     expect(localities.length, 'the seed made the localities').toBeGreaterThanOrEqual(2)
 
-    for (let i = 0; i < POSTERS; i++) {
-      const member = await settle(() => createMember(payload, { displayName: `Durable Poster ${process.pid.toString(36)} ${i}` }))
-      await settle(() => payload.update({ collection: 'users', id: member.id, data: { approvedPostCount: ESTABLISHED } as never, overrideAccess: true }))
-      posters.push({ id: member.id, email: member.email, displayName: member.displayName, token: '' })
-    }
-    adminToken = await restLogin(server, 'admin@waymark.example', server.seedPassword)
-    await Promise.all(posters.map(async (poster) => (poster.token = await restLogin(server, poster.email, DEFAULT_TEST_PASSWORD))))
+    const signIns: Promise<void>[] = [restLogin(server, 'admin@waymark.example', server.seedPassword).then((token) => void (adminToken = token))]
+    await Promise.all(
+      Array.from({ length: POSTERS }, async (_, i) => {
+        const member = await settle(() => createMember(payload, { displayName: `Durable Poster ${process.pid.toString(36)} ${i}` }))
+        await settle(() => payload.update({ collection: 'users', id: member.id, data: { approvedPostCount: ESTABLISHED } as never, overrideAccess: true }))
+        const poster: Poster = { id: member.id, email: member.email, displayName: member.displayName, token: '' }
+        posters[i] = poster
+        signIns.push(restLogin(server, member.email, DEFAULT_TEST_PASSWORD).then((token) => void (poster.token = token)))
+      }),
+    )
+    await Promise.all(signIns)
     const me = (await (await fetch(`${server.url}/api/users/me`, { headers: { authorization: `JWT ${adminToken}` } })).json()) as { user: { id: number | string } }
     adminId = me.user.id
   })

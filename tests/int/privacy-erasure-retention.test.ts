@@ -486,6 +486,7 @@ describe('reapplyErasureLog', () => {
     const z = await member()
     const picture = await upload(z)
     const pictureFiles = filesOf(picture)
+    for (const file of pictureFiles) expect(fs.existsSync(file), `${file} stored`).toBe(true)
     const story = await publishedStory(z, { coverImage: picture.id })
     const consents = await consentsOfStory(story.id)
     const zThread = await thread(z)
