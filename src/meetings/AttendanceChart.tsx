@@ -105,3 +105,9 @@ export function AttendanceChart({ id, heading, points }: { id: string; heading: 
     </figure>
   )
 }
+
+/** "Attendance and first-timers at the last 12 meetings, Lancashire East" (or "the last meeting"). */
+export function attendanceHeading(count: number, where: string): string {
+  const span = count === 0 ? '' : count === 1 ? ' at the last meeting' : ` at the last ${count} meetings`
+  return `Attendance and first-timers${span}, ${where}`
+}

@@ -1,5 +1,5 @@
 import { cadenceInWords, type LocalitySummary } from '../../src/presenters/locality.js'
-import { AttendanceChart, type AttendancePoint } from '../../src/meetings/AttendanceChart.js'
+import { AttendanceChart, attendanceHeading, type AttendancePoint } from '../../src/meetings/AttendanceChart.js'
 import type { PresentedThread } from '../../src/presenters/forumPost.js'
 import type { MeetingSummary } from '../../src/presenters/meeting.js'
 import type { StoryCard } from '../../src/presenters/story.js'
@@ -42,7 +42,7 @@ export function LocalityPage({ ctx, locality, stories, forum, meetings }: { ctx:
         <p>
           <a href={`/meetings?locality=${locality.slug}`}>All {locality.name} meetings and minutes</a>
         </p>
-        <AttendanceChart id="locality-attendance" heading={`Attendance and first-timers at the last ${meetings.attendance.length} meetings, ${locality.name}`} points={meetings.attendance} />
+        <AttendanceChart id="locality-attendance" heading={attendanceHeading(meetings.attendance.length, locality.name)} points={meetings.attendance} />
       </section>
       <section aria-labelledby="stories-heading">
         <h2 id="stories-heading">Recovery stories from {locality.name}</h2>

@@ -1,4 +1,4 @@
-import { AttendanceChart, type AttendancePoint } from '../../src/meetings/AttendanceChart.js'
+import { AttendanceChart, attendanceHeading, type AttendancePoint } from '../../src/meetings/AttendanceChart.js'
 import type { MeetingSummary } from '../../src/presenters/meeting.js'
 import type { LocalitySummary } from '../../src/presenters/locality.js'
 import { Layout } from '../components/Layout.js'
@@ -34,7 +34,7 @@ export function MeetingsPage({ ctx, locality, upcoming, past, attendance }: Meet
       </section>
       <section aria-labelledby="attendance-heading">
         <h2 id="attendance-heading">Who came</h2>
-        <AttendanceChart id="attendance" heading={`Attendance and first-timers at the last ${attendance.length || ''} meetings, ${where}`.replace('  ', ' ')} points={attendance} />
+        <AttendanceChart id="attendance" heading={attendanceHeading(attendance.length, where)} points={attendance} />
       </section>
       <section aria-labelledby="past-heading">
         <h2 id="past-heading">Past meetings</h2>
