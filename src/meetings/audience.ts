@@ -1,14 +1,13 @@
 // Who hears about a meeting: verified members who chose this kind of email, from the meeting's
 // locality, or everyone who chose it when the whole county meets.
 import type { Payload } from 'payload'
+import { idOf } from '../db/relationId.js'
 
 export type MeetingPreference = 'notifyMeetingReminders' | 'notifyMeetingChanges'
 export type AudienceMember = { id: number | string; email: string; displayName: string }
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string))
-
 export async function loadMeetingLocality(payload: Payload, meeting: { locality?: unknown }) {
-  return payload.findByID({ collection: 'localities', id: idOf(meeting.locality), depth: 0, overrideAccess: true })
+  return payload.findByID({ collection: 'localities', id: idOf(meeting.locality) as number | string, depth: 0, overrideAccess: true })
 }
 
 export async function meetingAudience(payload: Payload, locality: { id: number | string; isCountyWide?: boolean | null }, preference: MeetingPreference): Promise<AudienceMember[]> {

@@ -4,8 +4,8 @@ import { ACTION_STATE_LABELS, isActionState } from '../policies/actions.js'
 import { canManageMeeting, canSeeJoiningDetails, canSeeMinutes } from '../policies/meetingAccess.js'
 import { formatLondonDate, formatLondonDateTime, formatLondonTime } from '../policies/londonTime.js'
 import type { Actor } from '../policies/roles.js'
+import { idOf } from '../db/relationId.js'
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | undefined))
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
 
 export type MeetingSummary = {

@@ -11,11 +11,11 @@ import { inTransaction } from '../commands/stories/transaction.js'
 import { appendModerationEvent } from '../moderation/events.js'
 import { DELETED_THREAD_BODY, DELETED_THREAD_TITLE, FORMER_MEMBER, type ErasureMode } from '../policies/privacy.js'
 import { appendToErasureLogFile, type ErasedIds, type ErasureEntry } from './erasureLog.js'
+import { idOf } from '../db/relationId.js'
 
 export type EraseRequest = { memberId: number | string; mode: ErasureMode; actor: Record<string, any> | null; actorRole?: ErasureEntry['actorRole'] }
 
 type Id = number | string
-const idOf = (value: unknown): Id | null => (value && typeof value === 'object' ? (value as { id: Id }).id : (value as Id | null) ?? null)
 const asIds = (values: unknown[]) => [...new Set(values.map(idOf).filter((v): v is Id => v !== null && v !== undefined).map(String))]
 const toId = (value: string): Id => (/^\d+$/.test(value) ? Number(value) : value)
 

@@ -9,6 +9,7 @@ import { STORY_THEMES } from '../policies/storyTaxonomy.js'
 import { lexicalToPlainText } from '../stories/richText.js'
 import { anonymiseQuote } from './anonymise.js'
 import { median } from './figures.js'
+import { idOf as relationId } from '../db/relationId.js'
 
 export const REPORT_PERIODS = [3, 6, 12, 24] as const
 export const QUOTES_PER_SCOPE = 5
@@ -26,7 +27,7 @@ export type ScopeReport = {
 export type Report = { months: number; since: string; generatedAt: string; scopes: ScopeReport[] }
 
 type Row = Record<string, any>
-const idOf = (value: unknown) => String(value && typeof value === 'object' ? (value as { id: unknown }).id : value)
+const idOf = (value: unknown) => String(relationId(value))
 
 async function all(payload: Payload, collection: 'meetings' | 'stories' | 'actions' | 'consents' | 'moderation-events' | 'threads' | 'replies' | 'localities', where: Where, select: Record<string, true>): Promise<Row[]> {
   const result = await payload.find({ collection, where, select: select as never, depth: 0, pagination: false, overrideAccess: true })

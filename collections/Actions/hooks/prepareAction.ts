@@ -3,8 +3,8 @@
 import { APIError, ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
 import { canManageMeeting } from '../../../src/policies/meetingAccess.js'
+import { idOf } from '../../../src/db/relationId.js'
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | null | undefined))
 const CLOSED = ['done', 'dropped']
 
 export const prepareAction: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {

@@ -1,9 +1,9 @@
 // A consent record is whole when it is made: story, author, choices, statement and expiry. The ids
 // are copied to text fields too, so the tombstone left by an erasure still says whose consent it was.
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
+import { idOf } from '../../../src/db/relationId.js'
 
 const REQUIRED_ON_CREATE = ['story', 'author', 'audience', 'byline', 'statementVersion', 'statementText', 'expiresAt'] as const
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
 
 export const completeConsent: CollectionBeforeChangeHook = ({ data, operation, req }) => {
   if (operation !== 'create') return data

@@ -6,8 +6,7 @@ import { APIError, ValidationError, type CollectionBeforeChangeHook } from 'payl
 
 import { canManageMeeting, decideMinutesChange, type MeetingState, type MinutesState } from '../../../src/policies/meetingAccess.js'
 import { lexicalToPlainText } from '../../../src/stories/richText.js'
-
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | undefined))
+import { idOf } from '../../../src/db/relationId.js'
 
 export const checkMeeting: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
   const merged = { ...(originalDoc ?? {}), ...data } as Record<string, any>

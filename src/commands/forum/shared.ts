@@ -5,14 +5,14 @@ import { escapeHtml } from '../../email/templates.js'
 import { queueEmail } from '../../jobs/sendEmail.js'
 import type { PostState } from '../../policies/forumVisibility.js'
 import { CommandRefusal } from '../errors.js'
+import { idOf } from '../../db/relationId.js'
 
 export type PostCollection = 'threads' | 'replies'
 export type PostDoc = Record<string, any> & { id: number | string; status: PostState }
 
 export class ForumCommandError extends CommandRefusal {}
 
-export const idOf = (value: unknown): number | string | null =>
-  value && typeof value === 'object' ? ((value as { id: number | string }).id ?? null) : ((value as number | string | null | undefined) ?? null)
+export { idOf }
 
 export async function loadPost(payload: Payload, collection: PostCollection, id: number | string, req?: PayloadRequest): Promise<PostDoc> {
   try {
