@@ -1,0 +1,117 @@
+// Measures the shipped crisis lexicon against a hand-written corpus (tests/corpus/crisis/) of posts in
+// the voice of the forum's members: crisis posts that must be held (the author sees crisis numbers,
+// safeguarding leads are alerted), and ordinary posts that must not be, many sharing words with crisis
+// posts. The corpus was written without seeing the word list, so the figures say how the list does on
+// posts it was not written for.
+//
+// Each kind has a tuning part and a heldout part. Whoever tunes the word list may read the tuning
+// sentences and the misses printed below; heldout sentences are never printed, only their figures, so
+// they keep measuring the list on unseen text.
+import { readFileSync } from 'node:fs'
+
+import { describe, expect, it } from 'vitest'
+
+import { DEFAULT_WATCHED_WORDS } from '../../src/moderation/defaultLexicon.js'
+import { triageText } from '../../src/moderation/watchedWords.js'
+
+const CORPUS_DIR = new URL('../corpus/crisis/', import.meta.url)
+
+// Share of crisis sentences that must be held as crisis: a missed crisis post is published with no alert.
+const MIN_RECALL = 0.95
+// Share of ordinary sentences that may be held as crisis: each one is a false alarm for safeguarding
+// leads and a frightening message for a member who was fine.
+const MAX_CRISIS_FALSE_POSITIVES = 0.02
+
+/** One sentence per line; empty lines and `#` lines are comments; the two characters `\n` are a line break. */
+function readCorpusFile(fileName: string): string[] {
+  return readFileSync(new URL(fileName, CORPUS_DIR), 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => line.replaceAll('\\n', '\n'))
+}
+
+const PARTS = ['tuning', 'heldout'] as const
+type Part = (typeof PARTS)[number]
+
+const corpus: Record<Part, { crisis: string[]; ordinary: string[] }> = {
+  tuning: { crisis: readCorpusFile('crisis.tuning.txt'), ordinary: readCorpusFile('ordinary.tuning.txt') },
+  heldout: { crisis: readCorpusFile('crisis.heldout.txt'), ordinary: readCorpusFile('ordinary.heldout.txt') },
+}
+
+interface Measurement {
+  crisisTotal: number
+  missedCrisis: string[] // crisis sentences whose action was not 'crisis'
+  ordinaryTotal: number
+  ordinaryHeldAsCrisis: string[] // ordinary sentences whose action was 'crisis'
+  ordinaryFlagged: number // ordinary sentences given a lesser action (flag, approval, block): allowed, but counted
+}
+
+function measure(crisisSentences: string[], ordinarySentences: string[]): Measurement {
+  const actionOf = (text: string) => triageText(text, DEFAULT_WATCHED_WORDS).action
+  const ordinaryActions = ordinarySentences.map((text) => ({ text, action: actionOf(text) }))
+  return {
+    crisisTotal: crisisSentences.length,
+    missedCrisis: crisisSentences.filter((text) => actionOf(text) !== 'crisis'),
+    ordinaryTotal: ordinarySentences.length,
+    ordinaryHeldAsCrisis: ordinaryActions.filter((o) => o.action === 'crisis').map((o) => o.text),
+    ordinaryFlagged: ordinaryActions.filter((o) => o.action !== null && o.action !== 'crisis').length,
+  }
+}
+
+const share = (count: number, total: number) => (total === 0 ? 0 : count / total)
+const percent = (count: number, total: number) => `${(100 * share(count, total)).toFixed(1)}%`
+const countAndPercent = (count: number, total: number) => `${count}/${total} (${percent(count, total)})`
+
+function tableRow(partName: string, m: Measurement): string {
+  const caught = m.crisisTotal - m.missedCrisis.length
+  return [
+    partName.padEnd(8),
+    countAndPercent(caught, m.crisisTotal).padEnd(20),
+    countAndPercent(m.ordinaryHeldAsCrisis.length, m.ordinaryTotal).padEnd(20),
+    countAndPercent(m.ordinaryFlagged, m.ordinaryTotal),
+  ].join(' | ')
+}
+
+describe('crisis lexicon against the crisis corpus', () => {
+  it('the corpus is big enough, with a real heldout part and no sentence twice', () => {
+    const crisisTotal = corpus.tuning.crisis.length + corpus.heldout.crisis.length
+    const ordinaryTotal = corpus.tuning.ordinary.length + corpus.heldout.ordinary.length
+    expect(crisisTotal).toBeGreaterThanOrEqual(150)
+    expect(ordinaryTotal).toBeGreaterThanOrEqual(150)
+    // A heldout part too small to measure anything would make the heldout figures noise.
+    expect(corpus.heldout.crisis.length).toBeGreaterThanOrEqual(crisisTotal / 4)
+    expect(corpus.heldout.ordinary.length).toBeGreaterThanOrEqual(ordinaryTotal / 4)
+    // A sentence in two files (or twice in one) would be counted twice, and would leak heldout text.
+    const everySentence = PARTS.flatMap((part) => [...corpus[part].crisis, ...corpus[part].ordinary])
+    expect(new Set(everySentence).size).toBe(everySentence.length)
+  })
+
+  it(`holds at least ${MIN_RECALL * 100}% of crisis posts and at most ${MAX_CRISIS_FALSE_POSITIVES * 100}% of ordinary ones`, () => {
+    const byPart = { tuning: measure(corpus.tuning.crisis, corpus.tuning.ordinary), heldout: measure(corpus.heldout.crisis, corpus.heldout.ordinary) }
+    const total = measure(
+      PARTS.flatMap((part) => corpus[part].crisis),
+      PARTS.flatMap((part) => corpus[part].ordinary),
+    )
+
+    console.log(
+      [
+        'Crisis lexicon against the corpus',
+        `${'part'.padEnd(8)} | ${'crisis held'.padEnd(20)} | ${'ordinary held'.padEnd(20)} | ordinary flagged`,
+        tableRow('tuning', byPart.tuning),
+        tableRow('heldout', byPart.heldout),
+        tableRow('total', total),
+        `required: crisis held >= ${MIN_RECALL * 100}%, ordinary held <= ${MAX_CRISIS_FALSE_POSITIVES * 100}% (total)`,
+      ].join('\n'),
+    )
+    // Sentences are printed for the tuning part only: heldout sentences must stay unseen by the tuner.
+    if (byPart.tuning.missedCrisis.length > 0) {
+      console.log(`Tuning crisis sentences NOT held as crisis:\n${byPart.tuning.missedCrisis.map((s) => `  - ${JSON.stringify(s)}`).join('\n')}`)
+    }
+    if (byPart.tuning.ordinaryHeldAsCrisis.length > 0) {
+      console.log(`Tuning ordinary sentences held as crisis:\n${byPart.tuning.ordinaryHeldAsCrisis.map((s) => `  - ${JSON.stringify(s)}`).join('\n')}`)
+    }
+
+    expect(share(total.crisisTotal - total.missedCrisis.length, total.crisisTotal)).toBeGreaterThanOrEqual(MIN_RECALL)
+    expect(share(total.ordinaryHeldAsCrisis.length, total.ordinaryTotal)).toBeLessThanOrEqual(MAX_CRISIS_FALSE_POSITIVES)
+  })
+})
