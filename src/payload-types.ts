@@ -77,6 +77,8 @@ export interface Config {
     flags: Flag;
     'moderation-events': ModerationEvent;
     'watched-words': WatchedWord;
+    'crisis-alerts': CrisisAlert;
+    'crisis-services': CrisisService;
     meetings: Meeting;
     actions: Action;
     'meeting-reminders': MeetingReminder;
@@ -100,6 +102,8 @@ export interface Config {
     flags: FlagsSelect<false> | FlagsSelect<true>;
     'moderation-events': ModerationEventsSelect<false> | ModerationEventsSelect<true>;
     'watched-words': WatchedWordsSelect<false> | WatchedWordsSelect<true>;
+    'crisis-alerts': CrisisAlertsSelect<false> | CrisisAlertsSelect<true>;
+    'crisis-services': CrisisServicesSelect<false> | CrisisServicesSelect<true>;
     meetings: MeetingsSelect<false> | MeetingsSelect<true>;
     actions: ActionsSelect<false> | ActionsSelect<true>;
     'meeting-reminders': MeetingRemindersSelect<false> | MeetingRemindersSelect<true>;
@@ -656,12 +660,92 @@ export interface ModerationEvent {
  */
 export interface WatchedWord {
   id: number;
+  kind: 'phrase' | 'pattern';
   /**
-   * Whole words; * stands for any letters inside a word (suicid* matches suicidal).
+   * Whole words, any case; apostrophes, punctuation and doubled letters do not matter, and text-speak is written out ("wanna" is "want to"). * stands for any letters inside a word (suicid* matches suicidal). In a pattern, [die|dead|end it] is any one of them and ~3 allows up to three other words in between.
    */
   phrase: string;
-  action: 'crisis' | 'block' | 'require-approval' | 'flag';
+  action: 'crisis' | 'block' | 'require-approval' | 'flag' | 'context';
+  /**
+   * What it catches, for the next moderator.
+   */
   note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Crisis words in something a member wrote. Handle them from the queue.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-alerts".
+ */
+export interface CrisisAlert {
+  id: number;
+  member?: (number | null) | User;
+  targetCollection: 'stories' | 'threads' | 'replies' | 'consents' | 'flags' | 'users' | 'media' | 'messages';
+  targetId: string;
+  locality?: (number | null) | Locality;
+  outcome: 'hold' | 'alert';
+  /**
+   * In a draft only its author can read.
+   */
+  privateDraft?: boolean | null;
+  /**
+   * The watched-word entries that matched (never the member’s text).
+   */
+  matched?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  matchCount?: number | null;
+  lastMatchedAt?: string | null;
+  status: 'open' | 'handled';
+  handledBy?: (number | null) | User;
+  handledAt?: string | null;
+  /**
+   * What was done (no member text).
+   */
+  handledNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Local crisis services shown first on the crisis panel of that locality. Check each entry before it goes live.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-services".
+ */
+export interface CrisisService {
+  id: number;
+  locality: number | Locality;
+  name: string;
+  phone?: string | null;
+  /**
+   * A number to text, if there is one.
+   */
+  text?: string | null;
+  website?: string | null;
+  /**
+   * When it is open, for example "24 hours" or "Mon–Fri 9–5".
+   */
+  hours?: string | null;
+  /**
+   * Who it is for, in a few words.
+   */
+  note?: string | null;
+  /**
+   * Lower numbers first.
+   */
+  order?: number | null;
+  /**
+   * Made by the demo seed: check it or delete it.
+   */
+  isDemo?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -990,6 +1074,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'watched-words';
         value: number | WatchedWord;
+      } | null)
+    | ({
+        relationTo: 'crisis-alerts';
+        value: number | CrisisAlert;
+      } | null)
+    | ({
+        relationTo: 'crisis-services';
+        value: number | CrisisService;
       } | null)
     | ({
         relationTo: 'meetings';
@@ -1354,9 +1446,48 @@ export interface ModerationEventsSelect<T extends boolean = true> {
  * via the `definition` "watched-words_select".
  */
 export interface WatchedWordsSelect<T extends boolean = true> {
+  kind?: T;
   phrase?: T;
   action?: T;
   note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-alerts_select".
+ */
+export interface CrisisAlertsSelect<T extends boolean = true> {
+  member?: T;
+  targetCollection?: T;
+  targetId?: T;
+  locality?: T;
+  outcome?: T;
+  privateDraft?: T;
+  matched?: T;
+  matchCount?: T;
+  lastMatchedAt?: T;
+  status?: T;
+  handledBy?: T;
+  handledAt?: T;
+  handledNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "crisis-services_select".
+ */
+export interface CrisisServicesSelect<T extends boolean = true> {
+  locality?: T;
+  name?: T;
+  phone?: T;
+  text?: T;
+  website?: T;
+  hours?: T;
+  note?: T;
+  order?: T;
+  isDemo?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -7,6 +7,8 @@ import sharp from 'sharp'
 
 import { Actions } from '../collections/Actions/index.js'
 import { Consents } from '../collections/Consents/index.js'
+import { CrisisAlerts } from '../collections/CrisisAlerts/index.js'
+import { CrisisServices } from '../collections/CrisisServices/index.js'
 import { DataExports } from '../collections/DataExports/index.js'
 import { ErasureLog } from '../collections/ErasureLog/index.js'
 import { Flags } from '../collections/Flags/index.js'
@@ -47,7 +49,7 @@ export default buildConfig({
       views: { moderationQueue: { Component: '/admin/QueueView#QueueView', path: '/queue' } },
     },
   },
-  collections: [Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, Meetings, Actions, MeetingReminders, DataExports, ErasureLog],
+  collections: [Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, CrisisAlerts, CrisisServices, Meetings, Actions, MeetingReminders, DataExports, ErasureLog],
   globals: [ModerationSettings, MeetingSettings, PrivacySettingsGlobal],
   editor: storyRichTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.

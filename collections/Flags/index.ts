@@ -9,6 +9,8 @@ import { moderatorEndpoint, text } from '../shared/moderatorEndpoint.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
 import { flaggerOrModerator, flagRead, nobody, systemField, verifiedMembers } from './access.js'
 import { checkFlag } from './hooks/checkFlag.js'
+import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
+import { idOf } from '../../src/db/relationId.js'
 
 const system = { create: systemField, update: systemField }
 
@@ -32,6 +34,8 @@ export const Flags: CollectionConfig = {
         if (operation === 'create') await hideIfFlaggedEnough(req, doc.targetCollection as FlagTarget, String(doc.targetId))
         return doc
       },
+      // A note is read only by moderators: crisis words in it alert the leads; there is nothing to hold.
+      alertOnCrisisWords('flags', async (doc) => ({ member: idOf(doc.flagger), locality: idOf(doc.locality) })),
     ],
   },
   fields: [

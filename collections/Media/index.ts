@@ -6,6 +6,15 @@ import { ALLOWED_IMAGE_TYPES } from '../../src/policies/media.js'
 import { nobody, ownOrModerator, publicOrOwnOrModerator, publishFieldWrite, uploaderFieldRead, verifiedMembers } from './access.js'
 import { checkImageContent } from './hooks/checkImageContent.js'
 import { recordUploader } from './hooks/recordUploader.js'
+import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
+import { idOf } from '../../src/db/relationId.js'
+
+/** A picture belongs to no locality: its uploader's home locality decides who is alerted. */
+const uploaderAndHome = async (doc: Record<string, any>, req: import('payload').PayloadRequest) => {
+  const member = idOf(doc.uploader)
+  const uploader = member === null ? null : await req.payload.findByID({ collection: 'users', id: member, depth: 0, overrideAccess: true, req }).catch(() => null)
+  return { member, locality: idOf(uploader?.homeLocality) }
+}
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -35,6 +44,7 @@ export const Media: CollectionConfig = {
   hooks: {
     beforeOperation: [checkImageContent],
     beforeChange: [recordUploader],
+    afterChange: [alertOnCrisisWords('media', uploaderAndHome)],
   },
   fields: [
     {

@@ -29,6 +29,8 @@ import { requireCurrentPassword } from './hooks/requireCurrentPassword.js'
 import { syncPostBylines } from './hooks/syncPostBylines.js'
 import { forgetExportLinks } from './hooks/forgetExportLinks.js'
 import { eraseEndpoint } from './endpoints/erase.js'
+import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
+import { idOf } from '../../src/db/relationId.js'
 
 export const LOCKOUT_ATTEMPTS = 5
 export const LOCKOUT_MS = 10 * 60 * 1000
@@ -70,7 +72,8 @@ export const Users: CollectionConfig = {
     beforeOperation: [enforcePasswordPolicy, requireCurrentPassword, refusePrivateQueries, throttleResetRequests],
     beforeValidate: [normaliseDisplayName],
     beforeChange: [assignDefaultRole],
-    afterChange: [notifyEmailChange, syncPostBylines],
+    // Crisis words in a display name alert the moderators of the member's home locality and the leads.
+    afterChange: [notifyEmailChange, syncPostBylines, alertOnCrisisWords('users', async (doc) => ({ member: doc.id, locality: idOf(doc.homeLocality) }))],
     afterLogout: [forgetExportLinks],
   },
   endpoints: [eraseEndpoint],

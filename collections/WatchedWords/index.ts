@@ -1,35 +1,57 @@
-// Watched words for safeguarding triage, kept by moderators.
+// Watched words for safeguarding triage, kept by moderators. The default crisis lexicon
+// (src/moderation/defaultLexicon.ts) is seeded here and added to existing sites by a migration.
 import type { CollectionConfig } from 'payload'
 
+import { ENTRY_KINDS, entryProblem, type EntryKind } from '../../src/moderation/pattern.js'
 import { WATCHED_ACTIONS } from '../../src/moderation/watchedWords.js'
 import { isModerator } from '../../src/policies/roles.js'
 
 const moderators = ({ req: { user } }: { req: { user: unknown } }) => isModerator(user as never)
 
+const ACTION_LABELS: Record<(typeof WATCHED_ACTIONS)[number], string> = {
+  crisis: 'Crisis: hold, alert safeguarding leads, show crisis numbers',
+  block: 'Block: refuse with a message',
+  'require-approval': 'Require approval: send to the review queue',
+  flag: 'Flag for a moderator',
+  context: 'Safe context: a crisis match sharing words with this is only flagged (past, idiom, awareness)',
+}
+
 export const WatchedWords: CollectionConfig = {
   slug: 'watched-words',
-  admin: { useAsTitle: 'phrase', defaultColumns: ['phrase', 'action', 'note'], group: 'Moderation' },
+  admin: { useAsTitle: 'phrase', defaultColumns: ['phrase', 'kind', 'action', 'note'], group: 'Moderation', listSearchableFields: ['phrase', 'note'] },
   access: { read: moderators, create: moderators, update: moderators, delete: moderators, readVersions: moderators },
   fields: [
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      defaultValue: 'phrase',
+      options: [
+        { value: 'phrase', label: 'Phrase: words in order' },
+        { value: 'pattern', label: 'Pattern: [a|b] alternatives, ~N up to N words between' },
+      ].filter((o) => (ENTRY_KINDS as readonly string[]).includes(o.value)),
+    },
     {
       name: 'phrase',
       type: 'text',
       required: true,
       unique: true,
-      maxLength: 120,
-      admin: { description: 'Whole words; * stands for any letters inside a word (suicid* matches suicidal).' },
+      maxLength: 2000,
+      admin: {
+        description:
+          'Whole words, any case; apostrophes, punctuation and doubled letters do not matter, and text-speak is written out ("wanna" is "want to"). * stands for any letters inside a word (suicid* matches suicidal). In a pattern, [die|dead|end it] is any one of them and ~3 allows up to three other words in between.',
+      },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
+        if (typeof value !== 'string' || value.trim() === '') return 'Write the words to watch for.'
+        return entryProblem(value, ((siblingData?.kind as EntryKind | undefined) ?? 'phrase')) ?? true
+      },
     },
     {
       name: 'action',
       type: 'select',
       required: true,
-      options: [
-        { value: 'crisis', label: 'Crisis: hold, alert safeguarding leads, show crisis numbers' },
-        { value: 'block', label: 'Block: refuse with a message' },
-        { value: 'require-approval', label: 'Require approval: send to the review queue' },
-        { value: 'flag', label: 'Flag for a moderator' },
-      ].filter((o) => (WATCHED_ACTIONS as readonly string[]).includes(o.value)),
+      options: WATCHED_ACTIONS.map((value) => ({ value, label: ACTION_LABELS[value] })),
     },
-    { name: 'note', type: 'text', maxLength: 300 },
+    { name: 'note', type: 'text', maxLength: 300, admin: { description: 'What it catches, for the next moderator.' } },
   ],
 }

@@ -9,12 +9,13 @@ export function moderatorEndpoint(
   path: string,
   run: (req: PayloadRequest, body: Record<string, unknown>, id: string) => Promise<Record<string, unknown>>,
   successStatus = 200,
+  mayCall: (user: never) => boolean = isModerator,
 ): Endpoint {
   return {
     path,
     method: 'post',
     handler: async (req) => {
-      if (!isModerator(req.user)) return Response.json({ error: 'Moderators only.' }, { status: 403 })
+      if (!mayCall(req.user as never)) return Response.json({ error: mayCall === isModerator ? 'Moderators only.' : 'Moderators and safeguarding leads only.' }, { status: 403 })
       await addDataAndFileToRequest(req)
       try {
         const result = await run(req, (req.data ?? {}) as Record<string, unknown>, String(req.routeParams?.id ?? ''))

@@ -4,7 +4,9 @@ import type { PayloadRequest } from 'payload'
 
 import { queueEmail } from '../jobs/sendEmail.js'
 
-export async function emailSafeguardingLeads(req: PayloadRequest, subject: string, paragraphs: string[], link: string): Promise<void> {
+export type EmailLink = { label: string; href: string }
+
+export async function emailSafeguardingLeads(req: PayloadRequest, subject: string, paragraphs: string[], links: EmailLink[]): Promise<void> {
   if (req.context?.disableEmail === true) return
   const leads = await req.payload.find({
     collection: 'users',
@@ -14,7 +16,8 @@ export async function emailSafeguardingLeads(req: PayloadRequest, subject: strin
     req,
     overrideAccess: true,
   })
+  const html = [...paragraphs.map((p) => `<p>${p}</p>`), ...links.map((link) => `<p>${link.label}: <a href="${link.href}">${link.href}</a></p>`)].join('\n')
   for (const lead of leads.docs) {
-    await queueEmail(req.payload, { to: String(lead.email), subject, html: `${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}\n<p><a href="${link}">${link}</a></p>`, urgent: true }, req)
+    await queueEmail(req.payload, { to: String(lead.email), subject, html, urgent: true }, req)
   }
 }

@@ -4,7 +4,7 @@ import type { Payload, PayloadRequest } from 'payload'
 export type ModerationEvent = {
   actor?: number | string | null
   actorRole: 'author' | 'moderator' | 'system'
-  targetCollection: 'stories' | 'threads' | 'replies' | 'flags' | 'users'
+  targetCollection: 'stories' | 'threads' | 'replies' | 'flags' | 'users' | 'crisis-alerts' | 'conversations'
   targetId: number | string
   action: string
   reason?: string

@@ -1,20 +1,22 @@
-// Safeguarding triage against the moderators' watched-words list. Stories use it now; the forums reuse it.
+// Safeguarding triage against the moderators' watched-words list, for every text door (textDoors.ts).
 import type { PayloadRequest } from 'payload'
 
 import { lexicalToPlainText } from '../stories/richText.js'
-import { triageText, type TriageResult, type WatchedWord } from './watchedWords.js'
+import type { EntryKind } from './pattern.js'
+import { textAtDoor } from './textDoors.js'
+import { triageText, type EntryAction, type TriageResult, type WatchedWord } from './watchedWords.js'
 
 export async function loadWatchedWords(req: PayloadRequest): Promise<WatchedWord[]> {
   const result = await req.payload.find({
     collection: 'watched-words',
-    limit: 1000,
+    limit: 5000,
     depth: 0,
     pagination: false,
     req,
     // The list is moderators' data, applied to everyone's text by the server.
     overrideAccess: true,
   })
-  return result.docs.map((doc) => ({ phrase: String(doc.phrase), action: doc.action as WatchedWord['action'] }))
+  return result.docs.map((doc) => ({ phrase: String(doc.phrase), action: doc.action as EntryAction, kind: ((doc as { kind?: EntryKind }).kind ?? 'phrase') as EntryKind }))
 }
 
 export async function triageWithWatchedWords(req: PayloadRequest, text: string): Promise<TriageResult> {
@@ -23,9 +25,5 @@ export async function triageWithWatchedWords(req: PayloadRequest, text: string):
 
 /** Everything an author wrote in a story, live text and pending revision alike. */
 export function storyTriageText(story: Record<string, any>): string {
-  const parts = [story.title, story.summary, story.contentWarningNote, story.consentPenName]
-  const revision = story.revision ?? {}
-  parts.push(revision.title, revision.summary, revision.contentWarningNote)
-  const bodies = [story.body, revision.body].filter(Boolean).map((body) => lexicalToPlainText(body))
-  return [...parts.filter((p) => typeof p === 'string'), ...bodies].join('\n\n')
+  return textAtDoor('stories', story, null, lexicalToPlainText)
 }

@@ -1,59 +1,63 @@
-// Watched words: phrases with * wildcards, each with an action. The strongest action wins.
-export const WATCHED_ACTIONS = ['crisis', 'block', 'require-approval', 'flag'] as const
-export type WatchedAction = (typeof WATCHED_ACTIONS)[number]
+// Watched words: phrases and patterns (src/moderation/pattern.ts), each with an action. The strongest
+// action wins. A "context" entry is not an action of its own: a crisis match that shares words with one
+// ("I used to self harm", "someone who feels suicidal", "jump at the chance") is lowered to a flag, so a
+// moderator still sees it but it is not held. A crisis match anywhere else in the same text still holds it.
+import { compileEntry, findSpans, type CompiledEntry, type EntryKind, type Span } from './pattern.js'
+import { wordsOf } from './wordsOf.js'
 
-export type WatchedWord = { phrase: string; action: WatchedAction }
-export type TriageResult = { action: WatchedAction | null; matches: { phrase: string; action: WatchedAction }[] }
+export const WATCHED_ACTIONS = ['crisis', 'block', 'require-approval', 'flag', 'context'] as const
+export type WatchedAction = Exclude<(typeof WATCHED_ACTIONS)[number], 'context'>
+export type EntryAction = (typeof WATCHED_ACTIONS)[number]
+
+export type WatchedWord = { phrase: string; action: EntryAction; kind?: EntryKind }
+export type TriageMatch = { phrase: string; action: WatchedAction; context?: string }
+export type TriageResult = { action: WatchedAction | null; matches: TriageMatch[] }
 
 // crisis outranks block: a person in crisis must be held and helped, not just turned away.
 const STRENGTH: Record<WatchedAction, number> = { crisis: 4, block: 3, 'require-approval': 2, flag: 1 }
 
-/** Lower case, no apostrophes, single spaces: "Don’t  want", "don't want" and "dont want" all match. */
-export function normaliseForMatching(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/['\u2018\u2019\u02bc`´]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
+// Entries are compiled once per text and kind; moderators' edits make new keys.
+const compiled = new Map<string, CompiledEntry | null>()
+function compiledEntry(word: WatchedWord): CompiledEntry | null {
+  const key = `${word.kind ?? 'phrase'}\u0000${word.phrase}`
+  if (!compiled.has(key)) {
+    if (compiled.size > 5000) compiled.clear()
+    let entry: CompiledEntry | null = null
+    try {
+      entry = compileEntry(word.phrase, word.kind ?? 'phrase')
+    } catch {
+      entry = null // a broken entry saved before validation existed matches nothing rather than failing every post
+    }
+    compiled.set(key, entry)
+  }
+  return compiled.get(key)!
 }
 
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
-/** A phrase matches whole words; `*` stands for any run of letters inside a word. */
-export function phrasePattern(phrase: string): RegExp {
-  const body = normaliseForMatching(phrase)
-    .split('*')
-    .map(escapeRegExp)
-    .join('[\\p{L}\\p{N}]*')
-    .replace(/ /g, '\\s+')
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u')
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
+const spansOf = (words: readonly string[], word: WatchedWord) => {
+  const entry = compiledEntry(word)
+  return entry ? findSpans(words, entry) : []
 }
 
-export function triageText(text: string, words: readonly WatchedWord[]): TriageResult {
-  const haystack = normaliseForMatching(text)
-  const matches = words.filter((word) => word.phrase.trim() !== '' && phrasePattern(word.phrase).test(haystack))
-  const strongest = matches.reduce<WatchedAction | null>(
-    (best, match) => (best === null || STRENGTH[match.action] > STRENGTH[best] ? match.action : best),
-    null,
-  )
-  return { action: strongest, matches: matches.map(({ phrase, action }) => ({ phrase, action })) }
+export function triageWords(words: readonly string[], list: readonly WatchedWord[]): TriageResult {
+  const contexts = list.filter((w) => w.action === 'context').map((w) => ({ phrase: w.phrase, spans: spansOf(words, w) }))
+  const matches: TriageMatch[] = []
+  for (const word of list) {
+    if (word.action === 'context' || word.phrase.trim() === '') continue
+    const spans = spansOf(words, word)
+    if (spans.length === 0) continue
+    if (word.action !== 'crisis') {
+      matches.push({ phrase: word.phrase, action: word.action })
+      continue
+    }
+    const uncovered = spans.filter((span) => !contexts.some((c) => c.spans.some((outer) => overlaps(span, outer))))
+    if (uncovered.length > 0) matches.push({ phrase: word.phrase, action: 'crisis' })
+    else matches.push({ phrase: word.phrase, action: 'flag', context: contexts.find((c) => c.spans.some((outer) => overlaps(spans[0]!, outer)))!.phrase })
+  }
+  const action = matches.reduce<WatchedAction | null>((best, m) => (best === null || STRENGTH[m.action] > STRENGTH[best] ? m.action : best), null)
+  return { action, matches }
 }
 
-/** The default list seeded on a new site. Words only about drugs are not here: this is a recovery community. */
-export const DEFAULT_WATCHED_WORDS: WatchedWord[] = [
-  { phrase: "don't want to wake up", action: 'crisis' },
-  { phrase: 'do not want to wake up', action: 'crisis' },
-  { phrase: 'end it all', action: 'crisis' },
-  { phrase: 'kill myself', action: 'crisis' },
-  { phrase: 'killing myself', action: 'crisis' },
-  { phrase: 'overdose tonight', action: 'crisis' },
-  { phrase: 'taken everything', action: 'flag' },
-  { phrase: 'want to die', action: 'crisis' },
-  { phrase: 'suicid*', action: 'flag' },
-  { phrase: 'self harm*', action: 'flag' },
-  { phrase: 'buy * off me', action: 'block' },
-  { phrase: 'selling gear', action: 'block' },
-  { phrase: 'dm me for', action: 'require-approval' },
-  { phrase: 'whatsapp me', action: 'require-approval' },
-]
+export function triageText(text: string, list: readonly WatchedWord[]): TriageResult {
+  return triageWords(wordsOf(text), list)
+}

@@ -2,7 +2,8 @@
 import crypto from 'node:crypto'
 import type { Payload, Where } from 'payload'
 
-import { DEFAULT_WATCHED_WORDS } from '../moderation/watchedWords.js'
+import { addMissingDefaultWords } from '../moderation/installLexicon.js'
+import { seedCrisisServices } from './demoCrisisServices.js'
 import { checkPassword } from '../policies/password.js'
 import { seedDemoStories } from './demoStories.js'
 import { seedDemoMeetings } from './demoMeetings.js'
@@ -101,9 +102,9 @@ export async function seedDemoData(payload: Payload, options: { password?: strin
     }))
     if (created) createdUsers++
   }
-  for (const word of DEFAULT_WATCHED_WORDS) {
-    await findOrCreate(payload, 'watched-words', { phrase: { equals: word.phrase } }, () => ({ data: { ...word, note: 'Default list' } }))
-  }
+  // The migration that shipped the lexicon added it already; this only fills gaps in a demo database.
+  await addMissingDefaultWords(payload)
+  await seedCrisisServices(payload, localityIds)
   const createdStories = await seedDemoStories(payload)
   await seedDemoThreads(payload)
   await seedDemoMeetings(payload)
@@ -113,7 +114,7 @@ export async function seedDemoData(payload: Payload, options: { password?: strin
 /** Seeds touch nothing that exists already, and switch side effects such as email off. */
 async function findOrCreate(
   payload: Payload,
-  collection: 'localities' | 'users' | 'watched-words',
+  collection: 'localities' | 'users',
   where: Where,
   build: () => { data: Record<string, unknown>; disableVerificationEmail?: boolean },
 ): Promise<{ id: number | string; created: boolean }> {

@@ -1,56 +1,68 @@
-// Watched words (issue 3, section 7 "Safeguarding triage"): phrases with * wildcards, each with an
-// action; crisis > block > require-approval > flag; whole words, any case, curly apostrophes, any
-// spacing. The default list catches crisis language and leaves ordinary recovery talk about drugs alone.
+// Watched words (issue 3, section 7 "Safeguarding triage", revised by issue 10): phrases with *
+// wildcards, each with an action; crisis > block > require-approval > flag; whole words, any case,
+// curly apostrophes, any spacing.
+//
+// Rewritten for the issue-10 matcher. The earlier matcher compared a normalised string with a RegExp
+// (normaliseForMatching / phrasePattern) and treated punctuation in a phrase literally; the new one
+// compares words (wordsOf → compileEntry → findSpans / triageText). Every intention of the old tests is
+// kept; where the issue deliberately changed the expected result, the case says "changed:" and why.
+// The DEFAULT_WATCHED_WORDS section is gone: the default lexicon is tested by the corpus test.
 import { describe, expect, it } from 'vitest'
 
-import {
-  DEFAULT_WATCHED_WORDS,
-  WATCHED_ACTIONS,
-  normaliseForMatching,
-  phrasePattern,
-  triageText,
-  type WatchedAction,
-  type WatchedWord,
-} from '../../src/moderation/watchedWords.js'
+import { compileEntry, findSpans } from '../../src/moderation/pattern.js'
+import { WATCHED_ACTIONS, triageText, type WatchedWord } from '../../src/moderation/watchedWords.js'
+import { wordsOf } from '../../src/moderation/wordsOf.js'
 
-/** Does the phrase's pattern find a match in the (normalised) text? Resets lastIndex in case the RegExp is global. */
+type WatchedAction = WatchedWord['action']
+
+/** Does the phrase entry match somewhere in the text? (Replaces the old phrasePattern(...).test(normaliseForMatching(...)).) */
 function patternMatches(phrase: string, text: string): boolean {
-  const re = phrasePattern(phrase)
-  re.lastIndex = 0
-  return re.test(normaliseForMatching(text))
+  return findSpans(wordsOf(text), compileEntry(phrase, 'phrase')).length > 0
 }
 
 const one = (phrase: string, action: WatchedAction = 'flag'): WatchedWord[] => [{ phrase, action }]
 const triageAction = (text: string, words: readonly WatchedWord[]) => triageText(text, words).action
 
+// A small local crisis list standing in for the default lexicon the old tests used.
+const CRISIS: WatchedWord[] = [
+  { phrase: "don't want to wake up", action: 'crisis' },
+  { phrase: 'end it all', action: 'crisis' },
+  { phrase: 'kill myself', action: 'crisis' },
+]
+
 describe('WATCHED_ACTIONS', () => {
-  it('are exactly crisis, block, require-approval, flag', () => {
-    expect([...WATCHED_ACTIONS].sort()).toEqual(['block', 'crisis', 'flag', 'require-approval'])
+  // changed: issue 10 adds 'context' (an entry that is never an action itself but can lower a crisis match).
+  it('are exactly crisis, block, require-approval, flag and context', () => {
+    expect([...WATCHED_ACTIONS].sort()).toEqual(['block', 'context', 'crisis', 'flag', 'require-approval'])
   })
 })
 
-describe('normaliseForMatching', () => {
+describe('wordsOf (was normaliseForMatching)', () => {
   it('lower-cases', () => {
-    expect(normaliseForMatching('KILL Myself')).toBe(normaliseForMatching('kill myself'))
-    expect(normaliseForMatching('KILL Myself')).not.toMatch(/[A-Z]/)
+    expect(wordsOf('KILL Myself')).toEqual(wordsOf('kill myself'))
+    expect(wordsOf('KILL Myself').join(' ')).not.toMatch(/[A-Z]/)
   })
   it('drops apostrophes of every kind, so curly, straight and missing ones all match', () => {
-    expect(normaliseForMatching('don’t want')).toBe('dont want')
-    expect(normaliseForMatching("don't want")).toBe('dont want')
-    expect(triageText('i dont want to wake up', DEFAULT_WATCHED_WORDS).action).toBe('crisis')
-    expect(triageText('I don’t want to wake up', DEFAULT_WATCHED_WORDS).action).toBe('crisis')
+    // changed: "don't" used to become "dont"; now the contraction is also written out, so all three
+    // spellings become the same words "do not".
+    expect(wordsOf('don’t want')).toEqual(['do', 'not', 'want'])
+    expect(wordsOf("don't want")).toEqual(['do', 'not', 'want'])
+    expect(wordsOf('dont want')).toEqual(['do', 'not', 'want'])
+    expect(triageText('i dont want to wake up', CRISIS).action).toBe('crisis')
+    expect(triageText('I don’t want to wake up', CRISIS).action).toBe('crisis')
   })
-  it('collapses runs of spaces, tabs and newlines to a single space', () => {
-    const out = normaliseForMatching('end  it\n\tall')
-    expect(out).toContain('end it all')
-    expect(out).not.toMatch(/\s{2,}|[\n\t]/)
+  it('splits on runs of spaces, tabs and newlines, leaving no empty words', () => {
+    // changed: the result is a list of words rather than a string with single spaces.
+    const out = wordsOf('end  it\n\tall')
+    expect(out).toEqual(['end', 'it', 'all'])
+    for (const w of out) expect(w).not.toMatch(/\s|^$/)
   })
   it('makes the differently-written forms equal', () => {
-    expect(normaliseForMatching('I Don’t   want\nto WAKE up')).toBe(normaliseForMatching("i don't want to wake up"))
+    expect(wordsOf('I Don’t   want\nto WAKE up')).toEqual(wordsOf("i don't want to wake up"))
   })
 })
 
-describe('phrasePattern: whole words', () => {
+describe('phrase entries: whole words', () => {
   it.each<[string, string, boolean]>([
     ['kill myself', 'I want to kill myself', true],
     ['kill myself', 'kill myself', true],
@@ -61,7 +73,8 @@ describe('phrasePattern: whole words', () => {
     ['kill myself', 'I had to skill myself up', false],
     ['kill myself', 'overkill myself', false],
     ['kill myself', 'kill myselfish', false],
-    ['kill myself', 'kill my self', false],
+    // changed: "my self" is now written out as "myself", so this is a match (it was not).
+    ['kill myself', 'kill my self', true],
     ['end it all', 'spend it all', false],
     ['end it all', 'end it allotment', false],
     ['end it all', 'I want to end it all.', true],
@@ -72,7 +85,7 @@ describe('phrasePattern: whole words', () => {
   })
 })
 
-describe('phrasePattern: case, apostrophes, spacing', () => {
+describe('phrase entries: case, apostrophes, spacing', () => {
   it.each<[string, string, boolean]>([
     ['kill myself', 'KILL MYSELF', true],
     ['Kill Myself', 'kill myself', true],
@@ -88,7 +101,7 @@ describe('phrasePattern: case, apostrophes, spacing', () => {
   })
 })
 
-describe('phrasePattern: * wildcard', () => {
+describe('phrase entries: * wildcard', () => {
   it.each<[string, string, boolean]>([
     ['suicid*', 'feeling suicidal', true],
     ['suicid*', 'thoughts of suicide', true],
@@ -106,17 +119,25 @@ describe('phrasePattern: * wildcard', () => {
   })
 })
 
-describe('phrasePattern: other characters are literal', () => {
+// changed: punctuation in a phrase is no longer literal; it is a word break like any other. The old
+// intention kept here: a phrase never behaves as a regular expression, and never throws.
+describe('phrase entries: other characters are word breaks, never regular-expression syntax', () => {
   it.each<[string, string, boolean]>([
     ['a.b', 'axb', false],
+    ['a.b', 'a b', true], // new: "a.b" is the words a, b
     ['why?', 'wh', false],
-    ['(help)', 'help', false],
-    ['c++', 'ccc', false],
+    ['why?', 'why', true], // new
+    ['(help)', 'help', true], // changed: "(help)" is the word help (was: no match)
+    // changed: "c++" is the word c, and "ccc" is c elongated (a letter repeated 3+ times), so it matches (was: no match)
+    ['c++', 'ccc', true],
+    ['c++', 'cc', false], // a normal double letter is not loosened
     ['[abc]', 'a', false],
+    ['[abc]', 'abc', true], // new
     ['a|b', 'b', false],
+    ['a|b', 'a b', true], // new
     ['\\d', '5', false],
   ])('%j in %j → %s', (phrase, text, expected) => {
-    expect(() => phrasePattern(phrase)).not.toThrow()
+    expect(() => compileEntry(phrase, 'phrase')).not.toThrow()
     expect(patternMatches(phrase, text)).toBe(expected)
   })
 })
@@ -172,7 +193,8 @@ describe('triageText: strongest action wins', () => {
   })
 
   it('empty text matches nothing', () => {
-    expect(triageText('', DEFAULT_WATCHED_WORDS)).toEqual({ action: null, matches: [] })
+    // changed: uses a local crisis list; DEFAULT_WATCHED_WORDS is no longer exported from here.
+    expect(triageText('', CRISIS)).toEqual({ action: null, matches: [] })
   })
 
   it('crisis outranks block when both are in the same text', () => {
@@ -195,57 +217,5 @@ describe('triageText: matching rules through the full pipeline', () => {
     ['suicid*', 'suicide', true],
   ])('%j in %j → %s', (phrase, text, expected) => {
     expect(triageAction(text, one(phrase, 'crisis'))).toBe(expected ? 'crisis' : null)
-  })
-})
-
-describe('DEFAULT_WATCHED_WORDS', () => {
-  it('is a non-empty list of phrases with known actions', () => {
-    expect(DEFAULT_WATCHED_WORDS.length).toBeGreaterThan(0)
-    for (const w of DEFAULT_WATCHED_WORDS) {
-      expect(typeof w.phrase).toBe('string')
-      expect(w.phrase.trim().length).toBeGreaterThan(0)
-      expect(WATCHED_ACTIONS).toContain(w.action)
-      expect(() => phrasePattern(w.phrase)).not.toThrow()
-    }
-  })
-
-  it('every default phrase without a wildcard matches its own text', () => {
-    for (const w of DEFAULT_WATCHED_WORDS.filter((x) => !x.phrase.includes('*'))) {
-      expect(triageText(w.phrase, DEFAULT_WATCHED_WORDS).matches.map((m) => m.phrase)).toContain(w.phrase)
-    }
-  })
-
-  it.each([
-    "I don't want to wake up tomorrow",
-    'I don’t want to wake up tomorrow',
-    'I DON’T WANT TO WAKE UP',
-    "I'm going to end it all",
-    'going to end it all',
-    'Going to\nend it   all tonight',
-    "I'll kill myself",
-    'I’ll kill myself',
-    'planning an overdose tonight',
-    'Planning an OVERDOSE tonight.',
-  ])('%j is crisis', (text) => {
-    expect(triageAction(text, DEFAULT_WATCHED_WORDS)).toBe('crisis')
-  })
-
-  it.each([
-    'I used heroin for ten years',
-    'I picked up my methadone script this morning',
-    'I relapsed on crack last year',
-    'My drug worker has been brilliant',
-    'The needle exchange saved my life',
-    'Cocaine and alcohol took everything from me',
-    'I went through detox and then rehab',
-    'I carry a naloxone kit now',
-    'Cannabis was my first drug',
-    'I was injecting every day',
-    'Two years clean from heroin and crack',
-    'I had to skill myself up for work',
-    'I spend it all on the kids now',
-    'My buprenorphine dose was reduced',
-  ])('%j is neither flagged nor blocked (recovery talk)', (text) => {
-    expect(triageText(text, DEFAULT_WATCHED_WORDS)).toEqual({ action: null, matches: [] })
   })
 })

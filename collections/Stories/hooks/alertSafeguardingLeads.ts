@@ -1,23 +1,25 @@
-// A crisis match on something moderators can see (a submitted story, or a revision of a published
-// one) alerts the safeguarding leads at once, through the urgent jobs queue.
+// A crisis match in a story's text (triageStory) raises a crisis alert once the story is saved, drafts
+// included: moderators cannot read a draft, but the leads learn that its author may need support and
+// can send a private message.
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { serverURL } from '../../../src/env.js'
-import { emailSafeguardingLeads } from '../../../src/moderation/alertSafeguardingLeads.js'
+import { idOf } from '../../../src/db/relationId.js'
+import { raiseCrisisAlert } from '../../../src/moderation/crisisAlerts.js'
+import type { TriageResult } from '../../../src/moderation/watchedWords.js'
 
-const visibleToModerators = (doc: Record<string, any>) => doc.status !== 'draft' || doc.revisionState === 'submitted'
+export const STORY_TRIAGE_KEY = 'storyTriage'
 
-export const alertSafeguardingLeads: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  if (!doc.crisisHold || !visibleToModerators(doc)) return doc
-  if (previousDoc?.crisisHold && visibleToModerators(previousDoc)) return doc
-  await emailSafeguardingLeads(
-    req,
-    'Urgent: a story needs a safeguarding check',
-    [
-      'A story submitted to Waymark matched crisis words. It is held and will not be published until a moderator marks it safe.',
-      'The author was shown the crisis numbers. Please look at it now:',
-    ],
-    `${serverURL}/admin/collections/stories/${doc.id}`,
-  )
+export const alertSafeguardingLeads: CollectionAfterChangeHook = async ({ doc, req }) => {
+  const triage = req.context?.[STORY_TRIAGE_KEY] as TriageResult | undefined
+  if (triage?.action !== 'crisis') return doc
+  delete req.context[STORY_TRIAGE_KEY]
+  await raiseCrisisAlert(req, {
+    member: idOf(doc.author),
+    targetCollection: 'stories',
+    targetId: doc.id,
+    locality: idOf(doc.locality),
+    matches: triage.matches,
+    privateDraft: doc.status === 'draft' && doc.revisionState !== 'submitted',
+  })
   return doc
 }

@@ -3,6 +3,7 @@
 import type { Payload } from 'payload'
 
 import { inTransaction } from '../stories/transaction.js'
+import { closeCrisisAlertsFor } from '../../moderation/crisisAlerts.js'
 import { appendModerationEvent } from '../../moderation/events.js'
 import { decidePostTransition, isPostAction, type PostAction } from '../../policies/postWorkflow.js'
 import { canModeratePost } from '../../policies/forumVisibility.js'
@@ -81,6 +82,7 @@ export async function moderatePost(payload: Payload, props: ModeratePostProps): 
       toState: verdict.next,
     })
 
+    if (action === 'mark_safe') await closeCrisisAlertsFor(req, props.collection, post.id, props.user?.id ?? null)
     if (props.collection === 'replies' && verdict.next !== post.status) {
       if (verdict.next === 'published' && firstPublication) await afterReplyPublished(payload, req, updated)
       else await refreshThreadActivity(payload, req, idOf(post.thread)!)

@@ -5,6 +5,7 @@ import type { Payload } from 'payload'
 
 import { sanitizeLexical } from '../../stories/richText.js'
 import { decideTransition, type StoryAction } from '../../policies/storyWorkflow.js'
+import { closeCrisisAlertsFor } from '../../moderation/crisisAlerts.js'
 import { actorRole, emailAuthor, loadStory, logModerationEvent, queueOrderFor, storyConsentCurrent, StoryCommandError } from './shared.js'
 import { inTransaction } from './transaction.js'
 
@@ -84,6 +85,7 @@ export async function moderateStory({ payload, moderator, storyId, action, reaso
     data.queueOrder = queueOrderFor({ ...story, ...data } as never)
     await payload.update({ collection: 'stories', id: storyId, data: data as never, overrideAccess: true, req })
     await logModerationEvent(payload, req, { actor: moderator.id, actorRole: 'moderator', storyId, action, reason, privateNote, fromState: story.status, toState: verdict.next })
+    if (action === 'mark_safe') await closeCrisisAlertsFor(req, 'stories', storyId, moderator.id)
     if (mail) await emailAuthor(payload, req, story, mail[0], mail[1])
     return verdict.next
   }, { quiet })

@@ -3,7 +3,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { CONSENT_STATEMENT_VERSION, consentExpiry, consentStatementText, type ConsentChoices } from '../../policies/consent.js'
-import { authorIdOf, StoryCommandError, type StoryDoc } from './shared.js'
+import { idOf } from '../../db/relationId.js'
+import { raiseCrisisAlert } from '../../moderation/crisisAlerts.js'
+import { triageWithWatchedWords } from '../../moderation/triage.js'
+import { authorIdOf, queueOrderFor, StoryCommandError, type StoryDoc } from './shared.js'
 
 export type RecordConsentProps = { payload: Payload; req: PayloadRequest; story: StoryDoc; choices: ConsentChoices; now?: Date }
 
@@ -24,6 +27,9 @@ export async function recordConsent({ payload, req, story, choices, now = new Da
   if (choices.byline === 'pen-name' && !choices.penName?.trim()) throw new StoryCommandError('Choose a pen name, or another way to sign your story.', 400)
   const previous = await latestConsent(payload, req, story.id)
   const expiresAt = consentExpiry(now)
+  // A pen name signs the story in public: crisis words in it hold the story like words in its text.
+  const penNameTriage = choices.byline === 'pen-name' ? await triageWithWatchedWords(req, choices.penName ?? '') : null
+  const penNameCrisis = penNameTriage?.action === 'crisis'
   const consent = await payload.create({
     collection: 'consents',
     data: {
@@ -52,10 +58,14 @@ export async function recordConsent({ payload, req, story, choices, now = new Da
       consentPenName: choices.byline === 'pen-name' ? choices.penName?.trim() : null,
       consentExpiresAt: expiresAt.toISOString(),
       consentWithdrawnAt: null,
+      ...(penNameCrisis ? { crisisHold: true, triageAction: 'crisis', triageMatches: penNameTriage.matches, queueOrder: queueOrderFor({ ...story, crisisHold: true } as never) } : {}),
     } as never,
     overrideAccess: true,
     req,
   })
+  if (penNameCrisis) {
+    await raiseCrisisAlert(req, { member: authorIdOf(story), targetCollection: 'consents', targetId: consent.id, locality: idOf(story.locality), matches: penNameTriage.matches, privateDraft: story.status === 'draft' })
+  }
   return consent
 }
 

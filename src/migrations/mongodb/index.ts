@@ -1,2 +1,10 @@
-// MongoDB needs no schema migrations yet: collections and indexes are created by the adapter.
-export const migrations: { name: string; up: (args: unknown) => Promise<void>; down: (args: unknown) => Promise<void> }[] = []
+// MongoDB needs no schema migrations (collections and indexes are made by the adapter), only data ones.
+import * as migration_20261205_124833_crisis_lexicon_data from './20261205_124833_crisis_lexicon_data.js'
+
+export const migrations = [
+  {
+    up: migration_20261205_124833_crisis_lexicon_data.up,
+    down: migration_20261205_124833_crisis_lexicon_data.down,
+    name: '20261205_124833_crisis_lexicon_data',
+  },
+]

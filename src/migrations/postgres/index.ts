@@ -4,6 +4,8 @@ import * as migration_20261201_131556_forum from './20261201_131556_forum';
 import * as migration_20261201_135519_forum_review_digest from './20261201_135519_forum_review_digest';
 import * as migration_20261201_160938_meetings from './20261201_160938_meetings';
 import * as migration_20261201_163349_privacy from './20261201_163349_privacy';
+import * as migration_20261205_124832_crisis_lexicon from './20261205_124832_crisis_lexicon';
+import * as migration_20261205_124833_crisis_lexicon_data from './20261205_124833_crisis_lexicon_data';
 
 export const migrations = [
   {
@@ -34,6 +36,16 @@ export const migrations = [
   {
     up: migration_20261201_163349_privacy.up,
     down: migration_20261201_163349_privacy.down,
-    name: '20261201_163349_privacy'
+    name: '20261201_163349_privacy',
+  },
+  {
+    up: migration_20261205_124832_crisis_lexicon.up,
+    down: migration_20261205_124832_crisis_lexicon.down,
+    name: '20261205_124832_crisis_lexicon',
+  },
+  {
+    up: migration_20261205_124833_crisis_lexicon_data.up,
+    down: migration_20261205_124833_crisis_lexicon_data.down,
+    name: '20261205_124833_crisis_lexicon_data',
   },
 ];

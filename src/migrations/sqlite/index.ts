@@ -4,6 +4,7 @@ import * as migration_20261201_131526_forum from './20261201_131526_forum';
 import * as migration_20261201_135440_forum_review_digest from './20261201_135440_forum_review_digest';
 import * as migration_20261201_160933_meetings from './20261201_160933_meetings';
 import * as migration_20261201_163346_privacy from './20261201_163346_privacy';
+import * as migration_20261205_124824_crisis_lexicon from './20261205_124824_crisis_lexicon';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261201_163346_privacy.up,
     down: migration_20261201_163346_privacy.down,
-    name: '20261201_163346_privacy'
+    name: '20261201_163346_privacy',
+  },
+  {
+    up: migration_20261205_124824_crisis_lexicon.up,
+    down: migration_20261205_124824_crisis_lexicon.down,
+    name: '20261205_124824_crisis_lexicon'
   },
 ];

@@ -1,28 +1,23 @@
-// After a new post is stored: count it towards its author's approved posts if it went straight up,
-// update its thread, email the thread's author, and alert the safeguarding leads on a crisis match.
+// After a post is stored: count a new post towards its author's approved posts if it went straight up,
+// update its thread, email the thread's author; and, after any save whose text matched crisis words
+// (admitPost), raise a crisis alert.
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { afterReplyPublished, countFirstPublication } from '../../../../src/commands/forum/publication.js'
 import { idOf, type PostDoc } from '../../../../src/commands/forum/shared.js'
-import { serverURL } from '../../../../src/env.js'
-import { emailSafeguardingLeads } from '../../../../src/moderation/alertSafeguardingLeads.js'
+import { raiseCrisisAlert } from '../../../../src/moderation/crisisAlerts.js'
+import type { TriageResult } from '../../../../src/moderation/watchedWords.js'
+import { POST_TRIAGE_KEY } from './admitPost.js'
 
 export function afterPostCreated(kind: 'threads' | 'replies'): CollectionAfterChangeHook {
   return async ({ doc, operation, req }) => {
-    if (operation !== 'create') return doc
     const post = doc as PostDoc
-    if (post.status === 'published' && req.user) await countFirstPublication(req.payload, req, idOf(post.author))
-    if (post.status === 'published' && kind === 'replies') await afterReplyPublished(req.payload, req, post)
-    if (post.crisisHold) {
-      await emailSafeguardingLeads(
-        req,
-        `Urgent: a forum ${kind === 'threads' ? 'thread' : 'reply'} needs a safeguarding check`,
-        [
-          `A ${kind === 'threads' ? 'thread' : 'reply'} posted on the Waymark forum matched crisis words. It is held and only the author and moderators can see it.`,
-          'The author was shown the crisis numbers. Please look at it now:',
-        ],
-        `${serverURL}/admin/collections/${kind}/${post.id}`,
-      )
+    if (operation === 'create' && post.status === 'published' && req.user) await countFirstPublication(req.payload, req, idOf(post.author))
+    if (operation === 'create' && post.status === 'published' && kind === 'replies') await afterReplyPublished(req.payload, req, post)
+    const triage = req.context?.[POST_TRIAGE_KEY] as TriageResult | undefined
+    if (triage?.action === 'crisis') {
+      delete req.context[POST_TRIAGE_KEY]
+      await raiseCrisisAlert(req, { member: idOf(post.author), targetCollection: kind, targetId: post.id, locality: idOf(post.locality), matches: triage.matches })
     }
     return doc
   }

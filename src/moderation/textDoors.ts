@@ -1,0 +1,45 @@
+// Every field a member can write free text into, and what a crisis match there does. The hooks read
+// their fields from here, and tests/int/crisis-text-doors.test.ts compares this list with the config,
+// so a text field added later is triaged or the test fails.
+import type { CrisisOutcome } from '../policies/safeguarding.js'
+
+export type TextDoorCollection = 'stories' | 'threads' | 'replies' | 'consents' | 'flags' | 'users' | 'media'
+
+export type TextDoor = { fields: readonly string[]; outcome: CrisisOutcome; what: string }
+
+export const TEXT_DOORS: Record<TextDoorCollection, TextDoor> = {
+  // A held story is not published (a held revision is not published over the live text).
+  stories: {
+    fields: ['title', 'summary', 'body', 'contentWarningNote', 'revision.title', 'revision.summary', 'revision.body', 'revision.contentWarningNote'],
+    outcome: 'hold',
+    what: 'story',
+  },
+  threads: { fields: ['title', 'body'], outcome: 'hold', what: 'forum conversation' },
+  replies: { fields: ['body'], outcome: 'hold', what: 'forum reply' },
+  // A pen name signs a story: a crisis match holds the story it signs (src/commands/stories/recordConsent.ts).
+  consents: { fields: ['penName'], outcome: 'hold', what: 'story’s pen name' },
+  // Never published, so nothing to hold: the author still sees the crisis panel and the leads are alerted.
+  flags: { fields: ['note'], outcome: 'alert', what: 'report to the moderators' },
+  users: { fields: ['displayName'], outcome: 'alert', what: 'profile' },
+  media: { fields: ['alt'], outcome: 'alert', what: 'picture description' },
+}
+
+/** Text fields a member can write that are not free text, and why they need no triage. */
+export const NOT_FREE_TEXT: Record<string, string> = {
+  'flags.targetId': 'the id of the flagged item, checked against the database',
+}
+
+const valueAt = (data: Record<string, any> | null | undefined, path: string): unknown =>
+  path.split('.').reduce<any>((node, key) => (node && typeof node === 'object' ? node[key] : undefined), data)
+
+/** The door's fields as they will be stored: `data` over the stored document, rich text as plain text. */
+export function textAtDoor(collection: TextDoorCollection, data: Record<string, any>, stored: Record<string, any> | null | undefined, richToPlain: (value: unknown) => string): string {
+  return TEXT_DOORS[collection].fields
+    .map((path) => {
+      const value = valueAt(data, path) !== undefined ? valueAt(data, path) : valueAt(stored, path)
+      if (typeof value === 'string') return value
+      return value && typeof value === 'object' ? richToPlain(value) : ''
+    })
+    .filter((text) => text.trim() !== '')
+    .join('\n\n')
+}
