@@ -1,5 +1,5 @@
 // Safeguarding triage against the moderators' watched-words list, for every text door (textDoors.ts).
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { lexicalToPlainText } from '../stories/richText.js'
 import type { EntryKind } from './pattern.js'
@@ -7,12 +7,16 @@ import { textAtDoor } from './textDoors.js'
 import { triageText, type EntryAction, type TriageResult, type WatchedWord } from './watchedWords.js'
 
 export async function loadWatchedWords(req: PayloadRequest): Promise<WatchedWord[]> {
-  const result = await req.payload.find({
+  return loadWatchedWordsFrom(req.payload, req)
+}
+
+export async function loadWatchedWordsFrom(payload: Payload, req?: PayloadRequest): Promise<WatchedWord[]> {
+  const result = await payload.find({
     collection: 'watched-words',
     limit: 5000,
     depth: 0,
     pagination: false,
-    req,
+    ...(req ? { req } : {}),
     // The list is moderators' data, applied to everyone's text by the server.
     overrideAccess: true,
   })
@@ -21,6 +25,11 @@ export async function loadWatchedWords(req: PayloadRequest): Promise<WatchedWord
 
 export async function triageWithWatchedWords(req: PayloadRequest, text: string): Promise<TriageResult> {
   return triageText(text, await loadWatchedWords(req))
+}
+
+/** For a form that must answer the same whatever is stored (joining): triage the text itself. */
+export async function hasCrisisWords(payload: Payload, text: string): Promise<boolean> {
+  return triageText(text, await loadWatchedWordsFrom(payload)).action === 'crisis'
 }
 
 /** Everything an author wrote in a story, live text and pending revision alike. */

@@ -5,7 +5,10 @@ import type { Payload } from 'payload'
 import { AccountPage, type AccountValues } from '../../views/pages/AccountPage.js'
 import { postsAwaitingReview } from '../forum/awaitingReview.js'
 import { sendPage } from '../../views/render.js'
+import { crisisSeen } from '../moderation/crisisAlerts.js'
 import { NOTIFICATION_PREFERENCES } from '../policies/notifications.js'
+import { localCrisisServices } from '../queries/crisisServices.js'
+import { sendCrisisPanelPage } from './crisisPage.js'
 import { fieldErrorsFrom, formBox, formText, handle, pageContext, readForm, toId, type FieldErrors } from './support.js'
 
 const NOTICES: Record<string, string> = {
@@ -71,14 +74,17 @@ export function accountRouter(payload: Payload): Router {
       followedLocalities,
       notifications: { ...notifications, digest: form.digest || 'never', replyDelivery: form.replyDelivery || 'immediately' },
     }
+    const context: Record<string, unknown> = {}
     try {
-      await payload.update({ collection: 'users', id: user.id, data: data as never, overrideAccess: false, user })
+      await payload.update({ collection: 'users', id: user.id, data: data as never, overrideAccess: false, user, context })
     } catch (error) {
       const profileErrors = fieldErrorsFrom(error, { 'notifications.digest': 'digest' })
       if (!profileErrors) throw error
       const values = { ...accountValues(await ownRecord(user)), ...data, homeLocality: form.homeLocality, followedLocalities: followedLocalities.map(String), notifications: data.notifications }
       return sendPage(res, <AccountPage ctx={await pageContext(payload, req, res)} values={values} profileErrors={profileErrors} />, 400)
     }
+    const crisis = crisisSeen(context)
+    if (crisis) return sendCrisisPanelPage(res, await pageContext(payload, req, res), 'Your profile is saved', 'profile', await localCrisisServices(payload, crisis.locality), '/account')
     res.redirect(303, '/account?notice=saved')
   }))
 

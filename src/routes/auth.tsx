@@ -9,12 +9,15 @@ import { MessagePage } from '../../views/pages/MessagePage.js'
 import { ResetPage } from '../../views/pages/ResetPage.js'
 import { sendPage } from '../../views/render.js'
 import { clearSessionCookie, endSession, setSessionCookie } from '../auth/session.js'
+import { CrisisPanel } from '../../views/components/CrisisPanel.js'
 import { registerMember } from '../commands/registerMember.js'
+import { hasCrisisWords } from '../moderation/triage.js'
+import { localCrisisServices } from '../queries/crisisServices.js'
 import { loginCheck, recordFailedLogin, recordRegistration, registrationCheck, tooManyMessage } from '../security/ipLimits.js'
 import { checkDisplayName } from '../policies/displayName.js'
 import { isMemberType } from '../policies/memberTypes.js'
 import { checkPassword } from '../policies/password.js'
-import { fieldErrorsFrom, handle, pageContext, readForm, safeNextPath, formText, type FieldErrors } from './support.js'
+import { fieldErrorsFrom, handle, pageContext, readForm, safeNextPath, formText, toId, type FieldErrors } from './support.js'
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
@@ -60,6 +63,8 @@ export function authRouter(payload: Payload): Router {
     sendPage(
       res,
       <MessagePage ctx={ctx} title="Check your email">
+        {/* Decided from the name typed, never from what is stored, so the page says nothing about the address. */}
+        {(await hasCrisisWords(payload, form.displayName)) ? <CrisisPanel what="joining" local={await localCrisisServices(payload, form.homeLocality ? toId(form.homeLocality) : null)} /> : null}
         <p>
           We have sent a link to <strong>{form.email.trim()}</strong>. Follow it to confirm your address, then sign in.
         </p>

@@ -10,6 +10,9 @@ import { sendPage } from '../../views/render.js'
 import { loadModerationSettings } from '../forum/settings.js'
 import { presentReply, presentThread, THREAD_LIST_SELECT } from '../presenters/forumPost.js'
 import { canPost, moderatesLocality } from '../policies/roles.js'
+import { crisisSeen } from '../moderation/crisisAlerts.js'
+import { localCrisisServices } from '../queries/crisisServices.js'
+import { sendCrisisPanelPage } from './crisisPage.js'
 import { postRefusal } from './forumErrors.js'
 import { sendNotFound } from './pages.js'
 import { formText, handle, isPlausibleId, pageContext, readForm, toId } from './support.js'
@@ -134,7 +137,10 @@ export function forumRouter(payload: Payload): Router {
     const back = await flaggedItemPath(payload, user, form.targetCollection, form.targetId)
     if (!back) return sendNotFound(res, ctx)
     try {
-      await payload.create({ collection: 'flags', data: form as never, overrideAccess: false, user, depth: 0 })
+      const context: Record<string, unknown> = {}
+      await payload.create({ collection: 'flags', data: form as never, overrideAccess: false, user, depth: 0, context })
+      const crisis = crisisSeen(context)
+      if (crisis) return sendCrisisPanelPage(res, ctx, 'Thank you for your report', 'report', await localCrisisServices(payload, crisis.locality), back.replace(/[?#].*$/, ''))
       res.redirect(303, back)
     } catch (error) {
       const refusal = postRefusal(error)
@@ -178,7 +184,9 @@ async function sendThread(payload: Payload, ctx: PageCtx, res: Response, id: str
     payload.find({ collection: 'replies', where: { thread: { equals: doc.id } }, sort: 'createdAt', depth: 0, page, limit: REPLIES_PER_PAGE, overrideAccess: false, user }),
   ])
   const thread = presentThread(doc as never, user)
+  const presentedReplies = replies.docs.map((r) => presentReply(r as never, user))
   const localityId = doc.locality && typeof doc.locality === 'object' ? doc.locality.id : doc.locality
+  const crisisServices = thread.crisisHold || presentedReplies.some((r) => r.crisisHold) ? await localCrisisServices(payload, localityId as never) : []
   const moderator = moderatesLocality(user, localityId as never)
   const replyBlocked = !user
     ? 'Sign in to reply.'
@@ -194,13 +202,14 @@ async function sendThread(payload: Payload, ctx: PageCtx, res: Response, id: str
     <ThreadPage
       ctx={ctx}
       thread={thread}
-      replies={replies.docs.map((r) => presentReply(r as never, user))}
+      replies={presentedReplies}
       page={replies.page ?? page}
       totalPages={Math.max(1, replies.totalPages)}
       reviewHours={settings.reviewHours}
       replyBlocked={replyBlocked}
       replyForm={replyForm}
       notice={notice}
+      crisisServices={crisisServices}
     />,
     status,
   )

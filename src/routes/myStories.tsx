@@ -10,6 +10,8 @@ import { StoryFormPage, type StoryFormValues } from '../../views/pages/StoryForm
 import { sendPage } from '../../views/render.js'
 import { giveConsent, respondToRedaction, submitStory, withdrawStory } from '../commands/stories/authorActions.js'
 import { StoryCommandError } from '../commands/stories/shared.js'
+import { idOf } from '../db/relationId.js'
+import { localCrisisServices } from '../queries/crisisServices.js'
 import { AUDIENCE_CHOICES, BYLINE_CHOICES } from '../policies/consent.js'
 import { isSelf } from '../policies/roles.js'
 import { consentIsCurrent } from '../policies/storyVisibility.js'
@@ -109,7 +111,7 @@ export function myStoriesRouter(payload: Payload): Router {
     }
     if (choices) await giveConsent(payload, user, story.id, choices)
     if (submitting) await submitStory(payload, user, story.id)
-    res.redirect(303, `/account/stories/${story.id}?notice=${submitting ? 'submitted' : 'saved'}`)
+    res.redirect(303, `/account/stories/${story.id}?notice=${submitting ? 'submitted' : 'saved'}${cover.crisis ? '&support=picture' : ''}`)
   }))
 
   router.get('/account/stories', handle(async (req, res) => {
@@ -145,11 +147,16 @@ export function myStoriesRouter(payload: Payload): Router {
           }
         : null
     const notice = extra.notice ?? (typeof req.query.notice === 'string' ? NOTICES[req.query.notice] : undefined)
+    // Held for crisis words in the story, or just back from saving a picture described in crisis words.
+    const crisisPanel = story.crisisHold === true ? (story.status === 'draft' && story.revisionState !== 'submitted' ? 'draft' : 'story') : req.query.support === 'picture' ? 'picture' : null
+    const crisisServices = crisisPanel ? await localCrisisServices(payload, idOf(story.locality)) : []
     sendPage(
       res,
       <MyStoryPage
         ctx={await pageContext(payload, req, res)}
         story={{ id: story.id, slug: story.slug, title: story.title, status: story.status, statusLabel: STATUS_LABEL[story.status] ?? story.status, crisisHold: story.crisisHold === true, reasonForAuthor: story.reasonForAuthor ?? null, revisionState: story.revisionState ?? 'none' }}
+        crisisPanel={crisisPanel}
+        crisisServices={crisisServices}
         consentSummary={consentSummary(story)}
         consentHistory={consents.docs.map((c: Record<string, any>) => ({
           version: c.version,
@@ -183,7 +190,6 @@ export function myStoriesRouter(payload: Payload): Router {
     const story = await ownStory(user, String(req.params.id))
     if (!story || !['draft', 'changes_requested', 'published'].includes(story.status)) return sendNotFound(res, await pageContext(payload, req, res))
     const source = story.status === 'published' && story.revisionState !== 'none' ? { ...story, ...story.revision } : story
-    const idOf = (v: any) => (v && typeof v === 'object' ? v.id : v)
     await renderForm(req, res, {
       action: `/account/stories/${story.id}/edit`,
       heading: `Edit: ${story.title}`,
@@ -236,7 +242,7 @@ export function myStoriesRouter(payload: Payload): Router {
       if (!fieldErrors) throw error
       return renderForm(req, res, { action, heading: `Edit: ${story.title}`, values, errors: fieldErrors, consent: consentForm, editingPublished, askConsent }, 400)
     }
-    res.redirect(303, `/account/stories/${story.id}?notice=${editingPublished ? 'revision' : submitting ? 'submitted' : 'saved'}`)
+    res.redirect(303, `/account/stories/${story.id}?notice=${editingPublished ? 'revision' : submitting ? 'submitted' : 'saved'}${cover.crisis ? '&support=picture' : ''}`)
   }))
 
   router.post('/account/stories/:id/consent', handle(async (req, res) => {

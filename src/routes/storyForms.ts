@@ -1,4 +1,5 @@
 // Reading the story and consent forms into typed values, and checking the consent step.
+import { crisisSeen } from '../moderation/crisisAlerts.js'
 import { BYLINES, type ConsentChoices } from '../policies/consent.js'
 import { markdownToLexical } from '../stories/richText.js'
 import { CONTENT_WARNINGS, STORY_THEMES } from '../policies/storyTaxonomy.js'
@@ -72,18 +73,20 @@ export function storyErrors(form: ReturnType<typeof readStoryForm>): FieldErrors
 }
 
 /** Uploads the story's picture as the author (their media is private until the story is shown). */
-export async function uploadCover(payload: Payload, user: Record<string, any>, upload: UploadedFile | undefined, alt: string): Promise<{ id?: number | string; errors: FieldErrors }> {
+export async function uploadCover(payload: Payload, user: Record<string, any>, upload: UploadedFile | undefined, alt: string): Promise<{ id?: number | string; errors: FieldErrors; crisis?: boolean }> {
   if (!upload) return { errors: {} }
   if (!alt.trim()) return { errors: { coverAlt: 'Describe the picture in a few words.' } }
   try {
+    const context: Record<string, unknown> = {}
     const media = await payload.create({
       collection: 'media',
       data: { alt: alt.trim() } as never,
       file: { data: upload.data, mimetype: upload.mimetype, name: upload.name, size: upload.size },
       overrideAccess: false,
       user,
+      context,
     })
-    return { id: media.id, errors: {} }
+    return { id: media.id, errors: {}, crisis: crisisSeen(context) !== null }
   } catch (error) {
     const status = (error as { status?: number }).status
     if (status === 415 || status === 400) return { errors: { cover: 'Choose a JPEG, PNG, WebP or GIF picture.' } }

@@ -33,17 +33,18 @@ function readCorpusFile(fileName: string): string[] {
 const PARTS = ['tuning', 'heldout'] as const
 type Part = (typeof PARTS)[number]
 
-// Two writers, neither of whom saw the word list: the first wrote *.tuning and *.heldout; the second
-// wrote *.dev, a third of which was split off by script into *.dev-heldout before anyone read it.
+// Three writers, none of whom saw the word list: the first wrote *.tuning and *.heldout; the second and
+// third wrote *.dev and *.dev3, a third of which was split off by script into *.dev-heldout and
+// *.dev3-heldout before anyone read it. Every file named *heldout* is kept out of the tuner's view.
+const SOURCES: { name: string; tuning: string; heldout: string }[] = [
+  { name: 'writer 1', tuning: 'tuning', heldout: 'heldout' },
+  { name: 'writer 2', tuning: 'dev', heldout: 'dev-heldout' },
+  { name: 'writer 3', tuning: 'dev3', heldout: 'dev3-heldout' },
+]
+const partFiles = (part: Part) => SOURCES.map((source) => source[part])
 const corpus: Record<Part, { crisis: string[]; ordinary: string[] }> = {
-  tuning: {
-    crisis: [...readCorpusFile('crisis.tuning.txt'), ...readCorpusFile('crisis.dev.txt')],
-    ordinary: [...readCorpusFile('ordinary.tuning.txt'), ...readCorpusFile('ordinary.dev.txt')],
-  },
-  heldout: {
-    crisis: [...readCorpusFile('crisis.heldout.txt'), ...readCorpusFile('crisis.dev-heldout.txt')],
-    ordinary: [...readCorpusFile('ordinary.heldout.txt'), ...readCorpusFile('ordinary.dev-heldout.txt')],
-  },
+  tuning: { crisis: partFiles('tuning').flatMap((f) => readCorpusFile(`crisis.${f}.txt`)), ordinary: partFiles('tuning').flatMap((f) => readCorpusFile(`ordinary.${f}.txt`)) },
+  heldout: { crisis: partFiles('heldout').flatMap((f) => readCorpusFile(`crisis.${f}.txt`)), ordinary: partFiles('heldout').flatMap((f) => readCorpusFile(`ordinary.${f}.txt`)) },
 }
 
 interface Measurement {
@@ -73,7 +74,7 @@ const countAndPercent = (count: number, total: number) => `${count}/${total} (${
 function tableRow(partName: string, m: Measurement): string {
   const caught = m.crisisTotal - m.missedCrisis.length
   return [
-    partName.padEnd(8),
+    partName.padEnd(20),
     countAndPercent(caught, m.crisisTotal).padEnd(20),
     countAndPercent(m.ordinaryHeldAsCrisis.length, m.ordinaryTotal).padEnd(20),
     countAndPercent(m.ordinaryFlagged, m.ordinaryTotal),
@@ -104,7 +105,10 @@ describe('crisis lexicon against the crisis corpus', () => {
     console.log(
       [
         'Crisis lexicon against the corpus',
-        `${'part'.padEnd(8)} | ${'crisis held'.padEnd(20)} | ${'ordinary held'.padEnd(20)} | ordinary flagged`,
+        `${'part'.padEnd(20)} | ${'crisis held'.padEnd(20)} | ${'ordinary held'.padEnd(20)} | ordinary flagged`,
+        ...SOURCES.flatMap((source) =>
+          PARTS.map((part) => tableRow(`${part} (${source.name})`, measure(readCorpusFile(`crisis.${source[part]}.txt`), readCorpusFile(`ordinary.${source[part]}.txt`)))),
+        ),
         tableRow('tuning', byPart.tuning),
         tableRow('heldout', byPart.heldout),
         tableRow('total', total),

@@ -456,13 +456,21 @@ describe('elongated words', () => {
     ['heroin', 'heroinnn', true],
     ['want ~3 [die|dead]', 'wantttt to dieeeee', true, 'pattern'],
     ['suicid* ~2 tonight', 'suuuicidal tonight', true, 'pattern'],
-    // a normal double letter is not loosened
+    // a normal double letter is not loosened in short words ("of" is not "off", "feel" is not "fell")…
     ['of', 'off', false],
     ['off', 'of', false],
-    ['hoping', 'hopping', false],
-    ['hopping', 'hoping', false],
-    ['dead', 'deead', false],
     ['good', 'god', false],
+    ['pill', 'pil', false],
+    ['feel', 'fell', false],
+    // …changed by design after these tests were written: in words of five letters or more a doubled or
+    // missing double letter is the commonest slip ("suicidall", "cuting", "tabblets"), so it is loosened,
+    // at the price of rare pairs such as hoping/hopping matching each other.
+    ['hoping', 'hopping', true],
+    ['hopping', 'hoping', true],
+    ['suicidal', 'suicidall', true],
+    ['cutting', 'cuting', true],
+    ['tablets', 'tabblets', true],
+    ['dead', 'deead', true],
     // elongation does not make a different word match
     ['die', 'diiiet', false],
     ['kill', 'skiiiill', false],

@@ -2,7 +2,8 @@ import type { Change } from 'diff'
 
 import { CSRF_FIELD } from '../../src/security/csrf.js'
 import { ConsentFields, type ConsentValues } from '../components/ConsentFields.js'
-import { CrisisPanel } from '../components/CrisisPanel.js'
+import type { LocalCrisisService } from '../../src/presenters/crisisService.js'
+import { CrisisPanel, type CrisisPanelWhat } from '../components/CrisisPanel.js'
 import { ErrorSummary, PostForm, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
@@ -22,18 +23,21 @@ type Props = {
   consentValues?: ConsentValues
   errors?: FieldErrors
   notice?: string
+  /** Which crisis panel to show at the top, if any, with the locality's services first. */
+  crisisPanel?: CrisisPanelWhat | null
+  crisisServices?: LocalCrisisService[]
 }
 
 const date = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
 
-export function MyStoryPage({ ctx, story, consentSummary, consentHistory, canEdit, canWithdraw, redaction, history, consentValues = {}, errors = {}, notice }: Props) {
+export function MyStoryPage({ ctx, story, consentSummary, consentHistory, canEdit, canWithdraw, redaction, history, consentValues = {}, errors = {}, notice, crisisPanel = null, crisisServices = [] }: Props) {
   return (
     <Layout ctx={ctx} title={`Manage: ${story.title}`}>
       <p>
         <a href="/account/stories">My stories</a>
       </p>
       <h1>{story.title}</h1>
-      {story.crisisHold ? <CrisisPanel /> : null}
+      {crisisPanel ? <CrisisPanel what={crisisPanel} local={crisisServices} /> : null}
       {notice ? (
         <div className="notice" role="status">
           <p>{notice}</p>

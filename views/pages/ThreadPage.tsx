@@ -1,3 +1,4 @@
+import type { LocalCrisisService } from '../../src/presenters/crisisService.js'
 import type { PresentedPost, PresentedThread } from '../../src/presenters/forumPost.js'
 import { CrisisPanel } from '../components/CrisisPanel.js'
 import { ErrorSummary, PostForm, TextAreaField } from '../components/Form.js'
@@ -18,9 +19,11 @@ type Props = {
   replyBlocked: string | null
   replyForm?: ReplyFormState
   notice?: string
+  /** The locality's crisis services, listed first when the viewer's own post is held for crisis words. */
+  crisisServices?: LocalCrisisService[]
 }
 
-export function ThreadPage({ ctx, thread, replies, page, totalPages, reviewHours, replyBlocked, replyForm = {}, notice }: Props) {
+export function ThreadPage({ ctx, thread, replies, page, totalPages, reviewHours, replyBlocked, replyForm = {}, notice, crisisServices = [] }: Props) {
   const showCrisis = thread.crisisHold || replies.some((r) => r.crisisHold)
   return (
     <Layout ctx={ctx} title={thread.title}>
@@ -34,7 +37,7 @@ export function ThreadPage({ ctx, thread, replies, page, totalPages, reviewHours
           <p>{notice}</p>
         </div>
       ) : null}
-      {showCrisis ? <CrisisPanel what="post" /> : null}
+      {showCrisis ? <CrisisPanel what="post" local={crisisServices} /> : null}
       <article className="post" aria-labelledby="thread-title">
         <h1 id="thread-title">{thread.title}</h1>
         <ReviewBanner post={thread} reviewHours={reviewHours} />

@@ -1,0 +1,18 @@
+// The local crisis services the crisis panel lists first: read as a visitor, since they are public.
+import type { Payload } from 'payload'
+
+import { presentCrisisService, type LocalCrisisService } from '../presenters/crisisService.js'
+
+export async function localCrisisServices(payload: Payload, localityId: number | string | null | undefined): Promise<LocalCrisisService[]> {
+  if (localityId === null || localityId === undefined) return []
+  const found = await payload.find({
+    collection: 'crisis-services',
+    where: { locality: { equals: localityId } },
+    sort: 'order',
+    limit: 10,
+    depth: 0,
+    overrideAccess: false,
+    user: null,
+  })
+  return found.docs.map((doc) => presentCrisisService(doc as Record<string, any>))
+}
