@@ -665,7 +665,7 @@ export interface WatchedWord {
    * Whole words, any case; apostrophes, punctuation and doubled letters do not matter, and text-speak is written out ("wanna" is "want to"). * stands for any letters inside a word (suicid* matches suicidal). In a pattern, [die|dead|end it] is any one of them and ~3 allows up to three other words in between.
    */
   phrase: string;
-  action: 'crisis' | 'block' | 'require-approval' | 'flag' | 'context';
+  action: 'crisis' | 'block' | 'require-approval' | 'flag' | 'context' | 'past';
   /**
    * What it catches, for the next moderator.
    */

@@ -13,7 +13,8 @@ const ACTION_LABELS: Record<(typeof WATCHED_ACTIONS)[number], string> = {
   block: 'Block: refuse with a message',
   'require-approval': 'Require approval: send to the review queue',
   flag: 'Flag for a moderator',
-  context: 'Safe context: a crisis match sharing words with this is only flagged (past, idiom, awareness)',
+  context: 'Safe context: a crisis match sharing words with this is only flagged (idiom, awareness, someone else)',
+  past: 'Past and over: a crisis match in the same sentence is only flagged, unless the sentence also says tonight, today, again, still…',
 }
 
 export const WatchedWords: CollectionConfig = {

@@ -13,9 +13,9 @@ export const ENTRY_KINDS = ['phrase', 'pattern'] as const
 export type EntryKind = (typeof ENTRY_KINDS)[number]
 export const MAX_GAP = 8
 
-type WordMatcher = { any: true } | { any: false; test: (word: string) => boolean }
+type WordMatcher = { any: true } | { any: false; test: (word: string) => boolean; exact?: string }
 type Sequence = WordMatcher[]
-export type CompiledEntry = { slots: Sequence[][]; gaps: number[] }
+export type CompiledEntry = { slots: Sequence[][]; gaps: number[]; canStart?: (word: string) => boolean }
 export type Span = { start: number; end: number }
 
 export class PatternError extends Error {}
@@ -27,16 +27,29 @@ const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\
 // stretched (three in a row, "sooo", "diiie") to loosen: "of" is not "off", "feel" is not "fell".
 const loosely = (written: string) => written.length >= 5 || isElongated(written)
 
+// Each written word's loose form (squeezed, or null when it must match exactly), remembered: a long post
+// is compared with hundreds of entries, and the regular expressions would otherwise run for each.
+const looseForms = new Map<string, string | null>()
+function looseForm(written: string): string | null {
+  let form = looseForms.get(written)
+  if (form === undefined) {
+    if (looseForms.size > 50_000) looseForms.clear()
+    form = loosely(written) ? squeeze(written) : null
+    looseForms.set(written, form)
+  }
+  return form
+}
+
 function wordMatcher(word: string): WordMatcher {
   if (word === '*') return { any: true }
   if (!word.includes('*')) {
     const squeezed = squeeze(word)
-    return { any: false, test: (w) => w === word || (loosely(w) && squeeze(w) === squeezed) }
+    return { any: false, exact: word, test: (w) => w === word || looseForm(w) === squeezed }
   }
   const parts = word.split('*')
   const exact = new RegExp(`^${parts.map(escapeRegExp).join('[\\p{L}\\p{N}]*')}$`, 'u')
   const loose = new RegExp(`^${parts.map((p) => escapeRegExp(squeeze(p))).join('[\\p{L}\\p{N}]*')}$`, 'u')
-  return { any: false, test: (w) => exact.test(w) || (loosely(w) && loose.test(squeeze(w))) }
+  return { any: false, test: (w) => exact.test(w) || (looseForm(w) !== null && loose.test(looseForm(w)!)) }
 }
 
 function sequenceOf(text: string, where: string): Sequence {
@@ -81,10 +94,28 @@ function parsePattern(source: string): CompiledEntry {
 }
 
 export function compileEntry(text: string, kind: EntryKind = 'phrase'): CompiledEntry {
-  if (kind === 'pattern') return parsePattern(text)
+  const entry = kind === 'pattern' ? parsePattern(text) : compilePhrase(text)
+  return { ...entry, canStart: firstWordTest(entry.slots[0]!) }
+}
+
+function compilePhrase(text: string): CompiledEntry {
   const words = wordsOf(text, { keepStars: true })
   if (words.length === 0) throw new PatternError('The phrase has no words.')
   return { slots: words.map((word) => [[wordMatcher(word)]]), gaps: words.slice(1).map(() => 0) }
+}
+
+/**
+ * A quick test of whether a word can begin a match: plain first words go in a set (and their squeezed
+ * forms), so most positions of a long text are passed over without trying every alternative.
+ */
+function firstWordTest(firstSlot: Sequence[]): (word: string) => boolean {
+  const firsts = firstSlot.map((sequence) => sequence[0]!)
+  if (firsts.some((m) => m.any)) return () => true
+  const plain = firsts.filter((m) => !m.any && m.exact !== undefined) as { exact: string }[]
+  const wild = firsts.filter((m) => !m.any && m.exact === undefined) as { test: (word: string) => boolean }[]
+  const exact = new Set(plain.map((m) => m.exact))
+  const squeezed = new Set([...exact].map(squeeze))
+  return (word) => exact.has(word) || squeezed.has(looseForm(word) as string) || wild.some((m) => m.test(word))
 }
 
 /** A moderator's entry checked before it is saved: a sentence to show them, or null when it is fine. */
@@ -115,10 +146,30 @@ function matchFrom(words: readonly string[], entry: CompiledEntry, slot: number,
   return -1
 }
 
+/** The end of a match of the whole entry starting at word `start`, or -1. */
+export const matchAt = (words: readonly string[], entry: CompiledEntry, start: number): number => matchFrom(words, entry, 0, start)
+
+/**
+ * The words an entry can begin with, for an index over many entries: `open` when a wildcard or a lone *
+ * can begin it, so every position must be tried.
+ */
+export function firstWordsOf(entry: CompiledEntry): { words: string[]; open: boolean } {
+  const firsts = entry.slots[0]!.map((sequence) => sequence[0]!)
+  const open = firsts.some((m) => m.any || m.exact === undefined)
+  return { words: firsts.flatMap((m) => (!m.any && m.exact !== undefined ? [m.exact, squeeze(m.exact)] : [])), open }
+}
+
+/** How a written word is looked up in such an index: as written, and in its loose form. */
+export const lookupKeys = (written: string): string[] => {
+  const loose = looseForm(written)
+  return loose === null || loose === written ? [written] : [written, loose]
+}
+
 /** Every place the entry matches, as word positions [start, end). */
 export function findSpans(words: readonly string[], entry: CompiledEntry): Span[] {
   const spans: Span[] = []
   for (let start = 0; start < words.length; start++) {
+    if (entry.canStart && !entry.canStart(words[start]!)) continue
     const end = matchFrom(words, entry, 0, start)
     if (end >= 0) spans.push({ start, end })
   }

@@ -21,11 +21,11 @@ export const TEXT_SPEAK: Record<string, string> = {
   idk: 'i do not know', idc: 'i do not care', dc: 'do not care', idgaf: 'i do not give a fuck', dgaf: 'do not give a fuck',
   cba: 'can not be bothered', rn: 'right now', atm: 'at the moment', tbh: 'to be honest', ngl: 'not going to lie',
   no1: 'no one', noone: 'no one', some1: 'someone', every1: 'everyone', any1: 'anyone', nobody: 'no one',
-  wakeup: 'wake up', tonights: 'tonight is', todays: 'today is', '2nites': 'tonight is', lifes: 'life is', noones: 'no one is', nobodys: 'no one is', everyones: 'everyone is', da: 'the', onell: 'one will', nobodyll: 'no one will', itd: 'it would', nomore: 'no more', wen: 'when', wiv: 'with', wid: 'with', wif: 'with', thru: 'through',
+  wakeup: 'wake up', tonights: 'tonight is', todays: 'today is', '2nites': 'tonight is', lifes: 'life is', noones: 'no one is', nobodys: 'no one is', da: 'the', onell: 'one will', nobodyll: 'no one will', itd: 'it would', nomore: 'no more', wen: 'when', wiv: 'with', wid: 'with', wif: 'with', thru: 'through',
   // slang for suicide and self-harm, written out
   dis: 'this', dat: 'that', mor: 'more', til: 'till', jus: 'just', tho: 'though', summin: 'something', selfharming: 'self harming', selfharmed: 'self harmed',
   kms: 'kill myself', kmsf: 'kill myself', kys: 'kill yourself', ctb: 'catch the bus', sh: 'self harm', selfharm: 'self harm',
-  unalive: 'kill', unaliving: 'killing', unalived: 'killed', sewerslide: 'suicide', od: 'overdose', oding: 'overdosing',
+  unalive: 'kill', unaliving: 'killing', unalived: 'killed', sewerslide: 'suicide', sewercidal: 'suicidal', sewerslidal: 'suicidal', suicidalll: 'suicidal', od: 'overdose', oding: 'overdosing',
   // northern and Lancashire speech
   cannae: 'can not', canna: 'can not', dinnae: 'do not', wanae: 'want to', gonnae: 'going to', mi: 'my', meself: 'myself', mesen: 'myself', missen: 'myself', nowt: 'nothing', owt: 'anything', summat: 'something', wi: 'with',
 }

@@ -68,3 +68,12 @@ export function wordsOf(text: string, options: { keepStars?: boolean } = {}): st
 /** "soooo" and "so" compare equal only through this, and only when a letter is repeated three times or more. */
 export const squeeze = (word: string): string => word.replace(/(.)\1+/gu, '$1')
 export const isElongated = (word: string): boolean => /(.)\1\1/u.test(word)
+
+/**
+ * Sentences, for the reach of a past-tense marker: split at . ! ? (and "...", "?!") followed by a space or
+ * the end, and at ; and line breaks. "k.i.l.l" and "want...to...die" stay whole.
+ */
+export const sentencesOf = (text: string): string[] => text.split(/[.!?\u2026]+(?=\s|$)|[;\n]+/u).filter((sentence) => sentence.trim() !== '')
+
+/** Clauses inside a sentence, for the reach of "now" words: split at commas and at and, but, so. */
+export const clausesOf = (sentence: string): string[] => sentence.split(/,|(?=\b(?:and|but|so)\b)/iu).filter((clause) => clause.trim() !== '')

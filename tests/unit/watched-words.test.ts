@@ -32,8 +32,9 @@ const CRISIS: WatchedWord[] = [
 
 describe('WATCHED_ACTIONS', () => {
   // changed: issue 10 adds 'context' (an entry that is never an action itself but can lower a crisis match).
-  it('are exactly crisis, block, require-approval, flag and context', () => {
-    expect([...WATCHED_ACTIONS].sort()).toEqual(['block', 'context', 'crisis', 'flag', 'require-approval'])
+  it('are exactly crisis, block, require-approval, flag, context and past', () => {
+    // changed by design: 'past' lowers a crisis match in the same sentence as a past-tense marker
+    expect([...WATCHED_ACTIONS].sort()).toEqual(['block', 'context', 'crisis', 'flag', 'past', 'require-approval'])
   })
 })
 
