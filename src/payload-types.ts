@@ -682,6 +682,10 @@ export interface WatchedWord {
 export interface CrisisAlert {
   id: number;
   member?: (number | null) | User;
+  /**
+   * Their display name when the alert was raised.
+   */
+  memberName?: string | null;
   targetCollection: 'stories' | 'threads' | 'replies' | 'consents' | 'flags' | 'users' | 'media' | 'messages';
   targetId: string;
   locality?: (number | null) | Locality;
@@ -1459,6 +1463,7 @@ export interface WatchedWordsSelect<T extends boolean = true> {
  */
 export interface CrisisAlertsSelect<T extends boolean = true> {
   member?: T;
+  memberName?: T;
   targetCollection?: T;
   targetId?: T;
   locality?: T;

@@ -31,6 +31,7 @@ import { payloadSecret, serverURL } from './env.js'
 import { jobsConfig } from './jobs/config.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
 import { storyRichTextEditor } from './stories/editor.js'
+import { showLeadsTheCrisisPartOnly } from './admin/leadsNavigation.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -49,8 +50,8 @@ export default buildConfig({
       views: { moderationQueue: { Component: '/admin/QueueView#QueueView', path: '/queue' } },
     },
   },
-  collections: [Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, CrisisAlerts, CrisisServices, Meetings, Actions, MeetingReminders, DataExports, ErasureLog],
-  globals: [ModerationSettings, MeetingSettings, PrivacySettingsGlobal],
+  collections: showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, CrisisAlerts, CrisisServices, Meetings, Actions, MeetingReminders, DataExports, ErasureLog]),
+  globals: showLeadsTheCrisisPartOnly([ModerationSettings, MeetingSettings, PrivacySettingsGlobal]),
   editor: storyRichTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.
   jobs: jobsConfig,

@@ -10,7 +10,7 @@ import { getPayload, type Payload } from 'payload'
 import config from './payload.config.js'
 import { fetchHeaders, loadViewer } from './auth/session.js'
 import { isProduction, port as defaultPort, rootDir } from './env.js'
-import { canEnterAdmin } from './policies/roles.js'
+import { canEnterSafeguardingWork } from './policies/safeguarding.js'
 import { accountRouter } from './routes/account.js'
 import { authRouter } from './routes/auth.js'
 import { feedsRouter } from './routes/feeds.js'
@@ -54,13 +54,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (process.env.WAYMARK_BENCH_STATIC_DIR) app.use('/__bench-static', express.static(process.env.WAYMARK_BENCH_STATIC_DIR))
 
   app.use(throttleRestLogin(payload))
-  // The admin is the moderators' workplace: a signed-in member is turned away before Next renders anything.
+  // The admin is the moderators' workplace (and the crisis part of it the safeguarding leads'): a signed-in
+  // member is turned away before Next renders anything.
   app.use('/admin', async (req, res, nextFn) => {
     const fullPath = req.originalUrl.split('?')[0]!
     if (ADMIN_PUBLIC_PATHS.some((p) => fullPath === p || fullPath.startsWith(`${p}/`))) return nextFn()
     try {
       const { user } = await payload.auth({ headers: fetchHeaders(req) })
-      if (user && !canEnterAdmin(user)) {
+      if (user && !canEnterSafeguardingWork(user as never)) {
         res.status(403).type('text/plain').set('Cache-Control', 'no-store').send('The moderation area is for moderators only.')
         return
       }

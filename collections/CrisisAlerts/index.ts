@@ -31,6 +31,7 @@ export const CrisisAlerts: CollectionConfig = {
   access: { read: crisisHandlers, create: nobody, update: nobody, delete: nobody, readVersions: nobody },
   fields: [
     { name: 'member', type: 'relationship', relationTo: 'users', index: true, admin: { readOnly: true } },
+    { name: 'memberName', type: 'text', admin: { readOnly: true, description: 'Their display name when the alert was raised.' } },
     { name: 'targetCollection', type: 'select', required: true, options: CRISIS_ALERT_TARGETS.map((value) => ({ value, label: value })), admin: { readOnly: true } },
     { name: 'targetId', type: 'text', required: true, index: true, admin: { readOnly: true } },
     { name: 'locality', type: 'relationship', relationTo: 'localities', index: true, admin: { readOnly: true } },

@@ -3,6 +3,7 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
 import { canPost, isModerator, isSelf } from '../../src/policies/roles.js'
+import { isSafeguardingLead } from '../../src/policies/safeguarding.js'
 import type { ConsentAudience } from '../../src/policies/storyVisibility.js'
 
 /** Published stories whose current consent allows one of these audiences, evaluated now. */
@@ -21,7 +22,9 @@ export const storyRead: Access = ({ req: { user } }) => {
   if (!user) return visibleTo(['public'])
   const own: Where = { author: { equals: user.id } }
   if (isModerator(user)) return { or: [{ status: { not_equals: 'draft' } }, own] }
-  return { or: [visibleTo(['public', 'members']), own] }
+  // Safeguarding leads who are not moderators read stories held for crisis words (never a private draft).
+  const held: Where[] = isSafeguardingLead(user) ? [{ and: [{ crisisHold: { equals: true } }, { status: { not_equals: 'draft' } }] }] : []
+  return { or: [visibleTo(['public', 'members']), own, ...held] }
 }
 
 export const verifiedMembers: Access = ({ req: { user } }) => canPost(user)

@@ -1,7 +1,8 @@
 // Access rules for members: thin wrappers over the pure predicates in src/policies/roles.ts.
 import type { Access, FieldAccess } from 'payload'
 
-import { canChangeRoles, canEnterAdmin, canReadEmail, canUnlockAccounts, isAdmin, isModerator } from '../../src/policies/roles.js'
+import { canChangeRoles, canReadEmail, canUnlockAccounts, isAdmin, isModerator } from '../../src/policies/roles.js'
+import { canEnterSafeguardingWork } from '../../src/policies/safeguarding.js'
 
 /** Moderators read every profile (to moderate); a member reads only their own; visitors none. */
 export const selfOrModerator: Access = ({ req: { user } }) => {
@@ -30,8 +31,8 @@ export const anyone: Access = () => true
 export const nobody: Access = () => false
 
 export const unlockAccess: Access = ({ req: { user } }) => canUnlockAccounts(user)
-export const adminPanelAccess = ({ req: { user } }: { req: { user: unknown } }) =>
-  canEnterAdmin(user as Parameters<typeof canEnterAdmin>[0])
+/** Moderators' workplace; safeguarding leads who are not moderators enter for the crisis part only. */
+export const adminPanelAccess = ({ req: { user } }: { req: { user: unknown } }) => canEnterSafeguardingWork(user as never)
 
 export const emailFieldRead: FieldAccess = ({ req: { user }, doc, id }) => canReadEmail(user, doc?.id ?? id)
 export const rolesFieldWrite: FieldAccess = ({ req: { user } }) => canChangeRoles(user)

@@ -1,13 +1,17 @@
-// /admin/queue: the moderators' one queue across stories, threads, replies and flags, crisis first,
-// then flagged, then oldest. Forum posts and flags are decided here; a story opens in its edit view.
+// /admin/queue: first the crisis alerts (people who may be in danger, from any door), then the
+// moderators' one queue across stories, threads, replies and flags, crisis first, then flagged, then
+// oldest. Safeguarding leads who are not moderators see the crisis part only.
 import type { AdminViewServerProps } from 'payload'
 import { Gutter } from '@payloadcms/ui'
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import React from 'react'
 
 import { loadModerationSettings } from '../forum/settings.js'
+import { loadCrisisQueue, type CrisisQueueItem } from '../moderation/crisisQueue.js'
 import { loadModerationQueue } from '../moderation/queue.js'
 import { isModerator } from '../policies/roles.js'
+import { canEnterSafeguardingWork } from '../policies/safeguarding.js'
+import { CrisisAlertActions } from './CrisisAlertActions.js'
 import { FlagActions } from './FlagActions.js'
 import { PostActions } from './PostActions.js'
 
@@ -30,12 +34,19 @@ export async function QueueView({ initPageResult, params, searchParams }: AdminV
       <Gutter>{children}</Gutter>
     </DefaultTemplate>
   )
-  if (!user || !isModerator(user as never)) return template(<p>The moderation queue is for moderators.</p>)
-  const [items, settings] = await Promise.all([loadModerationQueue(req.payload, user), loadModerationSettings(req.payload)])
+  if (!user || !canEnterSafeguardingWork(user as never)) return template(<p>The moderation queue is for moderators and safeguarding leads.</p>)
+  const moderator = isModerator(user as never)
+  const [crisis, items, settings] = await Promise.all([
+    loadCrisisQueue(req.payload, user),
+    moderator ? loadModerationQueue(req.payload, user) : Promise.resolve([]),
+    loadModerationSettings(req.payload),
+  ])
   return template(
     <>
-      <h1>Moderation queue</h1>
-      <p>Crisis first, then flagged, then oldest first. {items.length === 0 ? 'Nothing is waiting.' : `${items.length} waiting.`}</p>
+      <CrisisSection items={crisis} />
+      {moderator ? <h1>Moderation queue</h1> : null}
+      {moderator ? null : <p>As a safeguarding lead you see the crisis alerts above. Everything else here is for moderators.</p>}
+      {moderator ? <p>Crisis first, then flagged, then oldest first. {items.length === 0 ? 'Nothing is waiting.' : `${items.length} waiting.`}</p> : null}
       <ol style={{ listStyle: 'none', padding: 0 }}>
         {items.map((item) => (
           <li key={`${item.kind}:${item.id}`} style={{ borderTop: '1px solid var(--theme-elevation-150)', padding: '1rem 0' }}>
@@ -62,5 +73,43 @@ export async function QueueView({ initPageResult, params, searchParams }: AdminV
         ))}
       </ol>
     </>,
+  )
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+
+function CrisisSection({ items }: { items: CrisisQueueItem[] }) {
+  return (
+    <section aria-labelledby="crisis-alerts-heading" style={{ marginBottom: '2rem' }}>
+      <h1 id="crisis-alerts-heading">Crisis alerts</h1>
+      <p>
+        Members whose words suggest they may be in danger, oldest first. {items.length === 0 ? 'None are open.' : `${items.length} open.`} Emails to the safeguarding
+        leads never quote the member; read the item here.
+      </p>
+      <ol style={{ listStyle: 'none', padding: 0 }}>
+        {items.map((item) => (
+          <li key={String(item.id)} id={`crisis-${item.id}`} style={{ borderLeft: '4px solid var(--theme-error-500)', padding: '0.5rem 0 0.5rem 1rem', marginBottom: '1rem' }}>
+            <h2 style={{ fontSize: '1.1rem', margin: 0 }}>
+              <strong style={{ color: 'var(--theme-error-500)' }}>CRISIS · </strong>
+              {item.memberName}’s {item.what}
+            </h2>
+            <p style={{ margin: '0.25rem 0' }}>
+              {item.locality ? `${item.locality} · ` : ''}
+              since {when(item.since)}
+              {item.matchCount > 1 && item.lastMatchedAt ? ` · ${item.matchCount} times, last ${when(item.lastMatchedAt)}` : ''} · {item.held ? 'held until marked safe' : 'not published'}
+            </p>
+            <p style={{ margin: '0.25rem 0' }}>Matched: {item.matched.join('; ') || 'crisis words'}</p>
+            {item.itemLink ? (
+              <p style={{ margin: '0.25rem 0' }}>
+                <a href={item.itemLink}>Open the {item.what}</a>
+              </p>
+            ) : item.privateDraft ? (
+              <p style={{ margin: '0.25rem 0' }}>It is in a private draft: nobody but the author can read it.</p>
+            ) : null}
+            <CrisisAlertActions id={item.id} />
+          </li>
+        ))}
+      </ol>
+    </section>
   )
 }

@@ -34,7 +34,8 @@ const WHAT: Record<CrisisTarget, string> = { ...Object.fromEntries(Object.entrie
 
 export async function raiseCrisisAlert(req: PayloadRequest, alert: RaiseCrisisAlert): Promise<void> {
   req.context[CRISIS_CONTEXT_KEY] = { targetCollection: alert.targetCollection, locality: alert.locality } satisfies CrisisSeen
-  const phrases = [...new Set(alert.matches.filter((m) => m.action === 'crisis').map((m) => m.phrase))]
+  // What matched, said as the entries' notes ("ideation: want to die") so moderators and leads can read it.
+  const phrases = [...new Set(alert.matches.filter((m) => m.action === 'crisis').map((m) => m.note || m.phrase))]
   const now = new Date().toISOString()
   const open = await req.payload.find({
     collection: 'crisis-alerts',
@@ -57,10 +58,13 @@ export async function raiseCrisisAlert(req: PayloadRequest, alert: RaiseCrisisAl
     return
   }
   const outcome = alert.targetCollection === 'messages' ? 'alert' : TEXT_DOORS[alert.targetCollection].outcome
+  // A display name is public (a byline); kept here so leads who do not read member records know who it is.
+  const member = alert.member === null ? null : await req.payload.findByID({ collection: 'users', id: alert.member, depth: 0, overrideAccess: true, req }).catch(() => null)
   const created = await req.payload.create({
     collection: 'crisis-alerts',
     data: {
       member: alert.member as never,
+      memberName: member ? String(member.displayName) : 'A former member',
       targetCollection: alert.targetCollection,
       targetId: String(alert.targetId),
       locality: alert.locality as never,

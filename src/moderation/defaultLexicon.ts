@@ -514,4 +514,4 @@ export const OTHER_DEFAULT_WORDS: WatchedWord[] = [
   { phrase: 'whatsapp me', action: 'require-approval' },
 ]
 
-export const DEFAULT_WATCHED_WORDS: (WatchedWord & { note?: string })[] = [...CRISIS_LEXICON, ...OTHER_DEFAULT_WORDS]
+export const DEFAULT_WATCHED_WORDS: WatchedWord[] = [...CRISIS_LEXICON, ...OTHER_DEFAULT_WORDS]

@@ -15,8 +15,8 @@ export type WatchedAction = Exclude<(typeof WATCHED_ACTIONS)[number], 'context' 
 const LOWERING = new Set(['context', 'past'])
 export type EntryAction = (typeof WATCHED_ACTIONS)[number]
 
-export type WatchedWord = { phrase: string; action: EntryAction; kind?: EntryKind }
-export type TriageMatch = { phrase: string; action: WatchedAction; context?: string }
+export type WatchedWord = { phrase: string; action: EntryAction; kind?: EntryKind; note?: string | null }
+export type TriageMatch = { phrase: string; action: WatchedAction; context?: string; note?: string }
 export type TriageResult = { action: WatchedAction | null; matches: TriageMatch[] }
 
 // crisis outranks block: a person in crisis must be held and helped, not just turned away.
@@ -125,12 +125,13 @@ export function triageWords(words: readonly string[], list: readonly WatchedWord
     const spans = spansAt(index)
     if (spans.length === 0) continue
     if (word.action !== 'crisis') {
-      matches.push({ phrase: word.phrase, action: word.action as WatchedAction })
+      matches.push({ phrase: word.phrase, action: word.action as WatchedAction, ...(word.note ? { note: word.note } : {}) })
       continue
     }
     const lowerers = spans.map(lowererOf)
-    if (lowerers.some((l) => l === null)) matches.push({ phrase: word.phrase, action: 'crisis' })
-    else matches.push({ phrase: word.phrase, action: 'flag', context: lowerers[0]! })
+    const note = word.note ? { note: word.note } : {}
+    if (lowerers.some((l) => l === null)) matches.push({ phrase: word.phrase, action: 'crisis', ...note })
+    else matches.push({ phrase: word.phrase, action: 'flag', context: lowerers[0]!, ...note })
   }
   const action = matches.reduce<WatchedAction | null>((best, m) => (best === null || STRENGTH[m.action] > STRENGTH[best] ? m.action : best), null)
   return { action, matches }

@@ -1,5 +1,6 @@
 // Who may read which forum post: one rule for pages, REST, search, feeds and email, as plain predicates.
 import { isModerator, isSelf, moderatesLocality, type Actor } from './roles.js'
+import { isSafeguardingLead } from './safeguarding.js'
 
 export const POST_STATES = ['pending', 'published', 'hidden', 'removed'] as const
 export type PostState = (typeof POST_STATES)[number]
@@ -16,6 +17,8 @@ export type PostFacts = {
   forumVisibility: ForumVisibility | null | undefined
   /** For a reply: the status of its thread. A reply is never seen where its thread is not. */
   threadStatus?: PostState
+  /** Held for crisis words: safeguarding leads read it wherever it is. */
+  crisisHold?: boolean | null
 }
 
 /**
@@ -27,6 +30,7 @@ export type PostFacts = {
 export function canSeePost(viewer: Actor, post: PostFacts): boolean {
   if (moderatesLocality(viewer, post.localityId)) return true
   if (isSelf(viewer, post.authorId)) return true
+  if (isSafeguardingLead(viewer) && post.crisisHold === true) return true
   if (post.status !== 'published') return false
   if (post.threadStatus !== undefined && post.threadStatus !== 'published') return false
   return canReadForum(viewer, post.forumVisibility)

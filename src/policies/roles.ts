@@ -25,7 +25,7 @@ export const isSignedIn = (actor: Actor): boolean => Boolean(actor)
 export const isSelf = (actor: Actor, userId: number | string | undefined | null): boolean =>
   Boolean(actor && userId !== undefined && userId !== null && String(actor.id) === String(userId))
 
-/** The Payload admin is the moderators' workplace; members and visitors never enter it. */
+/** The Payload admin is the moderators' workplace; members and visitors never enter it (safeguarding leads enter for the crisis part: src/policies/safeguarding.ts). */
 export const canEnterAdmin = (actor: Actor): boolean => isModerator(actor)
 
 /** Only admins hand out or take away roles, whatever the door. */

@@ -1,6 +1,7 @@
 // canSee: the one rule for who may see a story, used by every door. The REST/Local API read access
 // (collections/Stories/access.ts) is the same rule written as a database query; tests check they agree.
 import { isModerator, isSelf, type Actor } from './roles.js'
+import { isSafeguardingLead } from './safeguarding.js'
 
 export const STORY_STATES = ['draft', 'submitted', 'changes_requested', 'published', 'unpublished', 'withdrawn'] as const
 export type StoryState = (typeof STORY_STATES)[number]
@@ -11,6 +12,8 @@ export type ConsentAudience = (typeof CONSENT_AUDIENCES)[number]
 export type StoryFacts = {
   status: StoryState
   author: number | string | { id: number | string } | null | undefined
+  /** Held for crisis words: safeguarding leads read it, whoever they are (not a private draft). */
+  crisisHold?: boolean | null
 }
 
 export type ConsentFacts = {
@@ -33,6 +36,7 @@ export function canSee(viewer: Actor, story: StoryFacts, latestConsent: ConsentF
   if (isSelf(viewer, idOf(story.author))) return true
   // Moderators see everything that has been submitted; an unsubmitted draft stays private.
   if (isModerator(viewer)) return story.status !== 'draft'
+  if (isSafeguardingLead(viewer) && story.crisisHold === true && story.status !== 'draft') return true
   if (story.status !== 'published' || !consentIsCurrent(latestConsent, now)) return false
   if (latestConsent.audience === 'public') return true
   if (latestConsent.audience === 'members') return Boolean(viewer)

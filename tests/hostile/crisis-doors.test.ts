@@ -182,7 +182,9 @@ function threadDoors(id: number | string, marker: string): Door[] {
   return [
     { path: `/threads/${sid}`, probes: [marker], controlled: true },
     { path: '/localities/lancashire-county', probes: [marker], controlled: true },
+    { path: '/api/threads', probes: [marker], rest: { collection: 'threads', id: sid, byId: false }, controlled: false },
     { path: `/api/threads?limit=500&depth=2`, probes: [marker], rest: { collection: 'threads', id: sid, byId: false }, controlled: true },
+    { path: `/api/threads/${sid}`, probes: [marker], rest: { collection: 'threads', id: sid, byId: true }, controlled: true },
     { path: `/api/threads/${sid}?depth=2`, probes: [marker], rest: { collection: 'threads', id: sid, byId: true }, controlled: true },
     { path: `/api/threads?where[title][like]=${marker}`, probes: [marker], rest: { collection: 'threads', id: sid, byId: false }, controlled: true },
     { path: `/api/threads?where[id][equals]=${sid}&depth=1`, probes: [marker], rest: { collection: 'threads', id: sid, byId: false }, controlled: true },
@@ -198,7 +200,9 @@ function replyDoors(id: number | string, threadId: number | string, marker: stri
   const sid = String(id)
   return [
     { path: `/threads/${threadId}`, probes: [marker, `reply-${sid}"`], controlled: true },
+    { path: '/api/replies', probes: [marker], rest: { collection: 'replies', id: sid, byId: false }, controlled: false },
     { path: `/api/replies?limit=500&depth=2`, probes: [marker], rest: { collection: 'replies', id: sid, byId: false }, controlled: true },
+    { path: `/api/replies/${sid}`, probes: [marker], rest: { collection: 'replies', id: sid, byId: true }, controlled: true },
     { path: `/api/replies/${sid}?depth=2`, probes: [marker], rest: { collection: 'replies', id: sid, byId: true }, controlled: true },
     { path: `/api/replies?where[body][like]=${marker}`, probes: [marker], rest: { collection: 'replies', id: sid, byId: false }, controlled: true },
     { path: `/api/replies?where[thread][equals]=${threadId}&depth=2`, probes: [marker], rest: { collection: 'replies', id: sid, byId: false }, controlled: true },
@@ -214,7 +218,9 @@ function storyDoors(id: number | string, slug: string, marker: string): Door[] {
   return [
     { path: `/stories/${slug}`, probes: [marker], controlled: true },
     { path: '/stories', probes: [marker, `/stories/${slug}"`], controlled: true },
+    { path: '/api/stories', probes: [marker], rest: { collection: 'stories', id: sid, byId: false }, controlled: false },
     { path: `/api/stories?limit=500&depth=2`, probes: [marker], rest: { collection: 'stories', id: sid, byId: false }, controlled: true },
+    { path: `/api/stories/${sid}`, probes: [marker], rest: { collection: 'stories', id: sid, byId: true }, controlled: true },
     { path: `/api/stories/${sid}?depth=2`, probes: [marker], rest: { collection: 'stories', id: sid, byId: true }, controlled: true },
     { path: `/api/stories?where[title][like]=${marker}`, probes: [marker], rest: { collection: 'stories', id: sid, byId: false }, controlled: true },
     { path: `/api/stories?where[slug][equals]=${slug}&depth=1`, probes: [marker], rest: { collection: 'stories', id: sid, byId: false }, controlled: true },
@@ -465,12 +471,14 @@ describe('local crisis services come first', () => {
 // ---------------------------------------------------------------------------------------------
 describe('crisis alerts through REST', () => {
   let alertId: string
+  let alertMarker: string
   let countyAlertThread: number | string
 
   beforeAll(async () => {
     // A fresh held thread in the county forum, so this block does not depend on the tests above.
     const client = await signIn(demoMember)
     const marker = unique('alrt')
+    alertMarker = marker
     await landing(client, await postThread(client, 'lancashire-county', `Quiet evening ${marker}`, CRISIS[3].text))
     const thread = (await db().find({ collection: 'threads', where: { title: { like: marker } }, overrideAccess: true, depth: 0 })).docs[0]
     if (!thread) throw new Error('Arrange failed: the crisis thread was not stored')
@@ -489,27 +497,35 @@ describe('crisis alerts through REST', () => {
   ]
 
   test('not readable by a visitor, another member, the author themself, or a moderator of another locality', async () => {
-    const who: [string, Who | null][] = [
-      ['a visitor', null],
-      ['another member', nosy],
-      ['the author', demoMember],
-      ['a moderator of lancashire-north', northModerator],
+    // `none`: this viewer may read no crisis alert at all. A moderator of lancashire-north may read alerts
+    // filed under north (the demo member's profile, for one), just not this county one.
+    const who: [string, Who | null, 'none' | 'not-this-one'][] = [
+      ['a visitor', null, 'none'],
+      ['another member', nosy, 'none'],
+      ['the author', demoMember, 'none'],
+      ['a moderator of lancashire-north', northModerator, 'not-this-one'],
     ]
     const leaks: string[] = []
-    for (const [name, viewer] of who) {
+    for (const [name, viewer, rule] of who) {
       const byId = await api(hostile, viewer, 'GET', `/api/crisis-alerts/${alertId}?depth=2`)
       if (byId.status === 200) leaks.push(`${name}: GET /api/crisis-alerts/${alertId} answers 200`)
       for (const p of listPaths()) {
         const r = await api(hostile, viewer, 'GET', p)
-        if (docIds(r).length > 0) leaks.push(`${name}: ${p} lists ${docIds(r).join(', ')}`)
+        const ids = docIds(r)
+        if (ids.includes(alertId) || (rule === 'none' && ids.length > 0)) leaks.push(`${name}: ${p} lists ${ids.join(', ')}`)
       }
-      const count = await api(hostile, viewer, 'GET', '/api/crisis-alerts/count')
-      if (count.status === 200 && Number(count.json?.totalDocs) > 0) leaks.push(`${name}: /api/crisis-alerts/count says ${count.json.totalDocs}`)
+      if (rule === 'none') {
+        const count = await api(hostile, viewer, 'GET', '/api/crisis-alerts/count')
+        if (count.status === 200 && Number(count.json?.totalDocs) > 0) leaks.push(`${name}: /api/crisis-alerts/count says ${count.json.totalDocs}`)
+      }
     }
     expect(leaks).toEqual([])
 
-    // The controls: the lead and a moderator of the alert's own locality read it.
-    expect((await api(hostile, lead, 'GET', `/api/crisis-alerts/${alertId}`)).status, 'the lead').toBe(200)
+    // The controls: the lead and a moderator of the alert's own locality read it, and it quotes nothing.
+    const asLead = await api(hostile, lead, 'GET', `/api/crisis-alerts/${alertId}?depth=0`)
+    expect(asLead.status, 'the lead').toBe(200)
+    const { matched: _entries, ...rest } = asLead.json ?? {}
+    expect(memberWordsIn(JSON.stringify(rest), CRISIS[3], [alertMarker, 'Quiet evening']), 'the alert as REST gives it quotes the member').toEqual([])
     expect((await api(hostile, countyModerator, 'GET', `/api/crisis-alerts/${alertId}`)).status, 'a moderator of lancashire-county').toBe(200)
   })
 

@@ -225,7 +225,7 @@ const wordIn = (haystack: string, word: string) => new RegExp(`\\b${word.replace
 
 /** The member's words found in `haystack`: whole distinctive words, the whole sentence, and the markers of the item's other fields. */
 function memberWordsIn(haystack: string, crisis: (typeof CRISIS)[number], markers: string[]): string[] {
-  const found = crisis.words.filter((word) => wordIn(haystack, word))
+  const found: string[] = crisis.words.filter((word) => wordIn(haystack, word))
   if (haystack.toLowerCase().includes(crisis.text.toLowerCase())) found.push(crisis.text)
   for (const marker of markers) if (haystack.toLowerCase().includes(marker.toLowerCase())) found.push(marker)
   return found

@@ -3,6 +3,7 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
 import { canPost, isAdmin, isModerator, isSelf, moderatesLocality, type Actor } from '../../../src/policies/roles.js'
+import { isSafeguardingLead } from '../../../src/policies/safeguarding.js'
 
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | undefined))
 
@@ -26,6 +27,8 @@ export function postReadAccess(threadPath?: string): Access {
     if (!user) return { and: [...published, { 'locality.forumVisibility': { equals: 'public' } }] }
     const or: Where[] = [{ and: published }, { author: { equals: user.id } }]
     if (moderated) or.push(moderated)
+    // Safeguarding leads read posts held for crisis words, in any locality.
+    if (isSafeguardingLead(user)) or.push({ crisisHold: { equals: true } })
     return { or }
   }
 }
