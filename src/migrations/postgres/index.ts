@@ -4,8 +4,8 @@ import * as migration_20261201_131556_forum from './20261201_131556_forum';
 import * as migration_20261201_135519_forum_review_digest from './20261201_135519_forum_review_digest';
 import * as migration_20261201_160938_meetings from './20261201_160938_meetings';
 import * as migration_20261201_163349_privacy from './20261201_163349_privacy';
-import * as migration_20261205_124832_crisis_lexicon from './20261205_124832_crisis_lexicon';
-import * as migration_20261205_124833_crisis_lexicon_data from './20261205_124833_crisis_lexicon_data';
+import * as migration_20261205_130238_crisis_safeguarding from './20261205_130238_crisis_safeguarding';
+import * as migration_20261205_130240_crisis_lexicon_data from './20261205_130240_crisis_lexicon_data';
 
 export const migrations = [
   {
@@ -39,13 +39,13 @@ export const migrations = [
     name: '20261201_163349_privacy',
   },
   {
-    up: migration_20261205_124832_crisis_lexicon.up,
-    down: migration_20261205_124832_crisis_lexicon.down,
-    name: '20261205_124832_crisis_lexicon',
+    up: migration_20261205_130238_crisis_safeguarding.up,
+    down: migration_20261205_130238_crisis_safeguarding.down,
+    name: '20261205_130238_crisis_safeguarding'
   },
   {
-    up: migration_20261205_124833_crisis_lexicon_data.up,
-    down: migration_20261205_124833_crisis_lexicon_data.down,
-    name: '20261205_124833_crisis_lexicon_data',
+    up: migration_20261205_130240_crisis_lexicon_data.up,
+    down: migration_20261205_130240_crisis_lexicon_data.down,
+    name: '20261205_130240_crisis_lexicon_data',
   },
 ];

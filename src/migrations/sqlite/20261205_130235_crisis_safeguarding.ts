@@ -1,11 +1,10 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { addMissingDefaultWords } from '../../moderation/installLexicon.js'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`crisis_alerts\` (
   	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
   	\`member_id\` integer,
+  	\`member_name\` text,
   	\`target_collection\` text NOT NULL,
   	\`target_id\` text NOT NULL,
   	\`locality_id\` integer,
@@ -56,8 +55,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`crisis_services_id\` integer REFERENCES crisis_services(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_crisis_alerts_id_idx\` ON \`payload_locked_documents_rels\` (\`crisis_alerts_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_crisis_services_id_idx\` ON \`payload_locked_documents_rels\` (\`crisis_services_id\`);`)
-  // Existing sites get the default crisis lexicon too, not only new ones through the demo seed.
-  await addMissingDefaultWords(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

@@ -7,9 +7,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_crisis_alerts_outcome" AS ENUM('hold', 'alert');
   CREATE TYPE "public"."enum_crisis_alerts_status" AS ENUM('open', 'handled');
   ALTER TYPE "public"."enum_watched_words_action" ADD VALUE 'context';
+  ALTER TYPE "public"."enum_watched_words_action" ADD VALUE 'past';
   CREATE TABLE "crisis_alerts" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"member_id" integer,
+  	"member_name" varchar,
   	"target_collection" "enum_crisis_alerts_target_collection" NOT NULL,
   	"target_id" varchar NOT NULL,
   	"locality_id" integer,
