@@ -79,6 +79,8 @@ export interface Config {
     'watched-words': WatchedWord;
     'crisis-alerts': CrisisAlert;
     'crisis-services': CrisisService;
+    conversations: Conversation;
+    messages: Message;
     meetings: Meeting;
     actions: Action;
     'meeting-reminders': MeetingReminder;
@@ -104,6 +106,8 @@ export interface Config {
     'watched-words': WatchedWordsSelect<false> | WatchedWordsSelect<true>;
     'crisis-alerts': CrisisAlertsSelect<false> | CrisisAlertsSelect<true>;
     'crisis-services': CrisisServicesSelect<false> | CrisisServicesSelect<true>;
+    conversations: ConversationsSelect<false> | ConversationsSelect<true>;
+    messages: MessagesSelect<false> | MessagesSelect<true>;
     meetings: MeetingsSelect<false> | MeetingsSelect<true>;
     actions: ActionsSelect<false> | ActionsSelect<true>;
     'meeting-reminders': MeetingRemindersSelect<false> | MeetingRemindersSelect<true>;
@@ -754,6 +758,47 @@ export interface CrisisService {
   createdAt: string;
 }
 /**
+ * Private lines to members. Read and answer them at /account/messages (the link is on each one).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations".
+ */
+export interface Conversation {
+  id: number;
+  kind: 'safeguarding';
+  member: number | User;
+  memberName?: string | null;
+  locality?: (number | null) | Locality;
+  alert?: (number | null) | CrisisAlert;
+  startedBy?: (number | null) | User;
+  lastMessageAt?: string | null;
+  memberReadAt?: string | null;
+  staffReadAt?: string | null;
+  status: 'open' | 'closed';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: number;
+  conversation: number | Conversation;
+  kind: 'safeguarding';
+  member: number | User;
+  locality?: (number | null) | Locality;
+  sender?: (number | null) | User;
+  /**
+   * How the sender is shown: a display name and, for staff, their role.
+   */
+  senderLabel?: string | null;
+  fromMember?: boolean | null;
+  body: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Use "Generate meetings" above the list to plan the next meetings of a locality at its cadence.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1086,6 +1131,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'crisis-services';
         value: number | CrisisService;
+      } | null)
+    | ({
+        relationTo: 'conversations';
+        value: number | Conversation;
+      } | null)
+    | ({
+        relationTo: 'messages';
+        value: number | Message;
       } | null)
     | ({
         relationTo: 'meetings';
@@ -1493,6 +1546,40 @@ export interface CrisisServicesSelect<T extends boolean = true> {
   note?: T;
   order?: T;
   isDemo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations_select".
+ */
+export interface ConversationsSelect<T extends boolean = true> {
+  kind?: T;
+  member?: T;
+  memberName?: T;
+  locality?: T;
+  alert?: T;
+  startedBy?: T;
+  lastMessageAt?: T;
+  memberReadAt?: T;
+  staffReadAt?: T;
+  status?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages_select".
+ */
+export interface MessagesSelect<T extends boolean = true> {
+  conversation?: T;
+  kind?: T;
+  member?: T;
+  locality?: T;
+  sender?: T;
+  senderLabel?: T;
+  fromMember?: T;
+  body?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -7,6 +7,8 @@ import sharp from 'sharp'
 
 import { Actions } from '../collections/Actions/index.js'
 import { Consents } from '../collections/Consents/index.js'
+import { Conversations } from '../collections/Conversations/index.js'
+import { Messages } from '../collections/Messages/index.js'
 import { CrisisAlerts } from '../collections/CrisisAlerts/index.js'
 import { CrisisServices } from '../collections/CrisisServices/index.js'
 import { DataExports } from '../collections/DataExports/index.js'
@@ -50,7 +52,7 @@ export default buildConfig({
       views: { moderationQueue: { Component: '/admin/QueueView#QueueView', path: '/queue' } },
     },
   },
-  collections: showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, CrisisAlerts, CrisisServices, Meetings, Actions, MeetingReminders, DataExports, ErasureLog]),
+  collections: showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, CrisisAlerts, CrisisServices, Conversations, Messages, Meetings, Actions, MeetingReminders, DataExports, ErasureLog]),
   globals: showLeadsTheCrisisPartOnly([ModerationSettings, MeetingSettings, PrivacySettingsGlobal]),
   editor: storyRichTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.

@@ -11,6 +11,7 @@ import config from './payload.config.js'
 import { fetchHeaders, loadViewer } from './auth/session.js'
 import { isProduction, port as defaultPort, rootDir } from './env.js'
 import { canEnterSafeguardingWork } from './policies/safeguarding.js'
+import { messagesRouter } from './routes/messages.js'
 import { accountRouter } from './routes/account.js'
 import { authRouter } from './routes/auth.js'
 import { feedsRouter } from './routes/feeds.js'
@@ -93,6 +94,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(pagesRouter(payload))
   app.use(authRouter(payload))
   app.use(accountRouter(payload))
+  app.use(messagesRouter(payload))
   app.use(privacyRouter(payload))
   // The author's routes come first: /stories/new must not be read as a story called "new".
   app.use(myStoriesRouter(payload))

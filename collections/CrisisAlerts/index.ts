@@ -10,7 +10,7 @@ import { text } from '../shared/moderatorEndpoint.js'
 import { safeguardingEndpoint } from '../shared/safeguardingEndpoint.js'
 import { crisisHandlers, nobody } from './access.js'
 
-export const CRISIS_ALERT_TARGETS = [...Object.keys(TEXT_DOORS), 'messages'] as const
+export const CRISIS_ALERT_TARGETS = Object.keys(TEXT_DOORS)
 
 // POST /api/crisis-alerts/:id/handle { note? }: the leads or the locality's moderators close an alert.
 const handleEndpoint = safeguardingEndpoint('/:id/handle', async (req, body, id) => {

@@ -12,6 +12,7 @@ import { loadModerationQueue } from '../moderation/queue.js'
 import { isModerator } from '../policies/roles.js'
 import { canEnterSafeguardingWork } from '../policies/safeguarding.js'
 import { CrisisAlertActions } from './CrisisAlertActions.js'
+import { PrivateMessageForm } from './PrivateMessageForm.js'
 import { FlagActions } from './FlagActions.js'
 import { PostActions } from './PostActions.js'
 
@@ -106,6 +107,12 @@ function CrisisSection({ items }: { items: CrisisQueueItem[] }) {
             ) : item.privateDraft ? (
               <p style={{ margin: '0.25rem 0' }}>It is in a private draft: nobody but the author can read it.</p>
             ) : null}
+            {item.conversation ? (
+              <p style={{ margin: '0.25rem 0' }}>
+                <a href={`/account/messages/${item.conversation}`}>Open the private line with {item.memberName}</a>
+              </p>
+            ) : null}
+            <PrivateMessageForm alertId={item.id} memberName={item.memberName} />
             <CrisisAlertActions id={item.id} />
           </li>
         ))}

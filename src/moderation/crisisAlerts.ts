@@ -13,7 +13,7 @@ import { appendModerationEvent } from './events.js'
 import { TEXT_DOORS, type TextDoorCollection } from './textDoors.js'
 import type { TriageMatch } from './watchedWords.js'
 
-export type CrisisTarget = TextDoorCollection | 'messages'
+export type CrisisTarget = TextDoorCollection
 
 export type RaiseCrisisAlert = {
   member: number | string | null
@@ -30,7 +30,7 @@ export type CrisisSeen = { targetCollection: CrisisTarget; locality: number | st
 export const CRISIS_CONTEXT_KEY = 'crisisSeen'
 export const crisisSeen = (context: Record<string, unknown> | undefined): CrisisSeen | null => (context?.[CRISIS_CONTEXT_KEY] as CrisisSeen | undefined) ?? null
 
-const WHAT: Record<CrisisTarget, string> = { ...Object.fromEntries(Object.entries(TEXT_DOORS).map(([k, v]) => [k, v.what])), messages: 'private message' } as Record<CrisisTarget, string>
+const WHAT = Object.fromEntries(Object.entries(TEXT_DOORS).map(([k, v]) => [k, v.what])) as Record<CrisisTarget, string>
 
 export async function raiseCrisisAlert(req: PayloadRequest, alert: RaiseCrisisAlert): Promise<void> {
   req.context[CRISIS_CONTEXT_KEY] = { targetCollection: alert.targetCollection, locality: alert.locality } satisfies CrisisSeen
@@ -57,7 +57,7 @@ export async function raiseCrisisAlert(req: PayloadRequest, alert: RaiseCrisisAl
     })
     return
   }
-  const outcome = alert.targetCollection === 'messages' ? 'alert' : TEXT_DOORS[alert.targetCollection].outcome
+  const outcome = TEXT_DOORS[alert.targetCollection].outcome
   // A display name is public (a byline); kept here so leads who do not read member records know who it is.
   const member = alert.member === null ? null : await req.payload.findByID({ collection: 'users', id: alert.member, depth: 0, overrideAccess: true, req }).catch(() => null)
   const created = await req.payload.create({

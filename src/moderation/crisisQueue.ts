@@ -18,26 +18,35 @@ export type CrisisQueueItem = {
   /** The admin page of the item, when the person looking may open it (never a private draft). */
   itemLink: string | null
   privateDraft: boolean
+  /** The member's private line, if there is one already. */
+  conversation: number | string | null
 }
 
 const readable = async (payload: Payload, user: Record<string, any>, collection: string, id: string) =>
-  collection === 'messages' || collection === 'consents'
-    ? false
-    : Boolean(await payload.findByID({ collection: collection as 'stories', id, depth: 0, overrideAccess: false, user }).catch(() => null))
+  collection === 'consents' ? false : Boolean(await payload.findByID({ collection: collection as 'stories', id, depth: 0, overrideAccess: false, user }).catch(() => null))
+
+/** Where the item is read: the admin for posts and stories, the conversation page for a private message. */
+async function itemLinkOf(payload: Payload, user: Record<string, any>, collection: string, id: string): Promise<string | null> {
+  if (collection !== 'messages') return (await readable(payload, user, collection, id)) ? `/admin/collections/${collection}/${id}` : null
+  const message = await payload.findByID({ collection: 'messages', id, depth: 0, overrideAccess: false, user }).catch(() => null)
+  return message ? `/account/messages/${idOf(message.conversation)}` : null
+}
 
 export async function loadCrisisQueue(payload: Payload, user: Record<string, any>): Promise<CrisisQueueItem[]> {
-  const [alerts, localities] = await Promise.all([
+  const [alerts, localities, lines] = await Promise.all([
     payload.find({ collection: 'crisis-alerts', where: { status: { equals: 'open' } }, sort: 'createdAt', limit: 200, depth: 0, overrideAccess: false, user }),
     payload.find({ collection: 'localities', limit: 100, depth: 0, overrideAccess: false, user }),
+    payload.find({ collection: 'conversations', where: { and: [{ kind: { equals: 'safeguarding' } }, { status: { equals: 'open' } }] }, limit: 500, depth: 0, overrideAccess: false, user }),
   ])
+  const lineOf = (member: unknown) => lines.docs.find((line) => String(idOf(line.member)) === String(idOf(member)))?.id ?? null
   const localityName = (id: unknown) => String(localities.docs.find((l) => String(l.id) === String(idOf(id)))?.name ?? '')
   return Promise.all(
     alerts.docs.map(async (alert) => {
       const collection = String(alert.targetCollection)
-      const open = await readable(payload, user, collection, String(alert.targetId))
+      const itemLink = await itemLinkOf(payload, user, collection, String(alert.targetId))
       return {
         id: alert.id,
-        what: collection === 'messages' ? 'private message' : TEXT_DOORS[collection as TextDoorCollection].what,
+        what: TEXT_DOORS[collection as TextDoorCollection].what,
         memberName: String(alert.memberName ?? 'A member'),
         locality: localityName(alert.locality),
         since: String(alert.createdAt),
@@ -45,8 +54,9 @@ export async function loadCrisisQueue(payload: Payload, user: Record<string, any
         matchCount: Number(alert.matchCount ?? 1),
         matched: Array.isArray(alert.matched) ? (alert.matched as unknown[]).map(String) : [],
         held: alert.outcome === 'hold',
-        itemLink: open ? `/admin/collections/${collection}/${alert.targetId}` : null,
-        privateDraft: alert.privateDraft === true && !open,
+        itemLink,
+        privateDraft: alert.privateDraft === true && !itemLink,
+        conversation: lineOf(alert.member),
       }
     }),
   )

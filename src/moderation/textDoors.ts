@@ -3,7 +3,7 @@
 // so a text field added later is triaged or the test fails.
 import type { CrisisOutcome } from '../policies/safeguarding.js'
 
-export type TextDoorCollection = 'stories' | 'threads' | 'replies' | 'consents' | 'flags' | 'users' | 'media'
+export type TextDoorCollection = 'stories' | 'threads' | 'replies' | 'consents' | 'flags' | 'users' | 'media' | 'messages'
 
 export type TextDoor = { fields: readonly string[]; outcome: CrisisOutcome; what: string }
 
@@ -22,6 +22,8 @@ export const TEXT_DOORS: Record<TextDoorCollection, TextDoor> = {
   flags: { fields: ['note'], outcome: 'alert', what: 'report to the moderators' },
   users: { fields: ['displayName'], outcome: 'alert', what: 'profile' },
   media: { fields: ['alt'], outcome: 'alert', what: 'picture description' },
+  // A member's private message goes to the people who handle crises anyway (src/commands/conversations).
+  messages: { fields: ['body'], outcome: 'alert', what: 'private message' },
 }
 
 /** Text fields a member can write that are not free text, and why they need no triage. */

@@ -2,6 +2,7 @@
 import { memberTypeLabel } from '../policies/memberTypes.js'
 import { canSeeReports } from '../policies/meetingAccess.js'
 import { isModerator } from '../policies/roles.js'
+import { isSafeguardingLead } from '../policies/safeguarding.js'
 
 export type Viewer = {
   id: number | string
@@ -9,6 +10,7 @@ export type Viewer = {
   memberType: string
   memberTypeLabel: string
   isModerator: boolean
+  isSafeguardingLead: boolean
   canSeeReports: boolean
 }
 
@@ -20,6 +22,7 @@ export function presentViewer(user: Record<string, any> | null | undefined): Vie
     memberType: String(user.memberType ?? ''),
     memberTypeLabel: memberTypeLabel(user.memberType),
     isModerator: isModerator(user as never),
+    isSafeguardingLead: isSafeguardingLead(user as never),
     canSeeReports: canSeeReports(user as never),
   }
 }

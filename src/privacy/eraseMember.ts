@@ -140,7 +140,10 @@ export async function eraseWithin(payload: Payload, req: PayloadRequest, memberI
   if (member) {
     await payload.delete({ collection: 'data-exports', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await payload.delete({ collection: 'meeting-reminders', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
-    // Crisis alerts hold no text, but they say that this person was thought to be in danger.
+    // Their private lines go whole (both sides' messages are about them); crisis alerts hold no text,
+    // but they say that this person was thought to be in danger.
+    await payload.delete({ collection: 'messages', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
+    await payload.delete({ collection: 'conversations', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await payload.delete({ collection: 'crisis-alerts', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await dropQueuedEmails(payload, req, member.email)
     await payload.delete({ collection: 'users', id: member.id, overrideAccess: true, req })

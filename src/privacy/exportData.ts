@@ -13,7 +13,7 @@ import { lexicalToPlainText } from '../stories/richText.js'
 type Doc = Record<string, any>
 const nameOf = (value: unknown) => (value && typeof value === 'object' ? String((value as { name?: unknown }).name ?? '') : null)
 
-async function all(payload: Payload, collection: 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'meeting-reminders' | 'crisis-alerts', where: Where, depth = 0) {
+async function all(payload: Payload, collection: 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'meeting-reminders' | 'crisis-alerts' | 'conversations' | 'messages', where: Where, depth = 0) {
   return (await payload.find({ collection, where, depth, pagination: false, overrideAccess: true, sort: 'createdAt' })).docs as Doc[]
 }
 
@@ -33,7 +33,7 @@ export type MemberExport = { json: Doc; files: { name: string; bytes: Uint8Array
 export async function collectMemberData(payload: Payload, memberId: number | string): Promise<MemberExport> {
   const member = (await payload.findByID({ collection: 'users', id: memberId, depth: 1, overrideAccess: true })) as Doc
   const mine = { author: { equals: memberId } }
-  const [stories, consents, threads, replies, flags, media, meetingReminders, crisisAlerts] = await Promise.all([
+  const [stories, consents, threads, replies, flags, media, meetingReminders, crisisAlerts, conversations, messages] = await Promise.all([
     all(payload, 'stories', mine, 1),
     all(payload, 'consents', { or: [mine, { authorRef: { equals: String(memberId) } }] }),
     all(payload, 'threads', mine, 1),
@@ -42,6 +42,8 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     all(payload, 'media', { uploader: { equals: memberId } }),
     all(payload, 'meeting-reminders', { member: { equals: memberId } }, 1),
     all(payload, 'crisis-alerts', { member: { equals: memberId } }),
+    all(payload, 'conversations', { member: { equals: memberId } }),
+    all(payload, 'messages', { member: { equals: memberId } }),
   ])
   const files = media.flatMap((m) => {
     const file = path.join(mediaDir(), path.basename(String(m.filename ?? '')))
@@ -99,6 +101,14 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     media: media.map((m) => ({ id: m.id, filename: m.filename, alt: m.alt ?? null, mimeType: m.mimeType ?? null, filesize: m.filesize ?? null, createdAt: m.createdAt, file: m.filename ? `media/${path.basename(String(m.filename))}` : null })),
     meetingReminders: meetingReminders.map((r) => ({ meeting: r.meeting && typeof r.meeting === 'object' ? r.meeting.title : r.meeting, sentAt: r.sentAt })),
     // Times crisis words in something you wrote alerted our safeguarding leads (what matched, never a copy of the text).
+    privateMessages: conversations.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      startedAt: c.createdAt,
+      messages: messages
+        .filter((m) => String(m.conversation) === String(c.id))
+        .map((m) => ({ from: m.fromMember ? 'you' : String(m.senderLabel ?? 'Waymark'), body: m.body, sentAt: m.createdAt })),
+    })),
     safeguardingAlerts: crisisAlerts.map((a) => ({ id: a.id, in: `${a.targetCollection} ${a.targetId}`, matched: a.matched ?? [], raisedAt: a.createdAt, status: a.status, handledAt: a.handledAt ?? null })),
   }
   return { json, files }
@@ -122,6 +132,7 @@ ${section('Forum conversations you started', data.threads, (t) => `<h3>${escapeH
 ${section('Your replies', data.replies, (r) => `${escapeHtml(String(r.thread?.title ?? ''))} · ${escapeHtml(String(r.status))}${para(r.body)}`)}
 ${section('Reports you made', data.flags, (f) => `${escapeHtml(String(f.targetCollection))} ${escapeHtml(String(f.targetId))}: ${escapeHtml(String(f.reason))} (${escapeHtml(String(f.status))})${para(f.note)}`)}
 ${section('Pictures', data.media, (m) => `${escapeHtml(String(m.file ?? m.filename))}${m.alt ? `: ${escapeHtml(String(m.alt))}` : ''}`)}
+${section('Private messages', data.privateMessages, (c) => `<h3>Conversation started ${escapeHtml(String(c.startedAt))}</h3>${(c.messages as Doc[]).map((m) => `<p><strong>${escapeHtml(String(m.from))}</strong>, ${escapeHtml(String(m.sentAt))}</p>${para(m.body)}`).join('')}`)}
 ${section('Times our safeguarding leads were alerted', data.safeguardingAlerts, (a) => `${escapeHtml(String(a.raisedAt))}: ${escapeHtml(String(a.in))}, matched ${escapeHtml((a.matched as string[]).join('; '))} (${escapeHtml(String(a.status))})`)}
 </body></html>`
 }

@@ -7,6 +7,7 @@ import type { PageContext } from '../../views/components/PageContext.js'
 import { publicLocalities } from '../cache/localities.js'
 import { databaseKind } from '../db/index.js'
 import { presentViewer } from '../presenters/viewer.js'
+import { unreadConversations } from '../queries/conversations.js'
 
 /** A form field: always a string (repeated or missing fields become ''), capped so nothing huge reaches Payload. */
 export const formText = (max = 10_000) =>
@@ -53,6 +54,7 @@ export async function pageContext(payload: Payload, req: Request, res: Response)
   return {
     viewer: presentViewer(user),
     localities: await publicLocalities(payload),
+    unreadMessages: await unreadConversations(payload, user),
     csrfToken: String(res.locals.csrfToken ?? ''),
     path: req.path,
   }

@@ -7,4 +7,6 @@ export type PageContext = {
   localities: LocalitySummary[]
   csrfToken: string
   path: string
+  /** Private conversations with something new for the viewer (0 for visitors). */
+  unreadMessages?: number
 }

@@ -17,7 +17,12 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
                   {viewer.displayName} <span className="badge">{viewer.memberTypeLabel}</span>
                 </a>
               </li>
-              {viewer.isModerator ? (
+              <li>
+                <a href="/account/messages" aria-current={ctx.path === '/account/messages' ? 'page' : undefined}>
+                  Messages{ctx.unreadMessages ? <span className="badge badge--new"> {ctx.unreadMessages} new</span> : null}
+                </a>
+              </li>
+              {viewer.isModerator || viewer.isSafeguardingLead ? (
                 <li>
                   <a href="/admin">Moderation</a>
                 </li>

@@ -50,16 +50,76 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`crisis_services_locality_idx\` ON \`crisis_services\` (\`locality_id\`);`)
   await db.run(sql`CREATE INDEX \`crisis_services_updated_at_idx\` ON \`crisis_services\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`crisis_services_created_at_idx\` ON \`crisis_services\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`conversations\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`kind\` text NOT NULL,
+  	\`member_id\` integer NOT NULL,
+  	\`member_name\` text,
+  	\`locality_id\` integer,
+  	\`alert_id\` integer,
+  	\`started_by_id\` integer,
+  	\`last_message_at\` text,
+  	\`member_unread\` integer DEFAULT false,
+  	\`staff_unread\` integer DEFAULT false,
+  	\`status\` text DEFAULT 'open' NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`member_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`locality_id\`) REFERENCES \`localities\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`alert_id\`) REFERENCES \`crisis_alerts\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`started_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`conversations_kind_idx\` ON \`conversations\` (\`kind\`);`)
+  await db.run(sql`CREATE INDEX \`conversations_member_idx\` ON \`conversations\` (\`member_id\`);`)
+  await db.run(sql`CREATE INDEX \`conversations_locality_idx\` ON \`conversations\` (\`locality_id\`);`)
+  await db.run(sql`CREATE INDEX \`conversations_alert_idx\` ON \`conversations\` (\`alert_id\`);`)
+  await db.run(sql`CREATE INDEX \`conversations_started_by_idx\` ON \`conversations\` (\`started_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`conversations_last_message_at_idx\` ON \`conversations\` (\`last_message_at\`);`)
+  await db.run(sql`CREATE INDEX \`conversations_member_unread_idx\` ON \`conversations\` (\`member_unread\`);`)
+  await db.run(sql`CREATE INDEX \`conversations_staff_unread_idx\` ON \`conversations\` (\`staff_unread\`);`)
+  await db.run(sql`CREATE INDEX \`conversations_updated_at_idx\` ON \`conversations\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`conversations_created_at_idx\` ON \`conversations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`messages\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`conversation_id\` integer NOT NULL,
+  	\`kind\` text NOT NULL,
+  	\`member_id\` integer NOT NULL,
+  	\`locality_id\` integer,
+  	\`sender_id\` integer,
+  	\`sender_label\` text,
+  	\`from_member\` integer DEFAULT false,
+  	\`body\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`conversation_id\`) REFERENCES \`conversations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`member_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`locality_id\`) REFERENCES \`localities\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`sender_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`messages_conversation_idx\` ON \`messages\` (\`conversation_id\`);`)
+  await db.run(sql`CREATE INDEX \`messages_member_idx\` ON \`messages\` (\`member_id\`);`)
+  await db.run(sql`CREATE INDEX \`messages_locality_idx\` ON \`messages\` (\`locality_id\`);`)
+  await db.run(sql`CREATE INDEX \`messages_sender_idx\` ON \`messages\` (\`sender_id\`);`)
+  await db.run(sql`CREATE INDEX \`messages_updated_at_idx\` ON \`messages\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`messages_created_at_idx\` ON \`messages\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`watched_words\` ADD \`kind\` text DEFAULT 'phrase' NOT NULL;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`crisis_alerts_id\` integer REFERENCES crisis_alerts(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`crisis_services_id\` integer REFERENCES crisis_services(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`conversations_id\` integer REFERENCES conversations(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`messages_id\` integer REFERENCES messages(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_crisis_alerts_id_idx\` ON \`payload_locked_documents_rels\` (\`crisis_alerts_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_crisis_services_id_idx\` ON \`payload_locked_documents_rels\` (\`crisis_services_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_conversations_id_idx\` ON \`payload_locked_documents_rels\` (\`conversations_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_messages_id_idx\` ON \`payload_locked_documents_rels\` (\`messages_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`crisis_alerts\`;`)
   await db.run(sql`DROP TABLE \`crisis_services\`;`)
+  await db.run(sql`DROP TABLE \`conversations\`;`)
+  await db.run(sql`DROP TABLE \`messages\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,

@@ -1,0 +1,31 @@
+import type { ConversationRow } from '../../src/queries/conversations.js'
+import { Layout } from '../components/Layout.js'
+import type { PageContext } from '../components/PageContext.js'
+
+const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+
+/** The viewer's private conversations: messages from the moderators, and for staff the lines they handle. */
+export function MessagesPage({ ctx, rows }: { ctx: PageContext; rows: ConversationRow[] }) {
+  return (
+    <Layout ctx={ctx} title="Messages">
+      <h1>Messages</h1>
+      <p>
+        Private messages between you and the people who look after members’ safety here: the moderators of your area and our safeguarding leads. Nobody
+        else can read them, and we never put what they say in an email.
+      </p>
+      {rows.length === 0 ? (
+        <p>You have no messages.</p>
+      ) : (
+        <ul className="conversation-list">
+          {rows.map((row) => (
+            <li key={String(row.id)}>
+              <a href={`/account/messages/${row.id}`}>{row.title}</a>
+              {row.unread ? <span className="badge badge--new">new</span> : null}
+              {row.lastMessageAt ? <span className="meta"> · last message {when(row.lastMessageAt)}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  )
+}
