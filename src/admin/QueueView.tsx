@@ -13,6 +13,7 @@ import { isModerator } from '../policies/roles.js'
 import { canEnterSafeguardingWork } from '../policies/safeguarding.js'
 import { CrisisAlertActions } from './CrisisAlertActions.js'
 import { PrivateMessageForm } from './PrivateMessageForm.js'
+import { conversationList, type ConversationRow } from '../queries/conversations.js'
 import { FlagActions } from './FlagActions.js'
 import { PostActions } from './PostActions.js'
 
@@ -37,14 +38,16 @@ export async function QueueView({ initPageResult, params, searchParams }: AdminV
   )
   if (!user || !canEnterSafeguardingWork(user as never)) return template(<p>The moderation queue is for moderators and safeguarding leads.</p>)
   const moderator = isModerator(user as never)
-  const [crisis, items, settings] = await Promise.all([
+  const [crisis, lines, items, settings] = await Promise.all([
     loadCrisisQueue(req.payload, user),
+    conversationList(req.payload, user),
     moderator ? loadModerationQueue(req.payload, user) : Promise.resolve([]),
     loadModerationSettings(req.payload),
   ])
   return template(
     <>
       <CrisisSection items={crisis} />
+      <PrivateLines rows={lines.filter((row) => !row.yours)} />
       {moderator ? <h1>Moderation queue</h1> : null}
       {moderator ? null : <p>As a safeguarding lead you see the crisis alerts above. Everything else here is for moderators.</p>}
       {moderator ? <p>Crisis first, then flagged, then oldest first. {items.length === 0 ? 'Nothing is waiting.' : `${items.length} waiting.`}</p> : null}
@@ -117,6 +120,26 @@ function CrisisSection({ items }: { items: CrisisQueueItem[] }) {
           </li>
         ))}
       </ol>
+    </section>
+  )
+}
+
+/** Private lines this person looks after, members' unread replies first. */
+function PrivateLines({ rows }: { rows: ConversationRow[] }) {
+  if (rows.length === 0) return null
+  const ordered = [...rows].sort((a, b) => Number(b.unread) - Number(a.unread))
+  return (
+    <section aria-labelledby="private-lines-heading" style={{ marginBottom: '2rem' }}>
+      <h2 id="private-lines-heading">Private lines</h2>
+      <ul>
+        {ordered.map((row) => (
+          <li key={String(row.id)}>
+            <a href={`/account/messages/${row.id}`}>{row.title}</a>
+            {row.unread ? <strong> · new reply</strong> : null}
+            {row.lastMessageAt ? ` · last message ${when(row.lastMessageAt)}` : ''}
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }

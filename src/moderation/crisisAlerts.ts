@@ -27,13 +27,22 @@ export type RaiseCrisisAlert = {
 
 /** What the route that took the text reads to show the crisis panel (and which locality's services). */
 export type CrisisSeen = { targetCollection: CrisisTarget; locality: number | string | null }
-export const CRISIS_CONTEXT_KEY = 'crisisSeen'
-export const crisisSeen = (context: Record<string, unknown> | undefined): CrisisSeen | null => (context?.[CRISIS_CONTEXT_KEY] as CrisisSeen | undefined) ?? null
+type CrisisReport = { seen: CrisisSeen | null }
+const CRISIS_CONTEXT_KEY = 'crisisReport'
+
+/**
+ * A context for a Local API call whose route wants to know whether crisis words were seen. The report is
+ * an object inside the context because nested Local API calls copy the context (shallowly): the report
+ * itself is shared by every copy.
+ */
+export const crisisReportingContext = (): Record<string, unknown> => ({ [CRISIS_CONTEXT_KEY]: { seen: null } satisfies CrisisReport })
+export const crisisSeen = (context: Record<string, unknown>): CrisisSeen | null => (context[CRISIS_CONTEXT_KEY] as CrisisReport | undefined)?.seen ?? null
 
 const WHAT = Object.fromEntries(Object.entries(TEXT_DOORS).map(([k, v]) => [k, v.what])) as Record<CrisisTarget, string>
 
 export async function raiseCrisisAlert(req: PayloadRequest, alert: RaiseCrisisAlert): Promise<void> {
-  req.context[CRISIS_CONTEXT_KEY] = { targetCollection: alert.targetCollection, locality: alert.locality } satisfies CrisisSeen
+  const report = req.context[CRISIS_CONTEXT_KEY] as CrisisReport | undefined
+  if (report) report.seen = { targetCollection: alert.targetCollection, locality: alert.locality }
   // What matched, said as the entries' notes ("ideation: want to die") so moderators and leads can read it.
   const phrases = [...new Set(alert.matches.filter((m) => m.action === 'crisis').map((m) => m.note || m.phrase))]
   const now = new Date().toISOString()

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { AccountPage, type AccountValues } from '../../views/pages/AccountPage.js'
 import { postsAwaitingReview } from '../forum/awaitingReview.js'
 import { sendPage } from '../../views/render.js'
-import { crisisSeen } from '../moderation/crisisAlerts.js'
+import { crisisReportingContext, crisisSeen } from '../moderation/crisisAlerts.js'
 import { NOTIFICATION_PREFERENCES } from '../policies/notifications.js'
 import { localCrisisServices } from '../queries/crisisServices.js'
 import { sendCrisisPanelPage } from './crisisPage.js'
@@ -74,7 +74,7 @@ export function accountRouter(payload: Payload): Router {
       followedLocalities,
       notifications: { ...notifications, digest: form.digest || 'never', replyDelivery: form.replyDelivery || 'immediately' },
     }
-    const context: Record<string, unknown> = {}
+    const context = crisisReportingContext()
     try {
       await payload.update({ collection: 'users', id: user.id, data: data as never, overrideAccess: false, user, context })
     } catch (error) {

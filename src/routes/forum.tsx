@@ -10,7 +10,7 @@ import { sendPage } from '../../views/render.js'
 import { loadModerationSettings } from '../forum/settings.js'
 import { presentReply, presentThread, THREAD_LIST_SELECT } from '../presenters/forumPost.js'
 import { canPost, moderatesLocality } from '../policies/roles.js'
-import { crisisSeen } from '../moderation/crisisAlerts.js'
+import { crisisReportingContext, crisisSeen } from '../moderation/crisisAlerts.js'
 import { localCrisisServices } from '../queries/crisisServices.js'
 import { sendCrisisPanelPage } from './crisisPage.js'
 import { postRefusal } from './forumErrors.js'
@@ -137,7 +137,7 @@ export function forumRouter(payload: Payload): Router {
     const back = await flaggedItemPath(payload, user, form.targetCollection, form.targetId)
     if (!back) return sendNotFound(res, ctx)
     try {
-      const context: Record<string, unknown> = {}
+      const context = crisisReportingContext()
       await payload.create({ collection: 'flags', data: form as never, overrideAccess: false, user, depth: 0, context })
       const crisis = crisisSeen(context)
       if (crisis) return sendCrisisPanelPage(res, ctx, 'Thank you for your report', 'report', await localCrisisServices(payload, crisis.locality), back.replace(/[?#].*$/, ''))

@@ -1,5 +1,5 @@
 // Reading the story and consent forms into typed values, and checking the consent step.
-import { crisisSeen } from '../moderation/crisisAlerts.js'
+import { crisisReportingContext, crisisSeen } from '../moderation/crisisAlerts.js'
 import { BYLINES, type ConsentChoices } from '../policies/consent.js'
 import { markdownToLexical } from '../stories/richText.js'
 import { CONTENT_WARNINGS, STORY_THEMES } from '../policies/storyTaxonomy.js'
@@ -77,7 +77,7 @@ export async function uploadCover(payload: Payload, user: Record<string, any>, u
   if (!upload) return { errors: {} }
   if (!alt.trim()) return { errors: { coverAlt: 'Describe the picture in a few words.' } }
   try {
-    const context: Record<string, unknown> = {}
+    const context = crisisReportingContext()
     const media = await payload.create({
       collection: 'media',
       data: { alt: alt.trim() } as never,

@@ -34,7 +34,8 @@ type HeldCollection = 'stories' | 'threads' | 'replies'
 
 let place: any // a public forum locality, where everything in this file is written
 let lead: any, moderator: any, admin: any, bystander: any
-let crisisPhrases: Set<string>
+/** The phrase and the note of every crisis entry in watched-words: what `matched` may say. */
+let crisisEntryNames: Set<string>
 let png: Buffer
 
 // ---------------------------------------------------------------------------------------------
@@ -232,11 +233,12 @@ function memberWordsIn(haystack: string, crisis: (typeof CRISIS)[number], marker
 }
 
 function expectAlertKeepsNoText(alert: any, crisis: (typeof CRISIS)[number], markers: string[]) {
-  // `matched` holds watched-word entries: each must be an entry of the crisis lexicon, not a piece of the member's text.
+  // `matched` names watched-word entries (by their phrase or their note): each must come from a crisis entry
+  // of the watched-words list, never from the member's text.
   expect(Array.isArray(alert.matched), 'matched is a list of watched-word entries').toBe(true)
   expect(alert.matched.length, 'matched names at least one watched-word entry').toBeGreaterThan(0)
-  const notEntries = (alert.matched as unknown[]).filter((entry) => typeof entry !== 'string' || !crisisPhrases.has(entry))
-  expect(notEntries, 'every matched entry is a crisis entry of the watched-words list').toEqual([])
+  const notEntries = (alert.matched as unknown[]).filter((entry) => typeof entry !== 'string' || !crisisEntryNames.has(entry))
+  expect(notEntries, 'every matched entry is the phrase or note of a crisis entry in watched-words').toEqual([])
   // Everything else in the alert (ids, states, dates, the handling note) carries none of the member's words.
   const rest = JSON.stringify({ ...alert, matched: undefined })
   expect(memberWordsIn(rest, crisis, markers), 'the alert quotes the member').toEqual([])
@@ -387,8 +389,8 @@ beforeAll(async () => {
   admin = await member({ roles: ['admin'] })
   bystander = await member()
   const words = await api().find({ collection: 'watched-words', where: { action: { equals: 'crisis' } }, depth: 0, pagination: false, overrideAccess: true })
-  crisisPhrases = new Set((words.docs as any[]).map((w) => String(w.phrase)))
-  if (crisisPhrases.size === 0) throw new Error('Arrange failed: no crisis entries in watched-words (the lexicon migration did not run)')
+  crisisEntryNames = new Set((words.docs as any[]).flatMap((w) => [String(w.phrase), ...(w.note ? [String(w.note)] : [])]))
+  if (words.docs.length === 0) throw new Error('Arrange failed: no crisis entries in watched-words (the lexicon migration did not run)')
   png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 30, g: 90, b: 140 } } }).png().toBuffer()
 })
 
