@@ -1,15 +1,31 @@
 // The append-only log of every moderation decision: who, what, on which record, why, when.
 import type { CollectionConfig } from 'payload'
 
+import type { Access, Where } from 'payload'
+
 import { isModerator } from '../../src/policies/roles.js'
+import { isSafeguardingLead } from '../../src/policies/safeguarding.js'
+import { moderatedWhere } from '../shared/forumPost/access.js'
 import { nobody, refuseChanges } from '../shared/appendOnly.js'
+
+// Safeguarding events (crisis alerts, private lines) say that a member may be in danger: they are read
+// only by the leads and the moderators of the locality concerned. Every other event, by every moderator.
+const SAFEGUARDING_TARGETS = ['crisis-alerts', 'conversations']
+const moderationLogRead: Access = ({ req: { user } }): Where | boolean => {
+  if (!isModerator(user)) return isSafeguardingLead(user) ? { targetCollection: { in: SAFEGUARDING_TARGETS } } : false
+  if (isSafeguardingLead(user)) return true
+  const moderated = moderatedWhere(user)
+  if (moderated === true) return true
+  const others: Where = { targetCollection: { not_in: SAFEGUARDING_TARGETS } }
+  return moderated ? { or: [others, { and: [{ targetCollection: { in: SAFEGUARDING_TARGETS } }, moderated] }] } : others
+}
 
 export const ModerationEvents: CollectionConfig = {
   slug: 'moderation-events',
   admin: { useAsTitle: 'action', defaultColumns: ['at', 'action', 'targetCollection', 'targetId', 'actor'], group: 'Moderation' },
   defaultSort: '-at',
   access: {
-    read: ({ req: { user } }) => isModerator(user),
+    read: moderationLogRead,
     create: nobody,
     update: nobody,
     delete: nobody,
@@ -27,5 +43,6 @@ export const ModerationEvents: CollectionConfig = {
     { name: 'fromState', type: 'text' },
     { name: 'toState', type: 'text' },
     { name: 'at', type: 'date', required: true, index: true },
+    { name: 'locality', type: 'relationship', relationTo: 'localities', index: true, admin: { description: 'Safeguarding events: read only by the leads and this locality’s moderators.' } },
   ],
 }

@@ -87,7 +87,7 @@ export async function raiseCrisisAlert(req: PayloadRequest, alert: RaiseCrisisAl
     overrideAccess: true,
     req,
   })
-  await appendModerationEvent(req.payload, req, { actor: null, actorRole: 'system', targetCollection: 'crisis-alerts', targetId: created.id, action: 'crisis-alert', toState: 'open' })
+  await appendModerationEvent(req.payload, req, { actor: null, actorRole: 'system', targetCollection: 'crisis-alerts', targetId: created.id, action: 'crisis-alert', toState: 'open', locality: alert.locality })
   const what = WHAT[alert.targetCollection]
   const readable = !alert.privateDraft && alert.targetCollection !== 'messages'
   await emailSafeguardingLeads(
@@ -118,7 +118,7 @@ export async function handleCrisisAlert(req: PayloadRequest, id: string, note?: 
     overrideAccess: true,
     req,
   })
-  await appendModerationEvent(req.payload, req, { actor: req.user!.id, actorRole: 'moderator', targetCollection: 'crisis-alerts', targetId: alert.id, action: 'crisis-handled', fromState: 'open', toState: 'handled' })
+  await appendModerationEvent(req.payload, req, { actor: req.user!.id, actorRole: 'moderator', targetCollection: 'crisis-alerts', targetId: alert.id, action: 'crisis-handled', fromState: 'open', toState: 'handled', locality: idOf(alert.locality) })
   return updated
 }
 

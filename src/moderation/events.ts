@@ -11,6 +11,8 @@ export type ModerationEvent = {
   privateNote?: string
   fromState?: string
   toState?: string
+  /** For safeguarding events: only the leads and this locality's moderators read them. */
+  locality?: number | string | null
 }
 
 export async function appendModerationEvent(payload: Payload, req: PayloadRequest | undefined, event: ModerationEvent): Promise<void> {
@@ -26,6 +28,7 @@ export async function appendModerationEvent(payload: Payload, req: PayloadReques
       privateNote: event.privateNote,
       fromState: event.fromState,
       toState: event.toState,
+      locality: event.locality ?? null,
       at: new Date().toISOString(),
     } as never,
     overrideAccess: true,

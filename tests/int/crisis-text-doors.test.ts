@@ -7,6 +7,7 @@ import { createLocalReq, type Payload } from 'payload'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { startPrivateLine, writeInConversation } from '../../src/commands/conversations/privateLine.js'
 import { giveConsent, submitStory } from '../../src/commands/stories/authorActions.js'
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { handleCrisisAlert } from '../../src/moderation/crisisAlerts.js'
@@ -258,6 +259,8 @@ type Written = {
   saved?: { collection: string; id: number | string; path: string }
   /** Words of the member's own in the item's other fields. */
   markers: string[]
+  /** The door tells the leads about ordinary text too (a member's reply on the private line), without quoting it. */
+  ordinaryEmailsLead?: boolean
 }
 
 const WRITERS: Partial<Record<DoorCollection, (field: string, text: string) => Promise<Written>>> = {
@@ -331,7 +334,24 @@ const WRITERS: Partial<Record<DoorCollection, (field: string, text: string) => P
     })
     return { targetId: String(doc.id), author: uploader, locality: place.id, saved: { collection: 'media', id: doc.id, path: field }, markers: [] }
   },
+
+  async messages(field, text) {
+    if (field !== 'body') throw new Error(`No writer for messages.${field}: messages are written by the private-line commands only`)
+    // A member answers on the private line a lead opened from a crisis alert (src/commands/conversations/privateLine.ts).
+    const who = await member()
+    const opening = await api().create({
+      collection: 'crisis-alerts',
+      data: { member: who.id, targetCollection: 'users', targetId: String(who.id), locality: place.id, outcome: 'alert', matched: [], matchCount: 1, status: 'open' },
+      overrideAccess: true,
+    })
+    const conversation: any = await startPrivateLine({ payload, user: lead, alertId: String(opening.id), body: 'Hello, it is the safeguarding lead. How are you doing today?' })
+    const { message } = await writeInConversation({ payload, user: who, conversationId: String(conversation.id), body: text })
+    return { targetId: String(message.id), author: who, locality: place.id, saved: { collection: 'messages', id: message.id, path: 'body' }, markers: [], ordinaryEmailsLead: true }
+  },
 }
+
+/** Words of the ordinary control sentence that no email may carry either. */
+const ORDINARY_WORDS = ['lovely', 'brew', 'cafe']
 
 /**
  * A held item: not published to anyone else, and a moderator cannot publish it before marking it safe.
@@ -474,7 +494,12 @@ describe('crisis words through every text door (generated from TEXT_DOORS)', () 
         const written = await write(field, ORDINARY)
         expect(await alertsFor(collection, written.targetId)).toEqual([])
         if (written.held) await expectNotHeld(written.held, written.author)
-        expect(await urgentMailsToLead(since)).toEqual([])
+        const mails = await urgentMailsToLead(since)
+        if (written.ordinaryEmailsLead) {
+          for (const mail of mails) expect(ORDINARY_WORDS.filter((word) => wordIn(`${mail.subject}\n${mail.html}`, word)), 'an email to the lead quotes the member').toEqual([])
+        } else {
+          expect(mails, 'urgent emails to the lead for ordinary words').toEqual([])
+        }
       })
     })
   }

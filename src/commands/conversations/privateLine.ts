@@ -54,6 +54,7 @@ async function addMessage(payload: Payload, req: PayloadRequest, conversation: C
   await appendModerationEvent(payload, req, {
     actor: sender.id,
     actorRole: fromMember ? 'author' : 'moderator',
+    locality: idOf(conversation.locality),
     targetCollection: 'conversations',
     targetId: conversation.id,
     action: fromMember ? 'private-message-from-member' : 'private-message-to-member',
@@ -72,9 +73,11 @@ export async function startPrivateLine({ payload, user, alertId, body }: StartPr
     const memberId = idOf(alert.member)
     if (memberId === null) throw new CommandRefusal('This member has left Waymark.', 409)
     const member = await payload.findByID({ collection: 'users', id: memberId, depth: 0, overrideAccess: true, req })
+    // One open line per member and locality: the moderators of the alert's locality (and the leads) hold it.
+    const locality = idOf(alert.locality)
     const existing = await payload.find({
       collection: 'conversations',
-      where: { and: [{ kind: { equals: 'safeguarding' } }, { member: { equals: memberId } }, { status: { equals: 'open' } }] },
+      where: { and: [{ kind: { equals: 'safeguarding' } }, { member: { equals: memberId } }, { status: { equals: 'open' } }, locality === null ? { locality: { exists: false } } : { locality: { equals: locality } }] },
       limit: 1,
       depth: 0,
       overrideAccess: true,

@@ -4,9 +4,9 @@ import * as migration_20261201_131556_forum from './20261201_131556_forum';
 import * as migration_20261201_135519_forum_review_digest from './20261201_135519_forum_review_digest';
 import * as migration_20261201_160938_meetings from './20261201_160938_meetings';
 import * as migration_20261201_163349_privacy from './20261201_163349_privacy';
-import * as migration_20261205_130818_safeguarding from './20261205_130818_safeguarding';
+import * as migration_20261205_132353_safeguarding from './20261205_132353_safeguarding';
 
-import * as migration_20261205_130900_crisis_lexicon_data from './20261205_130900_crisis_lexicon_data';
+import * as migration_20261205_132359_crisis_lexicon_data from './20261205_132359_crisis_lexicon_data';
 export const migrations = [
   {
     up: migration_20261123_171854_initial.up,
@@ -39,13 +39,13 @@ export const migrations = [
     name: '20261201_163349_privacy',
   },
   {
-    up: migration_20261205_130818_safeguarding.up,
-    down: migration_20261205_130818_safeguarding.down,
-    name: '20261205_130818_safeguarding'
+    up: migration_20261205_132353_safeguarding.up,
+    down: migration_20261205_132353_safeguarding.down,
+    name: '20261205_132353_safeguarding'
   },
   {
-    up: migration_20261205_130900_crisis_lexicon_data.up,
-    down: migration_20261205_130900_crisis_lexicon_data.down,
-    name: '20261205_130900_crisis_lexicon_data',
+    up: migration_20261205_132359_crisis_lexicon_data.up,
+    down: migration_20261205_132359_crisis_lexicon_data.down,
+    name: '20261205_132359_crisis_lexicon_data',
   },
 ];

@@ -104,6 +104,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`messages_sender_idx\` ON \`messages\` (\`sender_id\`);`)
   await db.run(sql`CREATE INDEX \`messages_updated_at_idx\` ON \`messages\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`messages_created_at_idx\` ON \`messages\` (\`created_at\`);`)
+  await db.run(sql`ALTER TABLE \`moderation_events\` ADD \`locality_id\` integer REFERENCES localities(id);`)
+  await db.run(sql`CREATE INDEX \`moderation_events_locality_idx\` ON \`moderation_events\` (\`locality_id\`);`)
   await db.run(sql`ALTER TABLE \`watched_words\` ADD \`kind\` text DEFAULT 'phrase' NOT NULL;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`crisis_alerts_id\` integer REFERENCES crisis_alerts(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`crisis_services_id\` integer REFERENCES crisis_services(id);`)
@@ -121,6 +123,33 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`conversations\`;`)
   await db.run(sql`DROP TABLE \`messages\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
+  await db.run(sql`CREATE TABLE \`__new_moderation_events\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`actor_id\` integer,
+  	\`actor_role\` text NOT NULL,
+  	\`target_collection\` text NOT NULL,
+  	\`target_id\` text NOT NULL,
+  	\`action\` text NOT NULL,
+  	\`reason\` text,
+  	\`private_note\` text,
+  	\`from_state\` text,
+  	\`to_state\` text,
+  	\`at\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`actor_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new_moderation_events\`("id", "actor_id", "actor_role", "target_collection", "target_id", "action", "reason", "private_note", "from_state", "to_state", "at", "updated_at", "created_at") SELECT "id", "actor_id", "actor_role", "target_collection", "target_id", "action", "reason", "private_note", "from_state", "to_state", "at", "updated_at", "created_at" FROM \`moderation_events\`;`)
+  await db.run(sql`DROP TABLE \`moderation_events\`;`)
+  await db.run(sql`ALTER TABLE \`__new_moderation_events\` RENAME TO \`moderation_events\`;`)
+  await db.run(sql`PRAGMA foreign_keys=ON;`)
+  await db.run(sql`CREATE INDEX \`moderation_events_actor_idx\` ON \`moderation_events\` (\`actor_id\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_events_target_collection_idx\` ON \`moderation_events\` (\`target_collection\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_events_target_id_idx\` ON \`moderation_events\` (\`target_id\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_events_at_idx\` ON \`moderation_events\` (\`at\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_events_updated_at_idx\` ON \`moderation_events\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`moderation_events_created_at_idx\` ON \`moderation_events\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -162,7 +191,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "users_id", "localities_id", "media_id", "stories_id", "consents_id", "threads_id", "replies_id", "flags_id", "moderation_events_id", "watched_words_id", "meetings_id", "actions_id", "meeting_reminders_id", "data_exports_id", "erasure_log_id") SELECT "id", "order", "parent_id", "path", "users_id", "localities_id", "media_id", "stories_id", "consents_id", "threads_id", "replies_id", "flags_id", "moderation_events_id", "watched_words_id", "meetings_id", "actions_id", "meeting_reminders_id", "data_exports_id", "erasure_log_id" FROM \`payload_locked_documents_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
-  await db.run(sql`PRAGMA foreign_keys=ON;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)

@@ -76,6 +76,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  ALTER TABLE "moderation_events" ADD COLUMN "locality_id" integer;
   ALTER TABLE "watched_words" ADD COLUMN "kind" "enum_watched_words_kind" DEFAULT 'phrase' NOT NULL;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "crisis_alerts_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "crisis_services_id" integer;
@@ -119,10 +120,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "messages_sender_idx" ON "messages" USING btree ("sender_id");
   CREATE INDEX "messages_updated_at_idx" ON "messages" USING btree ("updated_at");
   CREATE INDEX "messages_created_at_idx" ON "messages" USING btree ("created_at");
+  ALTER TABLE "moderation_events" ADD CONSTRAINT "moderation_events_locality_id_localities_id_fk" FOREIGN KEY ("locality_id") REFERENCES "public"."localities"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_crisis_alerts_fk" FOREIGN KEY ("crisis_alerts_id") REFERENCES "public"."crisis_alerts"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_crisis_services_fk" FOREIGN KEY ("crisis_services_id") REFERENCES "public"."crisis_services"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_conversations_fk" FOREIGN KEY ("conversations_id") REFERENCES "public"."conversations"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_messages_fk" FOREIGN KEY ("messages_id") REFERENCES "public"."messages"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE INDEX "moderation_events_locality_idx" ON "moderation_events" USING btree ("locality_id");
   CREATE INDEX "payload_locked_documents_rels_crisis_alerts_id_idx" ON "payload_locked_documents_rels" USING btree ("crisis_alerts_id");
   CREATE INDEX "payload_locked_documents_rels_crisis_services_id_idx" ON "payload_locked_documents_rels" USING btree ("crisis_services_id");
   CREATE INDEX "payload_locked_documents_rels_conversations_id_idx" ON "payload_locked_documents_rels" USING btree ("conversations_id");
@@ -139,6 +142,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "crisis_services" CASCADE;
   DROP TABLE "conversations" CASCADE;
   DROP TABLE "messages" CASCADE;
+  ALTER TABLE "moderation_events" DROP CONSTRAINT "moderation_events_locality_id_localities_id_fk";
+  
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_crisis_alerts_fk";
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_crisis_services_fk";
@@ -151,10 +156,12 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_watched_words_action";
   CREATE TYPE "public"."enum_watched_words_action" AS ENUM('crisis', 'block', 'require-approval', 'flag');
   ALTER TABLE "watched_words" ALTER COLUMN "action" SET DATA TYPE "public"."enum_watched_words_action" USING "action"::"public"."enum_watched_words_action";
+  DROP INDEX "moderation_events_locality_idx";
   DROP INDEX "payload_locked_documents_rels_crisis_alerts_id_idx";
   DROP INDEX "payload_locked_documents_rels_crisis_services_id_idx";
   DROP INDEX "payload_locked_documents_rels_conversations_id_idx";
   DROP INDEX "payload_locked_documents_rels_messages_id_idx";
+  ALTER TABLE "moderation_events" DROP COLUMN "locality_id";
   ALTER TABLE "watched_words" DROP COLUMN "kind";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "crisis_alerts_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "crisis_services_id";
