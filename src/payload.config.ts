@@ -34,6 +34,7 @@ import { jobsConfig } from './jobs/config.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
 import { storyRichTextEditor } from './stories/editor.js'
 import { showLeadsTheCrisisPartOnly } from './admin/leadsNavigation.js'
+import { closeInternalCollections } from './admin/internalCollections.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -77,4 +78,4 @@ export default buildConfig({
   // Types are build output made by `npm run generate:types` after a schema change. Payload would
   // otherwise spawn a generator on every start outside production: a few CPU-seconds per test file.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
-})
+}).then(closeInternalCollections)

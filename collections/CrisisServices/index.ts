@@ -1,6 +1,6 @@
 // Local crisis services, kept per locality by that locality's moderators. The crisis panel shows the
 // services of the locality the text belongs to first, then the national numbers (src/policies/crisisLines.ts).
-import type { Access, CollectionConfig, Where } from 'payload'
+import { APIError, type Access, type CollectionBeforeChangeHook, type CollectionConfig, type Where } from 'payload'
 
 import { idOf } from '../../src/db/relationId.js'
 import { moderatesLocality } from '../../src/policies/roles.js'
@@ -11,6 +11,15 @@ const anyone: Access = () => true
 const moderatorsOfTheLocality: Access = ({ req: { user }, data }) => moderatesLocality(user, idOf(data?.locality))
 const moderatorsOfItsLocality: Access = ({ req: { user } }): Where | boolean => moderatedWhere(user)
 
+/** A moderator cannot move a service into (or out of) a locality they do not moderate. */
+const keepToOwnLocalities: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
+  if (!req.user) return data
+  for (const locality of [data.locality, originalDoc?.locality].filter((l) => l !== undefined)) {
+    if (!moderatesLocality(req.user, idOf(locality))) throw new APIError('You can keep crisis services only for the localities you moderate.', 403, undefined, true)
+  }
+  return data
+}
+
 export const CrisisServices: CollectionConfig = {
   slug: 'crisis-services',
   admin: {
@@ -20,6 +29,7 @@ export const CrisisServices: CollectionConfig = {
     description: 'Local crisis services shown first on the crisis panel of that locality. Check each entry before it goes live.',
   },
   defaultSort: 'order',
+  hooks: { beforeChange: [keepToOwnLocalities] },
   access: { read: anyone, create: moderatorsOfTheLocality, update: moderatorsOfItsLocality, delete: moderatorsOfItsLocality, readVersions: () => false },
   fields: [
     { name: 'locality', type: 'relationship', relationTo: 'localities', required: true, index: true },

@@ -23,6 +23,8 @@ export type RaiseCrisisAlert = {
   matches: readonly TriageMatch[]
   /** Text in a draft only its author can read: moderators are told it exists, not what it says. */
   privateDraft?: boolean
+  /** How to name the member when their display name is itself the text that matched. */
+  memberName?: string
 }
 
 /** What the route that took the text reads to show the crisis panel (and which locality's services). */
@@ -73,7 +75,7 @@ export async function raiseCrisisAlert(req: PayloadRequest, alert: RaiseCrisisAl
     collection: 'crisis-alerts',
     data: {
       member: alert.member as never,
-      memberName: member ? String(member.displayName) : 'A former member',
+      memberName: alert.memberName ?? (member ? String(member.displayName) : 'A former member'),
       targetCollection: alert.targetCollection,
       targetId: String(alert.targetId),
       locality: alert.locality as never,

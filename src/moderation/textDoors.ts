@@ -29,6 +29,22 @@ export const TEXT_DOORS: Record<TextDoorCollection, TextDoor> = {
 /** Text fields a member can write that are not free text, and why they need no triage. */
 export const NOT_FREE_TEXT: Record<string, string> = {
   'flags.targetId': 'the id of the flagged item, checked against the database',
+  'users.displayNameKey': 'worked out from the display name by the server (a value sent is replaced)',
+  'media.filename': 'a random name the server gives every upload',
+  'media.url': 'made by Payload from the stored file',
+  'media.thumbnailURL': 'made by Payload from the stored file',
+  'media.mimeType': 'read from the file’s own bytes',
+  'media.sizes.thumbnail.url': 'made by Payload from the stored file',
+  'media.sizes.thumbnail.mimeType': 'made by Payload from the stored file',
+  'media.sizes.thumbnail.filename': 'made by Payload from the stored file',
+  'media.sizes.card.url': 'made by Payload from the stored file',
+  'media.sizes.card.mimeType': 'made by Payload from the stored file',
+  'media.sizes.card.filename': 'made by Payload from the stored file',
+  'media.sizes.full.url': 'made by Payload from the stored file',
+  'media.sizes.full.mimeType': 'made by Payload from the stored file',
+  'media.sizes.full.filename': 'made by Payload from the stored file',
+  'payload-preferences.key': 'a member’s own admin settings, shown to nobody else',
+  'payload-migrations.name': 'the server’s own record of migrations (no REST door)',
 }
 
 const valueAt = (data: Record<string, any> | null | undefined, path: string): unknown =>

@@ -1,5 +1,8 @@
 // The file's own bytes decide its type, not its name or the browser's claim: an HTML page named
-// photo.jpg is refused before anything is written.
+// photo.jpg is refused before anything is written. The stored name is random: a file called
+// jane-smith.jpg must not put a name in a public address.
+import { randomUUID } from 'node:crypto'
+
 import { fileTypeFromBuffer } from 'file-type'
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
 
@@ -17,5 +20,6 @@ export const checkImageContent: CollectionBeforeOperationHook = async ({ args, o
     throw new APIError('Only JPEG, PNG, WebP and GIF images can be uploaded.', 415, undefined, true)
   }
   file.mimetype = detected.mime
+  file.name = `${randomUUID()}.${detected.ext}`
   return args
 }

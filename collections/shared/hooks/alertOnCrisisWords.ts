@@ -8,7 +8,7 @@ import { textAtDoor, type TextDoorCollection } from '../../../src/moderation/tex
 import { triageWithWatchedWords } from '../../../src/moderation/triage.js'
 import { lexicalToPlainText } from '../../../src/stories/richText.js'
 
-type Owner = (doc: Record<string, any>, req: PayloadRequest) => Promise<{ member: number | string | null; locality: number | string | null }>
+type Owner = (doc: Record<string, any>, req: PayloadRequest, previousDoc?: Record<string, any>) => Promise<{ member: number | string | null; locality: number | string | null; memberName?: string }>
 
 export function alertOnCrisisWords(collection: TextDoorCollection, ownerOf: Owner): CollectionAfterChangeHook {
   return async ({ doc, previousDoc, operation, req }) => {
@@ -18,7 +18,7 @@ export function alertOnCrisisWords(collection: TextDoorCollection, ownerOf: Owne
     if (text === '' || text === before) return doc
     const triage = await triageWithWatchedWords(req, text)
     if (triage.action !== 'crisis') return doc
-    const owner = await ownerOf(doc, req)
+    const owner = await ownerOf(doc, req, operation === 'update' ? previousDoc : undefined)
     await raiseCrisisAlert(req, { ...owner, targetCollection: collection, targetId: doc.id, matches: triage.matches })
     return doc
   }

@@ -64,7 +64,7 @@ export async function recordConsent({ payload, req, story, choices, now = new Da
     req,
   })
   if (penNameCrisis) {
-    await raiseCrisisAlert(req, { member: authorIdOf(story), targetCollection: 'consents', targetId: consent.id, locality: idOf(story.locality), matches: penNameTriage.matches, privateDraft: story.status === 'draft' })
+    await raiseCrisisAlert(req, { member: authorIdOf(story), targetCollection: 'consents', targetId: consent.id, locality: idOf(story.locality), matches: penNameTriage.matches })
   }
   return consent
 }
