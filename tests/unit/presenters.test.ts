@@ -60,15 +60,17 @@ describe('presentViewer', () => {
     expect(presentViewer(undefined)).toBeNull()
   })
 
-  it('has exactly id, displayName, memberType, memberTypeLabel, isModerator and canSeeReports', () => {
+  // Issue 10 added isSafeguardingLead: leads who are not moderators get the "Moderation" link for the crisis queue.
+  it('has exactly id, displayName, memberType, memberTypeLabel, isModerator, isSafeguardingLead and canSeeReports', () => {
     const viewer = presentViewer(full)!
-    expect(Object.keys(viewer).sort()).toEqual(['canSeeReports', 'displayName', 'id', 'isModerator', 'memberType', 'memberTypeLabel'])
+    expect(Object.keys(viewer).sort()).toEqual(['canSeeReports', 'displayName', 'id', 'isModerator', 'isSafeguardingLead', 'memberType', 'memberTypeLabel'])
     expect(viewer).toEqual({
       id: 42,
       displayName: 'Canal Walker',
       memberType: 'family-carer',
       memberTypeLabel: memberTypeLabel('family-carer'),
       isModerator: false,
+      isSafeguardingLead: false,
       canSeeReports: false,
     })
   })
