@@ -8,6 +8,7 @@ import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
 import config from './payload.config.js'
+import { guardRestParameters } from './security/restParameters.js'
 import { fetchHeaders, loadViewer } from './auth/session.js'
 import { isProduction, port as defaultPort, rootDir } from './env.js'
 import { canEnterSafeguardingWork } from './policies/safeguarding.js'
@@ -71,6 +72,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     nextFn()
   })
+  // Requests from outside ask only what the site declares (src/policies/queryAllowList.ts).
+  app.use('/api', guardRestParameters(payload))
   app.all(/^\/(admin|api|_next)(\/.*)?$/, (req, res) => nextHandler(req, res))
 
   // Everything below is the public site.

@@ -1,14 +1,26 @@
-// Collections Payload adds by itself default to "any signed-in user may do anything". The admin's
-// editing locks say which moderator is editing which record (a draft story, a member): only the people
-// who work in the admin may read or write them.
+// The query surface and Payload's own collections, closed for requests from outside.
+// - Every collection, Payload's own included, asks the query allow-list on REST reads (a collection
+//   added later is closed until it declares its fields in src/policies/queryAllowList.ts).
+// - Collections and globals Payload adds by itself default to "any signed-in user may do anything": the
+//   admin's editing locks (which moderator edits which record), the migrations record and the jobs
+//   statistics are for the people who run the site.
 import type { Access, SanitizedConfig } from 'payload'
 
+import { enforceQueryAllowList } from '../../collections/shared/hooks/enforceQueryAllowList.js'
+import { isAdmin } from '../policies/roles.js'
 import { canEnterSafeguardingWork } from '../policies/safeguarding.js'
 
 const staffOnly: Access = ({ req: { user } }) => canEnterSafeguardingWork(user as never)
+const adminsOnly: Access = ({ req: { user } }) => isAdmin(user as never)
 
 export function closeInternalCollections(config: SanitizedConfig): SanitizedConfig {
-  const locks = config.collections.find((collection) => collection.slug === 'payload-locked-documents')
-  if (locks) locks.access = { ...locks.access, create: staffOnly, read: staffOnly, update: staffOnly, delete: staffOnly }
+  for (const collection of config.collections) {
+    collection.hooks.beforeOperation = [enforceQueryAllowList(collection.slug), ...(collection.hooks.beforeOperation ?? [])]
+    if (collection.slug === 'payload-locked-documents') collection.access = { ...collection.access, create: staffOnly, read: staffOnly, update: staffOnly, delete: staffOnly }
+    if (collection.slug === 'payload-migrations') collection.access = { ...collection.access, create: adminsOnly, read: adminsOnly, update: adminsOnly, delete: adminsOnly, readVersions: adminsOnly }
+  }
+  for (const global of config.globals) {
+    if (global.slug === 'payload-jobs-stats') global.access = { ...global.access, read: adminsOnly, update: adminsOnly, readVersions: adminsOnly }
+  }
   return config
 }
