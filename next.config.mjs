@@ -4,6 +4,8 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // Express serves the public site; Next only renders the Payload admin and REST API.
   poweredByHeader: false,
+  // No image optimizer: its cache would outlive a story's withdrawal (Express refuses /_next/image too).
+  images: { unoptimized: true },
   eslint: { ignoreDuringBuilds: true },
   // Type checking is `npm run typecheck`; the build stays fast and within memory.
   typescript: { ignoreBuildErrors: true },

@@ -74,6 +74,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   })
   // Requests from outside ask only what the site declares (src/policies/queryAllowList.ts).
   app.use('/api', guardRestParameters(payload))
+  // Next's image optimizer would keep its own copy of a cover after the story is withdrawn. Nothing here
+  // uses it (pictures are served by /api/media/file, which asks the media collection's read access).
+  app.all(/^\/_next\/image(\/.*)?$/, (_req, res) => {
+    res.status(404).set('Cache-Control', 'no-store').type('text/plain').send('Not found.')
+  })
   app.all(/^\/(admin|api|_next)(\/.*)?$/, (req, res) => nextHandler(req, res))
 
   // Everything below is the public site.

@@ -5,6 +5,7 @@ import { Feed } from 'feed'
 import type { Payload } from 'payload'
 
 import { publicLocalities } from '../cache/localities.js'
+import { escapeHtml } from '../email/templates.js'
 import { serverURL } from '../env.js'
 import { postExcerpt } from '../forum/markdown.js'
 import { displayNamesFor, presentStoryCard, STORY_CARD_SELECT } from '../presenters/story.js'
@@ -46,6 +47,12 @@ async function publicMeetingIds(payload: Payload, limit: number) {
 
 const xmlEscape = (value: string) => value.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!)
 
+/**
+ * Atom writes titles and summaries as type="html": what members wrote goes in escaped, so a title
+ * `<img src=x onerror=…>` reaches a feed reader as text, never as markup.
+ */
+const asFeedText = (value: string | null | undefined) => escapeHtml(String(value ?? ''))
+
 export function feedsRouter(payload: Payload): Router {
   const router = Router()
 
@@ -64,11 +71,11 @@ export function feedsRouter(payload: Payload): Router {
       })
       for (const { card, updatedAt } of stories) {
         feed.addItem({
-          title: card.title,
+          title: asFeedText(card.title),
           id: `${serverURL}/stories/${card.slug}`,
           link: `${serverURL}/stories/${card.slug}`,
-          description: card.summary,
-          author: [{ name: card.byline }],
+          description: asFeedText(card.summary),
+          author: [{ name: asFeedText(card.byline) }],
           date: new Date(updatedAt),
           published: card.publishedAt ? new Date(card.publishedAt) : undefined,
         })
@@ -101,11 +108,11 @@ export function feedsRouter(payload: Payload): Router {
       })
       for (const thread of threads) {
         feed.addItem({
-          title: String(thread.title),
+          title: asFeedText(String(thread.title)),
           id: `${serverURL}/threads/${thread.id}`,
           link: `${serverURL}/threads/${thread.id}`,
-          description: postExcerpt(String(thread.body ?? ''), 300),
-          author: [{ name: String(thread.authorByline?.displayName || 'A member') }],
+          description: asFeedText(postExcerpt(String(thread.body ?? ''), 300)),
+          author: [{ name: asFeedText(String(thread.authorByline?.displayName || 'A member')) }],
           date: new Date(String(thread.lastActivityAt ?? thread.createdAt)),
           published: new Date(String(thread.createdAt)),
         })
