@@ -1,5 +1,7 @@
 // The public site shares Payload's session cookie, so a member signed in on the site is signed in
 // to REST and (if a moderator) the admin, and signing out ends the session everywhere.
+import crypto from 'node:crypto'
+
 import type { NextFunction, Request, Response } from 'express'
 import { createLocalReq, logoutOperation, type Payload } from 'payload'
 import { generateExpiredPayloadCookie, generatePayloadCookie } from 'payload/shared'
@@ -47,4 +49,19 @@ export function clearSessionCookie(res: Response, payload: Payload): void {
 export async function endSession(payload: Payload, user: Record<string, any>): Promise<void> {
   const req = await createLocalReq({ user: { ...user, collection: 'users' } as never }, payload)
   await logoutOperation({ collection: payload.collections.users, req } as never)
+}
+
+/**
+ * Which sign-in this request belongs to: Payload's session id when it gives one, otherwise a hash of the
+ * session token itself. Two sign-ins of the same member never share it. Null when there is no sign-in.
+ */
+export function sessionKeyOf(req: Request, payload: Payload, user: Record<string, any> | null): string | null {
+  if (!user) return null
+  if (typeof user._sid === 'string' && user._sid !== '') return `sid:${user._sid}`
+  const cookie = String(req.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${payload.config.cookiePrefix}-token=`))
+  const token = cookie?.slice(cookie.indexOf('=') + 1) || String(req.headers.authorization ?? '').replace(/^(JWT|Bearer)\s+/i, '')
+  return token ? `token:${crypto.createHash('sha256').update(token).digest('hex')}` : null
 }

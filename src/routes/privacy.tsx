@@ -6,10 +6,12 @@ import type { Payload } from 'payload'
 import { MessagePage } from '../../views/pages/MessagePage.js'
 import { DeleteAccountPage, ExportPage, type DeleteValues } from '../../views/pages/PrivacyPages.js'
 import { sendPage } from '../../views/render.js'
-import { clearSessionCookie, endSession } from '../auth/session.js'
+import { clearSessionCookie, endSession, sessionKeyOf } from '../auth/session.js'
+import { countFailedAttempt, isLockedOut, LOCKED_MESSAGE } from '../auth/passwordAttempts.js'
 import { verifyPassword } from '../auth/verifyPassword.js'
 import { retryAfterText } from '../policies/postingLimits.js'
-import { isErasureMode } from '../policies/privacy.js'
+import { canDownloadExport, exportQuota, isErasureMode } from '../policies/privacy.js'
+import { idOf } from '../db/relationId.js'
 import { eraseMember } from '../privacy/eraseMember.js'
 import { buildExportZip, collectMemberData } from '../privacy/exportData.js'
 import { loadPrivacySettings } from '../privacy/settings.js'
@@ -18,7 +20,6 @@ import { formBox, formText, handle, pageContext, readForm } from './support.js'
 
 const DAY = 24 * 60 * 60 * 1000
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
-const sessionOf = (user: Record<string, any>) => (typeof user._sid === 'string' ? user._sid : null)
 
 function requireMember(res: Response, path: string): Record<string, any> | null {
   const user = res.locals.user as Record<string, any> | null
@@ -48,8 +49,9 @@ export function privacyRouter(payload: Payload): Router {
       pagination: false,
       overrideAccess: true,
     })
-    if (recent.docs.length >= settings.exportsPerDay) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(String(recent.docs[0]!.createdAt)) + DAY - now) / 1000))
+    const quota = exportQuota(recent.docs.map((doc) => String(doc.createdAt)), settings.exportsPerDay, now)
+    if (!quota.allowed) {
+      const retryAfterSeconds = quota.retryAfterSeconds
       res.set('Retry-After', String(retryAfterSeconds))
       return sendPage(
         res,
@@ -60,7 +62,7 @@ export function privacyRouter(payload: Payload): Router {
     const token = crypto.randomBytes(32).toString('base64url')
     await payload.create({
       collection: 'data-exports',
-      data: { member: user.id, tokenHash: hashToken(token), sessionId: sessionOf(user), expiresAt: new Date(now + settings.exportLinkMinutes * 60_000).toISOString() } as never,
+      data: { member: user.id, tokenHash: hashToken(token), sessionId: sessionKeyOf(req, payload, user), expiresAt: new Date(now + settings.exportLinkMinutes * 60_000).toISOString() } as never,
       overrideAccess: true,
     })
     res.redirect(303, `/account/export/${token}`)
@@ -74,9 +76,9 @@ export function privacyRouter(payload: Payload): Router {
     if (!user || !/^[A-Za-z0-9_-]{43}$/.test(token)) return sendNotFound(res, await ctx())
     const found = await payload.find({ collection: 'data-exports', where: { tokenHash: { equals: hashToken(token) } }, limit: 1, depth: 0, overrideAccess: true })
     const link = found.docs[0] as Record<string, any> | undefined
-    const owner = link && String(typeof link.member === 'object' ? link.member?.id : link.member) === String(user.id)
-    const sameSession = link && (!link.sessionId || link.sessionId === sessionOf(user))
-    if (!link || !owner || !sameSession || Date.parse(String(link.expiresAt)) < Date.now()) return sendNotFound(res, await ctx())
+    if (!link || !canDownloadExport({ ownerId: idOf(link.member), sessionKey: link.sessionId ?? null, expiresAt: String(link.expiresAt) }, { userId: user.id, sessionKey: sessionKeyOf(req, payload, user) })) {
+      return sendNotFound(res, await ctx())
+    }
     const zip = buildExportZip(await collectMemberData(payload, user.id))
     await payload.update({ collection: 'data-exports', id: link.id, data: { downloadedAt: new Date().toISOString() } as never, overrideAccess: true })
     const day = new Date().toISOString().slice(0, 10)
@@ -102,7 +104,12 @@ export function privacyRouter(payload: Payload): Router {
     if (!isErasureMode(form.mode)) errors.mode = 'Choose what happens to your forum posts.'
     if (!form.confirm) errors.confirm = 'Tick the box to confirm.'
     const stored = await payload.findByID({ collection: 'users', id: user.id, depth: 0, overrideAccess: true, showHiddenFields: true })
-    if (!(await verifyPassword(stored as never, form.password))) errors.password = 'That password is not right.'
+    // The same lockout as signing in: a stolen session cannot guess its way to deleting the account.
+    if (isLockedOut(stored as { lockUntil?: string | null })) errors.password = LOCKED_MESSAGE
+    else if (!(await verifyPassword(stored as never, form.password))) {
+      errors.password = 'That password is not right.'
+      if (form.password !== '') countFailedAttempt(payload, stored as never)
+    }
     if (Object.keys(errors).length > 0) return sendPage(res, <DeleteAccountPage ctx={await pageContext(payload, req, res)} values={values} errors={errors} />, 400)
     // Signing out first ends the session everywhere; the erasure then removes the account itself.
     try {

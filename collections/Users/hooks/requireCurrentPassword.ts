@@ -1,25 +1,14 @@
 // A stolen session must not be enough to take over an account: changing the email or the
 // password needs the current password in the same request, through any door. Admins are exempt
 // so that they can help members who are locked out.
-import { ValidationError, incrementLoginAttempts, type CollectionBeforeOperationHook, type Payload } from 'payload'
+import { ValidationError, type CollectionBeforeOperationHook } from 'payload'
+
+import { countFailedAttempt, isLockedOut, LOCKED_MESSAGE } from '../../../src/auth/passwordAttempts.js'
 
 import { verifyPassword } from '../../../src/auth/verifyPassword.js'
 import { isAdmin } from '../../../src/policies/roles.js'
 
 export const CURRENT_PASSWORD_FIELD = 'currentPassword'
-
-/**
- * Wrong guesses count towards the lockout, like failed logins. Payload's counter writes outside the
- * request's transaction on purpose (so a refusal cannot roll it back); on SQLite that write must wait
- * until this request's transaction has let go of the write lock, so it runs once the refusal is done.
- */
-function countFailedAttempt(payload: Payload, user: Record<string, unknown>): void {
-  setImmediate(() => {
-    incrementLoginAttempts({ collection: payload.collections.users.config, payload, user: user as never }).catch((error: unknown) =>
-      payload.logger.error({ err: error, msg: 'Could not count a wrong current password towards the lockout' }),
-    )
-  })
-}
 
 export const requireCurrentPassword: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'update') return args
@@ -46,12 +35,11 @@ export const requireCurrentPassword: CollectionBeforeOperationHook = async ({ ar
     return args
   }
   // A locked account takes no guesses at all, so a stolen session cannot keep trying.
-  const lockUntil = (stored as { lockUntil?: string | null }).lockUntil
-  if (lockUntil && new Date(lockUntil).getTime() > Date.now()) {
+  if (isLockedOut(stored as { lockUntil?: string | null })) {
     throw new ValidationError(
       {
         collection: 'users',
-        errors: [{ path: CURRENT_PASSWORD_FIELD, message: 'Too many wrong passwords: your account is locked for 10 minutes. Try again later.' }],
+        errors: [{ path: CURRENT_PASSWORD_FIELD, message: LOCKED_MESSAGE }],
       },
       req.t,
     )
