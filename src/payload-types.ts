@@ -640,6 +640,10 @@ export interface Flag {
 export interface ModerationEvent {
   id: number;
   actor?: (number | null) | User;
+  /**
+   * The member this is about (a story’s author).
+   */
+  subject?: (number | null) | User;
   actorRole: 'author' | 'moderator' | 'system';
   targetCollection: string;
   targetId: string;
@@ -655,6 +659,10 @@ export interface ModerationEvent {
   fromState?: string | null;
   toState?: string | null;
   at: string;
+  /**
+   * Safeguarding events: read only by the leads and this locality’s moderators.
+   */
+  locality?: (number | null) | Locality;
   updatedAt: string;
   createdAt: string;
 }
@@ -772,8 +780,14 @@ export interface Conversation {
   alert?: (number | null) | CrisisAlert;
   startedBy?: (number | null) | User;
   lastMessageAt?: string | null;
-  memberReadAt?: string | null;
-  staffReadAt?: string | null;
+  /**
+   * A message the member has not opened yet.
+   */
+  memberUnread?: boolean | null;
+  /**
+   * A reply from the member nobody has opened yet.
+   */
+  staffUnread?: boolean | null;
   status: 'open' | 'closed';
   updatedAt: string;
   createdAt: string;
@@ -1486,6 +1500,7 @@ export interface FlagsSelect<T extends boolean = true> {
  */
 export interface ModerationEventsSelect<T extends boolean = true> {
   actor?: T;
+  subject?: T;
   actorRole?: T;
   targetCollection?: T;
   targetId?: T;
@@ -1495,6 +1510,7 @@ export interface ModerationEventsSelect<T extends boolean = true> {
   fromState?: T;
   toState?: T;
   at?: T;
+  locality?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1561,8 +1577,8 @@ export interface ConversationsSelect<T extends boolean = true> {
   alert?: T;
   startedBy?: T;
   lastMessageAt?: T;
-  memberReadAt?: T;
-  staffReadAt?: T;
+  memberUnread?: T;
+  staffUnread?: T;
   status?: T;
   updatedAt?: T;
   createdAt?: T;

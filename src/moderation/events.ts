@@ -13,6 +13,8 @@ export type ModerationEvent = {
   toState?: string
   /** For safeguarding events: only the leads and this locality's moderators read them. */
   locality?: number | string | null
+  /** The member the event is about (a story's author): they read it in their history, without private notes. */
+  subject?: number | string | null
 }
 
 export async function appendModerationEvent(payload: Payload, req: PayloadRequest | undefined, event: ModerationEvent): Promise<void> {
@@ -29,6 +31,7 @@ export async function appendModerationEvent(payload: Payload, req: PayloadReques
       fromState: event.fromState,
       toState: event.toState,
       locality: event.locality ?? null,
+      subject: event.subject ?? null,
       at: new Date().toISOString(),
     } as never,
     overrideAccess: true,

@@ -33,6 +33,7 @@ export const QUERYABLE: Record<string, QueryableFields> = {
   conversations: { filter: ['id'], sort: ['lastMessageAt'], owner: 'member' },
   messages: { filter: ['id', 'conversation'], sort: ['createdAt'], owner: 'member' },
   users: { filter: ['id'], sort: [] },
+  'moderation-events': { filter: ['id', 'targetCollection', 'targetId'], sort: ['at'] },
 }
 
 /** The operators anyone may use; geometry and unknown operators are refused for everyone. */

@@ -135,7 +135,7 @@ export function myStoriesRouter(payload: Payload): Router {
   async function renderManage(req: Request, res: Response, story: Record<string, any>, extra: { errors?: FieldErrors; consentValues?: Record<string, any>; notice?: string } = {}, status = 200) {
     const user = res.locals.user as User
     const consents = await payload.find({ collection: 'consents', where: { story: { equals: story.id } }, sort: 'version', depth: 0, limit: 100, overrideAccess: false, user })
-    const events = await authorHistory(payload, story.id)
+    const events = await authorHistory(payload, res.locals.user as User, story.id)
     const redaction =
       story.redaction?.state === 'open'
         ? {
@@ -316,16 +316,16 @@ const ACTION_WORDS: Record<string, string> = {
   withdraw: 'You withdrew it',
 }
 
-/** The author's view of the moderation log: what happened and the reasons given, never private notes or names. */
-async function authorHistory(payload: Payload, storyId: number | string) {
+/** The author's view of the moderation log (its read access: their own stories' events, no private notes or names). */
+async function authorHistory(payload: Payload, user: User, storyId: number | string) {
   const events = await payload.find({
     collection: 'moderation-events',
     where: { and: [{ targetCollection: { equals: 'stories' } }, { targetId: { equals: String(storyId) } }] },
     sort: 'at',
     depth: 0,
     limit: 200,
-    // The log is moderators' data; this projection keeps only what the author may see.
-    overrideAccess: true,
+    overrideAccess: false,
+    user,
   })
   return events.docs.map((e: Record<string, any>) => ({ at: e.at, action: ACTION_WORDS[e.action] ?? e.action, reason: e.actorRole === 'moderator' ? e.reason ?? null : null }))
 }

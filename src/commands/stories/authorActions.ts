@@ -17,7 +17,7 @@ export async function giveConsent(payload: Payload, user: User, storyId: number 
     if (actorRole(user, story, 'edit') !== 'author') throw new StoryCommandError('Only the author can give consent for a story.', 403)
     if (story.status === 'withdrawn') throw new StoryCommandError('This story was withdrawn. Write a new one to share it again.')
     const consent = await recordConsent({ payload, req, story, choices })
-    await logModerationEvent(payload, req, { actor: user.id, actorRole: 'author', storyId, action: story.consentVersion ? 'renew_consent' : 'give_consent' })
+    await logModerationEvent(payload, req, { story, actor: user.id, actorRole: 'author', storyId, action: story.consentVersion ? 'renew_consent' : 'give_consent' })
     return consent
   }, options)
 }
@@ -36,7 +36,7 @@ export async function submitStory(payload: Payload, user: User, storyId: number 
       overrideAccess: true,
       req,
     })
-    await logModerationEvent(payload, req, { actor: user.id, actorRole: 'author', storyId, action: 'submit', fromState: story.status, toState: verdict.next })
+    await logModerationEvent(payload, req, { story, actor: user.id, actorRole: 'author', storyId, action: 'submit', fromState: story.status, toState: verdict.next })
     await emailAuthor(payload, req, story, 'We have received your story', [
       `Thank you for sharing "${story.title}". A moderator will read it, usually within a few days.`,
       'We will email you when they have decided. Until then only you and the moderators can see it.',
@@ -59,7 +59,7 @@ export async function withdrawStory(payload: Payload, user: User, storyId: numbe
       overrideAccess: true,
       req,
     })
-    await logModerationEvent(payload, req, { actor: user.id, actorRole: 'author', storyId, action: 'withdraw', fromState: story.status, toState: 'withdrawn' })
+    await logModerationEvent(payload, req, { story, actor: user.id, actorRole: 'author', storyId, action: 'withdraw', fromState: story.status, toState: 'withdrawn' })
     return 'withdrawn' as const
   }, options)
 }
@@ -84,7 +84,7 @@ export async function respondToRedaction(payload: Payload, user: User, storyId: 
       }
     }
     await payload.update({ collection: 'stories', id: storyId, data: data as never, overrideAccess: true, req })
-    await logModerationEvent(payload, req, { actor: user.id, actorRole: 'author', storyId, action: accept ? 'accept_redaction' : 'decline_redaction' })
+    await logModerationEvent(payload, req, { story, actor: user.id, actorRole: 'author', storyId, action: accept ? 'accept_redaction' : 'decline_redaction' })
     return redaction.state
   }, options)
 }

@@ -84,7 +84,7 @@ export async function moderateStory({ payload, moderator, storyId, action, reaso
     }
     data.queueOrder = queueOrderFor({ ...story, ...data } as never)
     await payload.update({ collection: 'stories', id: storyId, data: data as never, overrideAccess: true, req })
-    await logModerationEvent(payload, req, { actor: moderator.id, actorRole: 'moderator', storyId, action, reason, privateNote, fromState: story.status, toState: verdict.next })
+    await logModerationEvent(payload, req, { story, actor: moderator.id, actorRole: 'moderator', storyId, action, reason, privateNote, fromState: story.status, toState: verdict.next })
     if (action === 'mark_safe') await closeCrisisAlertsFor(req, 'stories', storyId, moderator.id)
     if (mail) await emailAuthor(payload, req, story, mail[0], mail[1])
     return verdict.next

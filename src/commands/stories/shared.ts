@@ -52,10 +52,10 @@ export function queueOrderFor(story: { status: string; revisionState?: string; c
 export async function logModerationEvent(
   payload: Payload,
   req: PayloadRequest | undefined,
-  event: Omit<ModerationEvent, 'targetCollection' | 'targetId'> & { storyId: number | string },
+  event: Omit<ModerationEvent, 'targetCollection' | 'targetId' | 'subject'> & { storyId: number | string; story: StoryDoc },
 ): Promise<void> {
-  const { storyId, ...rest } = event
-  await appendModerationEvent(payload, req, { ...rest, targetCollection: 'stories', targetId: storyId })
+  const { storyId, story, ...rest } = event
+  await appendModerationEvent(payload, req, { ...rest, targetCollection: 'stories', targetId: storyId, subject: authorIdOf(story) })
 }
 
 /** Tells the author about a decision. Never sent for a withdrawn story. */

@@ -5,8 +5,9 @@ import * as migration_20261201_135519_forum_review_digest from './20261201_13551
 import * as migration_20261201_160938_meetings from './20261201_160938_meetings';
 import * as migration_20261201_163349_privacy from './20261201_163349_privacy';
 import * as migration_20261205_132353_safeguarding from './20261205_132353_safeguarding';
-
 import * as migration_20261205_132359_crisis_lexicon_data from './20261205_132359_crisis_lexicon_data';
+import * as migration_20261205_135636_author_history from './20261205_135636_author_history';
+
 export const migrations = [
   {
     up: migration_20261123_171854_initial.up,
@@ -41,11 +42,16 @@ export const migrations = [
   {
     up: migration_20261205_132353_safeguarding.up,
     down: migration_20261205_132353_safeguarding.down,
-    name: '20261205_132353_safeguarding'
+    name: '20261205_132353_safeguarding',
   },
   {
     up: migration_20261205_132359_crisis_lexicon_data.up,
     down: migration_20261205_132359_crisis_lexicon_data.down,
     name: '20261205_132359_crisis_lexicon_data',
+  },
+  {
+    up: migration_20261205_135636_author_history.up,
+    down: migration_20261205_135636_author_history.down,
+    name: '20261205_135636_author_history'
   },
 ];
