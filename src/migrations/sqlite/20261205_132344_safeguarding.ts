@@ -104,7 +104,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`messages_sender_idx\` ON \`messages\` (\`sender_id\`);`)
   await db.run(sql`CREATE INDEX \`messages_updated_at_idx\` ON \`messages\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`messages_created_at_idx\` ON \`messages\` (\`created_at\`);`)
-  await db.run(sql`ALTER TABLE \`moderation_events\` ADD \`locality_id\` integer REFERENCES localities(id);`)
+  await db.run(sql`ALTER TABLE \`moderation_events\` ADD \`locality_id\` integer REFERENCES localities(id) ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`moderation_events_locality_idx\` ON \`moderation_events\` (\`locality_id\`);`)
   await db.run(sql`ALTER TABLE \`watched_words\` ADD \`kind\` text DEFAULT 'phrase' NOT NULL;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`crisis_alerts_id\` integer REFERENCES crisis_alerts(id);`)
