@@ -1,6 +1,7 @@
 // The commissioners' report: figures per locality and county-wide, and quotes that authors agreed
 // to. It reads with overrideAccess because it counts what nobody may list, and so it returns only
 // counts, medians and anonymised quotes: never a name, an email, a title or an id.
+import { canSeeReports } from '../policies/meetingAccess.js'
 import type { Payload, Where } from 'payload'
 
 import type { AttendancePoint } from '../meetings/AttendanceChart.js'
@@ -43,7 +44,11 @@ const counted = (keys: string[], labels: { key: string; label: string }[]): Coun
 const THEME_LABELS = [...STORY_THEMES.map((t) => ({ key: t.value as string, label: t.label as string })), { key: 'none', label: 'No theme given' }]
 const ACTION_LABELS = ACTION_STATES.map((s) => ({ key: s, label: ACTION_STATE_LABELS[s] }))
 
-export async function buildReport(payload: Payload, months: number, now = new Date()): Promise<Report> {
+export class ReportRefused extends Error {}
+
+/** The report reads figures across every locality: only the people canSeeReports allows may have it built. */
+export async function buildReport(payload: Payload, requester: Record<string, any> | null, months: number, now = new Date()): Promise<Report> {
+  if (!canSeeReports(requester as never)) throw new ReportRefused('Reports are for moderators, admins and commissioners.')
   const since = new Date(now)
   since.setUTCMonth(since.getUTCMonth() - months)
   const sinceIso = since.toISOString()

@@ -27,7 +27,7 @@ export function reportsRouter(payload: Payload): Router {
 
   router.get('/reports', handle(async (req, res) => {
     if (!canSeeReports(res.locals.user)) return refuse(payload, req, res)
-    const report = await buildReport(payload, periodOf(req.query.months))
+    const report = await buildReport(payload, res.locals.user, periodOf(req.query.months))
     sendPage(res, <ReportsPage ctx={await pageContext(payload, req, res)} report={report} />)
   }))
 
@@ -37,7 +37,7 @@ export function reportsRouter(payload: Payload): Router {
       return
     }
     const months = periodOf(req.query.months)
-    const csv = reportCsv(await buildReport(payload, months))
+    const csv = reportCsv(await buildReport(payload, res.locals.user, months))
     res.set('Cache-Control', 'no-store').set('Content-Disposition', `attachment; filename="waymark-report-${months}-months.csv"`).type('text/csv; charset=utf-8').send(csv)
   }))
 
