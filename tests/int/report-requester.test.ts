@@ -8,7 +8,7 @@ test('the report is built only for moderators, admins and reporters, whatever ca
   const payload = await bootPayload()
   const { buildReport, ReportRefused } = await import('../../src/reports/buildReport.js')
   const member = await createMember(payload)
-  const reporter = await createMember(payload, { roles: ['member', 'reporter'] })
+  const reporter = await createMember(payload, { roles: ['member', 'reporter'] as never })
   const moderator = await createMember(payload, { roles: ['moderator'] })
   await expect(buildReport(payload, null, 3)).rejects.toBeInstanceOf(ReportRefused)
   await expect(buildReport(payload, member, 3)).rejects.toBeInstanceOf(ReportRefused)

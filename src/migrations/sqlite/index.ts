@@ -8,6 +8,7 @@ import * as migration_20261205_132344_safeguarding from './20261205_132344_safeg
 import * as migration_20261205_132359_crisis_lexicon_data from './20261205_132359_crisis_lexicon_data';
 import * as migration_20261205_135633_author_history from './20261205_135633_author_history';
 
+import * as migration_20261205_140000_random_media_names from './20261205_140000_random_media_names';
 export const migrations = [
   {
     up: migration_20261123_171850_initial.up,
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261205_135633_author_history.up,
     down: migration_20261205_135633_author_history.down,
     name: '20261205_135633_author_history'
+  },
+  {
+    up: migration_20261205_140000_random_media_names.up,
+    down: migration_20261205_140000_random_media_names.down,
+    name: '20261205_140000_random_media_names',
   },
 ];

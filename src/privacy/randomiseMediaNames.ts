@@ -1,0 +1,40 @@
+// For the migration that gave uploads random names: files stored under the name they were uploaded with
+// (jane-doe.webp, jane-doe-160x160.webp) are renamed, with every size, and their records updated. The old
+// addresses then answer 404. A file already named by the server (a UUID) is left alone.
+import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { mediaDir } from '../env.js'
+
+const SERVER_NAMED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-\d+x\d+)?\.[a-z0-9]+$/
+
+function moveFile(from: string, to: string): boolean {
+  const source = path.join(mediaDir(), path.basename(from))
+  if (!fs.existsSync(source)) return false
+  fs.renameSync(source, path.join(mediaDir(), path.basename(to)))
+  return true
+}
+
+export async function randomiseMediaNames(payload: Payload, req?: PayloadRequest): Promise<number> {
+  const media = await payload.find({ collection: 'media', pagination: false, depth: 0, overrideAccess: true, req })
+  let renamed = 0
+  for (const doc of media.docs as Record<string, any>[]) {
+    if (typeof doc.filename !== 'string' || SERVER_NAMED.test(doc.filename)) continue
+    const base = randomUUID()
+    const ext = path.extname(doc.filename) || '.webp'
+    const filename = `${base}${ext}`
+    const sizes: Record<string, Record<string, unknown>> = {}
+    for (const [name, size] of Object.entries((doc.sizes ?? {}) as Record<string, Record<string, any>>)) {
+      if (typeof size?.filename !== 'string') continue
+      const sizeName = `${base}-${size.width}x${size.height}${path.extname(size.filename) || ext}`
+      moveFile(size.filename, sizeName)
+      sizes[name] = { ...size, filename: sizeName }
+    }
+    moveFile(doc.filename, filename)
+    await payload.update({ collection: 'media', id: doc.id, data: { filename, ...(Object.keys(sizes).length ? { sizes } : {}) } as never, overrideAccess: true, req, context: { migration: true } })
+    renamed++
+  }
+  return renamed
+}
