@@ -77,6 +77,7 @@ export interface Config {
     flags: Flag;
     'moderation-events': ModerationEvent;
     'watched-words': WatchedWord;
+    'reserved-names': ReservedName;
     'crisis-alerts': CrisisAlert;
     'crisis-services': CrisisService;
     conversations: Conversation;
@@ -104,6 +105,7 @@ export interface Config {
     flags: FlagsSelect<false> | FlagsSelect<true>;
     'moderation-events': ModerationEventsSelect<false> | ModerationEventsSelect<true>;
     'watched-words': WatchedWordsSelect<false> | WatchedWordsSelect<true>;
+    'reserved-names': ReservedNamesSelect<false> | ReservedNamesSelect<true>;
     'crisis-alerts': CrisisAlertsSelect<false> | CrisisAlertsSelect<true>;
     'crisis-services': CrisisServicesSelect<false> | CrisisServicesSelect<true>;
     conversations: ConversationsSelect<false> | ConversationsSelect<true>;
@@ -533,6 +535,7 @@ export interface Thread {
   authorByline?: {
     displayName?: string | null;
     memberType?: string | null;
+    staffRole?: ('moderator' | 'safeguarding-lead' | 'admin') | null;
   };
   /**
    * The author’s first approved post: "say welcome".
@@ -584,6 +587,7 @@ export interface Reply {
   authorByline?: {
     displayName?: string | null;
     memberType?: string | null;
+    staffRole?: ('moderator' | 'safeguarding-lead' | 'admin') | null;
   };
   /**
    * The author’s first approved post: "say welcome".
@@ -681,6 +685,19 @@ export interface WatchedWord {
   /**
    * What it catches, for the next moderator.
    */
+  note?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Members’ display names may not contain these (staff are exempt). Words of 7 letters or more count anywhere in a name; shorter ones only as a whole word.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reserved-names".
+ */
+export interface ReservedName {
+  id: number;
+  word: string;
   note?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1139,6 +1156,10 @@ export interface PayloadLockedDocument {
         value: number | WatchedWord;
       } | null)
     | ({
+        relationTo: 'reserved-names';
+        value: number | ReservedName;
+      } | null)
+    | ({
         relationTo: 'crisis-alerts';
         value: number | CrisisAlert;
       } | null)
@@ -1429,6 +1450,7 @@ export interface ThreadsSelect<T extends boolean = true> {
     | {
         displayName?: T;
         memberType?: T;
+        staffRole?: T;
       };
   isFirstPost?: T;
   everPublished?: T;
@@ -1462,6 +1484,7 @@ export interface RepliesSelect<T extends boolean = true> {
     | {
         displayName?: T;
         memberType?: T;
+        staffRole?: T;
       };
   isFirstPost?: T;
   everPublished?: T;
@@ -1522,6 +1545,16 @@ export interface WatchedWordsSelect<T extends boolean = true> {
   kind?: T;
   phrase?: T;
   action?: T;
+  note?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reserved-names_select".
+ */
+export interface ReservedNamesSelect<T extends boolean = true> {
+  word?: T;
   note?: T;
   updatedAt?: T;
   createdAt?: T;

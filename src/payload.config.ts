@@ -23,6 +23,7 @@ import { ModerationEvents } from '../collections/ModerationEvents/index.js'
 import { ModerationSettings } from '../collections/ModerationSettings/index.js'
 import { PrivacySettingsGlobal } from '../collections/PrivacySettings/index.js'
 import { Replies } from '../collections/Replies/index.js'
+import { ReservedNames } from '../collections/ReservedNames/index.js'
 import { Stories } from '../collections/Stories/index.js'
 import { Threads } from '../collections/Threads/index.js'
 import { Users } from '../collections/Users/index.js'
@@ -53,7 +54,7 @@ export default buildConfig({
       views: { moderationQueue: { Component: '/admin/QueueView#QueueView', path: '/queue' } },
     },
   },
-  collections: showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, CrisisAlerts, CrisisServices, Conversations, Messages, Meetings, Actions, MeetingReminders, DataExports, ErasureLog]),
+  collections: showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, ReservedNames, CrisisAlerts, CrisisServices, Conversations, Messages, Meetings, Actions, MeetingReminders, DataExports, ErasureLog]),
   globals: showLeadsTheCrisisPartOnly([ModerationSettings, MeetingSettings, PrivacySettingsGlobal]),
   editor: storyRichTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.

@@ -1,4 +1,5 @@
 // Rules for the public pseudonym. It must never be a way to leak an email address.
+import { confusableKey } from './staffNames.js'
 
 export const DISPLAY_NAME_MIN = 2
 export const DISPLAY_NAME_MAX = 40
@@ -27,3 +28,6 @@ export function checkDisplayName(raw: unknown): string | null {
 export function normaliseDisplayName(raw: string): string {
   return raw.normalize('NFC').trim().replace(/\s+/g, ' ')
 }
+
+/** Two names that would be mistaken for each other share a key, so only one member can have them. */
+export const displayNameKey = (name: string) => confusableKey(normaliseDisplayName(name))

@@ -1,11 +1,12 @@
 // What a viewer gets of a thread or reply: the text as safe HTML, the author's public byline,
 // and, for the author only, the banner and the moderator's reason. Never an email or a user id.
 import { renderPostBody, postExcerpt } from '../forum/markdown.js'
+import { isStaffRole, STAFF_ROLE_LABEL, type StaffRole } from '../policies/byline.js'
 import { memberTypeLabel } from '../policies/memberTypes.js'
 import type { PostState } from '../policies/forumVisibility.js'
 import { isSelf, type Actor } from '../policies/roles.js'
 
-export type PostByline = { displayName: string; memberTypeLabel: string }
+export type PostByline = { displayName: string; memberTypeLabel: string; staffRoleLabel: string | null }
 
 export type PresentedPost = {
   id: number | string
@@ -38,7 +39,11 @@ function presentPost(doc: Record<string, any>, viewer: Actor): PresentedPost {
   return {
     id: doc.id,
     bodyHtml: renderPostBody(String(doc.body ?? '')),
-    byline: { displayName: String(doc.authorByline?.displayName || 'A former member'), memberTypeLabel: memberTypeLabel(doc.authorByline?.memberType) },
+    byline: {
+      displayName: String(doc.authorByline?.displayName || 'A former member'),
+      memberTypeLabel: memberTypeLabel(doc.authorByline?.memberType),
+      staffRoleLabel: isStaffRole(doc.authorByline?.staffRole) ? STAFF_ROLE_LABEL[doc.authorByline.staffRole as StaffRole] : null,
+    },
     createdAt: String(doc.createdAt ?? ''),
     status: doc.status,
     isOwn,

@@ -2,6 +2,7 @@
 // computed here from the consent (display name, "A member from <locality>", or a pen name).
 import type { Payload } from 'payload'
 
+import { shownStaffRole, STAFF_ROLE_LABEL, staffRoleOf, type BylineKind, type StaffRole } from '../policies/byline.js'
 import { bylineText, type Byline } from '../policies/consent.js'
 import { themeLabel, warningLabel } from '../policies/storyTaxonomy.js'
 import type { StoryState } from '../policies/storyVisibility.js'
@@ -28,6 +29,8 @@ export type StoryCard = {
   title: string
   summary: string
   byline: string
+  /** Only on a byline that signs with the display name, when the author is staff (src/policies/byline.ts). */
+  bylineStaffRole: string | null
   localityName: string | null
   localitySlug: string | null
   themes: { value: string; label: string }[]
@@ -45,9 +48,11 @@ const relation = (value: unknown) => (value && typeof value === 'object' ? (valu
  * Display names for the stories whose consent says to sign with one. This is the one trusted read
  * of the author: it returns nothing but the public pseudonym, and only for those stories.
  */
-export async function displayNamesFor(payload: Payload, stories: { id: number | string; consentByline?: string | null }[]): Promise<Map<string, string>> {
+export type AuthorName = { displayName: string; staffRole: StaffRole | null }
+
+export async function displayNamesFor(payload: Payload, stories: { id: number | string; consentByline?: string | null }[]): Promise<Map<string, AuthorName>> {
   const ids = stories.filter((s) => s.consentByline === 'display-name').map((s) => s.id)
-  const names = new Map<string, string>()
+  const names = new Map<string, AuthorName>()
   if (ids.length === 0) return names
   const authored = await payload.find({ collection: 'stories', where: { id: { in: ids } }, depth: 0, limit: ids.length, pagination: false, select: { author: true }, overrideAccess: true })
   const authorOf = new Map(authored.docs.map((doc) => [String(doc.id), String(doc.author)]))
@@ -57,10 +62,10 @@ export async function displayNamesFor(payload: Payload, stories: { id: number | 
     depth: 0,
     limit: ids.length,
     pagination: false,
-    select: { displayName: true },
+    select: { displayName: true, roles: true, isSafeguardingLead: true },
     overrideAccess: true,
   })
-  const nameOf = new Map(authors.docs.map((user) => [String(user.id), String(user.displayName)]))
+  const nameOf = new Map(authors.docs.map((user) => [String(user.id), { displayName: String(user.displayName), staffRole: staffRoleOf({ ...user, id: user.id } as never) }]))
   for (const [storyId, authorId] of authorOf) {
     const name = nameOf.get(authorId)
     if (name) names.set(storyId, name)
@@ -68,7 +73,7 @@ export async function displayNamesFor(payload: Payload, stories: { id: number | 
   return names
 }
 
-export function presentStoryCard(doc: Record<string, any>, displayNames: Map<string, string>): StoryCard {
+export function presentStoryCard(doc: Record<string, any>, displayNames: Map<string, AuthorName>): StoryCard {
   const locality = relation(doc.locality)
   const cover = relation(doc.coverImage)
   const coverSize = cover?.sizes?.card?.url ? cover.sizes.card : cover
@@ -78,10 +83,14 @@ export function presentStoryCard(doc: Record<string, any>, displayNames: Map<str
     title: String(doc.title ?? ''),
     summary: String(doc.summary ?? ''),
     byline: bylineText(doc.consentByline as Byline, {
-      displayName: displayNames.get(String(doc.id)),
+      displayName: displayNames.get(String(doc.id))?.displayName,
       penName: doc.consentPenName ?? undefined,
       localityName: locality?.name,
     }),
+    bylineStaffRole: (() => {
+      const role = shownStaffRole(doc.consentByline as BylineKind, displayNames.get(String(doc.id))?.staffRole)
+      return role ? STAFF_ROLE_LABEL[role] : null
+    })(),
     localityName: locality?.name ?? null,
     localitySlug: locality?.slug ?? null,
     themes: (doc.themes ?? []).map((value: string) => ({ value, label: themeLabel(value) })),
@@ -92,6 +101,6 @@ export function presentStoryCard(doc: Record<string, any>, displayNames: Map<str
   }
 }
 
-export function presentStoryPage(doc: Record<string, any>, displayNames: Map<string, string>): StoryPage {
+export function presentStoryPage(doc: Record<string, any>, displayNames: Map<string, AuthorName>): StoryPage {
   return { ...presentStoryCard(doc, displayNames), body: doc.body, status: doc.status, crisisHold: doc.crisisHold === true }
 }

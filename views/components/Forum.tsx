@@ -11,7 +11,8 @@ const dateTime = (iso: string) =>
 export function Byline({ post }: { post: PresentedPost }) {
   return (
     <p className="meta byline">
-      <span className="byline__name">{post.byline.displayName}</span> <span className="badge">{post.byline.memberTypeLabel}</span>{' '}
+      <span className="byline__name">{post.byline.displayName}</span>{' '}
+      {post.byline.staffRoleLabel ? <span className="badge badge--staff">{post.byline.staffRoleLabel}</span> : null} <span className="badge">{post.byline.memberTypeLabel}</span>{' '}
       <time dateTime={post.createdAt}>{dateTime(post.createdAt)}</time>
       {post.isFirstPost ? (
         <>

@@ -12,6 +12,7 @@ export function StoryCardList({ stories, headingLevel = 3 }: { stories: StoryCar
           </Heading>
           <p className="meta">
             {story.byline}
+            {story.bylineStaffRole ? <> <span className="badge badge--staff">{story.bylineStaffRole}</span></> : null}
             {story.localityName ? ` · ${story.localityName}` : ''}
           </p>
           {story.summary ? <p>{story.summary}</p> : null}

@@ -27,6 +27,7 @@ export function StoryPage({ ctx, story, isAuthor }: { ctx: PageContext; story: S
         <h1>{story.title}</h1>
         <p className="meta">
           By {story.byline}
+          {story.bylineStaffRole ? <> <span className="badge badge--staff">{story.bylineStaffRole}</span></> : null}
           {story.localityName ? ` · ${story.localityName}` : ''}
         </p>
         {story.themes.length > 0 ? <p className="meta">Themes: {story.themes.map((t) => t.label).join(', ')}</p> : null}

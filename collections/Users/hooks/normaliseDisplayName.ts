@@ -1,9 +1,13 @@
 // Keeps the public pseudonym safe and unique, case-insensitively, whatever the door.
 import { ValidationError, type CollectionBeforeValidateHook } from 'payload'
 
-import { checkDisplayName, normaliseDisplayName as normalise } from '../../../src/policies/displayName.js'
+import { loadReservedNameWords } from '../../../src/moderation/reservedNames.js'
+import { checkDisplayName, displayNameKey, normaliseDisplayName as normalise } from '../../../src/policies/displayName.js'
+import { isModerator } from '../../../src/policies/roles.js'
+import { isSafeguardingLead } from '../../../src/policies/safeguarding.js'
+import { looksLikeStaff, NAME_LOOKS_LIKE_STAFF } from '../../../src/policies/staffNames.js'
 
-export const displayNameKey = (name: string) => normalise(name).toLowerCase()
+export { displayNameKey }
 
 export const normaliseDisplayName: CollectionBeforeValidateHook = async ({ data, req, operation, originalDoc }) => {
   if (!data) return data
@@ -15,6 +19,11 @@ export const normaliseDisplayName: CollectionBeforeValidateHook = async ({ data,
     throw new ValidationError({ collection: 'users', errors: [{ path: 'displayName', message: problem }] }, req.t)
   }
   data.displayName = normalise(data.displayName)
+  // Staff (their role is shown beside their name) may use the reserved words; members may not.
+  const person = { ...(originalDoc ?? {}), ...data }
+  if (!isModerator(person as never) && !isSafeguardingLead(person as never) && looksLikeStaff(data.displayName, await loadReservedNameWords(req.payload, req))) {
+    throw new ValidationError({ collection: 'users', errors: [{ path: 'displayName', message: NAME_LOOKS_LIKE_STAFF }] }, req.t)
+  }
   data.displayNameKey = displayNameKey(data.displayName)
 
   const clash = await req.payload.find({

@@ -1,4 +1,5 @@
 // The fields threads and replies share: the body, who wrote it (private), its place in the queue.
+import { STAFF_ROLE_LABEL, STAFF_ROLES } from '../../../src/policies/byline.js'
 import type { Field } from 'payload'
 
 import { POST_STATES } from '../../../src/policies/forumVisibility.js'
@@ -38,6 +39,8 @@ export function postSystemFields(): Field[] {
       fields: [
         { name: 'displayName', type: 'text' },
         { name: 'memberType', type: 'text' },
+        // Staff are never ambiguous: their role shows beside their name (src/policies/byline.ts).
+        { name: 'staffRole', type: 'select', options: STAFF_ROLES.map((value) => ({ value, label: STAFF_ROLE_LABEL[value] })) },
       ],
     },
     { name: 'isFirstPost', type: 'checkbox', defaultValue: false, access: system, admin: { readOnly: true, position: 'sidebar', description: 'The author’s first approved post: "say welcome".' } },

@@ -7,8 +7,9 @@ import * as migration_20261201_163349_privacy from './20261201_163349_privacy';
 import * as migration_20261205_132353_safeguarding from './20261205_132353_safeguarding';
 import * as migration_20261205_132359_crisis_lexicon_data from './20261205_132359_crisis_lexicon_data';
 import * as migration_20261205_135636_author_history from './20261205_135636_author_history';
-
 import * as migration_20261205_140000_random_media_names from './20261205_140000_random_media_names';
+import * as migration_20261205_140251_staff_names from './20261205_140251_staff_names';
+
 export const migrations = [
   {
     up: migration_20261123_171854_initial.up,
@@ -53,11 +54,16 @@ export const migrations = [
   {
     up: migration_20261205_135636_author_history.up,
     down: migration_20261205_135636_author_history.down,
-    name: '20261205_135636_author_history'
+    name: '20261205_135636_author_history',
   },
   {
     up: migration_20261205_140000_random_media_names.up,
     down: migration_20261205_140000_random_media_names.down,
     name: '20261205_140000_random_media_names',
+  },
+  {
+    up: migration_20261205_140251_staff_names.up,
+    down: migration_20261205_140251_staff_names.down,
+    name: '20261205_140251_staff_names'
   },
 ];
