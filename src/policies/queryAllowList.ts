@@ -121,10 +121,11 @@ function conditionsFor(where: unknown, path: string, out: unknown[] = []): unkno
 }
 
 /**
- * Is this query allowed, for this collection and viewer? Shape first, for everyone (never a 500 from a
+ * Is this query allowed, for this collection and this person (their user record, or null for a visitor)? Shape first, for everyone (never a 500 from a
  * malformed query), then the allow-list for whoever is not unrestricted staff.
  */
-export function checkQuery(collection: string, query: { where?: unknown; sort?: unknown }, viewer: { kind: QueryViewer; id: string | null }): QueryCheck {
+export function checkQuery(collection: string, query: { where?: unknown; sort?: unknown }, actor: Actor): QueryCheck {
+  const viewer = { kind: queryViewerOf(actor), id: actor ? String(actor.id) : null }
   const paths: string[] = []
   if (query.where !== undefined && query.where !== null && query.where !== '') {
     const problem = pathsOf(query.where, 0, paths)
