@@ -44,7 +44,6 @@ export const NOT_FREE_TEXT: Record<string, string> = {
   'media.sizes.full.mimeType': 'made by Payload from the stored file',
   'media.sizes.full.filename': 'made by Payload from the stored file',
   'payload-preferences.key': 'a member’s own admin settings, shown to nobody else',
-  'payload-migrations.name': 'the server’s own record of migrations (no REST door)',
 }
 
 const valueAt = (data: Record<string, any> | null | undefined, path: string): unknown =>
