@@ -87,6 +87,7 @@ export interface Config {
     'meeting-reminders': MeetingReminder;
     'data-exports': DataExport;
     'erasure-log': ErasureLog;
+    'data-steps': DataStep;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -115,6 +116,7 @@ export interface Config {
     'meeting-reminders': MeetingRemindersSelect<false> | MeetingRemindersSelect<true>;
     'data-exports': DataExportsSelect<false> | DataExportsSelect<true>;
     'erasure-log': ErasureLogSelect<false> | ErasureLogSelect<true>;
+    'data-steps': DataStepsSelect<false> | DataStepsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -990,6 +992,17 @@ export interface ErasureLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-steps".
+ */
+export interface DataStep {
+  id: number;
+  name: string;
+  ranAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1733,6 +1746,16 @@ export interface ErasureLogSelect<T extends boolean = true> {
   actorId?: T;
   erasedAt?: T;
   ids?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-steps_select".
+ */
+export interface DataStepsSelect<T extends boolean = true> {
+  name?: T;
+  ranAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -12,6 +12,7 @@ import { Messages } from '../collections/Messages/index.js'
 import { CrisisAlerts } from '../collections/CrisisAlerts/index.js'
 import { CrisisServices } from '../collections/CrisisServices/index.js'
 import { DataExports } from '../collections/DataExports/index.js'
+import { DataSteps } from '../collections/DataSteps/index.js'
 import { ErasureLog } from '../collections/ErasureLog/index.js'
 import { Flags } from '../collections/Flags/index.js'
 import { Localities } from '../collections/Localities/index.js'
@@ -54,7 +55,7 @@ export default buildConfig({
       views: { moderationQueue: { Component: '/admin/QueueView#QueueView', path: '/queue' } },
     },
   },
-  collections: showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, ReservedNames, CrisisAlerts, CrisisServices, Conversations, Messages, Meetings, Actions, MeetingReminders, DataExports, ErasureLog]),
+  collections: showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, ReservedNames, CrisisAlerts, CrisisServices, Conversations, Messages, Meetings, Actions, MeetingReminders, DataExports, ErasureLog, DataSteps]),
   globals: showLeadsTheCrisisPartOnly([ModerationSettings, MeetingSettings, PrivacySettingsGlobal]),
   editor: storyRichTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.

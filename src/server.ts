@@ -8,6 +8,7 @@ import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
 import config from './payload.config.js'
+import { closeBrokenPayloadDoors } from './security/payloadDoors.js'
 import { guardRestParameters } from './security/restParameters.js'
 import { fetchHeaders, loadViewer } from './auth/session.js'
 import { isProduction, port as defaultPort, rootDir } from './env.js'
@@ -74,6 +75,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   })
   // Requests from outside ask only what the site declares (src/policies/queryAllowList.ts).
   app.use('/api', guardRestParameters(payload))
+  app.use('/api', closeBrokenPayloadDoors(payload))
   // Next's image optimizer would keep its own copy of a cover after the story is withdrawn. Nothing here
   // uses it (pictures are served by /api/media/file, which asks the media collection's read access).
   app.all(/^\/_next\/image(\/.*)?$/, (_req, res) => {

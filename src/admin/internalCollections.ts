@@ -15,7 +15,8 @@ const adminsOnly: Access = ({ req: { user } }) => isAdmin(user as never)
 
 export function closeInternalCollections(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
-    collection.hooks.beforeOperation = [enforceQueryAllowList(collection.slug), ...(collection.hooks.beforeOperation ?? [])]
+    const hasLocality = collection.fields.some((field) => 'name' in field && field.name === 'locality')
+    collection.hooks.beforeOperation = [enforceQueryAllowList(collection.slug, hasLocality), ...(collection.hooks.beforeOperation ?? [])]
     if (collection.slug === 'payload-locked-documents') collection.access = { ...collection.access, create: staffOnly, read: staffOnly, update: staffOnly, delete: staffOnly }
     if (collection.slug === 'payload-migrations') collection.access = { ...collection.access, create: adminsOnly, read: adminsOnly, update: adminsOnly, delete: adminsOnly, readVersions: adminsOnly }
   }

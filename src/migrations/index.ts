@@ -18,4 +18,7 @@ export async function migrationsForCurrentDatabase() {
 export async function runMigrations(payload: Payload): Promise<void> {
   const migrations = await migrationsForCurrentDatabase()
   await payload.db.migrate({ migrations: migrations as never })
+  // Then the data steps, which need the schema the code expects (src/migrations/dataSteps.ts).
+  const { runDataSteps } = await import('./dataSteps.js')
+  await runDataSteps(payload)
 }

@@ -4,8 +4,10 @@
 // misses relationship paths, and an anonymous author was unmasked that way.
 //
 // Staff (unscoped moderators, admins) query freely, except that no query may be malformed. Moderators
-// scoped to localities may use their own collections' fields, whose results access already keeps to
-// their localities, but no undeclared relationship path, which would reach records in other localities.
+// scoped to localities are held to their localities in queries too: a query of theirs that names an
+// undeclared field is narrowed to their localities (so it can ask nothing about another one), and an
+// undeclared relationship path is refused, as for everyone. Safeguarding leads who are not moderators
+// query their own work (crisis alerts, private lines) freely and everything else as members do.
 import { isAdmin, isModerator, type Actor } from './roles.js'
 import { isSafeguardingLead } from './safeguarding.js'
 
@@ -14,6 +16,8 @@ export type QueryableFields = {
   sort: readonly string[]
   /** The field holding the owner: a member may ask for their own records (`owner equals <their id>`). */
   owner?: string
+  /** Leads read every record of it (their own work): they may filter and sort it by any of its fields. */
+  leadsWork?: boolean
 }
 
 const NONE: QueryableFields = { filter: [], sort: [] }
@@ -30,8 +34,9 @@ export const QUERYABLE: Record<string, QueryableFields> = {
   consents: { filter: ['id', 'story', 'version'], sort: ['version'], owner: 'author' },
   flags: { filter: ['id', 'targetCollection', 'targetId', 'status'], sort: ['createdAt'], owner: 'flagger' },
   'crisis-services': { filter: ['id', 'locality'], sort: ['order', 'name'] },
-  conversations: { filter: ['id'], sort: ['lastMessageAt'], owner: 'member' },
-  messages: { filter: ['id', 'conversation'], sort: ['createdAt'], owner: 'member' },
+  'crisis-alerts': { filter: [], sort: [], leadsWork: true },
+  conversations: { filter: ['id'], sort: ['lastMessageAt'], owner: 'member', leadsWork: true },
+  messages: { filter: ['id', 'conversation'], sort: ['createdAt'], owner: 'member', leadsWork: true },
   users: { filter: ['id'], sort: [] },
   'moderation-events': { filter: ['id', 'targetCollection', 'targetId'], sort: ['at'] },
 }
@@ -42,18 +47,18 @@ const OPERATOR_SET = new Set<string>(OPERATORS)
 
 export const QUERY_LIMITS = { maxNesting: 6, maxClauses: 50, maxValueLength: 500, maxListLength: 100 }
 
-export type QueryViewer = 'unrestricted' | 'scoped-staff' | 'public'
+export type QueryViewer = 'unrestricted' | 'scoped-moderator' | 'lead' | 'public'
 
 /** Who is asking, for queries: admins and unscoped moderators are unrestricted. */
 export function queryViewerOf(actor: Actor): QueryViewer {
   if (isAdmin(actor)) return 'unrestricted'
-  if (isModerator(actor)) return (actor?.moderatorLocalities ?? []).length === 0 ? 'unrestricted' : 'scoped-staff'
-  // A lead reads crisis alerts and lines everywhere, but may not use them as a way into other records.
-  if (isSafeguardingLead(actor)) return 'scoped-staff'
+  if (isModerator(actor)) return (actor?.moderatorLocalities ?? []).length === 0 ? 'unrestricted' : 'scoped-moderator'
+  if (isSafeguardingLead(actor)) return 'lead'
   return 'public'
 }
 
-export type QueryCheck = { ok: true } | { ok: false; status: 400; message: string }
+/** `narrowToLocalities`: the query may run only within the asker's own localities (the hook adds that). */
+export type QueryCheck = { ok: true; narrowToLocalities?: boolean } | { ok: false; status: 400; message: string }
 
 const refuse = (message: string): QueryCheck => ({ ok: false, status: 400, message })
 const OK: QueryCheck = { ok: true }
@@ -110,6 +115,28 @@ const sortPaths = (sort: unknown): string[] | null => {
 const isOwnCondition = (owner: string | undefined, viewerId: string | null) => (path: string, value: unknown) =>
   Boolean(owner && viewerId !== null && path === owner && isPlainObject(value) && Object.keys(value).length === 1 && String(value.equals) === viewerId)
 
+/**
+ * The localities a where is limited to, from `locality` conditions at its top level or in a top-level
+ * "and" (an "or" limits nothing): null when it names none.
+ */
+function localitiesNamed(where: unknown): string[] | null {
+  if (!isPlainObject(where)) return null
+  const named: string[][] = []
+  const visit = (clause: unknown) => {
+    if (!isPlainObject(clause)) return
+    for (const [key, value] of Object.entries(clause)) {
+      if (key === 'and') for (const inner of Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : []) visit(inner)
+      else if ((key === 'locality' || key === 'locality.id') && isPlainObject(value)) {
+        if ('equals' in value) named.push([String(value.equals)])
+        else if ('in' in value) named.push((Array.isArray(value.in) ? value.in : String(value.in).split(',')).map(String))
+        else named.push(['*']) // any other operator on locality limits nothing we can check
+      }
+    }
+  }
+  visit(where)
+  return named.length === 0 ? null : named.flat()
+}
+
 /** Finds the condition object for a path (the first one), so the owner rule can look at its value. */
 function conditionsFor(where: unknown, path: string, out: unknown[] = []): unknown[] {
   if (!isPlainObject(where)) return out
@@ -137,20 +164,33 @@ export function checkQuery(collection: string, query: { where?: unknown; sort?: 
 
   const declared = QUERYABLE[collection] ?? NONE
   const own = isOwnCondition(declared.owner, viewer.id)
+  // A scoped moderator's question about another locality is refused outright; one that names no locality
+  // is narrowed to theirs.
+  const scope = new Set(((actor?.moderatorLocalities ?? []) as unknown[]).map((l) => String(l && typeof l === 'object' ? (l as { id: unknown }).id : l)))
+  const named = viewer.kind === 'scoped-moderator' ? localitiesNamed(query.where) : null
+  const outsideScope = named !== null && named.some((id) => !scope.has(id))
+  // Undeclared fields of the collection itself (never a path into another): a scoped moderator's query is
+  // narrowed to their localities; a lead may use them on their own work.
+  const staffField = (path: string) => !path.includes('.') && (viewer.kind === 'scoped-moderator' || (viewer.kind === 'lead' && declared.leadsWork === true))
+  let narrow = false
   for (const path of paths) {
     if (declared.filter.includes(path)) continue
-    // A scoped moderator or lead may filter on their own collection's fields (access keeps the results to
-    // their localities), never through a relationship into another collection.
-    if (viewer.kind === 'scoped-staff' && !path.includes('.')) continue
     if (conditionsFor(query.where, path).every((value) => own(path, value))) continue
+    if (staffField(path) && !outsideScope) {
+      narrow ||= viewer.kind === 'scoped-moderator' && named === null
+      continue
+    }
     return refuse(`You cannot filter ${collection} by "${path}".`)
   }
   for (const path of sorts) {
     if (declared.sort.includes(path) || declared.filter.includes(path)) continue
-    if (viewer.kind === 'scoped-staff' && !path.includes('.')) continue
+    if (staffField(path) && !outsideScope) {
+      narrow ||= viewer.kind === 'scoped-moderator' && named === null
+      continue
+    }
     return refuse(`You cannot sort ${collection} by "${path}".`)
   }
-  return OK
+  return narrow ? { ok: true, narrowToLocalities: true } : OK
 }
 
 /** Query parameters a REST read may carry; anything else is refused for people who are not staff. */

@@ -49,6 +49,10 @@ const DECLARED_COLLECTIONS: Record<string, Record<ViewerKind, Rights>> = {
   flags: { visitor: NOTHING, member: POSTS },
   'moderation-events': { visitor: NOTHING, member: NOTHING },
   'watched-words': { visitor: NOTHING, member: NOTHING },
+  // Issue 11: the reserved name words moderators keep (staff only).
+  'reserved-names': { visitor: NOTHING, member: NOTHING },
+  // Issue 11: the record of data steps already run (nobody through any API).
+  'data-steps': { visitor: NOTHING, member: NOTHING },
   'crisis-alerts': { visitor: NOTHING, member: NOTHING },
   'crisis-services': { visitor: READS, member: READS },
   conversations: { visitor: NOTHING, member: READS },

@@ -1,14 +1,10 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 
-import { backfillEventSubjects } from '../../moderation/backfillEventSubjects.js'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    ALTER TABLE "moderation_events" ADD COLUMN "subject_id" integer;
   ALTER TABLE "moderation_events" ADD CONSTRAINT "moderation_events_subject_id_users_id_fk" FOREIGN KEY ("subject_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   CREATE INDEX "moderation_events_subject_idx" ON "moderation_events" USING btree ("subject_id");`)
-  // Old story events get their story's author, so authors read their whole history.
-  await backfillEventSubjects(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

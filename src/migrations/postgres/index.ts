@@ -7,8 +7,7 @@ import * as migration_20261201_163349_privacy from './20261201_163349_privacy';
 import * as migration_20261205_132353_safeguarding from './20261205_132353_safeguarding';
 import * as migration_20261205_132359_crisis_lexicon_data from './20261205_132359_crisis_lexicon_data';
 import * as migration_20261205_135636_author_history from './20261205_135636_author_history';
-import * as migration_20261205_140000_random_media_names from './20261205_140000_random_media_names';
-import * as migration_20261205_140251_staff_names from './20261205_140251_staff_names';
+import * as migration_20261205_141313_staff_names from './20261205_141313_staff_names';
 
 export const migrations = [
   {
@@ -57,13 +56,8 @@ export const migrations = [
     name: '20261205_135636_author_history',
   },
   {
-    up: migration_20261205_140000_random_media_names.up,
-    down: migration_20261205_140000_random_media_names.down,
-    name: '20261205_140000_random_media_names',
-  },
-  {
-    up: migration_20261205_140251_staff_names.up,
-    down: migration_20261205_140251_staff_names.down,
-    name: '20261205_140251_staff_names'
+    up: migration_20261205_141313_staff_names.up,
+    down: migration_20261205_141313_staff_names.down,
+    name: '20261205_141313_staff_names'
   },
 ];

@@ -1,12 +1,8 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { backfillEventSubjects } from '../../moderation/backfillEventSubjects.js'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`moderation_events\` ADD \`subject_id\` integer REFERENCES users(id) ON DELETE set null;`)
   await db.run(sql`CREATE INDEX \`moderation_events_subject_idx\` ON \`moderation_events\` (\`subject_id\`);`)
-  // Old story events get their story's author, so authors read their whole history.
-  await backfillEventSubjects(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {

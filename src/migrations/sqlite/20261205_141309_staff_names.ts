@@ -1,7 +1,5 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
-import { migrateStaffNames } from '../../moderation/staffNamesMigration.js'
-
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`reserved_names\` (
   	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -14,16 +12,26 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`reserved_names_word_idx\` ON \`reserved_names\` (\`word\`);`)
   await db.run(sql`CREATE INDEX \`reserved_names_updated_at_idx\` ON \`reserved_names\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`reserved_names_created_at_idx\` ON \`reserved_names\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`data_steps\` (
+  	\`id\` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+  	\`name\` text NOT NULL,
+  	\`ran_at\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`data_steps_name_idx\` ON \`data_steps\` (\`name\`);`)
+  await db.run(sql`CREATE INDEX \`data_steps_updated_at_idx\` ON \`data_steps\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`data_steps_created_at_idx\` ON \`data_steps\` (\`created_at\`);`)
   await db.run(sql`ALTER TABLE \`threads\` ADD \`author_byline_staff_role\` text;`)
   await db.run(sql`ALTER TABLE \`replies\` ADD \`author_byline_staff_role\` text;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`reserved_names_id\` integer REFERENCES reserved_names(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_reserved_names_id_idx\` ON \`payload_locked_documents_rels\` (\`reserved_names_id\`);`)
-  // Default reserved words, staff roles on existing bylines, display-name keys as confusable skeletons.
-  await migrateStaffNames(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`reserved_names\`;`)
+  await db.run(sql`DROP TABLE \`data_steps\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
