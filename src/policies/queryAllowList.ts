@@ -183,7 +183,7 @@ export function checkQuery(collection: string, query: { where?: unknown; sort?: 
     return refuse(`You cannot filter ${collection} by "${path}".`)
   }
   for (const path of sorts) {
-    if (declared.sort.includes(path) || declared.filter.includes(path)) continue
+    if (declared.sort.includes(path)) continue
     if (staffField(path) && !outsideScope) {
       narrow ||= viewer.kind === 'scoped-moderator' && named === null
       continue

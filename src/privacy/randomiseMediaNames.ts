@@ -33,7 +33,15 @@ export async function randomiseMediaNames(payload: Payload, req?: PayloadRequest
       sizes[name] = { ...size, filename: sizeName }
     }
     moveFile(doc.filename, filename)
-    await payload.update({ collection: 'media', id: doc.id, data: { filename, ...(Object.keys(sizes).length ? { sizes } : {}) } as never, overrideAccess: true, req, context: { migration: true } })
+    const thumbnail = (sizes.thumbnail as { filename?: string } | undefined)?.filename
+    await payload.update({
+      collection: 'media',
+      id: doc.id,
+      data: { filename, ...(Object.keys(sizes).length ? { sizes } : {}), thumbnailURL: thumbnail ? `/api/media/file/${thumbnail}` : null } as never,
+      overrideAccess: true,
+      req,
+      context: { migration: true },
+    })
     renamed++
   }
   return renamed

@@ -74,7 +74,8 @@ export function privacyRouter(payload: Payload): Router {
     const token = String(req.params.token)
     const ctx = () => pageContext(payload, req, res)
     if (!user || !/^[A-Za-z0-9_-]{43}$/.test(token)) return sendNotFound(res, await ctx())
-    const found = await payload.find({ collection: 'data-exports', where: { tokenHash: { equals: hashToken(token) } }, limit: 1, depth: 0, overrideAccess: true })
+    // The link's sign-in is a hidden field: it was never read back before, so any sign-in passed.
+    const found = await payload.find({ collection: 'data-exports', where: { tokenHash: { equals: hashToken(token) } }, limit: 1, depth: 0, overrideAccess: true, showHiddenFields: true })
     const link = found.docs[0] as Record<string, any> | undefined
     if (!link || !canDownloadExport({ ownerId: idOf(link.member), sessionKey: link.sessionId ?? null, expiresAt: String(link.expiresAt) }, { userId: user.id, sessionKey: sessionKeyOf(req, payload, user) })) {
       return sendNotFound(res, await ctx())
