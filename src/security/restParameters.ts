@@ -36,10 +36,16 @@ function checkShape(parsed: Record<string, unknown>, segments: string[]): QueryC
 }
 
 export function guardRestParameters(payload: Payload): RequestHandler {
+  const collections = new Set(Object.keys(payload.collections))
+  const globals = new Set<string>(payload.config.globals.map((global) => global.slug))
   return async (req: Request, res: Response, next: NextFunction) => {
     const [path, queryString = ''] = req.originalUrl.split('?') as [string, string?]
     if (FILE_PATH.test(path)) return next()
     const segments = path.split('/').slice(2).filter(Boolean)
+    // Only the doors that take a query: a collection's or a global's. Anything else (an unknown path,
+    // /api/graphql) is Payload's to answer, with a 404.
+    const isQueryDoor = segments[0] === 'globals' ? globals.has(segments[1] ?? '') : collections.has(segments[0] ?? '')
+    if (!isQueryDoor) return next()
     const refuse = (verdict: Extract<QueryCheck, { ok: false }>) => res.status(verdict.status).set('Cache-Control', 'no-store').json({ errors: [{ message: verdict.message }] })
     const parsed = qs.parse(queryString, { depth: 10, arrayLimit: 1000, parameterLimit: 1000 }) as Record<string, unknown>
     const shape = checkShape(parsed, segments)
