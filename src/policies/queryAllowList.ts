@@ -22,21 +22,25 @@ export type QueryableFields = {
 
 const NONE: QueryableFields = { filter: [], sort: [] }
 
-/** What non-staff may ask each collection. A collection not listed here accepts no filter and no sort. */
+/**
+ * What non-staff may ask each collection. A collection not listed here accepts no filter and no sort.
+ * Only fields that every record a person may read shows them in full (a title, a body) may be declared:
+ * a filter on those tells nobody anything they could not read.
+ */
 export const QUERYABLE: Record<string, QueryableFields> = {
-  stories: { filter: ['id', 'slug', 'locality', 'themes', 'contentWarnings', 'publishedAt'], sort: ['publishedAt', 'title'], owner: 'author' },
-  threads: { filter: ['id', 'locality', 'pinned', 'lastActivityAt', 'createdAt'], sort: ['lastActivityAt', 'createdAt', 'pinned'], owner: 'author' },
-  replies: { filter: ['id', 'thread', 'locality', 'createdAt'], sort: ['createdAt'], owner: 'author' },
+  stories: { filter: ['id', 'slug', 'title', 'summary', 'locality', 'themes', 'contentWarnings', 'publishedAt'], sort: ['publishedAt', 'title'], owner: 'author' },
+  threads: { filter: ['id', 'title', 'body', 'locality', 'pinned', 'lastActivityAt', 'createdAt'], sort: ['lastActivityAt', 'createdAt', 'pinned'], owner: 'author' },
+  replies: { filter: ['id', 'thread', 'body', 'locality', 'createdAt'], sort: ['createdAt'], owner: 'author' },
   localities: { filter: ['id', 'slug', 'name', 'isCountyWide'], sort: ['name'] },
-  meetings: { filter: ['id', 'locality', 'status', 'startsAt'], sort: ['startsAt'] },
-  actions: { filter: ['id', 'meeting', 'locality', 'status', 'raisedOn'], sort: ['raisedOn', 'targetDate'] },
+  meetings: { filter: ['id', 'title', 'locality', 'status', 'startsAt'], sort: ['startsAt'] },
+  actions: { filter: ['id', 'description', 'meeting', 'locality', 'status', 'raisedOn'], sort: ['raisedOn', 'targetDate'] },
   media: { filter: ['id'], sort: ['createdAt'], owner: 'uploader' },
   consents: { filter: ['id', 'story', 'version'], sort: ['version'], owner: 'author' },
   flags: { filter: ['id', 'targetCollection', 'targetId', 'status'], sort: ['createdAt'], owner: 'flagger' },
   'crisis-services': { filter: ['id', 'locality'], sort: ['order', 'name'] },
   'crisis-alerts': { filter: [], sort: [], leadsWork: true },
   conversations: { filter: ['id'], sort: ['lastMessageAt'], owner: 'member', leadsWork: true },
-  messages: { filter: ['id', 'conversation'], sort: ['createdAt'], owner: 'member', leadsWork: true },
+  messages: { filter: ['id', 'conversation', 'body'], sort: ['createdAt'], owner: 'member', leadsWork: true },
   users: { filter: ['id'], sort: [] },
   'moderation-events': { filter: ['id', 'targetCollection', 'targetId'], sort: ['at'] },
 }

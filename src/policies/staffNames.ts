@@ -7,10 +7,12 @@ import confusables from 'unicode-confusables'
 /** The words a member's name may not contain, editable by moderators (the moderation-settings global). */
 export const DEFAULT_RESERVED_NAME_WORDS = ['moderator', 'moderators', 'mod', 'mods', 'admin', 'administrator', 'waymark', 'staff', 'safeguarding', 'official', 'helpdesk', 'support team'] as const
 
-// UTS #39 skeleton: compatibility forms folded, each character mapped to the one it can be mistaken for;
-// applied twice with lower-casing between, so that capitals and small letters of either script meet.
+// UTS #39 skeleton, made case-blind: compatibility forms folded and Latin capitals lowered first (the
+// skeleton alone would make "I" and "i" differ, as "I" is mistaken for "l"); then each character mapped to
+// the one it can be mistaken for, twice with lower-casing between, so capitals of other scripts ("М",
+// "Α") meet the small Latin letters they imitate.
 function skeleton(text: string): string {
-  let out = text.normalize('NFKC')
+  let out = text.normalize('NFKC').replace(/[A-Z]/g, (c) => c.toLowerCase())
   for (let pass = 0; pass < 2; pass++) out = confusables.rectifyConfusion(out.normalize('NFD')).normalize('NFD').toLowerCase()
   return out.replace(/\p{M}/gu, '')
 }
