@@ -49,7 +49,7 @@ export const QUERYABLE: Record<string, QueryableFields> = {
 export const OPERATORS = ['equals', 'not_equals', 'in', 'not_in', 'all', 'exists', 'like', 'contains', 'greater_than', 'greater_than_equal', 'less_than', 'less_than_equal'] as const
 const OPERATOR_SET = new Set<string>(OPERATORS)
 
-export const QUERY_LIMITS = { maxNesting: 6, maxClauses: 50, maxValueLength: 500, maxListLength: 100 }
+export const QUERY_LIMITS = { maxNesting: 6, maxClauses: 50, maxValueLength: 500, maxListLength: 1000 }
 
 export type QueryViewer = 'unrestricted' | 'scoped-moderator' | 'lead' | 'public'
 
@@ -199,7 +199,7 @@ export function checkQuery(collection: string, query: { where?: unknown; sort?: 
 
 /** Query parameters a REST read may carry; anything else is refused for people who are not staff. */
 export const REST_QUERY_PARAMETERS = ['where', 'sort', 'select', 'populate', 'depth', 'joins', 'limit', 'page'] as const
-export const REST_LIMITS = { maxLimit: 100, maxPage: 100_000, maxDepth: 3 }
+export const REST_LIMITS = { maxLimit: 1000, maxPage: 100_000, maxDepth: 3 }
 
 /** The parameters of a REST read by someone who is not staff: only known ones, in range. */
 export function checkRestParameters(params: Record<string, unknown>): QueryCheck {

@@ -361,7 +361,7 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     const admin = { authorization: `JWT ${adminToken}` }
     const ackedThreads = threadWrites.filter((w) => w.outcome === 'acknowledged').map((w) => storedThreads.get(w.marker))
     const restThreads = await fetch(`${server.url}/api/threads?depth=0&limit=1000&where[id][in]=${ackedThreads.map((d) => d.id).join(',')}`, { headers: admin })
-    expect(restThreads.status, `${label}: GET /api/threads as admin`).toBe(200)
+    expect(restThreads.status, `${label}: GET /api/threads as admin ${restThreads.status === 200 ? "" : await restThreads.clone().text()}`).toBe(200)
     const restTitles = new Set(((await restThreads.json()) as { docs: { title: string }[] }).docs.map((d) => d.title))
     expect(ackedThreads.filter((d) => !restTitles.has(d.title)).map((d) => d.title), `${label}: acknowledged threads the server does not return`).toEqual([])
     const ackedEmails = memberWrites.filter((w) => w.outcome === 'acknowledged').map((w) => emailOf(w.marker))
