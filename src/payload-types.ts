@@ -85,6 +85,7 @@ export interface Config {
     meetings: Meeting;
     actions: Action;
     'meeting-reminders': MeetingReminder;
+    'join-codes': JoinCode;
     'data-exports': DataExport;
     'erasure-log': ErasureLog;
     'data-steps': DataStep;
@@ -114,6 +115,7 @@ export interface Config {
     meetings: MeetingsSelect<false> | MeetingsSelect<true>;
     actions: ActionsSelect<false> | ActionsSelect<true>;
     'meeting-reminders': MeetingRemindersSelect<false> | MeetingRemindersSelect<true>;
+    'join-codes': JoinCodesSelect<false> | JoinCodesSelect<true>;
     'data-exports': DataExportsSelect<false> | DataExportsSelect<true>;
     'erasure-log': ErasureLogSelect<false> | ErasureLogSelect<true>;
     'data-steps': DataStepsSelect<false> | DataStepsSelect<true>;
@@ -192,6 +194,9 @@ export interface User {
    * Self-declared, shown as a badge. Never an access boundary.
    */
   memberType: 'in-recovery' | 'family-carer' | 'professional' | 'commissioner' | 'supporter';
+  memberTypeConfirmed?: boolean | null;
+  memberTypeConfirmedBy?: (number | null) | User;
+  memberTypeConfirmedAt?: string | null;
   homeLocality?: (number | null) | Locality;
   /**
    * Forums whose new conversations come in the digest. Empty: the home locality and the county forum.
@@ -537,6 +542,7 @@ export interface Thread {
   authorByline?: {
     displayName?: string | null;
     memberType?: string | null;
+    memberTypeConfirmed?: boolean | null;
     staffRole?: ('moderator' | 'safeguarding-lead' | 'admin') | null;
   };
   /**
@@ -589,6 +595,7 @@ export interface Reply {
   authorByline?: {
     displayName?: string | null;
     memberType?: string | null;
+    memberTypeConfirmed?: boolean | null;
     staffRole?: ('moderator' | 'safeguarding-lead' | 'admin') | null;
   };
   /**
@@ -844,6 +851,7 @@ export interface Meeting {
    */
   locality: number | Locality;
   title: string;
+  adminTitle?: string | null;
   startsAt: string;
   startsAt_tz: 'Europe/London';
   endsAt: string;
@@ -880,6 +888,10 @@ export interface Meeting {
   attendance?: {
     total?: number | null;
     firstTimers?: number | null;
+    /**
+     * People who joined Waymark with this meeting’s code and agreed to be counted. Not added to first-timers.
+     */
+    joinedWithCode?: number | null;
   };
   minutes?: {
     root: {
@@ -898,6 +910,7 @@ export interface Meeting {
   } | null;
   minutesStatus: 'draft' | 'approved' | 'published';
   minutesVisibility: 'public' | 'members';
+  minutesRecordedBy?: (number | null) | User;
   minutesPublishedAt?: string | null;
   /**
    * Goes up on every change, so calendars notice.
@@ -947,6 +960,22 @@ export interface MeetingReminder {
   meeting: number | Meeting;
   member: number | User;
   sentAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "join-codes".
+ */
+export interface JoinCode {
+  id: number;
+  code: string;
+  meeting: number | Meeting;
+  expiresAt: string;
+  createdBy?: (number | null) | User;
+  uses?: number | null;
+  maxUses?: number | null;
+  closedAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1201,6 +1230,10 @@ export interface PayloadLockedDocument {
         value: number | MeetingReminder;
       } | null)
     | ({
+        relationTo: 'join-codes';
+        value: number | JoinCode;
+      } | null)
+    | ({
         relationTo: 'data-exports';
         value: number | DataExport;
       } | null)
@@ -1258,6 +1291,9 @@ export interface UsersSelect<T extends boolean = true> {
   displayName?: T;
   displayNameKey?: T;
   memberType?: T;
+  memberTypeConfirmed?: T;
+  memberTypeConfirmedBy?: T;
+  memberTypeConfirmedAt?: T;
   homeLocality?: T;
   followedLocalities?: T;
   roles?: T;
@@ -1463,6 +1499,7 @@ export interface ThreadsSelect<T extends boolean = true> {
     | {
         displayName?: T;
         memberType?: T;
+        memberTypeConfirmed?: T;
         staffRole?: T;
       };
   isFirstPost?: T;
@@ -1497,6 +1534,7 @@ export interface RepliesSelect<T extends boolean = true> {
     | {
         displayName?: T;
         memberType?: T;
+        memberTypeConfirmed?: T;
         staffRole?: T;
       };
   isFirstPost?: T;
@@ -1652,6 +1690,7 @@ export interface MessagesSelect<T extends boolean = true> {
 export interface MeetingsSelect<T extends boolean = true> {
   locality?: T;
   title?: T;
+  adminTitle?: T;
   startsAt?: T;
   startsAt_tz?: T;
   endsAt?: T;
@@ -1680,10 +1719,12 @@ export interface MeetingsSelect<T extends boolean = true> {
     | {
         total?: T;
         firstTimers?: T;
+        joinedWithCode?: T;
       };
   minutes?: T;
   minutesStatus?: T;
   minutesVisibility?: T;
+  minutesRecordedBy?: T;
   minutesPublishedAt?: T;
   sequence?: T;
   isDemo?: T;
@@ -1719,6 +1760,21 @@ export interface MeetingRemindersSelect<T extends boolean = true> {
   meeting?: T;
   member?: T;
   sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "join-codes_select".
+ */
+export interface JoinCodesSelect<T extends boolean = true> {
+  code?: T;
+  meeting?: T;
+  expiresAt?: T;
+  createdBy?: T;
+  uses?: T;
+  maxUses?: T;
+  closedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1901,6 +1957,10 @@ export interface ModerationSetting {
 export interface MeetingSetting {
   id: number;
   /**
+   * When ticked, the moderator who recorded a meeting’s minutes cannot approve them: another moderator must.
+   */
+  minutesNeedSecondModerator?: boolean | null;
+  /**
    * Days with no meetings. The seed fills in England and Wales bank holidays for this year and the next two; add venue closures and one-off holidays here.
    */
   closureDays?:
@@ -1988,6 +2048,7 @@ export interface ModerationSettingsSelect<T extends boolean = true> {
  * via the `definition` "meeting-settings_select".
  */
 export interface MeetingSettingsSelect<T extends boolean = true> {
+  minutesNeedSecondModerator?: T;
   closureDays?:
     | T
     | {

@@ -18,6 +18,7 @@ import { Flags } from '../collections/Flags/index.js'
 import { Localities } from '../collections/Localities/index.js'
 import { Media } from '../collections/Media/index.js'
 import { MeetingReminders } from '../collections/MeetingReminders/index.js'
+import { JoinCodes } from '../collections/JoinCodes/index.js'
 import { Meetings } from '../collections/Meetings/index.js'
 import { MeetingSettings } from '../collections/MeetingSettings/index.js'
 import { ModerationEvents } from '../collections/ModerationEvents/index.js'
@@ -55,7 +56,7 @@ export default buildConfig({
       views: { moderationQueue: { Component: '/admin/QueueView#QueueView', path: '/queue' } },
     },
   },
-  collections: showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, ReservedNames, CrisisAlerts, CrisisServices, Conversations, Messages, Meetings, Actions, MeetingReminders, DataExports, ErasureLog, DataSteps]),
+  collections: showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, ReservedNames, CrisisAlerts, CrisisServices, Conversations, Messages, Meetings, Actions, MeetingReminders, JoinCodes, DataExports, ErasureLog, DataSteps]),
   globals: showLeadsTheCrisisPartOnly([ModerationSettings, MeetingSettings, PrivacySettingsGlobal]),
   editor: storyRichTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.

@@ -16,6 +16,13 @@ export const MeetingSettings: GlobalConfig = {
   },
   fields: [
     {
+      name: 'minutesNeedSecondModerator',
+      type: 'checkbox',
+      defaultValue: false,
+      label: 'Minutes need a second moderator',
+      admin: { description: 'When ticked, the moderator who recorded a meeting’s minutes cannot approve them: another moderator must.' },
+    },
+    {
       name: 'closureDays',
       type: 'array',
       maxRows: 500,

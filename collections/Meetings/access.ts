@@ -3,7 +3,7 @@
 import type { Access, FieldAccess } from 'payload'
 
 import { canSeeJoiningDetails, canSeeMinutes } from '../../src/policies/meetingAccess.js'
-import { isAdmin } from '../../src/policies/roles.js'
+import { isAdmin, isModerator } from '../../src/policies/roles.js'
 import { moderatedWhere } from '../shared/forumPost/access.js'
 
 export const anyone: Access = () => true
@@ -15,3 +15,4 @@ export const moderatorsOfLocality: Access = ({ req: { user } }) => moderatedWher
 export const minutesRead: FieldAccess = ({ req: { user }, doc }) => canSeeMinutes(user, doc ?? null)
 export const joiningDetailsRead: FieldAccess = ({ req: { user } }) => canSeeJoiningDetails(user)
 export const systemField: FieldAccess = () => false
+export const moderatorsField: FieldAccess = ({ req: { user } }) => isModerator(user)

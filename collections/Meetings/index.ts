@@ -6,7 +6,7 @@ import { MEETING_STATES, MINUTES_STATES, MINUTES_VISIBILITIES } from '../../src/
 import { isModerator } from '../../src/policies/roles.js'
 import { storyRichTextEditor } from '../../src/stories/editor.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
-import { adminsOnly, anyone, joiningDetailsRead, minutesRead, moderatorsOfLocality, systemField } from './access.js'
+import { adminsOnly, anyone, joiningDetailsRead, minutesRead, moderatorsField, moderatorsOfLocality, systemField } from './access.js'
 import { generateSeriesEndpoint } from './endpoints/generateSeries.js'
 import { checkMeeting } from './hooks/checkMeeting.js'
 import { notifyMeetingChange } from './hooks/notifyMeetingChange.js'
@@ -45,6 +45,8 @@ export const Meetings: CollectionConfig = {
   fields: [
     { name: 'locality', type: 'relationship', relationTo: 'localities', required: true, index: true, admin: { description: 'Use the county-wide locality for county meetings.' } },
     { name: 'title', type: 'text', required: true, maxLength: 140 },
+    // "<title> — <d MMM yyyy> (<locality>)": what pickers and the list show, so a meeting is never ambiguous.
+    { name: 'adminTitle', type: 'text', access: { create: systemField, update: systemField }, admin: { hidden: true } },
     { type: 'row', fields: [londonDate('startsAt', 'Starts'), londonDate('endsAt', 'Ends')] },
     { name: 'nominalDate', type: 'text', admin: { readOnly: true, position: 'sidebar', description: 'Where this meeting falls in its series (set by "Generate meetings").' } },
     {
@@ -80,11 +82,14 @@ export const Meetings: CollectionConfig = {
             { name: 'firstTimers', type: 'number', min: 0, max: 1000, admin: { step: 1 } },
           ],
         },
+        // Counted when someone joins with this meeting's code and agrees; never added to firstTimers.
+        { name: 'joinedWithCode', type: 'number', defaultValue: 0, access: { create: systemField, update: systemField }, admin: { readOnly: true, description: 'People who joined Waymark with this meeting’s code and agreed to be counted. Not added to first-timers.' } },
       ],
     },
     { name: 'minutes', type: 'richText', editor: storyRichTextEditor, access: { read: minutesRead } },
     { name: 'minutesStatus', type: 'select', required: true, defaultValue: 'draft', options: choices(MINUTES_STATES), admin: { position: 'sidebar' } },
     { name: 'minutesVisibility', type: 'select', required: true, defaultValue: 'members', options: [{ value: 'public', label: 'Everyone' }, { value: 'members', label: 'Members only' }].filter((o) => MINUTES_VISIBILITIES.includes(o.value as never)), admin: { position: 'sidebar' } },
+    { name: 'minutesRecordedBy', type: 'relationship', relationTo: 'users', access: { read: moderatorsField, create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'minutesPublishedAt', type: 'date', access: { create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'sequence', type: 'number', defaultValue: 0, access: { create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar', description: 'Goes up on every change, so calendars notice.' } },
     { name: 'isDemo', type: 'checkbox', defaultValue: false, access: { read: ({ req: { user } }) => isModerator(user) }, admin: { description: 'Made by the seed.' } },

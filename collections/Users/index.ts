@@ -32,6 +32,9 @@ import { eraseEndpoint } from './endpoints/erase.js'
 import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
 import { idOf } from '../../src/db/relationId.js'
 
+/** Only the confirm-role endpoint (src/commands/confirmRole.ts, with overrideAccess) writes a confirmation: never the member. */
+const confirmationField = { create: () => false, update: () => false }
+
 export const LOCKOUT_ATTEMPTS = 5
 export const LOCKOUT_MS = 10 * 60 * 1000
 
@@ -101,6 +104,10 @@ export const Users: CollectionConfig = {
       options: MEMBER_TYPES.map(({ value, label }) => ({ value, label })),
       admin: { description: 'Self-declared, shown as a badge. Never an access boundary.' },
     },
+    // A role the member claims (professional, commissioner) reads as their own description until a moderator confirms it.
+    { name: 'memberTypeConfirmed', access: confirmationField, type: 'checkbox', defaultValue: false, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'memberTypeConfirmedBy', access: confirmationField, type: 'relationship', relationTo: 'users', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'memberTypeConfirmedAt', access: confirmationField, type: 'date', admin: { readOnly: true, position: 'sidebar' } },
     { name: 'homeLocality', type: 'relationship', relationTo: 'localities' },
     {
       name: 'followedLocalities',

@@ -39,6 +39,8 @@ export function postSystemFields(): Field[] {
       fields: [
         { name: 'displayName', type: 'text' },
         { name: 'memberType', type: 'text' },
+        // A claimed role (professional, commissioner) shows as a role only once a moderator confirms it.
+        { name: 'memberTypeConfirmed', type: 'checkbox', defaultValue: false },
         // Staff are never ambiguous: their role shows beside their name (src/policies/byline.ts).
         { name: 'staffRole', type: 'select', options: STAFF_ROLES.map((value) => ({ value, label: STAFF_ROLE_LABEL[value] })) },
       ],

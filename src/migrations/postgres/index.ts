@@ -8,6 +8,7 @@ import * as migration_20261205_132353_safeguarding from './20261205_132353_safeg
 import * as migration_20261205_132359_crisis_lexicon_data from './20261205_132359_crisis_lexicon_data';
 import * as migration_20261205_135636_author_history from './20261205_135636_author_history';
 import * as migration_20261205_141313_staff_names from './20261205_141313_staff_names';
+import * as migration_20261205_160457_issue12 from './20261205_160457_issue12';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261205_141313_staff_names.up,
     down: migration_20261205_141313_staff_names.down,
-    name: '20261205_141313_staff_names'
+    name: '20261205_141313_staff_names',
+  },
+  {
+    up: migration_20261205_160457_issue12.up,
+    down: migration_20261205_160457_issue12.down,
+    name: '20261205_160457_issue12'
   },
 ];
