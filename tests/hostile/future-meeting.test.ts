@@ -53,7 +53,7 @@ const snapshot = (doc: any) => ({
 async function soonestUpcoming(locality?: number | string): Promise<number> {
   const where: any = { and: [{ startsAt: { greater_than: new Date().toISOString() } }, { status: { not_equals: 'cancelled' } }] }
   if (locality != null) where.and.push({ locality: { equals: locality } })
-  const found = await settle(() => db().find({ collection: 'meetings', where, sort: 'startsAt', limit: 1, depth: 0, overrideAccess: true }))
+  const found: any = await settle(() => db().find({ collection: 'meetings', where, sort: 'startsAt', limit: 1, depth: 0, overrideAccess: true }))
   return found.docs[0] ? new Date(found.docs[0].startsAt).getTime() : Number.POSITIVE_INFINITY
 }
 
@@ -86,7 +86,7 @@ async function soonerThanEverything(locality: number | string, wholeSite: boolea
 }
 
 beforeAll(async () => {
-  const found = await settle(() => db().find({ collection: 'localities', overrideAccess: true, limit: 100, depth: 0 }))
+  const found: any = await settle(() => db().find({ collection: 'localities', overrideAccess: true, limit: 100, depth: 0 }))
   loc = Object.fromEntries(found.docs.map((d: any) => [d.slug, d.id]))
   for (const slug of ['lancashire-east', 'lancashire-north']) if (loc[slug] == null) throw new Error(`Arrange failed: no locality ${slug}`)
 
@@ -140,7 +140,7 @@ describe('REST: a future meeting cannot be recorded as held', () => {
     })
     expect(got.status, got.text.slice(0, 400)).toBe(400)
     expect(got.text).toMatch(NOT_YET)
-    const made = await settle(() => db().count({ collection: 'meetings', where: { title: { equals: title } }, overrideAccess: true }))
+    const made: any = await settle(() => db().count({ collection: 'meetings', where: { title: { equals: title } }, overrideAccess: true }))
     expect(made.totalDocs).toBe(0)
   })
 
