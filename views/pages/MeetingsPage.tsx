@@ -8,12 +8,13 @@ import type { PageContext } from '../components/PageContext.js'
 export type MeetingsPageProps = {
   ctx: PageContext
   locality: LocalitySummary | null
+  next: MeetingSummary | null
   upcoming: MeetingSummary[]
   past: { meetings: MeetingSummary[]; page: number; totalPages: number }
   attendance: AttendancePoint[]
 }
 
-export function MeetingsPage({ ctx, locality, upcoming, past, attendance }: MeetingsPageProps) {
+export function MeetingsPage({ ctx, locality, next, upcoming, past, attendance }: MeetingsPageProps) {
   const where = locality ? locality.name : 'Lancashire'
   const query = (page: number) => `/meetings?${new URLSearchParams({ ...(locality ? { locality: locality.slug } : {}), page: String(page) })}`
   const calendar = locality ? `/localities/${locality.slug}/meetings.ics` : '/meetings.ics'
@@ -28,6 +29,20 @@ export function MeetingsPage({ ctx, locality, upcoming, past, attendance }: Meet
       <p>
         <a href={calendar}>Subscribe to {locality ? `all ${locality.name} meetings` : 'all meetings'} in your calendar</a> (iCalendar feed)
       </p>
+      <section aria-labelledby="next-heading">
+        <h2 id="next-heading">Next meeting</h2>
+        {next ? (
+          <p>
+            <a href={`/meetings/${next.id}`}>{next.title}</a>
+            <br />
+            {next.when}
+            {next.localityName && !locality ? ` · ${next.localityName}` : ''}
+            {next.venueName ? ` · ${next.venueName}` : ''}
+          </p>
+        ) : (
+          <p>The next meeting has not been arranged yet.</p>
+        )}
+      </section>
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">Upcoming meetings</h2>
         <MeetingList meetings={upcoming} empty="No meetings are planned yet." />
