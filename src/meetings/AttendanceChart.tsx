@@ -77,6 +77,7 @@ export function AttendanceChart({ id, heading, points, empty = 'paragraph' }: { 
             {none}
           </text>
         </svg>
+        <AttendanceTable heading={heading} points={[]} />
       </figure>
     )
   }
@@ -127,31 +128,43 @@ export function AttendanceChart({ id, heading, points, empty = 'paragraph' }: { 
           </text>
         </g>
       </svg>
-      <details className="chart__data">
-        <summary>The figures as a table</summary>
-        <table>
-          <caption>{heading}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Meeting</th>
-              <th scope="col">Date</th>
-              <th scope="col">Everyone</th>
-              <th scope="col">First-timers</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point, index) => (
-              <tr key={`${point.date}-${index}`}>
-                <th scope="row">{point.label}</th>
-                <td>{formatLondonDate(new Date(point.date))}</td>
-                <td>{safe(point.total)}</td>
-                <td>{safe(point.firstTimers)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <AttendanceTable heading={heading} points={points} />
     </figure>
+  )
+}
+
+/** Every figure of the chart, as a table (a row saying so when there are none). */
+function AttendanceTable({ heading, points }: { heading: string; points: AttendancePoint[] }) {
+  return (
+    <details className="chart__data">
+      <summary>The figures as a table</summary>
+      <table>
+        <caption>{heading}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Meeting</th>
+            <th scope="col">Date</th>
+            <th scope="col">Everyone</th>
+            <th scope="col">First-timers</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.length === 0 ? (
+            <tr>
+              <td colSpan={4}>No meetings were held and counted in this period.</td>
+            </tr>
+          ) : null}
+          {points.map((point, index) => (
+            <tr key={`${point.date}-${index}`}>
+              <th scope="row">{point.label}</th>
+              <td>{formatLondonDate(new Date(point.date))}</td>
+              <td>{safe(point.total)}</td>
+              <td>{safe(point.firstTimers)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   )
 }
 
