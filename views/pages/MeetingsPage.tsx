@@ -29,22 +29,16 @@ export function MeetingsPage({ ctx, locality, next, upcoming, past, attendance }
       <p>
         <a href={calendar}>Subscribe to {locality ? `all ${locality.name} meetings` : 'all meetings'} in your calendar</a> (iCalendar feed)
       </p>
-      <section aria-labelledby="next-heading">
-        <h2 id="next-heading">Next meeting</h2>
+      <section aria-labelledby="upcoming-heading">
+        <h2 id="upcoming-heading">Upcoming meetings</h2>
+        {/* The first not cancelled from now, whatever its status; the list below also shows one under way or cancelled. */}
         {next ? (
-          <p>
-            <a href={`/meetings/${next.id}`}>{next.title}</a>
-            <br />
-            {next.when}
+          <p className="next-meeting">
+            <strong>Next meeting:</strong> <a href={`/meetings/${next.id}`}>{next.title}</a>, {next.when}
             {next.localityName && !locality ? ` · ${next.localityName}` : ''}
             {next.venueName ? ` · ${next.venueName}` : ''}
           </p>
-        ) : (
-          <p>The next meeting has not been arranged yet.</p>
-        )}
-      </section>
-      <section aria-labelledby="upcoming-heading">
-        <h2 id="upcoming-heading">Upcoming meetings</h2>
+        ) : null}
         <MeetingList meetings={upcoming} empty="No meetings are planned yet." />
       </section>
       <section aria-labelledby="attendance-heading">
