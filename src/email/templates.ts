@@ -6,7 +6,8 @@ export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
 
 function layout(bodyHtml: string): string {
-  const crisis = CRISIS_LINES.map((line) => `${escapeHtml(line.name)}: ${escapeHtml(line.number)}`).join(' &middot; ')
+  // No-break spaces inside each number, and nowrap for clients that ignore them.
+  const crisis = CRISIS_LINES.map((line) => `${escapeHtml(line.name)}: <span class="nowrap" style="white-space:nowrap">${escapeHtml(line.number)}</span>`).join(' &middot; ')
   return `<!doctype html><html lang="en-GB"><body style="font-family:sans-serif;line-height:1.5;max-width:36rem">
 ${bodyHtml}
 <hr><p style="font-size:0.9em;color:#444">Waymark is not a helpline. If you need help now: ${crisis}.</p>

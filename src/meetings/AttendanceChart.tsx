@@ -1,15 +1,43 @@
 // Attendance and first-timers over recent meetings, drawn on the server as SVG (no JavaScript). The
-// picture has a title and a description in words, and the same figures follow as a table.
+// picture has a title and a description in words, and the same figures follow as a table. Every
+// meeting gets its pair of bars however many there are; the month labels under them are thinned so
+// that no two ever overlap (the table keeps every date).
 import { formatLondonDate } from '../policies/londonTime.js'
 
 export type AttendancePoint = { label: string; date: string; total: number; firstTimers: number }
 
-const WIDTH = 640
-const HEIGHT = 240
+const WIDTH = 560
+const HEIGHT = 256
 const PLOT_TOP = 16
 const PLOT_BOTTOM = 200
 const PLOT_LEFT = 40
-const PLOT_RIGHT = 630
+const PLOT_RIGHT = 530
+/** Month labels sit below the "0" of the axis, and the legend below them, each a full line apart. */
+const LABEL_BASELINE = PLOT_BOTTOM + 22
+const LEGEND_BASELINE = HEIGHT - 6
+/**
+ * Centre-to-centre room for one month label ("Sept 27" at 12px is about 45 units wide in a wide
+ * sans-serif), with a gap. Labels closer than this are left out.
+ */
+const LABEL_PITCH = 60
+
+// Built once: a formatter per label would be rebuilt for every bar of every chart.
+const monthLabel = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'Europe/London' })
+
+/**
+ * Which bars get a month label: every bar while they fit; when crowded, the first meeting of each
+ * month, skipping any that would sit closer than LABEL_PITCH to the label before it.
+ */
+export function labelledIndexes(dates: string[], slot: number): number[] {
+  const months = dates.map((date) => monthLabel.format(new Date(date)))
+  const candidates = slot >= LABEL_PITCH ? dates.map((_, i) => i) : dates.map((_, i) => i).filter((i) => i === 0 || months[i] !== months[i - 1])
+  const kept: number[] = []
+  for (const index of candidates) {
+    const last = kept[kept.length - 1]
+    if (last === undefined || (index - last) * slot >= LABEL_PITCH) kept.push(index)
+  }
+  return kept
+}
 
 const safe = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0)
 
@@ -34,17 +62,37 @@ export function describeAttendance(points: AttendancePoint[]): string {
   )
 }
 
-export function AttendanceChart({ id, heading, points }: { id: string; heading: string; points: AttendancePoint[] }) {
+/**
+ * With no points a page says so in a sentence; a report (`empty="figure"`) keeps its figure, so each
+ * scope has the same three charts, and the figure says so instead.
+ */
+export function AttendanceChart({ id, heading, points, empty = 'paragraph' }: { id: string; heading: string; points: AttendancePoint[]; empty?: 'paragraph' | 'figure' }) {
+  if (points.length === 0 && empty === 'figure') {
+    const none = 'No meetings were held and counted in this period.'
+    return (
+      <figure className="chart" aria-labelledby={`${id}-caption`}>
+        <figcaption id={`${id}-caption`}>{heading}</figcaption>
+        <svg role="img" aria-label={`${heading}: ${none}`} viewBox={`0 0 ${WIDTH} 40`} className="chart__svg" focusable="false">
+          <text x={0} y={24} className="chart__axis">
+            {none}
+          </text>
+        </svg>
+        <AttendanceTable heading={heading} points={[]} />
+      </figure>
+    )
+  }
   if (points.length === 0) return <p className="meta">No attendance has been recorded yet.</p>
   const max = axisMaximum(points.map((p) => p.total))
   const slot = (PLOT_RIGHT - PLOT_LEFT) / points.length
-  const barWidth = Math.max(4, Math.min(22, slot / 2 - 4))
+  // Two bars and a gap per slot: thin bars when there are many meetings, never wider than 22.
+  const barWidth = Math.max(0.5, Math.min(22, slot / 2 - Math.min(4, slot / 8)))
   const y = (value: number) => PLOT_BOTTOM - (safe(value) / max) * (PLOT_BOTTOM - PLOT_TOP)
   const ticks = [0, max / 2, max]
+  const labelled = new Set(labelledIndexes(points.map((p) => p.date), slot))
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{heading}</figcaption>
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="chart__svg" focusable="false">
+      <svg role="img" aria-label={heading} aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="chart__svg" focusable="false">
         <title id={`${id}-title`}>{heading}</title>
         <desc id={`${id}-desc`}>{describeAttendance(points)}</desc>
         {ticks.map((tick) => (
@@ -59,50 +107,64 @@ export function AttendanceChart({ id, heading, points }: { id: string; heading: 
           const x = PLOT_LEFT + index * slot + slot / 2
           return (
             <g key={`${point.date}-${index}`}>
-              <rect x={x - barWidth - 1} y={y(point.total)} width={barWidth} height={PLOT_BOTTOM - y(point.total)} className="chart__bar chart__bar--total" />
-              <rect x={x + 1} y={y(point.firstTimers)} width={barWidth} height={PLOT_BOTTOM - y(point.firstTimers)} className="chart__bar chart__bar--first" />
-              <text x={x} y={PLOT_BOTTOM + 16} textAnchor="middle" className="chart__axis">
-                {new Date(point.date).toLocaleDateString('en-GB', { month: 'short', year: '2-digit', timeZone: 'Europe/London' })}
-              </text>
+              <rect x={x - barWidth} y={y(point.total)} width={barWidth} height={PLOT_BOTTOM - y(point.total)} className="chart__bar chart__bar--total" />
+              <rect x={x} y={y(point.firstTimers)} width={barWidth} height={PLOT_BOTTOM - y(point.firstTimers)} className="chart__bar chart__bar--first" />
+              {labelled.has(index) ? (
+                <text x={x} y={LABEL_BASELINE} textAnchor="middle" className="chart__axis">
+                  {monthLabel.format(new Date(point.date))}
+                </text>
+              ) : null}
             </g>
           )
         })}
         <g className="chart__legend">
-          <rect x={PLOT_LEFT} y={HEIGHT - 14} width={12} height={12} className="chart__bar chart__bar--total" />
-          <text x={PLOT_LEFT + 18} y={HEIGHT - 4}>
+          <rect x={PLOT_LEFT} y={LEGEND_BASELINE - 10} width={12} height={12} className="chart__bar chart__bar--total" />
+          <text x={PLOT_LEFT + 18} y={LEGEND_BASELINE}>
             Everyone
           </text>
-          <rect x={PLOT_LEFT + 110} y={HEIGHT - 14} width={12} height={12} className="chart__bar chart__bar--first" />
-          <text x={PLOT_LEFT + 128} y={HEIGHT - 4}>
+          <rect x={PLOT_LEFT + 110} y={LEGEND_BASELINE - 10} width={12} height={12} className="chart__bar chart__bar--first" />
+          <text x={PLOT_LEFT + 128} y={LEGEND_BASELINE}>
             First-timers
           </text>
         </g>
       </svg>
-      <details className="chart__data">
-        <summary>The figures as a table</summary>
-        <table>
-          <caption>{heading}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Meeting</th>
-              <th scope="col">Date</th>
-              <th scope="col">Everyone</th>
-              <th scope="col">First-timers</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((point, index) => (
-              <tr key={`${point.date}-${index}`}>
-                <th scope="row">{point.label}</th>
-                <td>{formatLondonDate(new Date(point.date))}</td>
-                <td>{safe(point.total)}</td>
-                <td>{safe(point.firstTimers)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <AttendanceTable heading={heading} points={points} />
     </figure>
+  )
+}
+
+/** Every figure of the chart, as a table (a row saying so when there are none). */
+function AttendanceTable({ heading, points }: { heading: string; points: AttendancePoint[] }) {
+  return (
+    <details className="chart__data">
+      <summary>The figures as a table</summary>
+      <table>
+        <caption>{heading}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Meeting</th>
+            <th scope="col">Date</th>
+            <th scope="col">Everyone</th>
+            <th scope="col">First-timers</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.length === 0 ? (
+            <tr>
+              <td colSpan={4}>No meetings were held and counted in this period.</td>
+            </tr>
+          ) : null}
+          {points.map((point, index) => (
+            <tr key={`${point.date}-${index}`}>
+              <th scope="row">{point.label}</th>
+              <td>{formatLondonDate(new Date(point.date))}</td>
+              <td>{safe(point.total)}</td>
+              <td>{safe(point.firstTimers)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   )
 }
 

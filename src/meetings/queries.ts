@@ -40,11 +40,14 @@ export async function pastMeetings(payload: Payload, user: User, localityId: num
   return { meetings: result.docs.map((doc) => presentMeetingSummary(doc as never)), page: result.page ?? page, totalPages: Math.max(1, result.totalPages) }
 }
 
-/** The next meeting that is not cancelled, for a locality page. */
-export async function nextMeeting(payload: Payload, user: User, localityId: number | string) {
+/**
+ * The next meeting: the first not cancelled that starts now or later, whatever its status (a meeting
+ * wrongly marked held is still the one people should come to), for a locality page or /meetings.
+ */
+export async function nextMeeting(payload: Payload, user: User, localityId?: number | string, now: Date = new Date()) {
   const result = await payload.find({
     collection: 'meetings',
-    where: { and: [...byLocality(localityId), { status: { equals: 'scheduled' } }, { startsAt: { greater_than_equal: new Date().toISOString() } }] },
+    where: { and: [...byLocality(localityId), { status: { not_equals: 'cancelled' } }, { startsAt: { greater_than_equal: now.toISOString() } }] },
     sort: 'startsAt',
     limit: 1,
     depth: 1,

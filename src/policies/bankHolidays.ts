@@ -42,6 +42,26 @@ function substitute(date: string, taken: Set<string>): string {
   return day
 }
 
+/** The days around Christmas when nothing meets: 24 December to 1 January inclusive. */
+export function isChristmasClosure(date: string): boolean {
+  const monthDay = date.slice(5, 10)
+  return monthDay >= '12-24' || monthDay === '01-01'
+}
+
+const holidayCache = new Map<number, Set<string>>()
+
+/** Whether a YYYY-MM-DD date is an England and Wales bank holiday, worked out by rule for its year. */
+export function isBankHoliday(date: string): boolean {
+  const year = Number(date.slice(0, 4))
+  if (!Number.isInteger(year)) return false
+  let dates = holidayCache.get(year)
+  if (!dates) {
+    dates = new Set(englandAndWalesBankHolidays(year).map((d) => d.date))
+    holidayCache.set(year, dates)
+  }
+  return dates.has(date)
+}
+
 export function englandAndWalesBankHolidays(year: number): ClosureDay[] {
   const easter = easterSunday(year)
   const fixed: ClosureDay[] = [

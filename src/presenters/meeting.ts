@@ -2,6 +2,7 @@
 // access as the viewer; the presenter asks the same policy again, so a page can never show more.
 import { ACTION_STATE_LABELS, isActionState } from '../policies/actions.js'
 import { canManageMeeting, canSeeJoiningDetails, canSeeMinutes } from '../policies/meetingAccess.js'
+import { hasMeetingStarted } from '../policies/meetingRecord.js'
 import { formatLondonDate, formatLondonDateTime, formatLondonTime } from '../policies/londonTime.js'
 import type { Actor } from '../policies/roles.js'
 import { idOf } from '../db/relationId.js'
@@ -31,6 +32,8 @@ export type PresentedMeeting = MeetingSummary & {
   minutesStatus: string
   minutesVisibility: string
   canManage: boolean
+  /** Whether the meeting has started, so it may be recorded as held. */
+  hasStarted: boolean
 }
 
 export function presentMeetingSummary(doc: Record<string, any>): MeetingSummary {
@@ -67,6 +70,7 @@ export function presentMeeting(doc: Record<string, any>, viewer: Actor): Present
     minutesStatus: String(doc.minutesStatus ?? 'draft'),
     minutesVisibility: String(doc.minutesVisibility ?? 'members'),
     canManage: canManageMeeting(viewer, idOf(doc.locality)),
+    hasStarted: hasMeetingStarted(doc.startsAt),
   }
 }
 

@@ -9,7 +9,7 @@ import { ACTION_STATES, ACTION_STATE_LABELS, isActionState } from '../policies/a
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
 import { lexicalToPlainText } from '../stories/richText.js'
 import { anonymiseQuote } from './anonymise.js'
-import { median } from './figures.js'
+import { median, periodStart } from './figures.js'
 import { idOf as relationId } from '../db/relationId.js'
 
 export const REPORT_PERIODS = [3, 6, 12, 24] as const
@@ -17,8 +17,12 @@ export const QUOTES_PER_SCOPE = 5
 const HOUR = 60 * 60 * 1000
 
 export type Count = { key: string; label: string; count: number }
+/** Held meetings in the period, the people at them and the first-timers among them. */
+export type ScopeTotals = { meetings: number; attendance: number; firstTimers: number }
 export type ScopeReport = {
   name: string
+  totals: ScopeTotals
+  /** Every held meeting of the period, oldest first: none is left out. */
   attendance: AttendancePoint[]
   storiesByTheme: Count[]
   actionsByStatus: Count[]
@@ -49,17 +53,17 @@ export class ReportRefused extends Error {}
 /** The report reads figures across every locality: only the people canSeeReports allows may have it built. */
 export async function buildReport(payload: Payload, requester: Record<string, any> | null, months: number, now = new Date()): Promise<Report> {
   if (!canSeeReports(requester as never)) throw new ReportRefused('Reports are for moderators, admins and commissioners.')
-  const since = new Date(now)
-  since.setUTCMonth(since.getUTCMonth() - months)
-  const sinceIso = since.toISOString()
+  // The period is [since, now], both ends included; nothing after now counts, whatever its status.
+  const sinceIso = periodStart(now, months).toISOString()
   const nowIso = now.toISOString()
+  const inPeriod = (field: string): Where[] => [{ [field]: { greater_than_equal: sinceIso } }, { [field]: { less_than_equal: nowIso } }]
 
   const [localities, meetings, stories, actions, events] = await Promise.all([
     all(payload, 'localities', {}, { name: true }),
-    all(payload, 'meetings', { and: [{ status: { equals: 'held' } }, { 'attendance.total': { exists: true } }, { startsAt: { greater_than_equal: sinceIso } }] }, { title: true, locality: true, startsAt: true, attendance: true }),
-    all(payload, 'stories', { or: [{ publishedAt: { greater_than_equal: sinceIso } }, { decidedAt: { greater_than_equal: sinceIso } }] }, { status: true, locality: true, themes: true, summary: true, body: true, submittedAt: true, decidedAt: true, publishedAt: true, consentVersion: true, consentWithdrawnAt: true, consentExpiresAt: true }),
-    all(payload, 'actions', { raisedOn: { greater_than_equal: sinceIso } }, { status: true, locality: true }),
-    all(payload, 'moderation-events', { and: [{ at: { greater_than_equal: sinceIso } }, { targetCollection: { in: ['threads', 'replies'] } }, { fromState: { equals: 'pending' } }, { action: { in: ['approve', 'reject'] } }] }, { targetCollection: true, targetId: true, at: true }),
+    all(payload, 'meetings', { and: [{ status: { equals: 'held' } }, { 'attendance.total': { exists: true } }, ...inPeriod('startsAt')] }, { title: true, locality: true, startsAt: true, attendance: true }),
+    all(payload, 'stories', { or: [{ and: inPeriod('publishedAt') }, { and: inPeriod('decidedAt') }] }, { status: true, locality: true, themes: true, summary: true, body: true, submittedAt: true, decidedAt: true, publishedAt: true, consentVersion: true, consentWithdrawnAt: true, consentExpiresAt: true }),
+    all(payload, 'actions', { and: inPeriod('raisedOn') }, { status: true, locality: true }),
+    all(payload, 'moderation-events', { and: [...inPeriod('at'), { targetCollection: { in: ['threads', 'replies'] } }, { fromState: { equals: 'pending' } }, { action: { in: ['approve', 'reject'] } }] }, { targetCollection: true, targetId: true, at: true }),
   ])
 
   // Forum decisions: from the post's creation to the moderator's first decision on it.
@@ -76,7 +80,8 @@ export async function buildReport(payload: Payload, requester: Record<string, an
     postDecisions.set(key, { hours: (Date.parse(event.at) - Date.parse(post.createdAt)) / HOUR, locality: idOf(post.locality) })
   }
 
-  const published = stories.filter((s) => s.status === 'published' && s.publishedAt && s.publishedAt >= sinceIso)
+  const within = (iso: unknown) => typeof iso === 'string' && Date.parse(iso) >= Date.parse(sinceIso) && Date.parse(iso) <= now.getTime()
+  const published = stories.filter((s) => s.status === 'published' && within(s.publishedAt))
   const quotable = published.filter((s) => !s.consentWithdrawnAt && s.consentExpiresAt && s.consentExpiresAt > nowIso)
   const consents = quotable.length
     ? await all(payload, 'consents', { and: [{ story: { in: quotable.map((s) => s.id) } }, { quoteInReports: { equals: true } }] }, { story: true, version: true, withdrawnAt: true })
@@ -90,14 +95,19 @@ export async function buildReport(payload: Payload, requester: Record<string, an
 
   const scope = (name: string, localityId?: string): ScopeReport => {
     const mine = <T extends Row>(rows: T[], key = 'locality') => (localityId === undefined ? rows : rows.filter((row) => idOf(row[key]) === localityId))
-    const decided = mine(stories).filter((s) => s.submittedAt && s.decidedAt && s.decidedAt >= sinceIso)
+    const decided = mine(stories).filter((s) => s.submittedAt && within(s.decidedAt))
     const postHours = [...postDecisions.values()].filter((d) => localityId === undefined || d.locality === localityId).map((d) => d.hours)
+    const attendance = mine(meetings)
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+      .map((m) => ({ label: String(m.title), date: new Date(m.startsAt).toISOString(), total: Number(m.attendance?.total ?? 0), firstTimers: Number(m.attendance?.firstTimers ?? 0) }))
     return {
       name,
-      attendance: mine(meetings)
-        .sort((a, b) => String(a.startsAt).localeCompare(String(b.startsAt)))
-        .slice(-24)
-        .map((m) => ({ label: String(m.title), date: String(m.startsAt), total: Number(m.attendance?.total ?? 0), firstTimers: Number(m.attendance?.firstTimers ?? 0) })),
+      totals: {
+        meetings: attendance.length,
+        attendance: attendance.reduce((sum, p) => sum + p.total, 0),
+        firstTimers: attendance.reduce((sum, p) => sum + p.firstTimers, 0),
+      },
+      attendance,
       storiesByTheme: counted(mine(published).flatMap((s) => (Array.isArray(s.themes) && s.themes.length ? s.themes.map(String) : ['none'])), THEME_LABELS),
       actionsByStatus: counted(mine(actions).map((a) => (isActionState(a.status) ? a.status : 'open')), ACTION_LABELS),
       decisionHours: {
@@ -128,6 +138,9 @@ const csvCell = (value: string | number) => {
 export function reportCsv(report: Report): string {
   const rows: (string | number)[][] = [['scope', 'measure', 'category', 'value']]
   for (const s of report.scopes) {
+    rows.push([s.name, 'meetings_held', 'all', s.totals.meetings])
+    rows.push([s.name, 'attendance_sum', 'all', s.totals.attendance])
+    rows.push([s.name, 'first_timers_sum', 'all', s.totals.firstTimers])
     for (const p of s.attendance) {
       rows.push([s.name, 'attendance_total', p.date.slice(0, 10), p.total])
       rows.push([s.name, 'attendance_first_timers', p.date.slice(0, 10), p.firstTimers])

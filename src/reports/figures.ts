@@ -7,3 +7,14 @@ export function median(values: readonly number[]): number | null {
   const middle = Math.floor(finite.length / 2)
   return finite.length % 2 === 1 ? finite[middle]! : (finite[middle - 1]! + finite[middle]!) / 2
 }
+
+/**
+ * The start of a report period: `months` calendar months before `now`, at the same time of day (UTC),
+ * on the same day of the month or, when that month is shorter, its last day (31 May − 3 = 28/29 Feb).
+ */
+export function periodStart(now: Date, months: number): Date {
+  const year = now.getUTCFullYear()
+  const month = now.getUTCMonth() - months
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+  return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay), now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()))
+}

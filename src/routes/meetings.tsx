@@ -10,9 +10,10 @@ import { MessagePage } from '../../views/pages/MessagePage.js'
 import { YouSaidWeDidPage } from '../../views/pages/YouSaidWeDidPage.js'
 import { sendPage } from '../../views/render.js'
 import { meetingsCalendar } from '../meetings/calendar.js'
-import { attendancePoints, pastMeetings, upcomingMeetings, visibleActions } from '../meetings/queries.js'
+import { attendancePoints, nextMeeting, pastMeetings, upcomingMeetings, visibleActions } from '../meetings/queries.js'
 import { isActionState } from '../policies/actions.js'
 import { canManageMeeting } from '../policies/meetingAccess.js'
+import { hasMeetingStarted, notHappenedYetMessage } from '../policies/meetingRecord.js'
 import { presentMeeting } from '../presenters/meeting.js'
 import { markdownToLexical, lexicalToMarkdown } from '../stories/richText.js'
 import { sendNotFound } from './pages.js'
@@ -75,12 +76,13 @@ export function meetingsRouter(payload: Payload): Router {
     const locality = slug ? ctx.localities.find((l) => l.slug === slug) : undefined
     if (slug && !locality) return sendNotFound(res, ctx)
     const user = res.locals.user ?? null
-    const [upcoming, past, attendance] = await Promise.all([
+    const [next, upcoming, past, attendance] = await Promise.all([
+      nextMeeting(payload, user, locality?.id),
       upcomingMeetings(payload, user, locality?.id),
       pastMeetings(payload, user, locality?.id, pageNumber(req.query.page)),
       attendancePoints(payload, user, { localityId: locality?.id }),
     ])
-    sendPage(res, <MeetingsPage ctx={ctx} locality={locality ?? null} upcoming={upcoming} past={past} attendance={attendance} />)
+    sendPage(res, <MeetingsPage ctx={ctx} locality={locality ?? null} next={next} upcoming={upcoming} past={past} attendance={attendance} />)
   }))
 
   router.get('/meetings.ics', handle(async (_req, res) => {
@@ -127,7 +129,9 @@ export function meetingsRouter(payload: Payload): Router {
       minutes: meeting.minutes ? lexicalToMarkdown(meeting.minutes) : '',
       minutesVisibility: presented.minutesVisibility,
     }
-    sendPage(res, <MeetingClosePage ctx={ctx} meeting={presented} values={values} />)
+    // Said before anyone types: a meeting that has not started cannot be recorded yet.
+    const notYet = hasMeetingStarted(meeting.startsAt) ? undefined : { message: notHappenedYetMessage(meeting.startsAt), refused: false }
+    sendPage(res, <MeetingClosePage ctx={ctx} meeting={presented} values={values} notYet={notYet} />)
   }))
 
   router.post('/meetings/:id/close', handle(async (req, res) => {
@@ -138,7 +142,8 @@ export function meetingsRouter(payload: Payload): Router {
     if (!mayManage(ctx, req, res, user, meeting)) return
     const form = readForm(req.body, { attendanceTotal: formText(10), firstTimers: formText(10), minutes: formText(50_000), minutesVisibility: formText(20) })
     const presented = presentMeeting(meeting, user)
-    const again = (errors: CloseErrors) => sendPage(res, <MeetingClosePage ctx={ctx} meeting={presented} values={form} errors={errors} />, 400)
+    const again = (errors: CloseErrors, notYet?: { message: string; refused: true }) => sendPage(res, <MeetingClosePage ctx={ctx} meeting={presented} values={form} errors={errors} notYet={notYet} />, 400)
+    if (!hasMeetingStarted(meeting.startsAt)) return again({}, { message: notHappenedYetMessage(meeting.startsAt), refused: true })
     const errors = checkCloseForm(form)
     if (Object.keys(errors).length > 0) return again(errors)
     try {
@@ -159,6 +164,8 @@ export function meetingsRouter(payload: Payload): Router {
       })
     } catch (error) {
       const fieldErrors = fieldErrorsFrom(error, { 'attendance.total': 'attendanceTotal', 'attendance.firstTimers': 'firstTimers', minutesStatus: 'minutes' })
+      // The meeting's start may have been moved into the future since the form was opened.
+      if (fieldErrors && Object.values(fieldErrors).some((m) => /has not happened yet/.test(String(m)))) return again({}, { message: notHappenedYetMessage(meeting.startsAt), refused: true })
       if (fieldErrors) return again(fieldErrors)
       throw error
     }

@@ -1,6 +1,8 @@
 // Demo meetings: each locality's last eight six-weekly meetings (held, counted, most with published
-// minutes) and its next three; the county's last four quarterly meetings and next two; a few
-// "you said, we did" actions; and the closure days (bank holidays for this year and the next two).
+// minutes) and its next three; the county's last four quarterly meetings and next two, on one weekday;
+// a few "you said, we did" actions; and the closure days (bank holidays for this year and the next two).
+// Dates come from planMeetingSeries, so none falls on a bank holiday, in 24 Dec–1 Jan or on a listed
+// closure day; only a meeting that has already ended is seeded as held.
 import type { Payload } from 'payload'
 
 import { englandAndWalesBankHolidays } from '../policies/bankHolidays.js'
@@ -43,11 +45,16 @@ export async function seedDemoMeetings(payload: Payload): Promise<number> {
     // The series' anchor: a date that puts the last held meeting one to five weeks ago.
     let anchor = addDays(today, -7 * (1 + (Number(locality.id) % 5)))
     anchor = advance(anchor, cadence, -(pastCount - 1))
-    const plan = planMeetingSeries({ firstDate: anchor, cadence, count: pastCount + (locality.isCountyWide ? 2 : 3), closures })
+    const plan = planMeetingSeries({ firstDate: anchor, cadence, count: pastCount + (locality.isCountyWide ? 2 : 3), closures }).map((planned) => {
+      const startsAt = londonToUtc(planned.date, '13:00')
+      const endsAt = new Date(startsAt.getTime() + 2 * 60 * 60 * 1000)
+      // A date moved off a closed day may have moved into the future: it is then still to come.
+      return { ...planned, startsAt, endsAt, held: endsAt.getTime() < Date.now() }
+    })
+    const lastHeld = plan.findLastIndex((planned) => planned.held)
     const venue = VENUES[String(locality.slug)] ?? VENUES['lancashire-central']!
     for (const [index, planned] of plan.entries()) {
-      const startsAt = londonToUtc(planned.date, '13:00')
-      const held = index < pastCount
+      const { startsAt, endsAt, held } = planned
       const total = pick(index + Number(locality.id) * 3, locality.isCountyWide ? 150 : 45, locality.isCountyWide ? 250 : 130)
       const firstTimers = pick(index + 11 * Number(locality.id), 4, 22)
       const meeting = await payload.create({
@@ -56,7 +63,7 @@ export async function seedDemoMeetings(payload: Payload): Promise<number> {
           locality: locality.id,
           title: defaultMeetingTitle(locality),
           startsAt: startsAt.toISOString(),
-          endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000).toISOString(),
+          endsAt: endsAt.toISOString(),
           nominalDate: planned.nominalDate,
           venue,
           online: `Join by video call: https://meet.example/waymark-${locality.slug} (meeting code ${4000 + Number(locality.id)}). Phone in: 0161 496 0000.`,
@@ -70,7 +77,7 @@ export async function seedDemoMeetings(payload: Payload): Promise<number> {
       })
       created++
       // The latest held meeting's minutes stay in draft: the moderators have something to approve.
-      if (held && index < pastCount - 1) {
+      if (held && index < lastHeld) {
         for (const minutesStatus of ['approved', 'published']) {
           await payload.update({ collection: 'meetings', id: meeting.id, data: { minutesStatus } as never, overrideAccess: true, context })
         }

@@ -123,26 +123,49 @@ function prng(seed: number) {
   }
 }
 
+/** The nth (1–4) weekday of a month, or its last one (n ≥ 5). */
+function oracleNthWeekday(year: number, m0: number, weekday: number, n: number): string {
+  if (n >= 5) {
+    const last = daysInMonth(year, m0)
+    const lastDow = new Date(Date.UTC(year, m0, last)).getUTCDay()
+    return ymd(Date.UTC(year, m0, last - ((lastDow - weekday + 7) % 7)))
+  }
+  const firstDow = new Date(Date.UTC(year, m0, 1)).getUTCDay()
+  return ymd(Date.UTC(year, m0, 1 + ((weekday - firstDow + 7) % 7) + 7 * (n - 1)))
+}
+// Issue 12: the county (quarterly) keeps the first date's weekday, the same nth weekday of the month
+// every three months (a 5th becomes the last); it no longer adds calendar months to the day of the month.
 function oracleNominal(firstDate: string, cadence: Cadence, i: number): string {
   if (cadence.kind === 'weeks') return addDays(firstDate, i * cadence.weeks * 7)
   const [y, m, d] = firstDate.split('-').map(Number) as [number, number, number]
   const idx = m - 1 + 3 * i
-  const year = y + Math.floor(idx / 12)
-  const month0 = idx % 12
-  return `${year}-${pad(month0 + 1)}-${pad(Math.min(d, daysInMonth(year, month0)))}`
+  return oracleNthWeekday(y + Math.floor(idx / 12), idx % 12, weekdayOf(firstDate), Math.ceil(d / 7))
+}
+// Issue 12: closed days are the listed ones, every bank holiday by rule (listed or not) and 24 Dec–1 Jan.
+const oracleClosedYears = new Map<number, Set<string>>()
+function oracleClosed(listed: Set<string>, date: string): boolean {
+  const year = Number(date.slice(0, 4))
+  if (!oracleClosedYears.has(year)) oracleClosedYears.set(year, new Set(oracleBankHolidays(year)))
+  const md = date.slice(5)
+  return listed.has(date) || oracleClosedYears.get(year)!.has(date) || md >= '12-24' || md === '01-01'
 }
 function oracleSeries(firstDate: string, cadence: Cadence, count: number, closures: string[]) {
-  const closed = new Set(closures)
+  const listed = new Set(closures)
+  const closed = (date: string) => oracleClosed(listed, date)
   const out: { date: string; nominalDate: string; moved: boolean }[] = []
   for (let i = 0; i < count; i++) {
     const nominalDate = oracleNominal(firstDate, cadence, i)
-    if (!closed.has(nominalDate)) {
+    if (!closed(nominalDate)) {
       out.push({ date: nominalDate, nominalDate, moved: false })
       continue
     }
     let date = nominalDate
-    do date = addDays(date, 1)
-    while (closed.has(date) || weekdayOf(date) === 0 || weekdayOf(date) === 6)
+    // The county moves a week later (same weekday); a locality to the next open weekday.
+    if (cadence.kind === 'quarterly') while (closed(date)) date = addDays(date, 7)
+    else {
+      do date = addDays(date, 1)
+      while (closed(date) || weekdayOf(date) === 0 || weekdayOf(date) === 6)
+    }
     out.push({ date, nominalDate, moved: true })
   }
   return out
@@ -535,40 +558,32 @@ describe('planMeetingSeries: nominal dates and cadence', () => {
   })
 })
 
+// Issue 12 changed the county cadence: the same nth weekday of the month every three months (a 5th
+// becomes the last), so county meetings stay on one weekday; a closed county date moves a week later.
 describe('planMeetingSeries: quarterly', () => {
-  it('+3 calendar months each time, from the first date', () => {
+  it('every three months on the same nth weekday: the 2nd Thursday stays the 2nd Thursday', () => {
     const got = planMeetingSeries({ firstDate: '2027-01-14', cadence: QUARTERLY, count: 5, closures: [] })
-    expect(got.map((g) => g.nominalDate)).toEqual(['2027-01-14', '2027-04-14', '2027-07-14', '2027-10-14', '2028-01-14'])
+    expect(got.map((g) => g.nominalDate)).toEqual(['2027-01-14', '2027-04-08', '2027-07-08', '2027-10-14', '2028-01-13'])
+    for (const g of got) expect(weekdayOf(g.date)).toBe(4)
   })
 
-  it('month-end clamping is from the first date each time, not compounded (31 Jan → 30 Apr → 31 Jul)', () => {
+  it('a 5th weekday becomes the last of that weekday (31 January 2027, a Sunday → last Sundays)', () => {
     const got = planMeetingSeries({ firstDate: '2027-01-31', cadence: QUARTERLY, count: 5, closures: [] })
     expect(got).toEqual(
-      ['2027-01-31', '2027-04-30', '2027-07-31', '2027-10-31', '2028-01-31'].map((d) => ({ date: d, nominalDate: d, moved: false })),
+      ['2027-01-31', '2027-04-25', '2027-07-25', '2027-10-31', '2028-01-30'].map((d) => ({ date: d, nominalDate: d, moved: false })),
     )
   })
 
-  it('30 November → 28 February in a common year, 29 February in a leap year', () => {
-    expect(planMeetingSeries({ firstDate: '2026-11-30', cadence: QUARTERLY, count: 3, closures: [] }).map((g) => g.nominalDate)).toEqual([
-      '2026-11-30',
-      '2027-02-28',
-      '2027-05-30',
+  it('a 4th Thursday stays the 4th even when the month has five; a 5th Thursday takes the last', () => {
+    expect(planMeetingSeries({ firstDate: '2026-10-22', cadence: QUARTERLY, count: 3, closures: [] }).map((g) => g.nominalDate)).toEqual([
+      '2026-10-22',
+      '2027-01-28',
+      '2027-04-22',
     ])
-    expect(planMeetingSeries({ firstDate: '2027-11-30', cadence: QUARTERLY, count: 4, closures: [] }).map((g) => g.nominalDate)).toEqual([
-      '2027-11-30',
-      '2028-02-29',
-      '2028-05-30',
-      '2028-08-30',
-    ])
-  })
-
-  it('31 August → 30 November → 28/29 February → 31 May → 31 August', () => {
-    expect(planMeetingSeries({ firstDate: '2027-08-31', cadence: QUARTERLY, count: 5, closures: [] }).map((g) => g.nominalDate)).toEqual([
-      '2027-08-31',
-      '2027-11-30',
-      '2028-02-29',
-      '2028-05-31',
-      '2028-08-31',
+    expect(planMeetingSeries({ firstDate: '2026-10-29', cadence: QUARTERLY, count: 3, closures: [] }).map((g) => g.nominalDate)).toEqual([
+      '2026-10-29',
+      '2027-01-28',
+      '2027-04-29',
     ])
   })
 
@@ -579,13 +594,13 @@ describe('planMeetingSeries: quarterly', () => {
     expect(got[23]!.nominalDate).toBe('2032-09-30')
   })
 
-  it('a quarterly date on a closure day moves; the next quarter is still from the nominal date', () => {
-    // 1 January 2027 is New Year's Day (Friday) → next weekday that is not closed is Monday 4 January.
+  it('a quarterly date on a closure day moves a week later (same weekday); the next quarter is still from the nominal date', () => {
+    // 1 January 2027 is New Year's Day (a Friday) → Friday 8 January; then the 1st Fridays of April and July.
     const got = planMeetingSeries({ firstDate: '2027-01-01', cadence: QUARTERLY, count: 3, closures: BH_2026_2030 })
     expect(got).toEqual([
-      { date: '2027-01-04', nominalDate: '2027-01-01', moved: true },
-      { date: '2027-04-01', nominalDate: '2027-04-01', moved: false },
-      { date: '2027-07-01', nominalDate: '2027-07-01', moved: false },
+      { date: '2027-01-08', nominalDate: '2027-01-01', moved: true },
+      { date: '2027-04-02', nominalDate: '2027-04-02', moved: false },
+      { date: '2027-07-02', nominalDate: '2027-07-02', moved: false },
     ])
   })
 })
@@ -610,11 +625,11 @@ describe('planMeetingSeries: closure days', () => {
     ])
   })
 
-  it('Christmas 2027 (27 and 28 December closed) → Wednesday 29 December', () => {
+  it('Christmas 2027 (27 and 28 December bank holidays, 24 Dec–1 Jan closed, 3 January a bank holiday) → Tuesday 4 January', () => {
     const got = planMeetingSeries({ firstDate: '2027-11-15', cadence: SIX_WEEKLY, count: 3, closures: BH_2026_2030 })
     expect(got).toEqual([
       { date: '2027-11-15', nominalDate: '2027-11-15', moved: false },
-      { date: '2027-12-29', nominalDate: '2027-12-27', moved: true },
+      { date: '2028-01-04', nominalDate: '2027-12-27', moved: true },
       { date: '2028-02-07', nominalDate: '2028-02-07', moved: false },
     ])
   })
@@ -649,7 +664,8 @@ describe('planMeetingSeries: closure days', () => {
     expect(got).toHaveLength(24)
     expect(got.map((g) => g.nominalDate)).toEqual(nominal)
     expect(got.every((g) => g.moved)).toBe(true)
-    expect(got.map((g) => g.date)).toEqual(nominal.map((d) => addDays(d, 1))) // Thursdays → Fridays
+    // Thursdays → Fridays, except Thursday 25 March 2027: Good Friday and Easter Monday are closed too → Tuesday.
+    expect(got.map((g) => g.date)).toEqual(nominal.map((d) => (d === '2027-03-25' ? '2027-03-30' : addDays(d, 1))))
   })
 
   it('closures given unsorted and with duplicates give the same plan, and the list is not modified', () => {

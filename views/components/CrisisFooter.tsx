@@ -11,7 +11,9 @@ export function CrisisFooter() {
           {CRISIS_LINES.map((line) => (
             <li key={line.name}>
               <strong>{line.name}</strong>{' '}
-              <a href={`tel:${line.tel}`}>{line.number}</a> <span className="crisis__note">({line.note})</span>
+              <a className="nowrap" href={`tel:${line.tel}`}>
+                {line.number}
+              </a> <span className="crisis__note">({line.note})</span>
             </li>
           ))}
         </ul>

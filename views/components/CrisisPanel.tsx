@@ -1,5 +1,5 @@
 import type { LocalCrisisService } from '../../src/presenters/crisisService.js'
-import { CRISIS_LINES } from '../../src/policies/crisisLines.js'
+import { CRISIS_LINES, unbreakable } from '../../src/policies/crisisLines.js'
 
 export type CrisisPanelWhat = 'story' | 'draft' | 'post' | 'report' | 'profile' | 'joining' | 'picture' | 'message'
 
@@ -32,10 +32,18 @@ export function CrisisPanel({ what = 'story', local = [] }: { what?: CrisisPanel
                 <strong>{service.name}</strong>
                 {service.phone ? (
                   <>
-                    : <a href={`tel:${service.tel}`}>{service.phone.replace(/ /g, '\u00a0')}</a>
+                    :{' '}
+                    <a className="nowrap" href={`tel:${service.tel}`}>
+                      {unbreakable(service.phone)}
+                    </a>
                   </>
                 ) : null}
-                {service.text ? <> · text {service.text.replace(/ /g, '\u00a0')}</> : null}
+                {service.text ? (
+                  <>
+                    {' '}
+                    · text <span className="nowrap">{unbreakable(service.text)}</span>
+                  </>
+                ) : null}
                 {service.hours ? <> ({service.hours})</> : null}
                 {service.note ? <> · {service.note}</> : null}
                 {service.website ? (
@@ -53,7 +61,11 @@ export function CrisisPanel({ what = 'story', local = [] }: { what?: CrisisPanel
       <ul>
         {urgent.map((line) => (
           <li key={line.name}>
-            <strong>{line.name}</strong>: <a href={`tel:${line.tel}`}>{line.number.replace(/ /g, '\u00a0')}</a> ({line.note})
+            <strong>{line.name}</strong>:{' '}
+            <a className="nowrap" href={`tel:${line.tel}`}>
+              {line.number}
+            </a>{' '}
+            ({line.note})
           </li>
         ))}
       </ul>

@@ -6,13 +6,36 @@ export type CloseMeetingValues = { attendanceTotal: string; firstTimers: string;
 
 const LABELS = { attendanceTotal: 'How many people came', firstTimers: 'How many came for the first time', minutes: 'Minutes', minutesVisibility: 'Who can read the minutes once published' }
 
-export function MeetingClosePage({ ctx, meeting, values, errors = {} }: { ctx: PageContext; meeting: { id: number | string; title: string; when: string }; values: CloseMeetingValues; errors?: FieldErrors }) {
+/** notYet: the meeting has not started, so nothing can be recorded; refused when a save was just turned down. */
+export type NotYet = { message: string; refused: boolean }
+
+export function MeetingClosePage({
+  ctx,
+  meeting,
+  values,
+  errors = {},
+  notYet,
+}: {
+  ctx: PageContext
+  meeting: { id: number | string; title: string; when: string }
+  values: CloseMeetingValues
+  errors?: FieldErrors
+  notYet?: NotYet
+}) {
   return (
     <Layout ctx={ctx} title={`Record ${meeting.title}`}>
       <h1>Record the meeting</h1>
       <p className="lead">
         <a href={`/meetings/${meeting.id}`}>{meeting.title}</a>, {meeting.when}
       </p>
+      {notYet ? (
+        <div className="notice notice--warning" role={notYet.refused ? 'alert' : undefined} data-not-happened-yet="">
+          <p>
+            {notYet.refused ? <strong>Nothing was saved. </strong> : null}
+            {notYet.message}
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary errors={errors} labels={LABELS} />
       <PostForm action={`/meetings/${meeting.id}/close`} csrfToken={ctx.csrfToken} label="Record attendance and minutes">
         <TextField name="attendanceTotal" label={LABELS.attendanceTotal} value={values.attendanceTotal} error={errors.attendanceTotal} required maxLength={4} hint="Everyone in the room, including the chair and speakers." />

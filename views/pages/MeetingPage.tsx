@@ -48,6 +48,44 @@ function MinutesDecisions({ meeting, csrfToken }: { meeting: PresentedMeeting; c
   )
 }
 
+/** What to expect, for someone coming for the first time: the forum's own welcome, in plain words. */
+function FirstMeeting() {
+  return (
+    <section aria-labelledby="first-meeting-heading" className="first-meeting">
+      <h2 id="first-meeting-heading">Your first meeting</h2>
+      <p>
+        Everyone is welcome, at every stage: still using, stable on a prescription, abstinent, or here because someone you love is struggling. Families, carers and
+        workers come too.
+      </p>
+      <p>
+        Every meeting starts by asking who is here for the first time, because you are the most important people in the room. You can put your hand up, or just
+        let the person next to you know. Nobody will make you say more.
+      </p>
+      <ul>
+        <li>
+          <strong>You do not have to speak.</strong> Plenty of people come to listen, and that is enough.
+        </li>
+        <li>
+          <strong>You can bring someone with you</strong>: a friend, a family member, a carer or your worker.
+        </li>
+        <li>
+          <strong>There is tea and coffee.</strong> Come a few minutes early, have a brew and find a seat.
+        </li>
+        <li>
+          <strong>What is said in the room stays in the room.</strong> We ask everyone not to repeat who was there or what they said, and the minutes never name
+          anyone who speaks from the floor.
+        </li>
+      </ul>
+      <h3>What happens</h3>
+      <p>
+        After the welcome, we hear what has changed since last time because of what people said ("you said, we did"), then news from local treatment and
+        recovery services. Then it is the open floor: anyone can raise what matters to them. Commissioners and services listen, and what you raise can change
+        things. Working together, moving forward.
+      </p>
+    </section>
+  )
+}
+
 export function MeetingPage({ ctx, meeting, actions, error }: { ctx: PageContext; meeting: PresentedMeeting; actions: PresentedAction[]; error?: string }) {
   const upcoming = meeting.status === 'scheduled'
   return (
@@ -119,6 +157,7 @@ export function MeetingPage({ ctx, meeting, actions, error }: { ctx: PageContext
           </ol>
         )}
       </section>
+      <FirstMeeting />
       {meeting.attendance ? (
         <section aria-labelledby="attendance-heading">
           <h2 id="attendance-heading">Who came</h2>
@@ -142,11 +181,15 @@ export function MeetingPage({ ctx, meeting, actions, error }: { ctx: PageContext
         )}
         {meeting.canManage ? (
           <>
-            <p>
-              <a className="button button--secondary" href={`/meetings/${meeting.id}/close`}>
-                {meeting.status === 'held' ? 'Edit attendance and minutes' : 'Record attendance and minutes'}
-              </a>
-            </p>
+            {meeting.hasStarted ? (
+              <p>
+                <a className="button button--secondary" href={`/meetings/${meeting.id}/close`}>
+                  {meeting.status === 'held' ? 'Edit attendance and minutes' : 'Record attendance and minutes'}
+                </a>
+              </p>
+            ) : (
+              <p className="meta">This meeting has not happened yet: you can record attendance and minutes once it has started.</p>
+            )}
             {meeting.status === 'held' && meeting.minutes ? <MinutesDecisions meeting={meeting} csrfToken={ctx.csrfToken} /> : null}
           </>
         ) : null}

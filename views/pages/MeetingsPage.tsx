@@ -8,12 +8,13 @@ import type { PageContext } from '../components/PageContext.js'
 export type MeetingsPageProps = {
   ctx: PageContext
   locality: LocalitySummary | null
+  next: MeetingSummary | null
   upcoming: MeetingSummary[]
   past: { meetings: MeetingSummary[]; page: number; totalPages: number }
   attendance: AttendancePoint[]
 }
 
-export function MeetingsPage({ ctx, locality, upcoming, past, attendance }: MeetingsPageProps) {
+export function MeetingsPage({ ctx, locality, next, upcoming, past, attendance }: MeetingsPageProps) {
   const where = locality ? locality.name : 'Lancashire'
   const query = (page: number) => `/meetings?${new URLSearchParams({ ...(locality ? { locality: locality.slug } : {}), page: String(page) })}`
   const calendar = locality ? `/localities/${locality.slug}/meetings.ics` : '/meetings.ics'
@@ -30,6 +31,14 @@ export function MeetingsPage({ ctx, locality, upcoming, past, attendance }: Meet
       </p>
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">Upcoming meetings</h2>
+        {/* The first not cancelled from now, whatever its status; the list below also shows one under way or cancelled. */}
+        {next ? (
+          <p className="next-meeting">
+            <strong>Next meeting:</strong> <a href={`/meetings/${next.id}`}>{next.title}</a>, {next.when}
+            {next.localityName && !locality ? ` · ${next.localityName}` : ''}
+            {next.venueName ? ` · ${next.venueName}` : ''}
+          </p>
+        ) : null}
         <MeetingList meetings={upcoming} empty="No meetings are planned yet." />
       </section>
       <section aria-labelledby="attendance-heading">

@@ -1,6 +1,7 @@
 import { AttendanceChart } from '../../src/meetings/AttendanceChart.js'
 import { formatLondonDate } from '../../src/policies/londonTime.js'
 import { REPORT_PERIODS, type Count, type Report } from '../../src/reports/buildReport.js'
+import { BarChart } from '../components/BarChart.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 
@@ -59,8 +60,24 @@ export function ReportsPage({ ctx, report }: { ctx: PageContext; report: Report 
         return (
           <section key={id} aria-labelledby={`${id}-heading`}>
             <h2 id={`${id}-heading`}>{scope.name}</h2>
-            <AttendanceChart id={`${id}-attendance`} heading={`Attendance and first-timers, ${scope.name}`} points={scope.attendance} />
+            <dl className="report-totals">
+              <div>
+                <dt>Meetings held</dt>
+                <dd>{scope.totals.meetings}</dd>
+              </div>
+              <div>
+                <dt>Attendance, all meetings</dt>
+                <dd>{scope.totals.attendance}</dd>
+              </div>
+              <div>
+                <dt>First-timers</dt>
+                <dd>{scope.totals.firstTimers}</dd>
+              </div>
+            </dl>
+            <AttendanceChart id={`${id}-attendance`} heading={`Attendance and first-timers, ${scope.name}`} points={scope.attendance} empty="figure" />
+            <BarChart id={`${id}-themes`} caption={`Stories published by theme, ${scope.name}`} bars={scope.storiesByTheme} />
             <CountTable caption={`Stories published by theme, ${scope.name}`} rows={scope.storiesByTheme} what="Theme" />
+            <BarChart id={`${id}-actions`} caption={`Actions raised, by status, ${scope.name}`} bars={scope.actionsByStatus} />
             <CountTable caption={`Actions raised, by status, ${scope.name}`} rows={scope.actionsByStatus} what="Status" />
             <h3>Time from submission to a moderator's decision (median)</h3>
             <ul>
