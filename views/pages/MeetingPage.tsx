@@ -24,7 +24,9 @@ function Paragraphs({ text }: { text: string }) {
   )
 }
 
-function MinutesDecisions({ meeting, csrfToken }: { meeting: PresentedMeeting; csrfToken: string }) {
+/** `approvalNote`: why this viewer may not approve (they recorded the minutes and a second moderator must). */
+function MinutesDecisions({ meeting, csrfToken, approvalNote }: { meeting: PresentedMeeting; csrfToken: string; approvalNote?: string | null }) {
+  if (meeting.minutesStatus === 'draft' && approvalNote) return <p className="notice">{approvalNote}</p>
   const decisions =
     meeting.minutesStatus === 'draft'
       ? [{ value: 'approve', label: 'Approve the minutes' }]
@@ -48,7 +50,7 @@ function MinutesDecisions({ meeting, csrfToken }: { meeting: PresentedMeeting; c
   )
 }
 
-export function MeetingPage({ ctx, meeting, actions, error }: { ctx: PageContext; meeting: PresentedMeeting; actions: PresentedAction[]; error?: string }) {
+export function MeetingPage({ ctx, meeting, actions, error, minutesApprovalNote }: { ctx: PageContext; meeting: PresentedMeeting; actions: PresentedAction[]; error?: string; minutesApprovalNote?: string | null }) {
   const upcoming = meeting.status === 'scheduled'
   return (
     <Layout ctx={ctx} title={meeting.title}>
@@ -147,7 +149,7 @@ export function MeetingPage({ ctx, meeting, actions, error }: { ctx: PageContext
                 {meeting.status === 'held' ? 'Edit attendance and minutes' : 'Record attendance and minutes'}
               </a>
             </p>
-            {meeting.status === 'held' && meeting.minutes ? <MinutesDecisions meeting={meeting} csrfToken={ctx.csrfToken} /> : null}
+            {meeting.status === 'held' && meeting.minutes ? <MinutesDecisions meeting={meeting} csrfToken={ctx.csrfToken} approvalNote={minutesApprovalNote} /> : null}
           </>
         ) : null}
       </section>
