@@ -27,11 +27,25 @@ export type QueueItem = {
   watchedWords?: string[]
 }
 
-/** The phrases of the watched-word entries a triage matched (stored as triageMatches), each once. */
+const PATTERN_SYNTAX = /[[\]|]|~\d/
+const MAX_SHOWN = 80
+
+/**
+ * The phrases of the watched-word entries a triage matched (stored as triageMatches), each once. A
+ * pattern entry ("want ~4 [die|dead|…]") reads as its note where it has one, else cut short: the
+ * full alternation of the default crisis list runs to hundreds of characters.
+ */
 export function matchedPhrases(triageMatches: unknown): string[] {
   if (!Array.isArray(triageMatches)) return []
-  const phrases = triageMatches.map((m) => (m && typeof m === 'object' ? String((m as { phrase?: unknown }).phrase ?? '').trim() : '')).filter(Boolean)
-  return [...new Set(phrases)]
+  const shown = triageMatches.map((m) => {
+    if (!m || typeof m !== 'object') return ''
+    const phrase = String((m as { phrase?: unknown }).phrase ?? '').trim()
+    const note = String((m as { note?: unknown }).note ?? '').trim()
+    if (!PATTERN_SYNTAX.test(phrase)) return phrase
+    if (note) return note
+    return phrase.length > MAX_SHOWN ? `${phrase.slice(0, MAX_SHOWN - 1)}…` : phrase
+  })
+  return [...new Set(shown.filter(Boolean))]
 }
 
 export function compareQueueItems(a: QueueItem, b: QueueItem): number {

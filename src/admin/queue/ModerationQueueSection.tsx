@@ -17,7 +17,9 @@ export type Confirmation = { about: string; text: string; next?: string | null }
 
 const keyOf = (item: QueueItem) => `${item.kind}:${item.id}`
 const anchorOf = (item: QueueItem) => `queue-item-${item.kind}-${item.id}`
-const nameOf = (item: QueueItem) => `${KIND_LABEL[item.kind]}: ${item.kind === 'replies' && item.inReplyTo ? `reply in “${item.inReplyTo.title}”` : item.title}`
+/** A reply is named by its thread: "in “Bus times”". */
+const titleOf = (item: QueueItem) => (item.kind === 'replies' && item.inReplyTo ? `in “${item.inReplyTo.title}”` : item.title)
+const nameOf = (item: QueueItem) => (item.kind === 'replies' ? `Reply ${titleOf(item)}` : `${KIND_LABEL[item.kind]}: ${item.title}`)
 
 export function ModerationQueueSection({ items, cannedReasons, confirmation }: { items: QueueItem[]; cannedReasons: CannedReason[]; confirmation: Confirmation | null }) {
   const nextAfter = (index: number) => (items[index + 1] ? keyOf(items[index + 1]!) : undefined)
@@ -45,7 +47,7 @@ function QueueEntry({ item, cannedReasons, next }: { item: QueueItem; cannedReas
     <li data-queue-item={keyOf(item)} id={anchorOf(item)} className={`waymark-queue__item${item.crisis ? ' waymark-queue__item--crisis' : ''}`}>
       <h2 className="waymark-queue__title">
         {item.crisis ? <strong>CRISIS · </strong> : null}
-        {KIND_LABEL[item.kind]}: <a href={`/admin/collections/${item.kind}/${item.id}`}>{item.title}</a>
+        {KIND_LABEL[item.kind]}: <a href={`/admin/collections/${item.kind}/${item.id}`}>{titleOf(item)}</a>
       </h2>
       {item.inReplyTo ? (
         <p className="waymark-queue__meta">
