@@ -1,6 +1,6 @@
 // With meeting-settings.minutesNeedSecondModerator on, the moderator who recorded the minutes cannot
-// approve them (src/policies/meetingAccess.ts, decideMinutesApproval). Runs after recordMinutesRecorder,
-// so a save that changes the words and approves them in one go counts its saver as the recorder.
+// approve them (src/policies/meetingAccess.ts, decideMinutesApproval). A save that changes the words
+// and approves them in one go counts its saver as the recorder (as recordMinutesRecorder.ts records).
 import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { idOf } from '../../../src/db/relationId.js'
@@ -12,13 +12,9 @@ export const requireSecondModerator: CollectionBeforeChangeHook = async ({ data,
   const from = (operation === 'create' ? 'draft' : (originalDoc?.minutesStatus ?? 'draft')) as MinutesState
   const to = (data.minutesStatus ?? originalDoc?.minutesStatus ?? 'draft') as MinutesState
   if (to === 'draft') return data
-  const facts = {
-    from,
-    to,
-    textChanged: minutesTextChanged(data, originalDoc),
-    recordedBy: idOf('minutesRecordedBy' in data ? data.minutesRecordedBy : originalDoc?.minutesRecordedBy),
-    actor: req.user.id,
-  }
+  const textChanged = minutesTextChanged(data, originalDoc)
+  // Who recorded the minutes once this save is done: the saver if they change the words.
+  const facts = { from, to, textChanged, recordedBy: textChanged ? req.user.id : idOf(originalDoc?.minutesRecordedBy), actor: req.user.id }
   // The setting is read only when the rule could refuse.
   if (decideMinutesApproval({ ...facts, needSecondModerator: true }).ok) return data
   const decision = decideMinutesApproval({ ...facts, needSecondModerator: await loadMinutesNeedSecondModerator(req.payload, req) })
