@@ -38,6 +38,7 @@ import { MAX_UPLOAD_BYTES } from './policies/media.js'
 import { storyRichTextEditor } from './stories/editor.js'
 import { showLeadsTheCrisisPartOnly } from './admin/leadsNavigation.js'
 import { closeInternalCollections } from './admin/internalCollections.js'
+import { withUkDates } from './admin/ukDates.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -51,13 +52,16 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Waymark moderation' },
+    // UK dates everywhere in the admin ("4 Mar 2027, 18:30"), and no Gravatar: nothing loads from outside the site.
+    dateFormat: 'd MMM yyyy, HH:mm',
+    avatar: 'default',
     components: {
       beforeNavLinks: ['/admin/QueueNavLink#QueueNavLink'],
       views: { moderationQueue: { Component: '/admin/QueueView#QueueView', path: '/queue' } },
     },
   },
-  collections: showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, ReservedNames, CrisisAlerts, CrisisServices, Conversations, Messages, Meetings, Actions, MeetingReminders, JoinCodes, DataExports, ErasureLog, DataSteps]),
-  globals: showLeadsTheCrisisPartOnly([ModerationSettings, MeetingSettings, PrivacySettingsGlobal]),
+  collections: withUkDates(showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, ReservedNames, CrisisAlerts, CrisisServices, Conversations, Messages, Meetings, Actions, MeetingReminders, JoinCodes, DataExports, ErasureLog, DataSteps])),
+  globals: withUkDates(showLeadsTheCrisisPartOnly([ModerationSettings, MeetingSettings, PrivacySettingsGlobal])),
   editor: storyRichTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.
   jobs: jobsConfig,

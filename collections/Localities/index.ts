@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 
 import { forgetLocalities as forgetCachedLocalities } from '../../src/cache/localities.js'
 import { adminsOnly, anyone } from './access.js'
+import { retitleMeetings } from './hooks/retitleMeetings.js'
 
 // Pages show locality changes on the very next request.
 const forgetLocalities = () => forgetCachedLocalities()
@@ -12,7 +13,7 @@ export const Localities: CollectionConfig = {
   admin: { useAsTitle: 'name', defaultColumns: ['name', 'slug', 'forumVisibility', 'meetingCadenceWeeks'], group: 'Community' },
   access: { read: anyone, create: adminsOnly, update: adminsOnly, delete: adminsOnly, readVersions: adminsOnly },
   defaultSort: 'name',
-  hooks: { afterChange: [forgetLocalities], afterDelete: [forgetLocalities] },
+  hooks: { afterChange: [forgetLocalities, retitleMeetings], afterDelete: [forgetLocalities] },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true, maxLength: 80 },
     {

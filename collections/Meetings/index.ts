@@ -10,6 +10,9 @@ import { adminsOnly, anyone, joiningDetailsRead, minutesRead, moderatorsField, m
 import { generateSeriesEndpoint } from './endpoints/generateSeries.js'
 import { checkMeeting } from './hooks/checkMeeting.js'
 import { notifyMeetingChange } from './hooks/notifyMeetingChange.js'
+import { recordMinutesRecorder } from './hooks/recordMinutesRecorder.js'
+import { requireSecondModerator } from './hooks/requireSecondModerator.js'
+import { setAdminTitle } from './hooks/setAdminTitle.js'
 
 /** Meetings are held in Lancashire: the admin shows and takes London wall-clock times. */
 const LONDON_ONLY = { defaultTimezone: 'Europe/London', supportedTimezones: [{ label: 'UK time (London)', value: 'Europe/London' }] }
@@ -27,8 +30,9 @@ const choices = (values: readonly string[]) => values.map((value) => ({ value, l
 export const Meetings: CollectionConfig = {
   slug: 'meetings',
   admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'locality', 'startsAt', 'status', 'minutesStatus'],
+    // "<title> — <d MMM yyyy> (<locality>)" (hooks/setAdminTitle.ts): pickers and lists tell meetings apart.
+    useAsTitle: 'adminTitle',
+    defaultColumns: ['adminTitle', 'locality', 'startsAt', 'status', 'minutesStatus'],
     group: 'Meetings',
     description: 'Use "Generate meetings" above the list to plan the next meetings of a locality at its cadence.',
     components: { beforeList: ['/admin/GenerateSeries#GenerateSeries'] },
@@ -39,14 +43,14 @@ export const Meetings: CollectionConfig = {
   hooks: {
     // Asking "do any minutes contain X?", or sorting by them, would read draft minutes (or joining details) one question at a time.
     beforeOperation: [refusePrivateQueries({ privatePaths: ['minutes', 'online'], ownerPath: '', noun: 'meetings' })],
-    beforeChange: [checkMeeting],
+    beforeChange: [checkMeeting, setAdminTitle, recordMinutesRecorder, requireSecondModerator],
     afterChange: [notifyMeetingChange],
   },
   fields: [
     { name: 'locality', type: 'relationship', relationTo: 'localities', required: true, index: true, admin: { description: 'Use the county-wide locality for county meetings.' } },
     { name: 'title', type: 'text', required: true, maxLength: 140 },
     // "<title> — <d MMM yyyy> (<locality>)": what pickers and the list show, so a meeting is never ambiguous.
-    { name: 'adminTitle', type: 'text', access: { create: systemField, update: systemField }, admin: { hidden: true } },
+    { name: 'adminTitle', label: 'Meeting', type: 'text', access: { create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar', description: 'Set from the title, the date and the locality.' } },
     { type: 'row', fields: [londonDate('startsAt', 'Starts'), londonDate('endsAt', 'Ends')] },
     { name: 'nominalDate', type: 'text', admin: { readOnly: true, position: 'sidebar', description: 'Where this meeting falls in its series (set by "Generate meetings").' } },
     {

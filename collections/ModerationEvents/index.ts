@@ -38,11 +38,12 @@ export const ModerationEvents: CollectionConfig = {
   },
   hooks: { beforeOperation: [refuseChanges] },
   fields: [
-    { name: 'actor', type: 'relationship', relationTo: 'users', access: { read: staffOnlyField } },
+    // Rendered on the server with the display name (src/admin/moderationLog/ActorCell.tsx): Payload's cell said "<No Actor>" below the fold.
+    { name: 'actor', type: 'relationship', relationTo: 'users', access: { read: staffOnlyField }, admin: { components: { Cell: '/admin/moderationLog/ActorCell#ActorCell' } } },
     { name: 'subject', type: 'relationship', relationTo: 'users', index: true, access: { read: staffOnlyField }, admin: { description: 'The member this is about (a story’s author).' } },
     { name: 'actorRole', type: 'select', required: true, options: ['author', 'moderator', 'system'].map((v) => ({ value: v, label: v })) },
     { name: 'targetCollection', type: 'text', required: true, index: true },
-    { name: 'targetId', type: 'text', required: true, index: true },
+    { name: 'targetId', type: 'text', required: true, index: true, admin: { components: { Cell: '/admin/moderationLog/TargetCell#TargetCell' } } },
     { name: 'action', type: 'text', required: true },
     { name: 'reason', type: 'textarea', admin: { description: 'Shown to the author where the action concerns them.' } },
     { name: 'privateNote', type: 'textarea', access: { read: staffOnlyField }, admin: { description: 'Moderators only.' } },

@@ -2,7 +2,7 @@
 // Records that a crisis alert has been dealt with, with a short note of what was done (no member text).
 import React, { useState } from 'react'
 
-import { sendDecision } from './sendDecision.js'
+import { afterDecision, sendDecision } from './sendDecision.js'
 
 export function CrisisAlertActions({ id }: { id: string | number }) {
   const [note, setNote] = useState('')
@@ -15,14 +15,14 @@ export function CrisisAlertActions({ id }: { id: string | number }) {
     const outcome = await sendDecision(`/api/crisis-alerts/${id}/handle`, { note })
     setBusy(false)
     if (!outcome.ok) return setMessage(outcome.message)
-    window.location.reload()
+    afterDecision({ decided: `crisis-alerts:${id}`, decision: 'handled' })
   }
 
   return (
-    <div role="form" aria-label={`Crisis alert ${id}`} style={{ margin: '0.5rem 0' }}>
-      <label style={{ display: 'block' }}>
+    <div role="form" aria-label={`Crisis alert ${id}`} className="waymark-decision">
+      <label className="waymark-decision__field">
         What was done (for the log; no member text)
-        <input name={`alert-${id}-note`} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} style={{ width: '100%' }} />
+        <input name={`alert-${id}-note`} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
       </label>
       <button type="button" className="btn btn--style-secondary" disabled={busy} onClick={() => void handle()}>
         Mark this alert handled

@@ -2,9 +2,12 @@
 // The moderators' decision panel on a story in the admin: approve, ask for changes, unpublish,
 // mark safe, or propose a redaction the author must accept. It posts to /api/stories/:id/moderate.
 // It is a role="form" group, not a <form>: it sits inside Payload's edit form, and a nested form never submits.
-import { useDocumentInfo } from '@payloadcms/ui'
+// No decision is chosen in advance. A redaction starts from the story's current words with their
+// formatting (as the markdown the author's own form uses), so the moderator changes only what must change.
+import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { lexicalToMarkdown } from '../stories/richText.js'
 import { sendDecision } from './sendDecision.js'
 
 const ACTIONS = [
@@ -15,9 +18,22 @@ const ACTIONS = [
   { value: 'mark_safe', label: 'Mark safe (clear the safeguarding hold)' },
 ] as const
 
+/** The text a redaction would change: an edit waiting for review (or sent back) if there is one, else the live story. */
+function useCurrentText() {
+  const revisionState = useFormFields(([fields]) => fields.revisionState?.value)
+  const revision = revisionState === 'submitted' || revisionState === 'changes_requested'
+  const prefix = revision ? 'revision.' : ''
+  const title = useFormFields(([fields]) => fields[`${prefix}title`]?.value ?? fields.title?.value)
+  const summary = useFormFields(([fields]) => fields[`${prefix}summary`]?.value ?? fields.summary?.value)
+  const body = useFormFields(([fields]) => fields[`${prefix}body`]?.value ?? fields.body?.value)
+  return { title: String(title ?? ''), summary: String(summary ?? ''), body: body ? lexicalToMarkdown(body) : '' }
+}
+
 export function ModerationPanel() {
   const { id } = useDocumentInfo()
-  const [action, setAction] = useState<string>('approve')
+  const current = useCurrentText()
+  const [action, setAction] = useState<string>('')
+  const [started, setStarted] = useState(false)
   const [reason, setReason] = useState('')
   const [privateNote, setPrivateNote] = useState('')
   const [proposalTitle, setProposalTitle] = useState('')
@@ -27,14 +43,27 @@ export function ModerationPanel() {
   const [busy, setBusy] = useState(false)
   if (!id) return null
 
+  function choose(value: string) {
+    setAction(value)
+    // The first time a redaction is chosen, its boxes start from the story as it stands.
+    if (value === 'propose_redaction' && !started) {
+      setProposalTitle(current.title)
+      setProposalSummary(current.summary)
+      setProposalBody(current.body)
+      setStarted(true)
+    }
+  }
+
   async function decide() {
+    if (!action) return setMessage('Choose a decision first.')
     setBusy(true)
     setMessage(null)
     const payload: Record<string, string> = { action, reason, privateNote }
     if (action === 'propose_redaction') {
-      if (proposalTitle) payload.proposalTitle = proposalTitle
-      if (proposalSummary) payload.proposalSummary = proposalSummary
-      if (proposalBody) payload.proposalBody = proposalBody
+      // An emptied box keeps the author's words there (the server fills it in).
+      if (proposalTitle.trim()) payload.proposalTitle = proposalTitle
+      if (proposalSummary.trim()) payload.proposalSummary = proposalSummary
+      if (proposalBody.trim()) payload.proposalBody = proposalBody
     }
     const outcome = await sendDecision(`/api/stories/${id}/moderate`, payload)
     setBusy(false)
@@ -50,7 +79,7 @@ export function ModerationPanel() {
         <legend>Action</legend>
         {ACTIONS.map((a) => (
           <label key={a.value} style={{ display: 'block' }}>
-            <input type="radio" name="moderation-action" value={a.value} checked={action === a.value} onChange={() => setAction(a.value)} /> {a.label}
+            <input type="radio" name="moderation-action" value={a.value} checked={action === a.value} onChange={() => choose(a.value)} /> {a.label}
           </label>
         ))}
       </fieldset>
@@ -64,7 +93,10 @@ export function ModerationPanel() {
       </label>
       {action === 'propose_redaction' ? (
         <div style={{ marginTop: '0.75rem' }}>
-          <p>Leave a box empty to keep the author&apos;s words there. The author sees the changes side by side and decides.</p>
+          <p>
+            The boxes start with the author&apos;s words as they stand, formatting included: a blank line between paragraphs, “- ” or “1. ” before list items, “## ”
+            before a heading, “&gt; ” before a quote, [text](https://…) for a link. Change only what must change; the author sees the changes side by side and decides.
+          </p>
           <label style={{ display: 'block' }}>
             Proposed title
             <input name="proposalTitle" value={proposalTitle} onChange={(e) => setProposalTitle(e.target.value)} style={{ width: '100%' }} />
@@ -74,8 +106,8 @@ export function ModerationPanel() {
             <textarea name="proposalSummary" value={proposalSummary} onChange={(e) => setProposalSummary(e.target.value)} rows={2} style={{ width: '100%' }} />
           </label>
           <label style={{ display: 'block' }}>
-            Proposed text (blank lines between paragraphs)
-            <textarea name="proposalBody" value={proposalBody} onChange={(e) => setProposalBody(e.target.value)} rows={8} style={{ width: '100%' }} />
+            Proposed text
+            <textarea name="proposalBody" value={proposalBody} onChange={(e) => setProposalBody(e.target.value)} rows={16} style={{ width: '100%' }} />
           </label>
         </div>
       ) : null}

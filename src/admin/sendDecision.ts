@@ -10,3 +10,13 @@ export async function sendDecision(url: string, body: Record<string, string>): P
     return { ok: false, message: 'The server could not be reached. Nothing was changed.' }
   }
 }
+
+/** Where the queue goes after a decision: itself, saying what was decided (QueueView reads it). */
+export type QueueReturn = { decided: string; decision: string; next?: string }
+
+/** Reloads the page, or in the queue comes back to it with the decision named for the confirmation. */
+export function afterDecision(queue?: QueueReturn): void {
+  if (!queue) return window.location.reload()
+  const query = new URLSearchParams({ decided: queue.decided, decision: queue.decision, ...(queue.next ? { next: queue.next } : {}) })
+  window.location.assign(`/admin/queue?${query.toString()}`)
+}

@@ -5,6 +5,7 @@
 // in `data-steps`; every step is also safe to run twice.
 import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
 
+import { refreshMeetingAdminTitles } from '../meetings/adminTitles.js'
 import { backfillEventSubjects } from '../moderation/backfillEventSubjects.js'
 import { migrateStaffNames } from '../moderation/staffNamesMigration.js'
 import { randomiseMediaNames } from '../privacy/randomiseMediaNames.js'
@@ -15,6 +16,8 @@ export const DATA_STEPS: DataStep[] = [
   { name: 'author-history-subjects', run: backfillEventSubjects },
   { name: 'random-media-names', run: randomiseMediaNames },
   { name: 'staff-names', run: migrateStaffNames },
+  // Meetings saved before adminTitle existed get "<title> — <d MMM yyyy> (<locality>)".
+  { name: 'meeting-admin-titles', run: (payload, req) => refreshMeetingAdminTitles(payload, req) },
 ]
 
 export async function runDataSteps(payload: Payload): Promise<void> {

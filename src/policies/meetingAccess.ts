@@ -45,3 +45,33 @@ export function decideMinutesChange({ from, to, meetingStatus, hasMinutes }: Min
   if (to !== 'draft' && !hasMinutes) return { ok: false, reason: 'Write the minutes before approving or publishing them.' }
   return { ok: true }
 }
+
+export const SECOND_MODERATOR_MESSAGE = 'Another moderator needs to approve these minutes.'
+
+type Id = number | string
+export type MinutesApproval = {
+  /** The meeting-settings switch `minutesNeedSecondModerator`. */
+  needSecondModerator: boolean
+  from: MinutesState
+  to: MinutesState
+  /** Whether this save changes the minutes text. */
+  textChanged: boolean
+  /** Who recorded the minutes once this save is done (whoever last changed the text). */
+  recordedBy: Id | null | undefined
+  /** Who is saving; null for server code with no actor. */
+  actor: Id | null | undefined
+}
+
+/**
+ * With the switch on, minutes that are approved (or published) must have been approved by someone
+ * other than the moderator who recorded them. So the recorder cannot move them to approved, and
+ * nobody can change the text of approved or published minutes without sending them back to draft
+ * (the one who changes the text becomes the recorder). Server code with no actor is not held to it.
+ */
+export function decideMinutesApproval({ needSecondModerator, from, to, textChanged, recordedBy, actor }: MinutesApproval): MinutesDecision {
+  if (!needSecondModerator || actor === null || actor === undefined || to === 'draft') return { ok: true }
+  const approving = to === 'approved' && from !== 'approved'
+  if (!approving && !textChanged) return { ok: true }
+  const sameModerator = recordedBy !== null && recordedBy !== undefined && String(recordedBy) === String(actor)
+  return sameModerator ? { ok: false, reason: SECOND_MODERATOR_MESSAGE } : { ok: true }
+}

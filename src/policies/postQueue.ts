@@ -14,13 +14,16 @@ export type NewPostDecision =
 
 export const BLOCKED_POST_MESSAGE = 'Your post includes words we cannot publish here (for example selling or buying drugs). Please remove them.'
 
+/** A member whose posts still wait in the queue: fewer approved posts than the threshold. */
+export const isNewcomer = (approvedPostCount: number | null | undefined, postQueueThreshold: number): boolean => Number(approvedPostCount ?? 0) < postQueueThreshold
+
 export function decideNewPost(input: NewPostInput): NewPostDecision {
   if (input.triageAction === 'block') return { refused: true, reason: BLOCKED_POST_MESSAGE }
   // A person in crisis is held and helped, whoever they are.
   if (input.triageAction === 'crisis') return { refused: false, status: 'pending', crisisHold: true, why: 'crisis' }
   if (input.authorIsModerator) return { refused: false, status: 'published', crisisHold: false, why: 'none' }
   if (input.triageAction === 'require-approval') return { refused: false, status: 'pending', crisisHold: false, why: 'require-approval' }
-  if (input.approvedPostCount < input.postQueueThreshold) return { refused: false, status: 'pending', crisisHold: false, why: 'newcomer' }
+  if (isNewcomer(input.approvedPostCount, input.postQueueThreshold)) return { refused: false, status: 'pending', crisisHold: false, why: 'newcomer' }
   return { refused: false, status: 'published', crisisHold: false, why: 'none' }
 }
 

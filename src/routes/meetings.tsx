@@ -10,6 +10,7 @@ import { MessagePage } from '../../views/pages/MessagePage.js'
 import { YouSaidWeDidPage } from '../../views/pages/YouSaidWeDidPage.js'
 import { sendPage } from '../../views/render.js'
 import { meetingsCalendar } from '../meetings/calendar.js'
+import { minutesApprovalNote } from '../meetings/minutesApproval.js'
 import { attendancePoints, nextMeeting, pastMeetings, upcomingMeetings, visibleActions } from '../meetings/queries.js'
 import { isActionState } from '../policies/actions.js'
 import { canManageMeeting } from '../policies/meetingAccess.js'
@@ -112,8 +113,8 @@ export function meetingsRouter(payload: Payload): Router {
     const user = res.locals.user ?? null
     const meeting = await loadMeeting(payload, user, String(req.params.id))
     if (!meeting) return sendNotFound(res, ctx)
-    const actions = await visibleActions(payload, user, { meetingId: meeting.id })
-    sendPage(res, <MeetingPage ctx={ctx} meeting={presentMeeting(meeting, user)} actions={actions} />)
+    const [actions, approvalNote] = await Promise.all([visibleActions(payload, user, { meetingId: meeting.id }), minutesApprovalNote(payload, user, meeting)])
+    sendPage(res, <MeetingPage ctx={ctx} meeting={presentMeeting(meeting, user)} actions={actions} minutesApprovalNote={approvalNote} />)
   }))
 
   router.get('/meetings/:id/close', handle(async (req, res) => {

@@ -1,7 +1,8 @@
-// The Lexical editor for story text, limited to paragraphs, headings, lists, quotes and links
+// The Lexical editor for story text, limited to paragraphs, headings, lists, quotes, bold and links
 // (http/https only). Whatever arrives is cleaned again on save (hooks/sanitiseStoryText.ts).
 import {
   BlockquoteFeature,
+  BoldFeature,
   FixedToolbarFeature,
   HeadingFeature,
   LinkFeature,
@@ -14,6 +15,7 @@ import {
 export const storyRichTextEditor = lexicalEditor({
   features: () => [
     ParagraphFeature(),
+    BoldFeature(),
     HeadingFeature({ enabledHeadingSizes: ['h2', 'h3', 'h4'] }),
     UnorderedListFeature(),
     OrderedListFeature(),

@@ -1,5 +1,6 @@
 // Story text: Lexical JSON (what the Payload admin edits) limited to paragraphs, h2–h4 headings,
-// bullet/numbered lists (at most 3 levels), block quotes, http(s) links, plain text and line breaks.
+// bullet/numbered lists (at most 3 levels), block quotes, http(s) links, text (plain or bold) and
+// line breaks.
 //
 // Every door goes through sanitizeLexical: whatever it is given, it returns a document in one
 // canonical shape (the JSON shapes lexical 0.50 and Payload's LinkNode export), so that
@@ -7,8 +8,10 @@
 // and sanitizeLexical(sanitizeLexical(x)) deep-equals sanitizeLexical(x).
 //
 // Canonical form (what "clean" means here):
-// - text nodes carry no formatting (format 0, detail 0, mode 'normal', style ''); adjacent text
-//   nodes are merged; control characters are removed; a newline inside text becomes a linebreak;
+// - text nodes carry bold (format 1) or nothing (format 0), and no other formatting (detail 0,
+//   mode 'normal', style ''); bold text neither starts nor ends with whitespace (that whitespace
+//   is plain text); adjacent text nodes of the same weight are merged; control characters are
+//   removed; a newline inside text becomes a linebreak; only nodes of type 'text' carry bold;
 // - each line (a block's content between linebreaks) is trimmed of surrounding whitespace;
 // - empty blocks and empty list items are dropped; an empty line (two linebreaks in a row) splits
 //   a paragraph or a quote in two, is removed inside a list item, and headings turn linebreaks
@@ -29,7 +32,8 @@
 
 export type LexicalTextNode = {
   detail: 0
-  format: 0
+  /** 1: bold (Lexical's bold bit); 0: plain. */
+  format: 0 | 1
   mode: 'normal'
   style: ''
   text: string
@@ -151,7 +155,7 @@ export function safeHttpUrl(raw: unknown): string | null {
 // ---------------------------------------------------------------------------------------------
 // Intermediate form, shared by the Lexical reader and the markdown parser
 
-type Seg = { t: 'text'; text: string } | { t: 'link'; url: string; text: string }
+type Seg = { t: 'text'; text: string; bold?: true } | { t: 'link'; url: string; text: string }
 type Inline = Seg | { t: 'br' }
 type List = { type: ListType; start: number; entries: Entry[] }
 type Entry = { k: 'item'; inline: Inline[] } | { k: 'nest'; list: List }
@@ -226,7 +230,7 @@ function tick(ctx: Ctx): boolean {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
 
 /** Text as inline pieces: newlines become breaks; counts against the document's text budget. */
-function textInline(raw: string, ctx: Ctx): Inline[] {
+function textInline(raw: string, ctx: Ctx, bold = false): Inline[] {
   if (ctx.text >= MAX_TEXT_LENGTH) return []
   let s = raw.replace(/\r\n?/g, '\n').replace(CONTROL, '')
   const room = MAX_TEXT_LENGTH - ctx.text
@@ -240,10 +244,13 @@ function textInline(raw: string, ctx: Ctx): Inline[] {
   const out: Inline[] = []
   s.split('\n').forEach((part, i) => {
     if (i > 0) out.push(BR)
-    if (part) out.push({ t: 'text', text: part })
+    if (part) out.push(bold ? { t: 'text', text: part, bold: true } : { t: 'text', text: part })
   })
   return out
 }
+
+/** Lexical's format bitmask: bit 1 is bold (italic, underline and the rest are not kept). */
+const isBold = (format: unknown): boolean => typeof format === 'number' && Number.isInteger(format) && (format & 1) === 1
 
 function headingTag(tag: unknown): HeadingTag | null {
   switch (tag) {
@@ -344,7 +351,7 @@ function readInlineNode(node: Rec, type: string, depth: number, ctx: Ctx): Inlin
     return text ? [{ t: 'link', url, text }] : []
   }
   const text = own(node, 'text')
-  if (typeof text === 'string' && !Array.isArray(children)) return textInline(text, ctx)
+  if (typeof text === 'string' && !Array.isArray(children)) return textInline(text, ctx, type === 'text' && isBold(own(node, 'format')))
   if (Array.isArray(children)) {
     const inner = readInline(children, depth + 1, ctx)
     return BLOCKISH.has(type) ? [BR, ...inner, BR] : inner
@@ -450,13 +457,35 @@ function readDocument(value: unknown, ctx: Ctx, allowString = true): Block[] {
 
 type Line = Seg[]
 
-function mergeSegs(segs: Seg[]): Seg[] {
+const plain = (text: string): Seg => ({ t: 'text', text })
+
+/** Bold text's leading and trailing whitespace is plain text (markdown bold cannot start or end with a space). */
+function boldEdgesPlain(segs: Seg[]): Seg[] {
   const out: Seg[] = []
   for (const s of segs) {
+    if (s.t !== 'text' || !s.bold) {
+      out.push(s)
+      continue
+    }
+    // trim() and the markdown reader's \s agree on what whitespace is.
+    const start = s.text.length - s.text.trimStart().length
+    const core = s.text.trim()
+    const lead = s.text.slice(0, start)
+    const trail = s.text.slice(start + core.length)
+    if (lead) out.push(plain(lead))
+    if (core) out.push({ t: 'text', text: core, bold: true })
+    if (trail) out.push(plain(trail))
+  }
+  return out
+}
+
+function mergeSegs(segs: Seg[]): Seg[] {
+  const out: Seg[] = []
+  for (const s of boldEdgesPlain(segs)) {
     if (s.text.length === 0) continue
     const last = out[out.length - 1]
-    if (s.t === 'text' && last !== undefined && last.t === 'text') {
-      out[out.length - 1] = { t: 'text', text: last.text + s.text }
+    if (s.t === 'text' && last !== undefined && last.t === 'text' && Boolean(last.bold) === Boolean(s.bold)) {
+      out[out.length - 1] = { ...last, text: last.text + s.text }
     } else out.push(s)
   }
   return out
@@ -517,7 +546,7 @@ function splitAtEmptyLines(inline: Inline[]): Inline[][] {
 }
 
 function headingInline(inline: Inline[]): Inline[] {
-  const oneLine = inline.map((x): Inline => (x.t === 'br' ? { t: 'text', text: ' ' } : x))
+  const oneLine = inline.map((x): Inline => (x.t === 'br' ? plain(' ') : x))
   return joinLines(toLines(oneLine))
 }
 
@@ -589,14 +618,14 @@ function normalize(blocks: Block[]): Block[] {
 // ---------------------------------------------------------------------------------------------
 // Emitting Lexical JSON
 
-function textNode(text: string): LexicalTextNode {
-  return { detail: 0, format: 0, mode: 'normal', style: '', text, type: 'text', version: 1 }
+function textNode(text: string, bold = false): LexicalTextNode {
+  return { detail: 0, format: bold ? 1 : 0, mode: 'normal', style: '', text, type: 'text', version: 1 }
 }
 
 function emitInline(inline: Inline[]): LexicalInlineNode[] {
   return inline.map((x): LexicalInlineNode => {
     if (x.t === 'br') return { type: 'linebreak', version: 1 }
-    if (x.t === 'text') return textNode(x.text)
+    if (x.t === 'text') return textNode(x.text, x.bold === true)
     return {
       children: [textNode(x.text)],
       direction: null,
@@ -693,11 +722,18 @@ function indentWidth(ws: string): number {
 
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/
 
-/** Inline markdown: `[text](url)` links and backslash escapes; everything else is text. */
-function parseInline(s: string): Inline[] {
+/**
+ * Inline markdown: `**bold**`, `[text](url)` links and backslash escapes; everything else is text.
+ * Bold is `**` up to the next unescaped `**` on the line, with no space just inside either marker.
+ */
+function parseInline(s: string, bold = false): Inline[] {
   const out: Inline[] = []
   let buf = ''
   let closers: Closers | null = null
+  const flush = () => {
+    if (buf) out.push(bold ? { t: 'text', text: buf, bold: true } : { t: 'text', text: buf })
+    buf = ''
+  }
   let i = 0
   while (i < s.length) {
     const c = s[i] as string
@@ -711,18 +747,36 @@ function parseInline(s: string): Inline[] {
       closers ??= findClosers(s)
       const link = linkAt(s, i, closers)
       if (link) {
-        if (buf) out.push({ t: 'text', text: buf })
-        buf = ''
+        flush()
         out.push({ t: 'link', url: link.url, text: link.text })
         i = link.end
+        continue
+      }
+    }
+    if (!bold && c === '*' && next === '*') {
+      const end = boldCloser(s, i + 2)
+      const inner = end > i + 2 ? s.slice(i + 2, end) : ''
+      if (inner && !/^\s/.test(inner) && !/\s$/.test(inner)) {
+        flush()
+        append(out, parseInline(inner, true))
+        i = end + 2
         continue
       }
     }
     buf += c
     i++
   }
-  if (buf) out.push({ t: 'text', text: buf })
+  flush()
   return out
+}
+
+/** Where the next unescaped `**` starts at or after `from`; -1 when there is none. */
+function boldCloser(s: string, from: number): number {
+  for (let j = from; j < s.length - 1; j++) {
+    if (s[j] === '\\' && ASCII_PUNCT.test(s[j + 1] ?? '')) j++
+    else if (s[j] === '*' && s[j + 1] === '*') return j
+  }
+  return -1
 }
 
 function unescapeMd(s: string): string {
@@ -909,8 +963,8 @@ function parseList(lines: string[], start: number, blocks: Block[]): number {
  * The markdown subset authors type in the story textarea, as a clean document:
  * blank lines separate paragraphs; a single newline is a line break; `## `, `### `, `#### `
  * headings (`# ` is h2); `- ` or `* ` bullets and `1. ` numbered items (the first number is the
- * start), nested by indenting 2+ spaces; `> ` quote lines; `[text](https://url)` links;
- * a backslash escapes punctuation. Nothing else is markup: `<b>` is text.
+ * start), nested by indenting 2+ spaces; `> ` quote lines; `**bold**`; `[text](https://url)`
+ * links; a backslash escapes punctuation. Nothing else is markup: `<b>` and `_i_` are text.
  */
 export function markdownToLexical(text: string): LexicalDoc {
   const source = typeof text === 'string' ? text : ''
@@ -927,6 +981,11 @@ export function markdownToLexical(text: string): LexicalDoc {
 
 function escapeText(s: string, atLineStart: boolean): string {
   let out = s.replace(/[\\[\]]/g, (c) => '\\' + c)
+  // A star that could meet another (a bold marker, or a star beside it) is escaped; a lone star
+  // inside the text ("5 * 3") stays as the author typed it.
+  out = out.replace(/\*/g, (star, at: number, whole: string) =>
+    at === 0 || at === whole.length - 1 || whole[at - 1] === '*' || whole[at + 1] === '*' ? '\\*' : star,
+  )
   if (atLineStart) {
     if (/^[#>*+-]/.test(out)) out = '\\' + out
     else out = out.replace(/^(\d+)\./, '$1\\.')
@@ -952,9 +1011,11 @@ function inlineLines(children: LexicalInlineNode[]): string[] {
       continue
     }
     const piece =
-      c.type === 'text'
-        ? escapeText(c.text, atStart)
-        : `[${escapeText(linkText(c), false)}](${escapeUrl(c.fields.url)})`
+      c.type === 'link'
+        ? `[${escapeText(linkText(c), false)}](${escapeUrl(c.fields.url)})`
+        : c.format === 1
+          ? `**${escapeText(c.text, false)}**`
+          : escapeText(c.text, atStart)
     lines[lines.length - 1] += piece
     atStart = false
   }

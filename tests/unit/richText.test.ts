@@ -39,6 +39,7 @@ const doc = (...children: unknown[]) => ({ root: { type: 'root', children, direc
 // ----- helpers: expected canonical output
 
 const T = (t: string) => ({ detail: 0, format: 0, mode: 'normal', style: '', text: t, type: 'text', version: 1 })
+const B = (t: string) => ({ ...T(t), format: 1 })
 const BR = { type: 'linebreak', version: 1 }
 const base = { direction: null, format: '', indent: 0 }
 const P = (...children: unknown[]) => ({ children, ...base, type: 'paragraph', version: 1, textFormat: 0, textStyle: '' })
@@ -83,7 +84,8 @@ function expectOnlyAllowedShapes(d: LexicalDoc) {
     expect(Object.keys(ALLOWED_KEYS), `node type ${type}`).toContain(type)
     expect(Object.keys(n).sort(), `keys of ${type}`).toEqual([...(ALLOWED_KEYS[type] ?? [])].sort())
     if (type === 'link') expect(Object.keys(n.fields as object).sort()).toEqual(['linkType', 'newTab', 'url'])
-    if (type === 'text') expect(n.format).toBe(0)
+    // Bold (1) is the one formatting kept (issue 12: a redaction starts from the text with its formatting).
+    if (type === 'text') expect([0, 1]).toContain(n.format)
   }
 }
 
@@ -142,6 +144,29 @@ describe('sanitizeLexical: text is always text', () => {
 
   it('drops control characters and turns newlines inside text into linebreak nodes', () => {
     expect(sanitizeLexical(doc(p(text('a\u0000b\u0007c\r\nd\re\u009b'))))).toEqual(DOC(P(T('abc'), BR, T('d'), BR, T('e'))))
+  })
+})
+
+describe('sanitizeLexical: bold', () => {
+  it('keeps bold (format bit 1) on text nodes and nothing else of the format', () => {
+    expect(sanitizeLexical(doc(p(text('a', { format: 1 }), text('b', { format: 2 }), text('c', { format: 9 }), text('d', { format: '1' }))))).toEqual(DOC(P(B('a'), T('b'), B('c'), T('d'))))
+  })
+
+  it('bold whitespace at either end is plain; neighbours of the same weight merge', () => {
+    expect(sanitizeLexical(doc(p(text('x'), text(' brilliant ', { format: 1 }), text('and'), text('  ', { format: 1 }), text('so', { format: 1 }), text('on', { format: 1 }))))).toEqual(
+      DOC(P(T('x '), B('brilliant'), T(' and  '), B('soon'))),
+    )
+  })
+
+  it('only nodes of type text carry bold: other text-bearing leaves and links give plain text', () => {
+    expect(sanitizeLexical(doc(p({ type: 'hashtag', text: '#tag', format: 1 }, link('https://a.example/', [text('l', { format: 1 })]))))).toEqual(DOC(P(T('#tag'), A('https://a.example/', 'l'))))
+  })
+
+  it('round trip: bold with stars, backslashes and brackets in and around it', () => {
+    const d = doc(p(text('*'), text('*b*', { format: 1 }), text('**'), text('\\', { format: 1 }), text('[x]'), text('5 * 3', { format: 1 }), text('a*')), h('h3', text('#', { format: 1 }), text(' t')))
+    const md = lexicalToMarkdown(d)
+    expect(md).toBe('\\***\\*b\\***\\*\\***\\\\**\\[x\\]**5 * 3**a\\*\n\n### **#** t')
+    expect(markdownToLexical(md)).toEqual(sanitizeLexical(d))
   })
 })
 
@@ -266,7 +291,8 @@ describe('sanitizeLexical: nothing but the allowed nodes and properties', () => 
       extra: 'dropped',
     })
     expectOnlyAllowedShapes(d)
-    expect(d).toEqual(DOC(P(T('t')), H('h2', T('h')), Q(T('q')), UL(LI(0, 1, T('i'))), P(A('https://ok.example/', 'l')), P(T('a'), BR, T('b'))))
+    // format 3 is bold and italic: bold is kept, italic is not.
+    expect(d).toEqual(DOC(P({ ...T('t'), format: 1 }), H('h2', T('h')), Q(T('q')), UL(LI(0, 1, T('i'))), P(A('https://ok.example/', 'l')), P(T('a'), BR, T('b'))))
     const out = html(d)
     for (const bad of ['onerror', 'onclick', 'style', 'class', 'script', 'target', '"opener', 'ffffff']) expect(out).not.toContain(bad)
   })
@@ -513,10 +539,18 @@ describe('markdownToLexical', () => {
     )
   })
 
-  it('no other markup: emphasis, code, images and HTML are text', () => {
+  it('no other markup: emphasis, code, images and HTML are text (only **bold** is kept)', () => {
     expect(markdownToLexical('**b** _i_ `c` ![img](https://x.example/i.png) <u>u</u>')).toEqual(
-      DOC(P(T('**b** _i_ `c` !'), A('https://x.example/i.png', 'img'), T(' <u>u</u>'))),
+      DOC(P(B('b'), T(' _i_ `c` !'), A('https://x.example/i.png', 'img'), T(' <u>u</u>'))),
     )
+  })
+
+  it('**bold**: up to the next ** on the line, never with a space just inside a marker', () => {
+    expect(markdownToLexical('The walk was **brilliant** and **I slept** well.')).toEqual(DOC(P(T('The walk was '), B('brilliant'), T(' and '), B('I slept'), T(' well.'))))
+    expect(markdownToLexical('** not bold ** and **open')).toEqual(DOC(P(T('** not bold ** and **open'))))
+    expect(markdownToLexical('5 * 3 = 15, **** and \\**x\\**')).toEqual(DOC(P(T('5 * 3 = 15, **** and **x**'))))
+    expect(markdownToLexical('**see [the guide](https://example.org) now**')).toEqual(DOC(P(B('see'), T(' '), A('https://example.org/', 'the guide'), T(' '), B('now'))))
+    expect(markdownToLexical('- **a** b\n\n## **Title**\n\n> **q**')).toEqual(DOC(UL(LI(0, 1, B('a'), T(' b'))), H('h2', B('Title')), Q(B('q'))))
   })
 
   it('non-strings give the empty document', () => {
@@ -637,6 +671,10 @@ describe('RichText', () => {
         '<blockquote>said<br/>so</blockquote>' +
         '<p><a href="https://x.example/" rel="nofollow ugc noopener noreferrer">x</a></p>',
     )
+  })
+
+  it('renders bold as <strong>', () => {
+    expect(html(markdownToLexical('The walk was **brilliant**.'))).toBe('<p>The walk was <strong>brilliant</strong>.</p>')
   })
 
   it('renders nothing for an empty or hostile document', () => {

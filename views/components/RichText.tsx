@@ -1,5 +1,5 @@
 // Story text as HTML elements. The document is sanitised here again, whatever was stored: only
-// p, h2–h4, ul/ol/li, blockquote, a (http/https only) and br come out, text is always text
+// p, h2–h4, ul/ol/li, blockquote, strong, a (http/https only) and br come out, text is always text
 // (React escapes it), and no raw HTML is ever injected.
 import type { ReactNode } from 'react'
 
@@ -20,7 +20,7 @@ function renderInline(children: LexicalInlineNode[]): ReactNode[] {
       case 'linebreak':
         return <br key={i} />
       case 'text':
-        return node.text
+        return node.format === 1 ? <strong key={i}>{node.text}</strong> : node.text
       case 'link': {
         const text = node.children.map((c) => c.text).join('')
         const href = safeHttpUrl(node.fields.url)

@@ -24,7 +24,9 @@ function Paragraphs({ text }: { text: string }) {
   )
 }
 
-function MinutesDecisions({ meeting, csrfToken }: { meeting: PresentedMeeting; csrfToken: string }) {
+/** `approvalNote`: why this viewer may not approve (they recorded the minutes and a second moderator must). */
+function MinutesDecisions({ meeting, csrfToken, approvalNote }: { meeting: PresentedMeeting; csrfToken: string; approvalNote?: string | null }) {
+  if (meeting.minutesStatus === 'draft' && approvalNote) return <p className="notice">{approvalNote}</p>
   const decisions =
     meeting.minutesStatus === 'draft'
       ? [{ value: 'approve', label: 'Approve the minutes' }]
@@ -86,7 +88,7 @@ function FirstMeeting() {
   )
 }
 
-export function MeetingPage({ ctx, meeting, actions, error }: { ctx: PageContext; meeting: PresentedMeeting; actions: PresentedAction[]; error?: string }) {
+export function MeetingPage({ ctx, meeting, actions, error, minutesApprovalNote }: { ctx: PageContext; meeting: PresentedMeeting; actions: PresentedAction[]; error?: string; minutesApprovalNote?: string | null }) {
   const upcoming = meeting.status === 'scheduled'
   return (
     <Layout ctx={ctx} title={meeting.title}>
@@ -190,7 +192,7 @@ export function MeetingPage({ ctx, meeting, actions, error }: { ctx: PageContext
             ) : (
               <p className="meta">This meeting has not happened yet: you can record attendance and minutes once it has started.</p>
             )}
-            {meeting.status === 'held' && meeting.minutes ? <MinutesDecisions meeting={meeting} csrfToken={ctx.csrfToken} /> : null}
+            {meeting.status === 'held' && meeting.minutes ? <MinutesDecisions meeting={meeting} csrfToken={ctx.csrfToken} approvalNote={minutesApprovalNote} /> : null}
           </>
         ) : null}
       </section>

@@ -82,7 +82,7 @@ export function StoryFormPage({ ctx, action, heading, values, consent, errors = 
         <div className={errors.body ? 'field field--error' : 'field'}>
           <label htmlFor="field-body">{STORY_FORM_LABELS.body}</label>
           <p className="field__hint" id="field-body-hint">
-            Leave a blank line between paragraphs. Start a line with ## for a heading, - for a list, &gt; for a quote. Links: [words](https://example.org).
+            Leave a blank line between paragraphs. Start a line with ## for a heading, - for a list, &gt; for a quote. **Two stars each side** makes words bold. Links: [words](https://example.org).
             Please leave out names, places and dates that could identify you or anyone else.
           </p>
           {errors.body ? <p className="field__error" id="field-body-error">{errors.body}</p> : null}

@@ -1,6 +1,7 @@
 /* Payload admin root layout (the moderators' workplace). Based on Payload's generated template. */
 import config from '@payload-config'
 import '@payloadcms/next/css'
+import './waymark-admin.css'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type { ServerFunctionClient } from 'payload'
 import React from 'react'

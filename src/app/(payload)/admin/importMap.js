@@ -9,8 +9,11 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { OrderedListFeatureClient as OrderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { UnorderedListFeatureClient as UnorderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HeadingFeatureClient as HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PostModerationPanel as PostModerationPanel_1e0fbb3b250df29fbf3106c75088e415 } from '../../../admin/PostModerationPanel'
+import { ActorCell as ActorCell_3c2a2e8eac2647516c15a54f221ff76d } from '../../../admin/moderationLog/ActorCell'
+import { TargetCell as TargetCell_1c2c092873d34fce7c823b5e0eba5cb7 } from '../../../admin/moderationLog/TargetCell'
 import { ConversationLink as ConversationLink_f84818de878c4eeb0aaf5e687085847c } from '../../../admin/ConversationLink'
 import { GenerateSeries as GenerateSeries_9bf5f901ab666d21a73359623c3561eb } from '../../../admin/GenerateSeries'
 import { QueueNavLink as QueueNavLink_25823acd18d501ff6ba63a7d2f36d4c0 } from '../../../admin/QueueNavLink'
@@ -30,8 +33,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#OrderedListFeatureClient": OrderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#UnorderedListFeatureClient": UnorderedListFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HeadingFeatureClient": HeadingFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ParagraphFeatureClient": ParagraphFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/PostModerationPanel#PostModerationPanel": PostModerationPanel_1e0fbb3b250df29fbf3106c75088e415,
+  "/admin/moderationLog/ActorCell#ActorCell": ActorCell_3c2a2e8eac2647516c15a54f221ff76d,
+  "/admin/moderationLog/TargetCell#TargetCell": TargetCell_1c2c092873d34fce7c823b5e0eba5cb7,
   "/admin/ConversationLink#ConversationLink": ConversationLink_f84818de878c4eeb0aaf5e687085847c,
   "/admin/GenerateSeries#GenerateSeries": GenerateSeries_9bf5f901ab666d21a73359623c3561eb,
   "/admin/QueueNavLink#QueueNavLink": QueueNavLink_25823acd18d501ff6ba63a7d2f36d4c0,
