@@ -80,7 +80,8 @@ async function tombstoneConsents(payload: Payload, req: PayloadRequest, ids: str
   }
 }
 
-const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null } }
+// A former member's byline keeps no badge of theirs: no member type, no confirmed role, no staff role.
+const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null, memberTypeConfirmed: false, staffRole: null } }
 /** Fields derived from a post's text: they would keep the words a blanked post no longer shows. */
 const FORGET_TEXT = { fingerprint: null, triageMatches: null, reasonForAuthor: null }
 
