@@ -16,6 +16,7 @@ import { PrivateMessageForm } from './PrivateMessageForm.js'
 import { conversationList, type ConversationRow } from '../queries/conversations.js'
 import { FlagActions } from './FlagActions.js'
 import { PostActions } from './PostActions.js'
+import { RolesToConfirm } from './RolesToConfirm.js'
 
 const KIND_LABEL = { stories: 'Story', threads: 'Thread', replies: 'Reply' } as const
 
@@ -76,6 +77,7 @@ export async function QueueView({ initPageResult, params, searchParams }: AdminV
           </li>
         ))}
       </ol>
+      <RolesToConfirm payload={req.payload} user={user} />
     </>,
   )
 }

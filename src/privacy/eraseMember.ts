@@ -147,6 +147,8 @@ export async function eraseWithin(payload: Payload, req: PayloadRequest, memberI
     await payload.delete({ collection: 'conversations', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await payload.delete({ collection: 'crisis-alerts', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await dropQueuedEmails(payload, req, member.email)
+    // Roles this member confirmed as a moderator stay confirmed (and dated); only the link to them goes.
+    await payload.update({ collection: 'users', where: { memberTypeConfirmedBy: { equals: member.id } }, data: { memberTypeConfirmedBy: null } as never, overrideAccess: true, req, depth: 0 })
     await payload.delete({ collection: 'users', id: member.id, overrideAccess: true, req })
   }
   return { ...ids, flags: flagIds }
