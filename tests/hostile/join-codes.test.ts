@@ -63,7 +63,7 @@ const normalise = (code: string) => code.replace(/[\s-]/g, '').toUpperCase()
 async function makeMeeting(key: string): Promise<Meeting> {
   const title = `Meeting ${key} ${unique('jc')}`
   const start = new Date(Math.floor((Date.now() - 20 * MINUTE) / MINUTE) * MINUTE)
-  const doc = await settle(() =>
+  const doc: any = await settle(() =>
     db().create({
       collection: 'meetings',
       overrideAccess: true,
@@ -84,12 +84,13 @@ async function makeMeeting(key: string): Promise<Meeting> {
 const readMeeting = async (m: Meeting) => (await settle(() => db().findByID({ collection: 'meetings', id: m.id, overrideAccess: true, depth: 0 }))) as any
 
 async function codesOf(m: Meeting): Promise<any[]> {
-  const found = await settle(() => db().find({ collection: 'join-codes', where: { meeting: { equals: m.id } }, overrideAccess: true, depth: 0, limit: 1000 }))
+  const found: any = await settle(() => db().find({ collection: 'join-codes', where: { meeting: { equals: m.id } }, overrideAccess: true, depth: 0, limit: 1000 }))
   return found.docs as any[]
 }
 
 async function allCodes(): Promise<any[]> {
-  return (await settle(() => db().find({ collection: 'join-codes', overrideAccess: true, depth: 0, limit: 10_000 }))).docs as any[]
+  const found: any = await settle(() => db().find({ collection: 'join-codes', overrideAccess: true, depth: 0, limit: 10_000 }))
+  return found.docs as any[]
 }
 
 /** A CSRF token for `client`: from the first of `paths` whose page carries one. */
@@ -312,6 +313,7 @@ describe('a moderator opens a code; nobody else can, and nobody else sees it', (
 
   test('REST writes: nobody creates or extends a code through /api/join-codes (server code only)', async () => {
     const [existing] = await codesOf(meetingA)
+    expect(existing, 'needs the code opened first').toBeDefined()
     const before = (await allCodes()).length
     const farFuture = new Date(Date.now() + 365 * 24 * HOUR).toISOString()
     const memberWho: Who = { email: member.email, password: member.password }
