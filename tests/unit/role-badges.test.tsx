@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 
 import { bylineSnapshot, CLAIMED_ROLES, isClaimedRole, memberTypeBadge, sameBylineSnapshot, type BylineKind } from '../../src/policies/byline.js'
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
+import { checkQuery } from '../../src/policies/queryAllowList.js'
 import { awaitsRoleConfirmation, canConfirmRole, CLEARED_CONFIRMATION, OWN_ROLE_MESSAGE, roleConfirmationFields } from '../../src/policies/roleConfirmation.js'
 import { presentReply } from '../../src/presenters/forumPost.js'
 import { presentStoryCard, type AuthorName } from '../../src/presenters/story.js'
@@ -134,5 +135,25 @@ describe('bylines use the policy', () => {
     expect(story('pen-name').bylineMemberType).toBeNull()
     expect(story('anonymous').bylineMemberType).toBeNull()
     expect(presentStoryCard({ id: 5, slug: 's', title: 'T', consentByline: 'display-name' }, new Map()).bylineMemberType).toBeNull()
+  })
+})
+
+describe('the REST guard: only staff filter by a confirmation', () => {
+  const where = (path: string) => ({ where: { [path]: { equals: true } } })
+  it.each([
+    ['visitor', null],
+    ['member', { id: 1, roles: ['member'] }],
+    ['reporter', { id: 2, roles: ['reporter'] }],
+    ['safeguarding lead', { id: 3, roles: ['member'], isSafeguardingLead: true }],
+  ])('%s: users by memberTypeConfirmed(By/At), posts by authorByline.memberTypeConfirmed → 400', (_label, actor) => {
+    for (const path of ['memberTypeConfirmed', 'memberTypeConfirmedBy', 'memberTypeConfirmedAt', 'memberTypeConfirmedBy.displayName']) {
+      expect(checkQuery('users', where(path), actor as never), path).toMatchObject({ ok: false, status: 400 })
+      expect(checkQuery('users', { sort: `-${path}` }, actor as never), `sort ${path}`).toMatchObject({ ok: false, status: 400 })
+    }
+    for (const collection of ['threads', 'replies']) expect(checkQuery(collection, where('authorByline.memberTypeConfirmed'), actor as never), collection).toMatchObject({ ok: false, status: 400 })
+  })
+
+  it('an unscoped moderator or an admin may (the queue asks it)', () => {
+    for (const actor of [{ id: 4, roles: ['moderator'] }, { id: 6, roles: ['admin'] }]) expect(checkQuery('users', where('memberTypeConfirmed'), actor)).toEqual({ ok: true })
   })
 })
