@@ -54,9 +54,9 @@ export async function RolesToConfirm({ payload, user }: { payload: Payload; user
       <h2 id="roles-to-confirm-heading">Roles to confirm</h2>
       <p>
         Members who say they are a professional or a commissioner. Until a moderator confirms it, their name shows “Says: professional” (or commissioner) rather than the role.
-        Confirm only what you have checked. {found.totalDocs === 0 ? 'Nobody is waiting.' : found.totalDocs > SHOWN ? `The oldest ${SHOWN} of ${found.totalDocs} waiting.` : `${found.totalDocs} waiting.`}
+        Confirm only what you have checked. “Not confirmed” leaves their own words and takes them off this list until they choose a member type again.
       </p>
-      <RolesToConfirmList rows={rows} />
+      <RolesToConfirmList rows={rows} total={found.totalDocs} />
     </section>
   )
 }

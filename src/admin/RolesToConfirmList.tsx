@@ -16,7 +16,7 @@ async function sendConfirmation(id: number | string, confirmed: boolean): Promis
   }
 }
 
-export function RolesToConfirmList({ rows }: { rows: RoleToConfirm[] }) {
+export function RolesToConfirmList({ rows, total }: { rows: RoleToConfirm[]; total: number }) {
   const [left, setLeft] = useState(rows)
   const [status, setStatus] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
@@ -35,8 +35,10 @@ export function RolesToConfirmList({ rows }: { rows: RoleToConfirm[] }) {
     )
   }
 
+  const waiting = total - (rows.length - left.length)
   return (
     <>
+      <p>{waiting <= 0 ? 'Nobody is waiting.' : waiting > left.length ? `The oldest ${left.length} of ${waiting} waiting.` : `${waiting} waiting.`}</p>
       <p role="status" aria-live="polite" style={{ fontWeight: 600, minHeight: '1.5em' }}>
         {status}
       </p>
