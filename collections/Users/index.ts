@@ -27,6 +27,8 @@ import { refusePrivateQueries } from './hooks/refusePrivateQueries.js'
 import { throttleResetRequests } from './hooks/throttleResetRequests.js'
 import { requireCurrentPassword } from './hooks/requireCurrentPassword.js'
 import { syncPostBylines } from './hooks/syncPostBylines.js'
+import { clearRoleConfirmation } from './hooks/clearRoleConfirmation.js'
+import { confirmRoleEndpoint } from './endpoints/confirmRole.js'
 import { forgetExportLinks } from './hooks/forgetExportLinks.js'
 import { eraseEndpoint } from './endpoints/erase.js'
 import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
@@ -74,12 +76,12 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [enforcePasswordPolicy, requireCurrentPassword, refusePrivateQueries, throttleResetRequests],
     beforeValidate: [normaliseDisplayName],
-    beforeChange: [assignDefaultRole],
+    beforeChange: [assignDefaultRole, clearRoleConfirmation],
     // Crisis words in a display name alert the moderators of the member's home locality and the leads.
     afterChange: [notifyEmailChange, syncPostBylines, alertOnCrisisWords('users', async (doc, _req, previous) => ({ member: doc.id, locality: idOf(doc.homeLocality), memberName: previous?.displayName ? `${previous.displayName} (their new display name matched)` : 'A member who has just joined (their display name matched)' }))],
     afterLogout: [forgetExportLinks],
   },
-  endpoints: [eraseEndpoint],
+  endpoints: [eraseEndpoint, confirmRoleEndpoint],
   fields: [
     {
       name: 'erase',

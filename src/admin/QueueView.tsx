@@ -17,6 +17,7 @@ import { conversationList } from '../queries/conversations.js'
 import { CrisisSection } from './queue/CrisisSection.js'
 import { ModerationQueueSection, type Confirmation } from './queue/ModerationQueueSection.js'
 import { PrivateLinesSection } from './queue/PrivateLinesSection.js'
+import { RolesToConfirm } from './RolesToConfirm.js'
 
 export async function QueueView({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { req } = initPageResult
@@ -57,6 +58,7 @@ export async function QueueView({ initPageResult, params, searchParams }: AdminV
       ) : (
         <p>As a safeguarding lead you see the crisis alerts above. Everything else here is for moderators.</p>
       )}
+      <RolesToConfirm payload={req.payload} user={user} />
     </>,
   )
 }

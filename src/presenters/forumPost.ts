@@ -1,12 +1,11 @@
 // What a viewer gets of a thread or reply: the text as safe HTML, the author's public byline,
 // and, for the author only, the banner and the moderator's reason. Never an email or a user id.
 import { renderPostBody, postExcerpt } from '../forum/markdown.js'
-import { isStaffRole, STAFF_ROLE_LABEL, type StaffRole } from '../policies/byline.js'
-import { memberTypeLabel } from '../policies/memberTypes.js'
+import { isStaffRole, memberTypeBadge, STAFF_ROLE_LABEL, type MemberTypeBadge, type StaffRole } from '../policies/byline.js'
 import type { PostState } from '../policies/forumVisibility.js'
 import { isSelf, type Actor } from '../policies/roles.js'
 
-export type PostByline = { displayName: string; memberTypeLabel: string; staffRoleLabel: string | null }
+export type PostByline = { displayName: string; memberType: MemberTypeBadge | null; staffRoleLabel: string | null }
 
 export type PresentedPost = {
   id: number | string
@@ -41,7 +40,8 @@ function presentPost(doc: Record<string, any>, viewer: Actor): PresentedPost {
     bodyHtml: renderPostBody(String(doc.body ?? '')),
     byline: {
       displayName: String(doc.authorByline?.displayName || 'A former member'),
-      memberTypeLabel: memberTypeLabel(doc.authorByline?.memberType),
+      // From the post's snapshot of its author, kept in step with their profile and its confirmation.
+      memberType: memberTypeBadge('display-name', doc.authorByline?.memberType, doc.authorByline?.memberTypeConfirmed),
       staffRoleLabel: isStaffRole(doc.authorByline?.staffRole) ? STAFF_ROLE_LABEL[doc.authorByline.staffRole as StaffRole] : null,
     },
     createdAt: String(doc.createdAt ?? ''),

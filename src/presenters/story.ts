@@ -2,7 +2,7 @@
 // computed here from the consent (display name, "A member from <locality>", or a pen name).
 import type { Payload } from 'payload'
 
-import { shownStaffRole, STAFF_ROLE_LABEL, staffRoleOf, type BylineKind, type StaffRole } from '../policies/byline.js'
+import { memberTypeBadge, shownStaffRole, STAFF_ROLE_LABEL, staffRoleOf, type BylineKind, type MemberTypeBadge, type StaffRole } from '../policies/byline.js'
 import { bylineText, type Byline } from '../policies/consent.js'
 import { themeLabel, warningLabel } from '../policies/storyTaxonomy.js'
 import type { StoryState } from '../policies/storyVisibility.js'
@@ -31,6 +31,8 @@ export type StoryCard = {
   byline: string
   /** Only on a byline that signs with the display name, when the author is staff (src/policies/byline.ts). */
   bylineStaffRole: string | null
+  /** Only on a byline that signs with the display name: the author's member type, a claimed role confirmed or in their own words. */
+  bylineMemberType: MemberTypeBadge | null
   localityName: string | null
   localitySlug: string | null
   themes: { value: string; label: string }[]
@@ -46,9 +48,10 @@ const relation = (value: unknown) => (value && typeof value === 'object' ? (valu
 
 /**
  * Display names for the stories whose consent says to sign with one. This is the one trusted read
- * of the author: it returns nothing but the public pseudonym, and only for those stories.
+ * of the author: it returns nothing but the public byline (pseudonym, member type as confirmed, staff
+ * role), read live so a confirmation shows on the next request, and only for those stories.
  */
-export type AuthorName = { displayName: string; staffRole: StaffRole | null }
+export type AuthorName = { displayName: string; staffRole: StaffRole | null; memberType: string | null; memberTypeConfirmed: boolean }
 
 export async function displayNamesFor(payload: Payload, stories: { id: number | string; consentByline?: string | null }[]): Promise<Map<string, AuthorName>> {
   const ids = stories.filter((s) => s.consentByline === 'display-name').map((s) => s.id)
@@ -62,10 +65,15 @@ export async function displayNamesFor(payload: Payload, stories: { id: number | 
     depth: 0,
     limit: ids.length,
     pagination: false,
-    select: { displayName: true, roles: true, isSafeguardingLead: true },
+    select: { displayName: true, roles: true, isSafeguardingLead: true, memberType: true, memberTypeConfirmed: true },
     overrideAccess: true,
   })
-  const nameOf = new Map(authors.docs.map((user) => [String(user.id), { displayName: String(user.displayName), staffRole: staffRoleOf({ ...user, id: user.id } as never) }]))
+  const nameOf = new Map<string, AuthorName>(
+    authors.docs.map((user) => [
+      String(user.id),
+      { displayName: String(user.displayName), staffRole: staffRoleOf({ ...user, id: user.id } as never), memberType: user.memberType ?? null, memberTypeConfirmed: user.memberTypeConfirmed === true },
+    ]),
+  )
   for (const [storyId, authorId] of authorOf) {
     const name = nameOf.get(authorId)
     if (name) names.set(storyId, name)
@@ -90,6 +98,10 @@ export function presentStoryCard(doc: Record<string, any>, displayNames: Map<str
     bylineStaffRole: (() => {
       const role = shownStaffRole(doc.consentByline as BylineKind, displayNames.get(String(doc.id))?.staffRole)
       return role ? STAFF_ROLE_LABEL[role] : null
+    })(),
+    bylineMemberType: (() => {
+      const author = displayNames.get(String(doc.id))
+      return author ? memberTypeBadge(doc.consentByline as BylineKind, author.memberType, author.memberTypeConfirmed) : null
     })(),
     localityName: locality?.name ?? null,
     localitySlug: locality?.slug ?? null,

@@ -80,7 +80,8 @@ async function tombstoneConsents(payload: Payload, req: PayloadRequest, ids: str
   }
 }
 
-const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null } }
+// A former member's byline keeps no badge of theirs: no member type, no confirmed role, no staff role.
+const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null, memberTypeConfirmed: false, staffRole: null } }
 /** Fields derived from a post's text: they would keep the words a blanked post no longer shows. */
 const FORGET_TEXT = { fingerprint: null, triageMatches: null, reasonForAuthor: null }
 
@@ -146,6 +147,8 @@ export async function eraseWithin(payload: Payload, req: PayloadRequest, memberI
     await payload.delete({ collection: 'conversations', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await payload.delete({ collection: 'crisis-alerts', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await dropQueuedEmails(payload, req, member.email)
+    // Roles this member confirmed as a moderator stay confirmed (and dated); only the link to them goes.
+    await payload.update({ collection: 'users', where: { memberTypeConfirmedBy: { equals: member.id } }, data: { memberTypeConfirmedBy: null } as never, overrideAccess: true, req, depth: 0 })
     await payload.delete({ collection: 'users', id: member.id, overrideAccess: true, req })
   }
   return { ...ids, flags: flagIds }

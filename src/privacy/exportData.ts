@@ -58,6 +58,9 @@ export async function collectMemberData(payload: Payload, memberId: number | str
       email: member.email,
       displayName: member.displayName,
       memberType: member.memberType,
+      // Whether a moderator confirmed a claimed role, and when; never which moderator (that is about them).
+      memberTypeConfirmed: member.memberTypeConfirmed === true,
+      memberTypeCheckedAt: member.memberTypeConfirmedAt ?? null,
       homeLocality: nameOf(member.homeLocality),
       followedLocalities: (member.followedLocalities ?? []).map(nameOf),
       roles: member.roles ?? [],
@@ -118,13 +121,17 @@ function section(title: string, items: Doc[], render: (item: Doc) => string) {
   return `<section><h2>${escapeHtml(title)} (${items.length})</h2>${items.length ? `<ul>${items.map((i) => `<li>${render(i)}</li>`).join('')}</ul>` : '<p>None.</p>'}</section>`
 }
 
+/** A claimed role's standing, in words: confirmed, or looked at and not confirmed, and when. */
+const memberTypeCheck = (p: Doc) =>
+  p.memberTypeCheckedAt ? escapeHtml(p.memberTypeConfirmed ? ` (confirmed by a moderator, ${String(p.memberTypeCheckedAt)})` : ` (a moderator could not confirm it, ${String(p.memberTypeCheckedAt)})`) : ''
+
 const para = (value: unknown) => (value ? `<p>${escapeHtml(String(value)).replace(/\n/g, '<br>')}</p>` : '')
 
 export function exportHtml(data: Doc): string {
   const p = data.profile
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Your Waymark data</title></head><body>
 <h1>Your Waymark data</h1><p>Exported ${escapeHtml(String(data.exportedAt))}. The same data is in waymark-export.json; your pictures are in the media folder.</p>
-<section><h2>Profile</h2><dl><dt>Display name</dt><dd>${escapeHtml(String(p.displayName))}</dd><dt>Email</dt><dd>${escapeHtml(String(p.email))}</dd><dt>Member type</dt><dd>${escapeHtml(String(p.memberType ?? ''))}</dd><dt>Home locality</dt><dd>${escapeHtml(String(p.homeLocality ?? ''))}</dd><dt>Joined</dt><dd>${escapeHtml(String(p.createdAt))}</dd></dl></section>
+<section><h2>Profile</h2><dl><dt>Display name</dt><dd>${escapeHtml(String(p.displayName))}</dd><dt>Email</dt><dd>${escapeHtml(String(p.email))}</dd><dt>Member type</dt><dd>${escapeHtml(String(p.memberType ?? ''))}${memberTypeCheck(p)}</dd><dt>Home locality</dt><dd>${escapeHtml(String(p.homeLocality ?? ''))}</dd><dt>Joined</dt><dd>${escapeHtml(String(p.createdAt))}</dd></dl></section>
 <section><h2>Email choices</h2>${para(JSON.stringify(data.notificationPreferences))}</section>
 ${section('Stories', data.stories, (s) => `<h3>${escapeHtml(String(s.title ?? ''))}</h3><p>Status: ${escapeHtml(String(s.status))}</p>${para(s.summary)}${para(s.body)}${s.revisions.length > 1 ? `<p>${s.revisions.length - 1} other version(s) in the JSON file.</p>` : ''}`)}
 ${section('Consent records', data.consents, (c) => `Story ${escapeHtml(String(c.story))}, version ${escapeHtml(String(c.version))}: ${escapeHtml(String(c.audience ?? ''))}, given ${escapeHtml(String(c.givenAt))}${c.withdrawnAt ? `, withdrawn ${escapeHtml(String(c.withdrawnAt))}` : ''}${para(c.statementText)}`)}

@@ -61,14 +61,15 @@ describe('presentViewer', () => {
   })
 
   // Issue 10 added isSafeguardingLead: leads who are not moderators get the "Moderation" link for the crisis queue.
-  it('has exactly id, displayName, memberType, memberTypeLabel, isModerator, isSafeguardingLead and canSeeReports', () => {
+  // Issue 12 replaced memberTypeLabel with memberTypeBadge: a claimed role reads "Says: …" until a moderator confirms it.
+  it('has exactly id, displayName, memberType, memberTypeBadge, isModerator, isSafeguardingLead and canSeeReports', () => {
     const viewer = presentViewer(full)!
-    expect(Object.keys(viewer).sort()).toEqual(['canSeeReports', 'displayName', 'id', 'isModerator', 'isSafeguardingLead', 'memberType', 'memberTypeLabel'])
+    expect(Object.keys(viewer).sort()).toEqual(['canSeeReports', 'displayName', 'id', 'isModerator', 'isSafeguardingLead', 'memberType', 'memberTypeBadge'])
     expect(viewer).toEqual({
       id: 42,
       displayName: 'Canal Walker',
       memberType: 'family-carer',
-      memberTypeLabel: memberTypeLabel('family-carer'),
+      memberTypeBadge: { kind: 'type', label: memberTypeLabel('family-carer') },
       isModerator: false,
       isSafeguardingLead: false,
       canSeeReports: false,
@@ -104,6 +105,16 @@ describe('presentViewer', () => {
     expect(viewer.isModerator).toBe(expected)
     expect(viewer).not.toHaveProperty('roles')
     expect(viewer).not.toHaveProperty('email')
+  })
+
+  it.each([
+    ['professional', undefined, { kind: 'self', label: 'Says: professional' }],
+    ['commissioner', false, { kind: 'self', label: 'Says: commissioner' }],
+    ['professional', true, { kind: 'role', label: 'Professional' }],
+    ['commissioner', true, { kind: 'role', label: 'Commissioner' }],
+    ['in-recovery', true, { kind: 'type', label: 'In recovery' }],
+  ])('memberType %s, confirmed %s → header badge %j', (memberType, memberTypeConfirmed, badge) => {
+    expect(presentViewer({ ...full, memberType, memberTypeConfirmed })!.memberTypeBadge).toEqual(badge)
   })
 
   it('keeps string ids', () => {

@@ -4,6 +4,7 @@ import type { PresentedPost, PresentedThread } from '../../src/presenters/forumP
 import { awaitingReviewBanner, FIRST_POST_MARKER } from '../../src/policies/postQueue.js'
 import { FLAG_REASONS } from '../../src/policies/flags.js'
 import { PostForm } from './Form.js'
+import { MemberTypeBadge } from './MemberTypeBadge.js'
 
 const dateTime = (iso: string) =>
   iso ? new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }) : ''
@@ -12,7 +13,7 @@ export function Byline({ post }: { post: PresentedPost }) {
   return (
     <p className="meta byline">
       <span className="byline__name">{post.byline.displayName}</span>{' '}
-      {post.byline.staffRoleLabel ? <span className="badge badge--staff">{post.byline.staffRoleLabel}</span> : null} <span className="badge">{post.byline.memberTypeLabel}</span>{' '}
+      {post.byline.staffRoleLabel ? <span className="badge badge--staff">{post.byline.staffRoleLabel}</span> : null} <MemberTypeBadge badge={post.byline.memberType} />{' '}
       <time dateTime={post.createdAt}>{dateTime(post.createdAt)}</time>
       {post.isFirstPost ? (
         <>

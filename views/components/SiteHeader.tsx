@@ -1,4 +1,5 @@
 import { CSRF_FIELD } from '../../src/security/csrf.js'
+import { MemberTypeBadge } from './MemberTypeBadge.js'
 import type { PageContext } from './PageContext.js'
 
 export function SiteHeader({ ctx }: { ctx: PageContext }) {
@@ -14,7 +15,7 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
             <ul>
               <li>
                 <a href="/account" aria-current={ctx.path === '/account' ? 'page' : undefined}>
-                  {viewer.displayName} <span className="badge">{viewer.memberTypeLabel}</span>
+                  {viewer.displayName} <MemberTypeBadge badge={viewer.memberTypeBadge} />
                 </a>
               </li>
               <li>

@@ -1,4 +1,5 @@
 import type { StoryCard } from '../../src/presenters/story.js'
+import { MemberTypeBadge } from './MemberTypeBadge.js'
 
 export function StoryCardList({ stories, headingLevel = 3 }: { stories: StoryCard[]; headingLevel?: 2 | 3 }) {
   if (stories.length === 0) return <p>No stories to show yet.</p>
@@ -13,6 +14,7 @@ export function StoryCardList({ stories, headingLevel = 3 }: { stories: StoryCar
           <p className="meta">
             {story.byline}
             {story.bylineStaffRole ? <> <span className="badge badge--staff">{story.bylineStaffRole}</span></> : null}
+            {story.bylineMemberType ? <> <MemberTypeBadge badge={story.bylineMemberType} /></> : null}
             {story.localityName ? ` · ${story.localityName}` : ''}
           </p>
           {story.summary ? <p>{story.summary}</p> : null}

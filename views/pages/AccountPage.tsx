@@ -83,7 +83,15 @@ export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors 
             required
             hint="Shown to everyone. Not your real name unless you want it to be."
           />
-          <SelectField name="memberType" label={PROFILE_LABELS.memberType} options={MEMBER_TYPES} value={values.memberType} error={profileErrors.memberType} required />
+          <SelectField
+            name="memberType"
+            label={PROFILE_LABELS.memberType}
+            options={MEMBER_TYPES}
+            value={values.memberType}
+            error={profileErrors.memberType}
+            required
+            hint="Shown as a badge next to your name. Professional and Commissioner read “Says: …” until a moderator confirms them; choosing another type needs a new confirmation."
+          />
           <SelectField
             name="homeLocality"
             label={PROFILE_LABELS.homeLocality}

@@ -12,7 +12,7 @@ import { triageWithWatchedWords } from '../../../../src/moderation/triage.js'
 import type { TriageResult } from '../../../../src/moderation/watchedWords.js'
 import { decidePostingLimit, retryAfterText } from '../../../../src/policies/postingLimits.js'
 import { decideNewPost } from '../../../../src/policies/postQueue.js'
-import { staffRoleOf } from '../../../../src/policies/byline.js'
+import { bylineSnapshot } from '../../../../src/policies/byline.js'
 import { isModerator } from '../../../../src/policies/roles.js'
 
 /** 429 with the wait in its data, so forms can set Retry-After and say when. */
@@ -32,7 +32,7 @@ export function admitPost(kind: 'threads' | 'replies'): CollectionBeforeChangeHo
     const authorId = req.user ? req.user.id : data.author
     const author = authorId ? await req.payload.findByID({ collection: 'users', id: authorId, depth: 0, overrideAccess: true, req }).catch(() => null) : null
     data.author = author?.id ?? null
-    data.authorByline = { displayName: author?.displayName ?? 'A former member', memberType: author?.memberType ?? null, staffRole: staffRoleOf(author as never) }
+    data.authorByline = bylineSnapshot(author)
     data.fingerprint = postFingerprint(String(data.body ?? ''))
     if (kind === 'threads') {
       data.lastActivityAt = now.toISOString()
