@@ -1,4 +1,5 @@
 import { ErrorSummary, PostForm, SelectField, TextAreaField, TextField, type FieldErrors } from '../components/Form.js'
+import { JoinedWithCode } from '../components/JoinCode.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 
@@ -6,7 +7,7 @@ export type CloseMeetingValues = { attendanceTotal: string; firstTimers: string;
 
 const LABELS = { attendanceTotal: 'How many people came', firstTimers: 'How many came for the first time', minutes: 'Minutes', minutesVisibility: 'Who can read the minutes once published' }
 
-export function MeetingClosePage({ ctx, meeting, values, errors = {} }: { ctx: PageContext; meeting: { id: number | string; title: string; when: string }; values: CloseMeetingValues; errors?: FieldErrors }) {
+export function MeetingClosePage({ ctx, meeting, values, errors = {} }: { ctx: PageContext; meeting: { id: number | string; title: string; when: string; joinedWithCode?: number | null }; values: CloseMeetingValues; errors?: FieldErrors }) {
   return (
     <Layout ctx={ctx} title={`Record ${meeting.title}`}>
       <h1>Record the meeting</h1>
@@ -16,7 +17,15 @@ export function MeetingClosePage({ ctx, meeting, values, errors = {} }: { ctx: P
       <ErrorSummary errors={errors} labels={LABELS} />
       <PostForm action={`/meetings/${meeting.id}/close`} csrfToken={ctx.csrfToken} label="Record attendance and minutes">
         <TextField name="attendanceTotal" label={LABELS.attendanceTotal} value={values.attendanceTotal} error={errors.attendanceTotal} required maxLength={4} hint="Everyone in the room, including the chair and speakers." />
-        <TextField name="firstTimers" label={LABELS.firstTimers} value={values.firstTimers} error={errors.firstTimers} required maxLength={4} />
+        <TextField
+          name="firstTimers"
+          label={LABELS.firstTimers}
+          value={values.firstTimers}
+          error={errors.firstTimers}
+          required
+          maxLength={4}
+          hint={meeting.joinedWithCode != null ? <>For comparison: <JoinedWithCode count={meeting.joinedWithCode} /> and agreed to be counted. They are not added to your figure.</> : undefined}
+        />
         <TextAreaField
           name="minutes"
           label={LABELS.minutes}
