@@ -229,12 +229,15 @@ describe('registerMember with a join code', () => {
 })
 
 describe('deleting a meeting', () => {
-  it('takes its join codes with it', async () => {
+  it('takes its join codes and sent-reminder rows with it', async () => {
     const locality = await newLocality()
     const meeting = await newMeeting(locality)
     const { code } = await openJoinCode({ payload, user: await moderatorOf(locality), meetingId: meeting.id, hours: '3' })
+    const member = await createMember(payload)
+    await db().create({ collection: 'meeting-reminders', data: { key: `r-${unique()}`, meeting: meeting.id, member: member.id, sentAt: new Date().toISOString() }, overrideAccess: true })
     await payload.delete({ collection: 'meetings', id: meeting.id, overrideAccess: true })
     expect(await storedCode(code)).toBeUndefined()
+    expect((await payload.count({ collection: 'meeting-reminders', where: { meeting: { equals: meeting.id } }, overrideAccess: true })).totalDocs).toBe(0)
     expect(await payload.findByID({ collection: 'meetings', id: meeting.id, overrideAccess: true, disableErrors: true })).toBeNull()
   })
 })
