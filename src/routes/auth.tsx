@@ -67,7 +67,7 @@ export function authRouter(payload: Payload): Router {
       await recordWrongJoinCode(req)
       errors.meetingCode = INVALID_JOIN_CODE_MESSAGE
     }
-    if (!withCode && form.countAsFirstTimer) errors.meetingCode = 'To be counted at a meeting, type the meeting code too.'
+    // Without a code the tick counts nowhere: there is no meeting to count it at.
     if (Object.values(errors).some(Boolean)) return sendPage(res, <JoinPage ctx={ctx} values={values} errors={errors} />, 400)
 
     // A working code is the moderator's word that these people are in the room: the per-IP limit,
