@@ -98,6 +98,10 @@ describe('openJoinCode', () => {
     const shown = await currentJoinCode(payload, own, meeting.id)
     expect(shown).toMatchObject({ code: opened.code, display: displayJoinCode(opened.code), uses: 0 })
     expect(await currentJoinCode(payload, member, meeting.id)).toBeNull()
+    // A moderator of another locality cannot read it either (the collection's read access is scoped).
+    expect(await currentJoinCode(payload, other, meeting.id)).toBeNull()
+    expect((await payload.find({ collection: 'join-codes', overrideAccess: false, user: other, depth: 0 })).docs.map((d: any) => d.code)).not.toContain(opened.code)
+    expect((await payload.find({ collection: 'join-codes', overrideAccess: false, user: own, depth: 0 })).docs.map((d: any) => d.code)).toContain(opened.code)
     expect(await currentJoinCode(payload, null, meeting.id)).toBeNull()
   })
 
