@@ -1,10 +1,15 @@
 // Meeting join codes: short, time-limited codes a moderator opens at a meeting, so that people joining
 // together on the venue's Wi-Fi are not turned away by the per-IP sign-up limit. Only moderators read them.
-import type { CollectionConfig } from 'payload'
+import type { Access, CollectionConfig } from 'payload'
 
-import { isAdmin, isModerator } from '../../src/policies/roles.js'
+import { isAdmin } from '../../src/policies/roles.js'
+import { moderatedWhere } from '../shared/forumPost/access.js'
 
-const moderators = ({ req: { user } }: { req: { user?: unknown } }) => isModerator(user as never)
+/** Moderators, each for the meetings of the localities they moderate (as for opening a code). */
+const moderators: Access = ({ req: { user } }) => {
+  const where = moderatedWhere(user as never)
+  return typeof where === 'boolean' ? where : { 'meeting.locality': where.locality! }
+}
 const adminsOnly = ({ req: { user } }: { req: { user?: unknown } }) => isAdmin(user as never)
 
 export const JoinCodes: CollectionConfig = {

@@ -9,6 +9,7 @@ import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
 import { adminsOnly, anyone, joiningDetailsRead, minutesRead, moderatorsField, moderatorsOfLocality, systemField } from './access.js'
 import { generateSeriesEndpoint } from './endpoints/generateSeries.js'
 import { checkMeeting } from './hooks/checkMeeting.js'
+import { deleteMeetingDependents } from './hooks/deleteMeetingDependents.js'
 import { notifyMeetingChange } from './hooks/notifyMeetingChange.js'
 import { recordMinutesRecorder } from './hooks/recordMinutesRecorder.js'
 import { requireSecondModerator } from './hooks/requireSecondModerator.js'
@@ -45,6 +46,7 @@ export const Meetings: CollectionConfig = {
     beforeOperation: [refusePrivateQueries({ privatePaths: ['minutes', 'online'], ownerPath: '', noun: 'meetings' })],
     beforeChange: [checkMeeting, setAdminTitle, recordMinutesRecorder, requireSecondModerator],
     afterChange: [notifyMeetingChange],
+    beforeDelete: [deleteMeetingDependents],
   },
   fields: [
     { name: 'locality', type: 'relationship', relationTo: 'localities', required: true, index: true, admin: { description: 'Use the county-wide locality for county meetings.' } },
@@ -87,7 +89,8 @@ export const Meetings: CollectionConfig = {
           ],
         },
         // Counted when someone joins with this meeting's code and agrees; never added to firstTimers.
-        { name: 'joinedWithCode', type: 'number', defaultValue: 0, access: { create: systemField, update: systemField }, admin: { readOnly: true, description: 'People who joined Waymark with this meeting’s code and agreed to be counted. Not added to first-timers.' } },
+        // Moderators only: watching it go up would tell a visitor when someone joined at the meeting.
+        { name: 'joinedWithCode', type: 'number', defaultValue: 0, access: { read: moderatorsField, create: systemField, update: systemField }, admin: { readOnly: true, description: 'People who joined Waymark with this meeting’s code and agreed to be counted. Not added to first-timers.' } },
       ],
     },
     { name: 'minutes', type: 'richText', editor: storyRichTextEditor, access: { read: minutesRead } },

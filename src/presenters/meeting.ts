@@ -28,6 +28,8 @@ export type PresentedMeeting = MeetingSummary & {
   online: string | null
   agenda: { title: string; presenter: string; thread: { id: number | string; title: string } | null }[]
   attendance: { total: number; firstTimers: number } | null
+  /** Sign-ups with the meeting's join code who agreed to be counted; for its moderators only (null otherwise). */
+  joinedWithCode: number | null
   minutes: { doc: unknown; status: string; visibility: string } | null
   minutesStatus: string
   minutesVisibility: string
@@ -54,6 +56,7 @@ export function presentMeetingSummary(doc: Record<string, any>): MeetingSummary 
 export function presentMeeting(doc: Record<string, any>, viewer: Actor): PresentedMeeting {
   const minutesVisible = canSeeMinutes(viewer, doc) && doc.minutes
   const total = doc.attendance?.total
+  const canManage = canManageMeeting(viewer, idOf(doc.locality))
   return {
     ...presentMeetingSummary(doc),
     ends: formatLondonTime(new Date(doc.endsAt)),
@@ -66,10 +69,11 @@ export function presentMeeting(doc: Record<string, any>, viewer: Actor): Present
       thread: item.thread && typeof item.thread === 'object' && item.thread.title ? { id: item.thread.id, title: textOf(item.thread.title) } : null,
     })),
     attendance: typeof total === 'number' ? { total, firstTimers: Number(doc.attendance?.firstTimers ?? 0) } : null,
+    joinedWithCode: canManage ? Number(doc.attendance?.joinedWithCode ?? 0) : null,
     minutes: minutesVisible ? { doc: doc.minutes, status: String(doc.minutesStatus), visibility: String(doc.minutesVisibility) } : null,
     minutesStatus: String(doc.minutesStatus ?? 'draft'),
     minutesVisibility: String(doc.minutesVisibility ?? 'members'),
-    canManage: canManageMeeting(viewer, idOf(doc.locality)),
+    canManage,
     hasStarted: hasMeetingStarted(doc.startsAt),
   }
 }

@@ -10,14 +10,17 @@ import { ResetPage } from '../../views/pages/ResetPage.js'
 import { sendPage } from '../../views/render.js'
 import { clearSessionCookie, endSession, setSessionCookie } from '../auth/session.js'
 import { CrisisPanel } from '../../views/components/CrisisPanel.js'
+import { CommandRefusal } from '../commands/errors.js'
 import { registerMember } from '../commands/registerMember.js'
 import { hasCrisisWords } from '../moderation/triage.js'
 import { localCrisisServices } from '../queries/crisisServices.js'
-import { loginCheck, recordFailedLogin, recordRegistration, registrationCheck, tooManyMessage } from '../security/ipLimits.js'
+import { findUsableJoinCode } from '../queries/joinCodes.js'
+import { loginCheck, recordFailedLogin, recordRegistration, recordWrongJoinCode, registrationCheck, tooManyMessage, wrongJoinCodeCheck } from '../security/ipLimits.js'
+import { INVALID_JOIN_CODE_MESSAGE, displayJoinCode, hasTypedJoinCode, normaliseJoinCode } from '../policies/joinCodes.js'
 import { checkDisplayName } from '../policies/displayName.js'
 import { isMemberType } from '../policies/memberTypes.js'
 import { checkPassword } from '../policies/password.js'
-import { fieldErrorsFrom, handle, pageContext, readForm, safeNextPath, formText, toId, type FieldErrors } from './support.js'
+import { fieldErrorsFrom, formBox, handle, pageContext, readForm, safeNextPath, formText, toId, type FieldErrors } from './support.js'
 
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
@@ -26,7 +29,10 @@ export function authRouter(payload: Payload): Router {
 
   router.get('/join', handle(async (req, res) => {
     if (res.locals.user) return res.redirect(303, '/account')
-    sendPage(res, <JoinPage ctx={await pageContext(payload, req, res)} />)
+    // A printed card's link can carry the code; its shape is checked, never whether it works.
+    const typed = normaliseJoinCode(req.query.meetingCode)
+    const meetingCode = typed ? displayJoinCode(typed) : undefined
+    sendPage(res, <JoinPage ctx={await pageContext(payload, req, res)} values={{ meetingCode }} />)
   }))
 
   router.post('/join', handle(async (req, res) => {
@@ -36,26 +42,51 @@ export function authRouter(payload: Payload): Router {
       password: formText(1000),
       memberType: formText(40),
       homeLocality: formText(40),
+      meetingCode: formText(40),
+      countAsFirstTimer: formBox(),
     })
-    const values = { displayName: form.displayName, email: form.email, memberType: form.memberType, homeLocality: form.homeLocality }
+    const values = { displayName: form.displayName, email: form.email, memberType: form.memberType, homeLocality: form.homeLocality, meetingCode: form.meetingCode, countAsFirstTimer: form.countAsFirstTimer }
+    const ctx = await pageContext(payload, req, res)
+    const withCode = hasTypedJoinCode(form.meetingCode)
+    if (withCode) {
+      // Checked before anything else, so guessing codes costs the same whatever else is sent.
+      const guesses = await wrongJoinCodeCheck(req)
+      if (!guesses.allowed) {
+        res.set('Retry-After', String(guesses.retryAfterSeconds))
+        return sendPage(res, <JoinPage ctx={ctx} values={values} errors={{ meetingCode: tooManyMessage('Too many wrong meeting codes have been tried from your network.', guesses.retryAfterSeconds) }} />, 429)
+      }
+    }
     const errors: FieldErrors = {}
     errors.displayName = checkDisplayName(form.displayName) ?? undefined
     if (!EMAIL_SHAPE.test(form.email.trim())) errors.email = 'Enter an email address like name@example.com.'
     errors.password = checkPassword(form.password, { email: form.email, displayName: form.displayName }) ?? undefined
     if (!isMemberType(form.memberType)) errors.memberType = 'Choose the description that fits you best.'
-    const ctx = await pageContext(payload, req, res)
     if (form.homeLocality && !ctx.localities.some((l) => String(l.id) === form.homeLocality)) errors.homeLocality = 'Choose a locality from the list.'
+    const joinCode = withCode ? await findUsableJoinCode(payload, form.meetingCode) : null
+    if (withCode && !joinCode) {
+      await recordWrongJoinCode(req)
+      errors.meetingCode = INVALID_JOIN_CODE_MESSAGE
+    }
+    // Without a code the tick counts nowhere: there is no meeting to count it at.
     if (Object.values(errors).some(Boolean)) return sendPage(res, <JoinPage ctx={ctx} values={values} errors={errors} />, 400)
-    const allowed = await registrationCheck(payload, req)
-    if (!allowed.allowed) {
-      res.set('Retry-After', String(allowed.retryAfterSeconds))
-      return sendPage(res, <JoinPage ctx={ctx} values={values} errors={{ form: tooManyMessage('Too many accounts have been made from your network today.', allowed.retryAfterSeconds) }} />, 429)
+
+    // A working code is the moderator's word that these people are in the room: the per-IP limit,
+    // meant for one address making many accounts, does not apply to them and does not count them.
+    if (!joinCode) {
+      const allowed = await registrationCheck(payload, req)
+      if (!allowed.allowed) {
+        res.set('Retry-After', String(allowed.retryAfterSeconds))
+        return sendPage(res, <JoinPage ctx={ctx} values={values} errors={{ form: tooManyMessage('Too many accounts have been made from your network today.', allowed.retryAfterSeconds) }} />, 429)
+      }
     }
 
     try {
-      await registerMember({ payload, ...form })
-      await recordRegistration(payload, req)
+      const { meetingCode, countAsFirstTimer, ...member } = form
+      await registerMember({ payload, ...member, joinCode: joinCode ? { code: meetingCode, countAsFirstTimer } : undefined })
+      if (!joinCode) await recordRegistration(payload, req)
     } catch (error) {
+      // The code stopped working between the check and the sign-up (expired, closed, used up): nothing was saved.
+      if (error instanceof CommandRefusal) return sendPage(res, <JoinPage ctx={ctx} values={values} errors={{ meetingCode: error.message }} />, error.status)
       const fieldErrors = fieldErrorsFrom(error)
       if (!fieldErrors) throw error
       return sendPage(res, <JoinPage ctx={ctx} values={values} errors={fieldErrors} />, 400)

@@ -12,6 +12,11 @@ import { sendPage } from '../../views/render.js'
 import { meetingsCalendar } from '../meetings/calendar.js'
 import { minutesApprovalNote } from '../meetings/minutesApproval.js'
 import { attendancePoints, nextMeeting, pastMeetings, upcomingMeetings, visibleActions } from '../meetings/queries.js'
+import { CommandRefusal } from '../commands/errors.js'
+import { closeJoinCode, openJoinCode } from '../commands/meetings/openJoinCode.js'
+import { idOf } from '../db/relationId.js'
+import { canOpenJoinCode } from '../policies/joinCodes.js'
+import { currentJoinCode } from '../queries/joinCodes.js'
 import { isActionState } from '../policies/actions.js'
 import { canManageMeeting } from '../policies/meetingAccess.js'
 import { hasMeetingStarted, notHappenedYetMessage } from '../policies/meetingRecord.js'
@@ -50,6 +55,17 @@ function mayManage(ctx: PageCtx, req: Request, res: Response, user: Record<strin
     403,
   )
   return false
+}
+
+/** The meeting page, with the open join code when the viewer moderates the meeting's locality. */
+async function sendMeetingPage(payload: Payload, res: Response, ctx: PageCtx, user: Record<string, any> | null, meeting: Record<string, any>, error?: string, status = 200) {
+  const presented = presentMeeting(meeting, user as never)
+  const [actions, joinCode, approvalNote] = await Promise.all([
+    visibleActions(payload, user, { meetingId: meeting.id }),
+    presented.canManage ? currentJoinCode(payload, user, meeting.id) : null,
+    minutesApprovalNote(payload, user as never, meeting),
+  ])
+  sendPage(res, <MeetingPage ctx={ctx} meeting={presented} actions={actions} joinCode={joinCode} error={error} minutesApprovalNote={approvalNote} />, status)
 }
 
 type CloseForm = CloseMeetingValues
@@ -113,8 +129,34 @@ export function meetingsRouter(payload: Payload): Router {
     const user = res.locals.user ?? null
     const meeting = await loadMeeting(payload, user, String(req.params.id))
     if (!meeting) return sendNotFound(res, ctx)
-    const [actions, approvalNote] = await Promise.all([visibleActions(payload, user, { meetingId: meeting.id }), minutesApprovalNote(payload, user, meeting)])
-    sendPage(res, <MeetingPage ctx={ctx} meeting={presentMeeting(meeting, user)} actions={actions} minutesApprovalNote={approvalNote} />)
+    await sendMeetingPage(payload, res, ctx, user, meeting)
+  }))
+
+  // Open (or close) the meeting's join code. Visitors and members get 403: there is no sign-in
+  // detour, since no visitor has a reason to be here.
+  router.post('/meetings/:id/join-code', handle(async (req, res) => {
+    const ctx = await pageContext(payload, req, res)
+    const user = res.locals.user ?? null
+    const meeting = await loadMeeting(payload, user, String(req.params.id))
+    if (!meeting) return sendNotFound(res, ctx)
+    if (!user || !canOpenJoinCode(user as never, idOf(meeting.locality))) {
+      return sendPage(
+        res,
+        <MessagePage ctx={ctx} title="For the meeting's moderators">
+          <p>Only the moderators of this locality can open a join code. <a href={`/meetings/${meeting.id}`}>Back to the meeting</a>.</p>
+        </MessagePage>,
+        403,
+      )
+    }
+    const form = readForm(req.body, { hours: formText(10), action: formText(10) })
+    try {
+      if (form.action === 'close') await closeJoinCode({ payload, user, meetingId: meeting.id })
+      else await openJoinCode({ payload, user, meetingId: meeting.id, hours: form.hours })
+    } catch (error) {
+      if (error instanceof CommandRefusal) return sendMeetingPage(payload, res, ctx, user, meeting, error.message, error.status)
+      throw error
+    }
+    res.redirect(303, `/meetings/${meeting.id}#join-code`)
   }))
 
   router.get('/meetings/:id/close', handle(async (req, res) => {
@@ -181,10 +223,7 @@ export function meetingsRouter(payload: Payload): Router {
     if (!mayManage(ctx, req, res, user, meeting)) return
     const { decision } = readForm(req.body, { decision: formText(20) })
     const to = ({ approve: 'approved', publish: 'published', retract: 'draft' } as const)[decision as 'approve']
-    const refuse = async (message: string) => {
-      const actions = await visibleActions(payload, user, { meetingId: meeting.id })
-      sendPage(res, <MeetingPage ctx={ctx} meeting={presentMeeting(meeting, user)} actions={actions} error={message} />, 400)
-    }
+    const refuse = (message: string) => sendMeetingPage(payload, res, ctx, user, meeting, message, 400)
     if (!to) return refuse('Choose approve, publish or back to draft.')
     try {
       await payload.update({ collection: 'meetings', id: meeting.id, data: { minutesStatus: to } as never, overrideAccess: false, user, depth: 0 })

@@ -1,9 +1,11 @@
-// Limits keyed by IP address (moderation-settings): new accounts per day, failed sign-ins per hour.
+// Limits keyed by IP address (moderation-settings): new accounts per day, failed sign-ins per hour;
+// and wrong meeting join codes per hour (a fixed 10), so codes cannot be guessed from one address.
 // The counters live in the rate-limit store (src/security/rateLimitStore.ts: memory now, shared later).
 import type { NextFunction, Request, Response } from 'express'
 import type { Payload } from 'payload'
 
 import { loadModerationSettings } from '../forum/settings.js'
+import { WRONG_JOIN_CODES_PER_IP_PER_HOUR } from '../policies/joinCodes.js'
 import { retryAfterText } from '../policies/postingLimits.js'
 import { rateLimitStore, type LimitCheck } from './rateLimitStore.js'
 
@@ -21,6 +23,13 @@ export async function recordRegistration(payload: Payload, req: Request): Promis
   const { registrationsPerIpPerDay } = await loadModerationSettings(payload)
   await rateLimitStore().record(`join:${clientIp(req)}`, registrationsPerIpPerDay, DAY)
 }
+
+/** Has this IP typed too many wrong meeting codes this hour? Then /join refuses every code. */
+export const wrongJoinCodeCheck = (req: Request): Promise<LimitCheck> =>
+  rateLimitStore().check(`join-code:${clientIp(req)}`, WRONG_JOIN_CODES_PER_IP_PER_HOUR, HOUR)
+
+export const recordWrongJoinCode = (req: Request): Promise<void> =>
+  rateLimitStore().record(`join-code:${clientIp(req)}`, WRONG_JOIN_CODES_PER_IP_PER_HOUR, HOUR)
 
 export async function loginCheck(payload: Payload, req: Request): Promise<LimitCheck> {
   const { failedLoginsPerIpPerHour } = await loadModerationSettings(payload)

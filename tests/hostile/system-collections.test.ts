@@ -60,6 +60,8 @@ const DECLARED_COLLECTIONS: Record<string, Record<ViewerKind, Rights>> = {
   meetings: { visitor: READS, member: READS },
   actions: { visitor: READS, member: READS },
   'meeting-reminders': { visitor: NOTHING, member: NOTHING },
+  // Issue 12: meeting join codes (moderators of the meeting's locality only; written by server code only).
+  'join-codes': { visitor: NOTHING, member: NOTHING },
   'data-exports': { visitor: NOTHING, member: NOTHING },
   'erasure-log': { visitor: NOTHING, member: NOTHING },
   // Payload's own.

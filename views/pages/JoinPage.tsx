@@ -1,10 +1,10 @@
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
 import { PASSWORD_MIN } from '../../src/policies/password.js'
-import { ErrorSummary, PostForm, SelectField, TextField, type FieldErrors } from '../components/Form.js'
+import { Checkbox, ErrorSummary, PostForm, SelectField, TextField, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 
-export type JoinValues = { displayName?: string; email?: string; memberType?: string; homeLocality?: string }
+export type JoinValues = { displayName?: string; email?: string; memberType?: string; homeLocality?: string; meetingCode?: string; countAsFirstTimer?: boolean }
 
 export const JOIN_LABELS = {
   displayName: 'Display name',
@@ -12,6 +12,7 @@ export const JOIN_LABELS = {
   password: 'Password',
   memberType: 'Which best describes you?',
   homeLocality: 'Your home locality',
+  meetingCode: 'Meeting code',
   form: 'Form',
 }
 
@@ -69,6 +70,24 @@ export function JoinPage({ ctx, values = {}, errors = {} }: { ctx: PageContext; 
           error={errors.homeLocality}
           placeholder="I would rather not say"
         />
+        <fieldset className="join-meeting">
+          <legend>Joining at a meeting?</legend>
+          <TextField
+            name="meetingCode"
+            label={JOIN_LABELS.meetingCode}
+            value={values.meetingCode}
+            error={errors.meetingCode}
+            autoComplete="off"
+            maxLength={20}
+            hint="Optional. If you are at a Waymark meeting, type the code on the screen or card, for example K7M 4QP. Capitals and spaces do not matter."
+          />
+          <Checkbox
+            name="countAsFirstTimer"
+            label="Count me as a first-timer at this meeting"
+            checked={values.countAsFirstTimer}
+            hint="Only the number of people is kept, never who they are."
+          />
+        </fieldset>
         <button type="submit" className="button">
           Join
         </button>

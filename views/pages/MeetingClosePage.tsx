@@ -1,4 +1,5 @@
 import { ErrorSummary, PostForm, SelectField, TextAreaField, TextField, type FieldErrors } from '../components/Form.js'
+import { JoinedWithCode } from '../components/JoinCode.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 
@@ -17,7 +18,7 @@ export function MeetingClosePage({
   notYet,
 }: {
   ctx: PageContext
-  meeting: { id: number | string; title: string; when: string }
+  meeting: { id: number | string; title: string; when: string; joinedWithCode?: number | null }
   values: CloseMeetingValues
   errors?: FieldErrors
   notYet?: NotYet
@@ -39,7 +40,15 @@ export function MeetingClosePage({
       <ErrorSummary errors={errors} labels={LABELS} />
       <PostForm action={`/meetings/${meeting.id}/close`} csrfToken={ctx.csrfToken} label="Record attendance and minutes">
         <TextField name="attendanceTotal" label={LABELS.attendanceTotal} value={values.attendanceTotal} error={errors.attendanceTotal} required maxLength={4} hint="Everyone in the room, including the chair and speakers." />
-        <TextField name="firstTimers" label={LABELS.firstTimers} value={values.firstTimers} error={errors.firstTimers} required maxLength={4} />
+        <TextField
+          name="firstTimers"
+          label={LABELS.firstTimers}
+          value={values.firstTimers}
+          error={errors.firstTimers}
+          required
+          maxLength={4}
+          hint={meeting.joinedWithCode != null ? <>For comparison: <JoinedWithCode count={meeting.joinedWithCode} /> and agreed to be counted. They are not added to your figure.</> : undefined}
+        />
         <TextAreaField
           name="minutes"
           label={LABELS.minutes}

@@ -1,5 +1,7 @@
 import type { PresentedAction, PresentedMeeting } from '../../src/presenters/meeting.js'
+import type { PresentedJoinCode } from '../../src/queries/joinCodes.js'
 import { PostForm } from '../components/Form.js'
+import { JoinCodePanel, JoinedWithCode } from '../components/JoinCode.js'
 import { Layout } from '../components/Layout.js'
 import { ActionList, MeetingStatus } from '../components/Meetings.js'
 import type { PageContext } from '../components/PageContext.js'
@@ -88,7 +90,9 @@ function FirstMeeting() {
   )
 }
 
-export function MeetingPage({ ctx, meeting, actions, error, minutesApprovalNote }: { ctx: PageContext; meeting: PresentedMeeting; actions: PresentedAction[]; error?: string; minutesApprovalNote?: string | null }) {
+type MeetingPageProps = { ctx: PageContext; meeting: PresentedMeeting; actions: PresentedAction[]; error?: string; joinCode?: PresentedJoinCode | null; minutesApprovalNote?: string | null }
+
+export function MeetingPage({ ctx, meeting, actions, error, joinCode = null, minutesApprovalNote }: MeetingPageProps) {
   const upcoming = meeting.status === 'scheduled'
   return (
     <Layout ctx={ctx} title={meeting.title}>
@@ -165,9 +169,16 @@ export function MeetingPage({ ctx, meeting, actions, error, minutesApprovalNote 
           <h2 id="attendance-heading">Who came</h2>
           <p>
             {meeting.attendance.total} {meeting.attendance.total === 1 ? 'person' : 'people'}, of whom {meeting.attendance.firstTimers} came for the first time.
+            {meeting.joinedWithCode !== null ? (
+              <>
+                {' '}
+                <JoinedWithCode count={meeting.joinedWithCode} /> and agreed to be counted.
+              </>
+            ) : null}
           </p>
         </section>
       ) : null}
+      {meeting.canManage ? <JoinCodePanel meeting={meeting} code={joinCode} joinedWithCode={meeting.joinedWithCode} csrfToken={ctx.csrfToken} /> : null}
       <section aria-labelledby="minutes-heading">
         <h2 id="minutes-heading">{meeting.minutes ? MINUTES_LABELS[meeting.minutes.status] ?? 'Minutes' : 'Minutes'}</h2>
         {meeting.minutes ? (
