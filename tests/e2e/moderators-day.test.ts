@@ -361,8 +361,8 @@ type Row = { eventId: string | undefined; text: string; links: string[]; cells: 
 async function listRows(p: Page, collection: string): Promise<Row[]> {
   await p.locator('table tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 })
   // Relationship cells (the actor) fill in after the table appears.
-  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await p.waitForTimeout(250)) {
-    if (!/Loading\.\.\.|Loading…/.test(await p.locator('table').first().innerText())) break
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await p.waitForTimeout(250)) {
+    if (!/Loading(\.\.\.|…)/.test((await p.locator('table').first().textContent()) ?? '')) break
   }
   return p.locator('table').first().evaluate((table, collection) => {
     const headers = [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').replace(/\s+/g, ' ').trim())
