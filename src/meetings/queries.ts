@@ -58,7 +58,7 @@ export async function nextMeeting(payload: Payload, user: User, localityId?: num
   return result.docs[0] ? presentMeetingSummary(result.docs[0] as never) : null
 }
 
-/** Attendance at the last `count` meetings that were held and counted, oldest first. */
+/** Attendance at the last `count` meetings that were held and counted, oldest first (none after now). */
 export async function attendancePoints(payload: Payload, user: User, options: { localityId?: number | string; since?: Date; count?: number } = {}): Promise<AttendancePoint[]> {
   const result = await payload.find({
     collection: 'meetings',
@@ -67,6 +67,7 @@ export async function attendancePoints(payload: Payload, user: User, options: { 
         ...byLocality(options.localityId),
         { status: { equals: 'held' } },
         { 'attendance.total': { exists: true } },
+        { startsAt: { less_than_equal: new Date().toISOString() } },
         ...(options.since ? [{ startsAt: { greater_than_equal: options.since.toISOString() } }] : []),
       ],
     },
