@@ -95,7 +95,8 @@ async function postThread(author: Who, title: string, body: string): Promise<Pos
 }
 
 async function postReply(author: Who, threadId: string, body: string): Promise<Post> {
-  const r = await api(author, 'POST', '/api/replies', { thread: threadId, body })
+  // A numeric id goes as a number: Payload refuses "12" for a relationship to a collection with number ids.
+  const r = await api(author, 'POST', '/api/replies', { thread: /^\d+$/.test(threadId) ? Number(threadId) : threadId, body })
   if (r.status !== 201 || r.json?.doc?.id == null) throw new Error(`Arrange failed: POST /api/replies gave ${r.status}: ${r.text.slice(0, 300)}`)
   return { id: String(r.json.doc.id) }
 }
