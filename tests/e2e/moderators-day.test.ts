@@ -360,10 +360,16 @@ type Row = { eventId: string | undefined; text: string; links: string[]; cells: 
 /** The rows of a Payload list table: the record id (data-id, or its own edit link), text, links, and cells by header text. */
 async function listRows(p: Page, collection: string): Promise<Row[]> {
   await p.locator('table tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 })
-  // Relationship cells (the actor) fill in after the table appears.
-  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await p.waitForTimeout(250)) {
-    if (!/Loading\.\.\.|Loading…/.test(await p.locator('table').first().innerText())) break
+  // Relationship cells (the actor) fill in after the table appears: empty, then "Loading...", then the title.
+  let rows = await readRows(p, collection)
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; rows = await readRows(p, collection)) {
+    if (rows.every((r) => !/Loading(\.\.\.|…)/.test(r.text) && Object.entries(r.cells).every(([header, cell]) => !/^actor$/i.test(header) || cell !== ''))) break
+    await p.waitForTimeout(250)
   }
+  return rows
+}
+
+function readRows(p: Page, collection: string): Promise<Row[]> {
   return p.locator('table').first().evaluate((table, collection) => {
     const headers = [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').replace(/\s+/g, ' ').trim())
     return [...table.querySelectorAll('tbody tr')].map((tr) => {
