@@ -13,7 +13,9 @@
 //   attendance.firstTimers never changes;
 // - an expired code (expiresAt moved into the past on the server's database) is refused with the
 //   message and makes no account;
-// - guessing: wrong codes answer 400 with the message and make no account; after 10 wrong codes from one
+// - malformed codes and LIKE/glob wildcards are refused like any wrong code (from a third loopback
+//   address, 127.0.0.3);
+// - guessing: well-formed wrong codes answer 400 with the message and make no account; after 10 from one
 //   IP within the hour, /join with any code (even the right one) answers 429. The guessing runs from a
 //   second loopback address (127.0.0.2), so its count starts at zero, and the first address shows that
 //   the lock-out is per IP.
@@ -525,24 +527,37 @@ describe('reuse after expiry', () => {
 describe('guessing codes', () => {
   const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
   const randomCode = () => Array.from({ length: rawA.length || 6 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('')
+  /** The right code with one character changed (still a well-formed code). */
+  const flip = (raw: string, at: number) => raw.slice(0, at) + (raw[at] === 'A' ? 'B' : 'A') + raw.slice(at + 1)
+
+  test('malformed codes and wildcards (%, _, *, quotes, too short, too long) are refused like any wrong code and never match', async () => {
+    expect(rawA, 'needs the code opened first').not.toBe('')
+    // From a third address, so that these do not use up the allowance of the next test's address.
+    const client = new AddressClient('127.0.0.3')
+    for (const code of ['%%%%%%', '______', '%', "' OR '1'='1", '*', rawA.slice(0, -1), `${rawA}${rawA}`, `${rawA.slice(0, 3)}%`]) {
+      await expectRefusedCode(await client.join(code, true), `code ${JSON.stringify(code)}`)
+    }
+    expect((await readMeeting(meetingA)).attendance?.joinedWithCode, 'nobody was counted').toBe(tickedA)
+  })
 
   test('wrong codes answer 400 with the message and make no account; after 10 from one IP, /join with any code answers 429, even the right one; another IP is not locked out', async () => {
     expect(rawA, 'needs the code opened first').not.toBe('')
-    const flip = (raw: string, at: number) => raw.slice(0, at) + (raw[at] === 'A' ? 'B' : 'A') + raw.slice(at + 1)
+    const half = Math.ceil(rawA.length / 2)
     const wrong = [
       randomCode(),
       flip(rawA, 0),
       flip(rawA, rawA.length - 1),
-      rawA.slice(0, -1),
-      `${rawA}X`,
-      '%%%%%%',
-      '______',
-      "' OR '1'='1",
-      '*',
+      flip(rawA, half).toLowerCase(),
+      `${flip(rawA, 1).slice(0, half)} ${flip(rawA, 1).slice(half)}`,
+      `${flip(rawA, 2).slice(0, half)}-${flip(rawA, 2).slice(half)}`,
+      randomCode(),
       randomCode().toLowerCase(),
+      randomCode(),
+      randomCode(),
     ].filter((c) => normalise(c) !== rawA)
-    expect(wrong.length).toBe(10)
+    expect(wrong.length, 'ten well-formed wrong codes').toBe(10)
 
+    // From a second loopback address, whose count starts at zero.
     const guesser = new AddressClient('127.0.0.2')
     for (const [i, code] of wrong.entries()) {
       await expectRefusedCode(await guesser.join(code, true), `wrong code ${i + 1} ${JSON.stringify(code)}`)
@@ -555,7 +570,7 @@ describe('guessing codes', () => {
     expect(await findUserByEmail(hostile.payload, again.email)).toBeUndefined()
     expect((await readMeeting(meetingA)).attendance?.joinedWithCode, 'nobody was counted while guessing').toBe(tickedA)
 
-    // The lock-out is per IP: the test's own address (one expired-code refusal so far) still joins with the code.
+    // The lock-out is per IP: the test's own address (two expired-code refusals so far) still joins with the code.
     await expectJoined(await join(codeA, false), 'the right code from another IP')
   })
 })
