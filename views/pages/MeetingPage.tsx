@@ -1,5 +1,5 @@
 import type { PresentedAction, PresentedMeeting } from '../../src/presenters/meeting.js'
-import type { PresentedJoinCode } from '../../src/queries/joinCodes.js'
+import type { PresentedJoinCode } from '../../src/presenters/joinCode.js'
 import { PostForm } from '../components/Form.js'
 import { JoinCodePanel, JoinedWithCode } from '../components/JoinCode.js'
 import { Layout } from '../components/Layout.js'
