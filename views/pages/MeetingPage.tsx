@@ -137,7 +137,7 @@ export function MeetingPage({ ctx, meeting, actions, error, joinCode = null }: M
           </p>
         </section>
       ) : null}
-      {meeting.canManage ? <JoinCodePanel meeting={meeting} code={joinCode} joinedWithCode={meeting.joinedWithCode} csrfToken={ctx.csrfToken} /> : null}
+      {meeting.canManage && meeting.status !== 'cancelled' ? <JoinCodePanel meeting={meeting} code={joinCode} joinedWithCode={meeting.joinedWithCode} csrfToken={ctx.csrfToken} /> : null}
       <section aria-labelledby="minutes-heading">
         <h2 id="minutes-heading">{meeting.minutes ? MINUTES_LABELS[meeting.minutes.status] ?? 'Minutes' : 'Minutes'}</h2>
         {meeting.minutes ? (
