@@ -41,6 +41,7 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     all(payload, 'flags', { flagger: { equals: memberId } }),
     all(payload, 'media', { uploader: { equals: memberId } }),
     all(payload, 'meeting-reminders', { member: { equals: memberId } }, 1),
+    // Joining with a meeting's join code leaves nothing to export: only counts are kept (src/commands/meetings/redeemJoinCode.ts).
     all(payload, 'crisis-alerts', { member: { equals: memberId } }),
     all(payload, 'conversations', { member: { equals: memberId } }),
     all(payload, 'messages', { member: { equals: memberId } }),

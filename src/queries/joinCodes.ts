@@ -5,21 +5,9 @@ import type { Payload } from 'payload'
 
 import { idOf } from '../db/relationId.js'
 import { serverURL } from '../env.js'
-import { displayJoinCode, isJoinCodeUsable, normaliseJoinCode } from '../policies/joinCodes.js'
-import { formatLondonDateTime } from '../policies/londonTime.js'
+import { isJoinCodeUsable, normaliseJoinCode } from '../policies/joinCodes.js'
 import { isModerator } from '../policies/roles.js'
-
-export type PresentedJoinCode = {
-  code: string
-  /** Grouped for reading: `K7M 4QP`. */
-  display: string
-  expiresAt: string
-  /** "Thursday 4 March 2027, 21:00", UK time. */
-  expiresWhen: string
-  uses: number
-  /** Where to type it, as short as it can be printed: `waymark.example/join`. */
-  joinAddress: string
-}
+import { presentJoinCode, type PresentedJoinCode } from '../presenters/joinCode.js'
 
 /** The code a moderator sees on the meeting page: the newest one that still works, or null. */
 export async function currentJoinCode(payload: Payload, user: Record<string, any> | null, meetingId: number | string, now = new Date()): Promise<PresentedJoinCode | null> {
@@ -36,15 +24,7 @@ export async function currentJoinCode(payload: Payload, user: Record<string, any
   })
   const doc = found.docs.find((d) => isJoinCodeUsable(d, now))
   if (!doc) return null
-  const expires = new Date(String(doc.expiresAt))
-  return {
-    code: String(doc.code),
-    display: displayJoinCode(String(doc.code)),
-    expiresAt: expires.toISOString(),
-    expiresWhen: formatLondonDateTime(expires),
-    uses: Number(doc.uses ?? 0),
-    joinAddress: `${new URL(serverURL).host}/join`,
-  }
+  return presentJoinCode({ code: String(doc.code), expiresAt: String(doc.expiresAt), uses: doc.uses }, serverURL)
 }
 
 export type UsableJoinCode = { id: number | string; code: string; meetingId: number | string }

@@ -16,7 +16,7 @@ import { hasCrisisWords } from '../moderation/triage.js'
 import { localCrisisServices } from '../queries/crisisServices.js'
 import { findUsableJoinCode } from '../queries/joinCodes.js'
 import { loginCheck, recordFailedLogin, recordRegistration, recordWrongJoinCode, registrationCheck, tooManyMessage, wrongJoinCodeCheck } from '../security/ipLimits.js'
-import { INVALID_JOIN_CODE_MESSAGE, displayJoinCode, hasTypedJoinCode, normaliseJoinCode } from '../policies/joinCodes.js'
+import { INVALID_JOIN_CODE_MESSAGE, hasTypedJoinCode } from '../policies/joinCodes.js'
 import { checkDisplayName } from '../policies/displayName.js'
 import { isMemberType } from '../policies/memberTypes.js'
 import { checkPassword } from '../policies/password.js'
@@ -29,10 +29,7 @@ export function authRouter(payload: Payload): Router {
 
   router.get('/join', handle(async (req, res) => {
     if (res.locals.user) return res.redirect(303, '/account')
-    // A printed card's link can carry the code; its shape is checked, never whether it works.
-    const typed = normaliseJoinCode(req.query.meetingCode)
-    const meetingCode = typed ? displayJoinCode(typed) : undefined
-    sendPage(res, <JoinPage ctx={await pageContext(payload, req, res)} values={{ meetingCode }} />)
+    sendPage(res, <JoinPage ctx={await pageContext(payload, req, res)} />)
   }))
 
   router.post('/join', handle(async (req, res) => {

@@ -137,3 +137,17 @@ describe('canOpenJoinCode', () => {
     expect(meetingTakesJoinCodes({ status: 'held' })).toBe(true)
   })
 })
+
+describe('presentJoinCode', () => {
+  it('groups the code, gives the expiry in UK time and where to type it', async () => {
+    const { presentJoinCode } = await import('../../src/presenters/joinCode.js')
+    expect(presentJoinCode({ code: 'K7M4QP', expiresAt: '2027-07-15T20:00:00.000Z', uses: 4 }, 'https://waymark.example')).toEqual({
+      code: 'K7M4QP',
+      display: 'K7M 4QP',
+      expiresAt: '2027-07-15T20:00:00.000Z',
+      expiresWhen: 'Thursday 15 July 2027, 21:00',
+      uses: 4,
+      joinAddress: 'waymark.example/join',
+    })
+  })
+})

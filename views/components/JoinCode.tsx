@@ -1,7 +1,7 @@
 // The meeting's join code, for the moderators of its locality: the code big enough to read from the
 // back of a room, a card that prints on its own (print CSS in site.css), and the forms to open a
 // new code or close the open one. Also the "<n> joined with the code" figure for the meeting's record.
-import type { PresentedJoinCode } from '../../src/queries/joinCodes.js'
+import type { PresentedJoinCode } from '../../src/presenters/joinCode.js'
 import { PostForm, SelectField } from './Form.js'
 
 const HOURS = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: i === 0 ? '1 hour' : `${i + 1} hours` }))

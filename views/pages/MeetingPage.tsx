@@ -1,5 +1,5 @@
 import type { PresentedAction, PresentedMeeting } from '../../src/presenters/meeting.js'
-import type { PresentedJoinCode } from '../../src/queries/joinCodes.js'
+import type { PresentedJoinCode } from '../../src/presenters/joinCode.js'
 import { PostForm } from '../components/Form.js'
 import { JoinCodePanel, JoinedWithCode } from '../components/JoinCode.js'
 import { Layout } from '../components/Layout.js'
@@ -178,7 +178,7 @@ export function MeetingPage({ ctx, meeting, actions, error, joinCode = null, min
           </p>
         </section>
       ) : null}
-      {meeting.canManage ? <JoinCodePanel meeting={meeting} code={joinCode} joinedWithCode={meeting.joinedWithCode} csrfToken={ctx.csrfToken} /> : null}
+      {meeting.canManage && meeting.status !== 'cancelled' ? <JoinCodePanel meeting={meeting} code={joinCode} joinedWithCode={meeting.joinedWithCode} csrfToken={ctx.csrfToken} /> : null}
       <section aria-labelledby="minutes-heading">
         <h2 id="minutes-heading">{meeting.minutes ? MINUTES_LABELS[meeting.minutes.status] ?? 'Minutes' : 'Minutes'}</h2>
         {meeting.minutes ? (
