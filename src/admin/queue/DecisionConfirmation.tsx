@@ -8,7 +8,11 @@ export type NextItem = { href: string; label: string }
 
 export function DecisionConfirmation({ text, next }: { text: string; next: NextItem | null }) {
   const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => ref.current?.focus(), [])
+  useEffect(() => {
+    // At the top of the window, so the next items show below it, and focused, so it is read out.
+    ref.current?.scrollIntoView({ block: 'start' })
+    ref.current?.focus({ preventScroll: true })
+  }, [])
   return (
     <div ref={ref} role="status" tabIndex={-1} className="waymark-confirmation">
       <p>{text}</p>
