@@ -421,6 +421,19 @@ describe('the moderation log (spec B2)', () => {
       if (!row.links.includes(target)) unlinked.push(`[${row.eventId}] ${row.text}: no link to ${target} (links: ${row.links.join(' ') || 'none'})`)
       if (event.actorRole === 'moderator' && /<No Actor>/i.test(row.text)) noActor.push(`[${row.eventId}] ${row.text}`)
     }
+    // The admin reads the same log: the same names.
+    const adminContext = await e2e.browser.newContext({ baseURL: e2e.server.url, viewport: DESKTOP })
+    try {
+      const adminPage = await adminContext.newPage()
+      await adminSignIn(adminPage, { email: 'admin@waymark.example', password: e2e.server.seedPassword })
+      await goto(adminPage, '/admin/collections/moderation-events')
+      const seen = await listRows(adminPage, 'moderation-events')
+      expect(seen.find((r) => String(r.eventId) === String(e1.id))?.text ?? '', 'the admin sees the acting moderator\'s name').toContain(demoModerator.displayName)
+      expect(seen.find((r) => String(r.eventId) === String(e2.id))?.text ?? '', 'the admin sees the other moderator\'s name').toContain(other.displayName)
+    } finally {
+      await adminContext.close()
+    }
+
     expect(unknown, 'every row can be told apart (data-id or its own link)').toEqual([])
     expect(noActor, 'no moderator\'s decision reads "<No Actor>"').toEqual([])
     expect(unlinked, `every row links its target (/admin/collections/<targetCollection>/<targetId>):\n${listing}`).toEqual([])
