@@ -3,7 +3,7 @@
 import type { GlobalConfig } from 'payload'
 
 import { isIsoDate } from '../../src/policies/londonTime.js'
-import { isModerator } from '../../src/policies/roles.js'
+import { isAdmin, isModerator } from '../../src/policies/roles.js'
 
 export const MeetingSettings: GlobalConfig = {
   slug: 'meeting-settings',
@@ -20,7 +20,9 @@ export const MeetingSettings: GlobalConfig = {
       type: 'checkbox',
       defaultValue: false,
       label: 'Minutes need a second moderator',
-      admin: { description: 'When ticked, the moderator who recorded a meeting’s minutes cannot approve them: another moderator must.' },
+      // Admins only: otherwise the recorder could switch the rule off, approve their own minutes and switch it back.
+      access: { update: ({ req: { user } }) => isAdmin(user as never) },
+      admin: { description: 'When ticked, the moderator who recorded a meeting’s minutes cannot approve them: another moderator must. Only admins change this.' },
     },
     {
       name: 'closureDays',

@@ -247,6 +247,14 @@ describe('who may change the recorder and the setting', () => {
     }
   })
 
+  test('a moderator (the recorder, say) cannot switch the rule off either: only admins change it', async () => {
+    await setSecondModerator(true)
+    const result = await api(hostile, who(modA), 'POST', '/api/globals/meeting-settings', { minutesNeedSecondModerator: false })
+    expect(result.status, `a moderator switching the setting off: ${result.status} ${result.text.slice(0, 200)}`).toBeLessThan(500)
+    const stored = await db().findGlobal({ slug: 'meeting-settings', overrideAccess: true, depth: 0 })
+    expect(stored.minutesNeedSecondModerator, 'still on after a moderator tried').toBe(true)
+  })
+
   test('a member cannot set minutesRecordedBy (nor anything else on a meeting); a moderator cannot set it by hand either', async () => {
     const m = await pastMeeting('recorder-field')
     await patch(who(modA), m.id, { minutes: minutesOf(unique('fieldtest')) })
