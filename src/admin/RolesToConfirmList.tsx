@@ -3,7 +3,7 @@
 // the list and a status line says what was recorded (the list is the same after a reload).
 import React, { useState } from 'react'
 
-export type RoleToConfirm = { id: number | string; displayName: string; memberType: string; joined: string; joinedIso: string; isYou: boolean }
+import type { RoleToConfirm } from '../queries/rolesToConfirm.js'
 
 async function sendConfirmation(id: number | string, confirmed: boolean): Promise<string | null> {
   try {
