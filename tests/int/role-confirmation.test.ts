@@ -73,17 +73,18 @@ describe('confirmRole', () => {
     const posts = await professionalWithPosts()
     const member = await asUser(payload, await createMember(payload))
     const ordinary = await createMember(payload, { memberType: 'supporter' })
-    const cases: [string, Promise<unknown>, number][] = [
-      ['own', confirmRole(payload, { actor: { ...moderator }, memberId: String(moderator.id), confirmed: true }), 403],
-      ['member', confirmRole(payload, { actor: member, memberId: String(posts.doc.id), confirmed: true }), 403],
-      ['visitor', confirmRole(payload, { actor: null, memberId: String(posts.doc.id), confirmed: true }), 401],
-      ['string body', confirmRole(payload, { actor: moderator, memberId: String(posts.doc.id), confirmed: 'true' }), 400],
-      ['missing body', confirmRole(payload, { actor: moderator, memberId: String(posts.doc.id), confirmed: undefined }), 400],
-      ['unknown', confirmRole(payload, { actor: moderator, memberId: '987654321', confirmed: true }), 404],
-      ['not an id', confirmRole(payload, { actor: moderator, memberId: 'abc', confirmed: true }), 404],
-      ['supporter', confirmRole(payload, { actor: moderator, memberId: String(ordinary.id), confirmed: true }), 409],
+    const cases: [string, () => Promise<unknown>, number][] = [
+      ['own', () => confirmRole(payload, { actor: { ...moderator }, memberId: String(moderator.id), confirmed: true }), 403],
+      ['member', () => confirmRole(payload, { actor: member, memberId: String(posts.doc.id), confirmed: true }), 403],
+      ['visitor', () => confirmRole(payload, { actor: null, memberId: String(posts.doc.id), confirmed: true }), 401],
+      ['string body', () => confirmRole(payload, { actor: moderator, memberId: String(posts.doc.id), confirmed: 'true' }), 400],
+      ['missing body', () => confirmRole(payload, { actor: moderator, memberId: String(posts.doc.id), confirmed: undefined }), 400],
+      ['unknown', () => confirmRole(payload, { actor: moderator, memberId: '987654321', confirmed: true }), 404],
+      ['not an id', () => confirmRole(payload, { actor: moderator, memberId: 'abc', confirmed: true }), 404],
+      ['supporter', () => confirmRole(payload, { actor: moderator, memberId: String(ordinary.id), confirmed: true }), 409],
     ]
-    for (const [label, run, status] of cases) expect((await refusal(run)).status, label).toBe(status)
+    // One at a time: each refusal is awaited before the next call starts, so none rejects unobserved.
+    for (const [label, run, status] of cases) expect((await refusal(run())).status, label).toBe(status)
     expect((await refusal(confirmRole(payload, { actor: moderator, memberId: String(moderator.id), confirmed: true }))).message).toMatch(/your own/)
     expect((await read('users', posts.doc.id)).memberTypeConfirmed).toBe(false)
     expect((await read('users', ordinary.id)).memberTypeConfirmed).toBe(false)
