@@ -34,7 +34,7 @@ let localities: Record<string, number | string> = {}
 let ordinary: Thread
 let flagged: Thread
 let crisis: Thread
-let flagIds: string[] = []
+const flagIds: string[] = []
 
 /** Retries Local API calls that meet the server's SQLite write lock. */
 async function settle<T = any>(run: () => Promise<T>): Promise<T> {

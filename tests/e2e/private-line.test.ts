@@ -45,7 +45,6 @@ let payload: Payload
 const db = () => payload as any
 let shotsDir = ''
 let lead: { email: string; password: string; id: number | string }
-let memberId: number | string
 let memberName = ''
 let threadId = ''
 let replyId = ''
@@ -115,7 +114,6 @@ beforeAll(async () => {
   lead = { email: String(created.email).toLowerCase(), password: created.password, id: created.id }
   const member = (await settle(() => db().find({ collection: 'users', where: { email: { equals: MEMBER } }, overrideAccess: true, depth: 0, limit: 1 }))).docs[0]
   if (!member) throw new Error('Arrange failed: no demo member')
-  memberId = member.id
   memberName = String(member.displayName)
   const county = (await settle(() => db().find({ collection: 'localities', where: { slug: { equals: 'lancashire-county' } }, overrideAccess: true, depth: 0, limit: 1 }))).docs[0]
   const thread = (

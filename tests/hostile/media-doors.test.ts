@@ -54,9 +54,7 @@ type Story = { id: number | string; slug: string; title: string; mediaId: number
 
 /** A large enough photo that every image size (thumbnail, card, full) is made. */
 const photo = (format: 'jpeg' | 'png' = 'jpeg') =>
-  sharp({ create: { width: 1800, height: 1200, channels: 3, background: `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}` } })
-    [format]()
-    .toBuffer()
+  sharp({ create: { width: 1800, height: 1200, channels: 3, background: `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}` } })[format]().toBuffer()
 
 async function submitWithCover(client: WebClient, title: string, fileName: string): Promise<Response> {
   const form = new FormData()

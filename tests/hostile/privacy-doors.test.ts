@@ -248,7 +248,7 @@ async function scanDatabase(words: string[]): Promise<string[]> {
 // Fixtures
 // ---------------------------------------------------------------------------------------------
 let loc: Record<string, number | string> = {}
-let localityNames: Record<string, string> = {}
+const localityNames: Record<string, string> = {}
 let meetingId: number | string
 let savedPrivacy: Record<string, unknown> = {}
 

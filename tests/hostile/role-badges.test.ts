@@ -43,7 +43,6 @@ const hostile = useHostileServer('role-badges')
 const db = () => hostile.payload as any
 
 const PUBLIC_FORUM = 'lancashire-county'
-const SELF = 'Says: professional'
 const ROLE = 'Professional'
 
 let localities: Record<string, number | string> = {}

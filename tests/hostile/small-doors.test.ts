@@ -52,6 +52,7 @@ const decodeXml = (text: string) =>
     .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&amp;/g, '&')
+    // eslint-disable-next-line no-control-regex -- the NUL placeholder stands for an escaped ampersand
     .replace(/\u0000amp;/g, '&')
 
 /** Every title, summary and content element of every entry (Atom) or item (RSS), raw and decoded. */

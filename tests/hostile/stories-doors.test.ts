@@ -95,7 +95,7 @@ type StoryFixture = {
   author: Member
 }
 
-let localityIds: Record<string, number | string> = {}
+const localityIds: Record<string, number | string> = {}
 let moderatorUser: any
 let safeguardingLeadEmails: string[] = []
 let moderatorEmails: string[] = []

@@ -206,7 +206,7 @@ const migrationNames = (list: unknown[]) => list.map((m) => (typeof m === 'strin
 // ---------------------------------------------------------------------------------------------
 let a: Seeded, b: Seeded
 let earlier: any
-let during: { id: string; n: number }[] = []
+const during: { id: string; n: number }[] = []
 let writtenBeforeBackupStarted = 0
 let backupRan = false
 

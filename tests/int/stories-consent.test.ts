@@ -251,7 +251,7 @@ describe('renewal reminders', () => {
 
     // Consent given 12 months less 15 days ago: it expires in about 15 days.
     const soon = await publishedWithConsentGivenAt(soonAuthor, new Date(now - 350 * DAY))
-    const far = await publishedWithConsentGivenAt(farAuthor, new Date(now - 10 * DAY))
+    await publishedWithConsentGivenAt(farAuthor, new Date(now - 10 * DAY))
     const withdrawn = await publishedWithConsentGivenAt(withdrawnAuthor, new Date(now - 350 * DAY))
     await withdrawStory(payload, withdrawnAuthor, withdrawn.id)
 

@@ -1,7 +1,7 @@
 // De-identification with the author's sign-off: a moderator proposes, the author accepts or declines,
 // and no text reaches the public that the author has not seen and accepted.
 import type { Payload } from 'payload'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { giveConsent, respondToRedaction, submitStory } from '../../src/commands/stories/authorActions.js'
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'

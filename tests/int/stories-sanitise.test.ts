@@ -2,7 +2,7 @@
 // attributes are gone, and markup in text stays plain text. Checked on create, on a draft edit, on an
 // edit of a published story (the revision), and on a moderator's redaction proposal.
 import type { Payload } from 'payload'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { giveConsent, submitStory } from '../../src/commands/stories/authorActions.js'
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'

@@ -9,7 +9,7 @@ import { SIGNUP_CONTEXT } from '../../collections/Users/access.js'
 import { asUser, expectRefusedFor, outcome, refusedOr, sameId, unique } from './helpers.js'
 
 let payload: Payload
-let member: any, otherMember: any, thirdMember: any, moderator: any, admin: any
+let member: any, moderator: any, admin: any
 let memberDoc: any, otherDoc: any, thirdDoc: any, moderatorDoc: any, adminDoc: any
 
 const readBack = (id: number | string) => payload.findByID({ collection: 'users', id, overrideAccess: true, depth: 0, showHiddenFields: true }) as Promise<any>
@@ -36,8 +36,6 @@ beforeAll(async () => {
   moderatorDoc = await createMember(payload, { roles: ['moderator'] })
   adminDoc = await createMember(payload, { roles: ['admin'] })
   member = await asUser(payload, memberDoc)
-  otherMember = await asUser(payload, otherDoc)
-  thirdMember = await asUser(payload, thirdDoc)
   moderator = await asUser(payload, moderatorDoc)
   admin = await asUser(payload, adminDoc)
 })
