@@ -19,9 +19,7 @@ const lintWith = (config: Linter.Config[]) => new ESLint({ cwd: fixtureRoot, ove
 /** rule id (and, for the layer bans, the ban's message) of every problem, by fixture path */
 async function problemsByFile(eslint: ESLint): Promise<Record<string, string[]>> {
   const results = await eslint.lintFiles(['.'])
-  return Object.fromEntries(
-    results.map((result) => [path.relative(fixtureRoot, result.filePath), result.messages.map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`)]),
-  )
+  return Object.fromEntries(results.map((result) => [path.relative(fixtureRoot, result.filePath), result.messages.map((m) => `${m.ruleId ?? 'fatal'}: ${m.message}`)]))
 }
 
 describe('lint rules on deliberately broken fixtures', () => {
