@@ -18,7 +18,7 @@ import {
   MAX_TEXT_LENGTH,
   safeHttpUrl,
   sanitizeLexical,
-} from '../../src/stories/richText.js'
+} from '../../src/richtext/index.js'
 import { RichText } from '../../views/components/RichText.js'
 
 // ----- helpers: build input the way the Payload editor stores it
