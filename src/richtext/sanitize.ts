@@ -1,5 +1,4 @@
-// The sanitiser: every door (admin, REST, forms, markdown, seeds, renderer) goes through
-// sanitizeLexical. Whatever it is given, it returns a document in one canonical shape (the JSON
+// The sanitiser. Every door goes through sanitizeLexical: whatever it is given, it returns a document in one canonical shape (the JSON
 // shapes lexical 0.50 and Payload's LinkNode export), so that
 //   markdownToLexical(lexicalToMarkdown(x)) deep-equals sanitizeLexical(x)
 // and sanitizeLexical(sanitizeLexical(x)) deep-equals sanitizeLexical(x).
