@@ -1,5 +1,6 @@
-// The sanitiser. Every door goes through sanitizeLexical: whatever it is given, it returns a document in one canonical shape (the JSON
-// shapes lexical 0.50 and Payload's LinkNode export), so that
+// The sanitiser. Every door goes through sanitizeLexical: whatever it is given, it returns a
+// document in one canonical shape (the JSON shapes lexical 0.50 and Payload's LinkNode export),
+// so that
 //   markdownToLexical(lexicalToMarkdown(x)) deep-equals sanitizeLexical(x)
 // and sanitizeLexical(sanitizeLexical(x)) deep-equals sanitizeLexical(x).
 //
