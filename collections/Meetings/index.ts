@@ -4,7 +4,7 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { MEETING_STATES, MINUTES_STATES, MINUTES_VISIBILITIES } from '../../src/policies/meetingAccess.js'
 import { isModerator } from '../../src/policies/roles.js'
-import { storyRichTextEditor } from '../../src/stories/editor.js'
+import { richTextEditor } from '../../src/richtext/editor.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
 import { adminsOnly, anyone, joiningDetailsRead, minutesRead, moderatorsField, moderatorsOfLocality, systemField } from './access.js'
 import { generateSeriesEndpoint } from './endpoints/generateSeries.js'
@@ -93,7 +93,7 @@ export const Meetings: CollectionConfig = {
         { name: 'joinedWithCode', type: 'number', defaultValue: 0, access: { read: moderatorsField, create: systemField, update: systemField }, admin: { readOnly: true, description: 'People who joined Waymark with this meeting’s code and agreed to be counted. Not added to first-timers.' } },
       ],
     },
-    { name: 'minutes', type: 'richText', editor: storyRichTextEditor, access: { read: minutesRead } },
+    { name: 'minutes', type: 'richText', editor: richTextEditor, access: { read: minutesRead } },
     { name: 'minutesStatus', type: 'select', required: true, defaultValue: 'draft', options: choices(MINUTES_STATES), admin: { position: 'sidebar' } },
     { name: 'minutesVisibility', type: 'select', required: true, defaultValue: 'members', options: [{ value: 'public', label: 'Everyone' }, { value: 'members', label: 'Members only' }].filter((o) => MINUTES_VISIBILITIES.includes(o.value as never)), admin: { position: 'sidebar' } },
     { name: 'minutesRecordedBy', type: 'relationship', relationTo: 'users', access: { read: moderatorsField, create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar' } },

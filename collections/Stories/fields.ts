@@ -3,7 +3,7 @@
 import type { Field } from 'payload'
 
 import { CONTENT_WARNINGS, STORY_THEMES } from '../../src/policies/storyTaxonomy.js'
-import { storyRichTextEditor } from '../../src/stories/editor.js'
+import { richTextEditor } from '../../src/richtext/editor.js'
 import { authorWritable } from './access.js'
 
 export const STORY_CONTENT_KEYS = ['title', 'summary', 'body', 'locality', 'themes', 'contentWarnings', 'contentWarningNote', 'coverImage'] as const
@@ -13,7 +13,7 @@ export function storyContentFields({ required }: { required: boolean }): Field[]
   return [
     { name: 'title', type: 'text', required, maxLength: 140, access: write },
     { name: 'summary', type: 'textarea', maxLength: 280, access: write, admin: { description: '280 characters or fewer.' } },
-    { name: 'body', type: 'richText', editor: storyRichTextEditor, access: write },
+    { name: 'body', type: 'richText', editor: richTextEditor, access: write },
     { name: 'locality', type: 'relationship', relationTo: 'localities', access: write },
     { name: 'themes', type: 'select', hasMany: true, options: STORY_THEMES.map(({ value, label }) => ({ value, label })), access: write },
     {

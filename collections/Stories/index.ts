@@ -4,7 +4,7 @@ import type { CollectionConfig } from 'payload'
 
 import { CONSENT_AUDIENCES, STORY_STATES } from '../../src/policies/storyVisibility.js'
 import { BYLINES } from '../../src/policies/consent.js'
-import { storyRichTextEditor } from '../../src/stories/editor.js'
+import { richTextEditor } from '../../src/richtext/editor.js'
 import {
   authorOrModeratorField,
   authorsDraftsOrAdmin,
@@ -115,7 +115,7 @@ export const Stories: CollectionConfig = {
         { name: 'state', type: 'select', options: ['none', 'open', 'accepted', 'declined'], defaultValue: 'none' },
         { name: 'title', type: 'text' },
         { name: 'summary', type: 'textarea' },
-        { name: 'body', type: 'richText', editor: storyRichTextEditor },
+        { name: 'body', type: 'richText', editor: richTextEditor },
         { name: 'note', type: 'textarea' },
         { name: 'proposedAt', type: 'date' },
         { name: 'respondedAt', type: 'date' },

@@ -9,7 +9,7 @@ import { FLAG_REASONS } from '../policies/flags.js'
 import { matchedPhrases, orderQueue, type QueueItem, type QueueKind } from '../policies/moderationQueue.js'
 import { isNewcomer } from '../policies/postQueue.js'
 import { moderatesLocality } from '../policies/roles.js'
-import { lexicalToPlainText } from '../stories/richText.js'
+import { lexicalToPlainText } from '../richtext/index.js'
 
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | null))
 const reasonLabel = (value: string) => FLAG_REASONS.find((r) => r.value === value)?.label ?? value

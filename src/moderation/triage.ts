@@ -1,7 +1,7 @@
 // Safeguarding triage against the moderators' watched-words list, for every text door (textDoors.ts).
 import type { Payload, PayloadRequest } from 'payload'
 
-import { lexicalToPlainText } from '../stories/richText.js'
+import { lexicalToPlainText } from '../richtext/index.js'
 import type { EntryKind } from './pattern.js'
 import { textAtDoor } from './textDoors.js'
 import { triageText, type EntryAction, type TriageResult, type WatchedWord } from './watchedWords.js'

@@ -1,7 +1,7 @@
 // Reading the story and consent forms into typed values, and checking the consent step.
 import { crisisReportingContext, crisisSeen } from '../moderation/crisisAlerts.js'
 import { BYLINES, type ConsentChoices } from '../policies/consent.js'
-import { markdownToLexical } from '../stories/richText.js'
+import { markdownToLexical } from '../richtext/index.js'
 import { CONTENT_WARNINGS, STORY_THEMES } from '../policies/storyTaxonomy.js'
 import { CONSENT_AUDIENCES, type ConsentAudience } from '../policies/storyVisibility.js'
 import type { Payload } from 'payload'

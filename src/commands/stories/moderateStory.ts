@@ -3,7 +3,7 @@
 // text itself: what gets published is text the author wrote or accepted.
 import type { Payload } from 'payload'
 
-import { sanitizeLexical } from '../../stories/richText.js'
+import { sanitizeLexical } from '../../richtext/index.js'
 import { decideTransition, type StoryAction } from '../../policies/storyWorkflow.js'
 import { closeCrisisAlertsFor } from '../../moderation/crisisAlerts.js'
 import { actorRole, emailAuthor, loadStory, logModerationEvent, queueOrderFor, storyConsentCurrent, StoryCommandError } from './shared.js'
