@@ -9,7 +9,7 @@ import { SIGNUP_CONTEXT } from '../../collections/Users/access.js'
 import { serverURL } from '../env.js'
 import { toId } from '../routes/support.js'
 import { redeemJoinCode } from './meetings/redeemJoinCode.js'
-import { inTransaction } from './stories/transaction.js'
+import { inTransaction } from '../db/transaction.js'
 
 export type RegisterMemberProps = {
   payload: Payload

@@ -3,7 +3,7 @@
 // transaction, and the ledger key is unique, so a second run (or another process) sends nothing new.
 import type { Payload, TaskConfig } from 'payload'
 
-import { inTransaction } from '../commands/stories/transaction.js'
+import { inTransaction } from '../db/transaction.js'
 import { meetingAudience } from '../meetings/audience.js'
 import { reminderEmail, type MeetingForEmail } from '../meetings/emails.js'
 import { queueEmail } from './sendEmail.js'

@@ -7,7 +7,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { CommandRefusal } from '../commands/errors.js'
 import { refreshThreadActivity } from '../commands/forum/publication.js'
-import { inTransaction } from '../commands/stories/transaction.js'
+import { inTransaction } from '../db/transaction.js'
 import { appendModerationEvent } from '../moderation/events.js'
 import { DELETED_THREAD_BODY, DELETED_THREAD_TITLE, FORMER_MEMBER, type ErasureMode } from '../policies/privacy.js'
 import { appendToErasureLogFile, type ErasedIds, type ErasureEntry } from './erasureLog.js'

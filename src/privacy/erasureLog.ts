@@ -61,7 +61,7 @@ export const entryKey = (entry: Pick<ErasureEntry, 'memberId' | 'erasedAt'>) => 
  */
 export async function reapplyErasureLog(payload: Payload, options: { onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
   const { eraseWithin } = await import('./eraseMember.js')
-  const { inTransaction } = await import('../commands/stories/transaction.js')
+  const { inTransaction } = await import('../db/transaction.js')
   const inDatabase = await readErasureLogCollection(payload)
   const known = new Set(inDatabase.map(entryKey))
   const merged = new Map<string, ErasureEntry>()

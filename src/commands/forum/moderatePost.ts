@@ -2,7 +2,7 @@
 // transaction with its moderation event, the author's email and the thread's counts.
 import type { Payload } from 'payload'
 
-import { inTransaction } from '../stories/transaction.js'
+import { inTransaction } from '../../db/transaction.js'
 import { closeCrisisAlertsFor } from '../../moderation/crisisAlerts.js'
 import { appendModerationEvent } from '../../moderation/events.js'
 import { decidePostTransition, isPostAction, type PostAction } from '../../policies/postWorkflow.js'

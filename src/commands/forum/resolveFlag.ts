@@ -2,7 +2,7 @@
 // (nothing wrong; the moderator can then restore an auto-hidden item).
 import type { Payload } from 'payload'
 
-import { inTransaction } from '../stories/transaction.js'
+import { inTransaction } from '../../db/transaction.js'
 import { appendModerationEvent } from '../../moderation/events.js'
 import { canModeratePost } from '../../policies/forumVisibility.js'
 import { ForumCommandError, idOf } from './shared.js'
