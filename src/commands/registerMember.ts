@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 
 import { SIGNUP_CONTEXT } from '../../collections/Users/access.js'
 import { serverURL } from '../env.js'
-import { toId } from '../routes/support.js'
+import { toId } from '../db/relationId.js'
 import { redeemJoinCode } from './meetings/redeemJoinCode.js'
 import { inTransaction } from '../db/transaction.js'
 

@@ -11,13 +11,12 @@ import { inTransaction } from '../db/transaction.js'
 import { appendModerationEvent } from '../moderation/events.js'
 import { DELETED_THREAD_BODY, DELETED_THREAD_TITLE, FORMER_MEMBER, type ErasureMode } from '../policies/privacy.js'
 import { appendToErasureLogFile, type ErasedIds, type ErasureEntry } from './erasureLog.js'
-import { idOf } from '../db/relationId.js'
+import { idOf, toId } from '../db/relationId.js'
 
 export type EraseRequest = { memberId: number | string; mode: ErasureMode; actor: Record<string, any> | null; actorRole?: ErasureEntry['actorRole'] }
 
 type Id = number | string
 const asIds = (values: unknown[]) => [...new Set(values.map(idOf).filter((v): v is Id => v !== null && v !== undefined).map(String))]
-const toId = (value: string): Id => (/^\d+$/.test(value) ? Number(value) : value)
 
 type Collection = 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'data-exports' | 'meeting-reminders' | 'users'
 

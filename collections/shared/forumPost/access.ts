@@ -2,10 +2,9 @@
 // REST, search and feeds are filtered by one rule. tests/int checks the two agree.
 import type { Access, FieldAccess, Where } from 'payload'
 
+import { idOf } from '../../../src/db/relationId.js'
 import { canPost, isAdmin, isModerator, isSelf, moderatesLocality, type Actor } from '../../../src/policies/roles.js'
 import { isSafeguardingLead } from '../../../src/policies/safeguarding.js'
-
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | undefined))
 
 const scopeOf = (user: Actor) => (user?.moderatorLocalities ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
 
@@ -38,8 +37,6 @@ export const verifiedMembers: Access = ({ req: { user } }) => canPost(user)
 export const moderatorsOfLocality: Access = ({ req: { user } }) => moderatedWhere(user)
 export const adminsOnly: Access = ({ req: { user } }) => isAdmin(user)
 
-const authorIdOf = (doc: Record<string, any> | undefined) => (doc?.author && typeof doc.author === 'object' ? doc.author.id : doc?.author)
-
 /** A moderator reads private fields only inside their own localities (scoped moderators). */
 const moderatesDoc = (user: Actor, doc: Record<string, any> | undefined) => isModerator(user) && moderatesLocality(user, idOf(doc?.locality))
 
@@ -47,7 +44,7 @@ const moderatesDoc = (user: Actor, doc: Record<string, any> | undefined) => isMo
 export const authorOrModeratorField: FieldAccess = ({ req: { user }, doc }) => {
   // Without a document Payload asks whether the field may be queried; refusePrivateQueries decides that.
   if (!doc) return Boolean(user)
-  return moderatesDoc(user, doc) || isSelf(user, authorIdOf(doc))
+  return moderatesDoc(user, doc) || isSelf(user, idOf(doc.author))
 }
 export const moderatorField: FieldAccess = ({ req: { user }, doc }) => (doc ? moderatesDoc(user, doc) : isModerator(user))
 export const systemField: FieldAccess = () => false
