@@ -4,9 +4,9 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import { inTransaction } from '../db/transaction.js'
+import { queueEmail } from '../email/queue.js'
 import { meetingAudience } from '../meetings/audience.js'
 import { reminderEmail, type MeetingForEmail } from '../meetings/emails.js'
-import { queueEmail } from './sendEmail.js'
 
 export const REMIND_MEETINGS_TASK = 'remindMeetings'
 export const REMINDER_HOURS_BEFORE = 48

@@ -4,13 +4,13 @@
 // Sent only when there is something new. Runs hourly; planDigest decides who is due.
 import type { Payload, TaskConfig, Where } from 'payload'
 
+import { idOf } from '../db/relationId.js'
+import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'
 import { unsubscribeParts } from '../email/unsubscribe.js'
 import { serverURL } from '../env.js'
 import { postExcerpt } from '../forum/markdown.js'
 import { planDigest, type DigestFrequency } from '../policies/digest.js'
-import { idOf } from '../db/relationId.js'
-import { queueEmail } from './sendEmail.js'
 
 export const SEND_DIGESTS_TASK = 'sendDigests'
 

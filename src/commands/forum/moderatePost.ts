@@ -2,6 +2,7 @@
 // transaction with its moderation event, the author's email and the thread's counts.
 import type { Payload } from 'payload'
 
+import { idOf } from '../../db/relationId.js'
 import { inTransaction } from '../../db/transaction.js'
 import { closeCrisisAlertsFor } from '../../moderation/crisisAlerts.js'
 import { appendModerationEvent } from '../../moderation/events.js'
@@ -9,7 +10,7 @@ import { decidePostTransition, isPostAction, type PostAction } from '../../polic
 import { canModeratePost } from '../../policies/forumVisibility.js'
 import { isSelf } from '../../policies/roles.js'
 import { afterReplyPublished, countFirstPublication, refreshThreadActivity, tellAuthorApproved } from './publication.js'
-import { emailMember, ForumCommandError, idOf, loadPost, postQueueOrder, type PostCollection, type PostDoc } from './shared.js'
+import { emailMember, ForumCommandError, loadPost, postQueueOrder, type PostCollection, type PostDoc } from './shared.js'
 
 export type ModeratePostProps = {
   collection: PostCollection
