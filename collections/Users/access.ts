@@ -3,6 +3,7 @@ import type { Access, FieldAccess } from 'payload'
 
 import { canChangeRoles, canReadEmail, canUnlockAccounts, isAdmin, isModerator } from '../../src/policies/roles.js'
 import { canEnterSafeguardingWork } from '../../src/policies/safeguarding.js'
+import { SIGNUP_CONTEXT } from '../../src/policies/signup.js'
 
 /** Moderators read every profile (to moderate); a member reads only their own; visitors none. */
 export const selfOrModerator: Access = ({ req: { user } }) => {
@@ -23,7 +24,6 @@ export const selfOrAdmin: Access = ({ req: { user } }) => {
  * registered) or from an admin. A raw REST sign-up would say "email already exists" and reveal
  * that someone belongs to a recovery community.
  */
-export const SIGNUP_CONTEXT = 'signupForm'
 export const signupFormOrAdmin: Access = ({ req }) => isAdmin(req.user) || req.context?.[SIGNUP_CONTEXT] === true
 
 export const adminsOnly: Access = ({ req: { user } }) => isAdmin(user)

@@ -3,8 +3,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { ENTRY_KINDS, entryProblem, type EntryKind } from '../../src/moderation/pattern.js'
-import { WATCHED_ACTIONS } from '../../src/moderation/watchedWords.js'
 import { isModerator } from '../../src/policies/roles.js'
+import { WATCHED_ACTIONS } from '../../src/policies/watchedActions.js'
 
 const moderators = ({ req: { user } }: { req: { user: unknown } }) => isModerator(user as never)
 

@@ -2,7 +2,7 @@
 // decline a moderator's proposed redaction.
 import type { Payload } from 'payload'
 
-import { pickStoryContent } from '../../../collections/Stories/fields.js'
+import { pickStoryContent } from '../../policies/storyContent.js'
 import type { ConsentChoices } from '../../policies/consent.js'
 import { decideTransition } from '../../policies/storyWorkflow.js'
 import { recordConsent, recordWithdrawal } from './recordConsent.js'
