@@ -3,10 +3,10 @@
 // private notes are cleared after a while. Periods come from the privacy-settings global.
 import type { Payload, TaskConfig } from 'payload'
 
+import { eraseMember } from '../commands/privacy/eraseMember.js'
 import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'
 import { serverURL } from '../env.js'
-import { eraseMember } from '../privacy/eraseMember.js'
 import { loadPrivacySettings } from '../privacy/settings.js'
 
 export const RETENTION_TASK = 'applyRetention'
