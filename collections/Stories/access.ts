@@ -28,7 +28,6 @@ export const storyRead: Access = ({ req: { user } }) => {
   return { or: [visibleTo(['public', 'members']), own, ...held] }
 }
 
-export const verifiedMembers: Access = ({ req: { user } }) => canPost(user)
 export const authorOnly: Access = ({ req: { user } }) => (user ? { author: { equals: user.id } } : false)
 /** An author may delete a story that was never submitted; anything else is withdrawn instead. */
 export const authorsDraftsOrAdmin: Access = ({ req: { user } }) => {
@@ -45,7 +44,5 @@ export const authorOrModeratorField: FieldAccess = ({ req: { user }, doc }) => {
   if (!doc) return Boolean(user)
   return isSelf(user, idOf(doc.author))
 }
-export const moderatorField: FieldAccess = ({ req: { user } }) => isModerator(user)
 // On create there is no stored author yet: any verified member writes their own new story.
 export const authorWritable: FieldAccess = ({ req: { user }, doc, id }) => (id !== undefined && doc?.author !== undefined ? isSelf(user, idOf(doc.author)) : canPost(user))
-export const systemField: FieldAccess = () => false

@@ -3,18 +3,9 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
 import { idOf } from '../../../src/db/relationId.js'
-import { canPost, isAdmin, isModerator, isSelf, moderatesLocality, type Actor } from '../../../src/policies/roles.js'
+import { isModerator, isSelf, moderatesLocality, type Actor } from '../../../src/policies/roles.js'
 import { isSafeguardingLead } from '../../../src/policies/safeguarding.js'
-
-const scopeOf = (user: Actor) => (user?.moderatorLocalities ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
-
-/** Everything a moderator moderates: true for admins and unscoped moderators, else their localities. */
-export function moderatedWhere(user: Actor): Where | boolean {
-  if (isAdmin(user)) return true
-  if (!isModerator(user)) return false
-  const scope = scopeOf(user)
-  return scope.length === 0 ? true : { locality: { in: scope } }
-}
+import { moderatedWhere } from '../access.js'
 
 /** `threadPath` is set for replies: a reply is seen only where its thread is published too. */
 export function postReadAccess(threadPath?: string): Access {
@@ -32,11 +23,6 @@ export function postReadAccess(threadPath?: string): Access {
   }
 }
 
-export const verifiedMembers: Access = ({ req: { user } }) => canPost(user)
-/** Moderators may correct a post's text in the admin; status changes go through the moderate endpoint. */
-export const moderatorsOfLocality: Access = ({ req: { user } }) => moderatedWhere(user)
-export const adminsOnly: Access = ({ req: { user } }) => isAdmin(user)
-
 /** A moderator reads private fields only inside their own localities (scoped moderators). */
 const moderatesDoc = (user: Actor, doc: Record<string, any> | undefined) => isModerator(user) && moderatesLocality(user, idOf(doc?.locality))
 
@@ -46,5 +32,5 @@ export const authorOrModeratorField: FieldAccess = ({ req: { user }, doc }) => {
   if (!doc) return Boolean(user)
   return moderatesDoc(user, doc) || isSelf(user, idOf(doc.author))
 }
-export const moderatorField: FieldAccess = ({ req: { user }, doc }) => (doc ? moderatesDoc(user, doc) : isModerator(user))
-export const systemField: FieldAccess = () => false
+/** A moderator's field of a post: the moderators of its locality (any moderator when Payload asks without a document). */
+export const moderatorsOfPostField: FieldAccess = ({ req: { user }, doc }) => (doc ? moderatesDoc(user, doc) : isModerator(user))
