@@ -2,8 +2,8 @@
 import { crisisReportingContext, crisisSeen } from '../moderation/crisisAlerts.js'
 import { BYLINES, type ConsentChoices } from '../policies/consent.js'
 import { markdownToLexical } from '../stories/richText.js'
-import type { StoryContentKey } from '../policies/storyContent.js'
 import { CONTENT_WARNINGS, STORY_THEMES } from '../policies/storyTaxonomy.js'
+import type { StoryContentKey } from '../policies/storyContent.js'
 import { CONSENT_AUDIENCES, type ConsentAudience } from '../policies/storyVisibility.js'
 import type { Payload } from 'payload'
 
