@@ -218,7 +218,7 @@ beforeAll(async () => {
   const k = databaseKind()
   if (k !== 'sqlite' && k !== 'postgres') throw new Error(`backup and restore are tested on SQLite and PostgreSQL, not ${k}`)
   kind = k
-  ;({ eraseMember } = (await import('../../src/privacy/eraseMember.js')) as any)
+  ;({ eraseMember } = (await import('../../src/commands/privacy/eraseMember.js')) as any)
   await api().updateGlobal({
     slug: 'moderation-settings',
     data: { newMemberPostIntervalSeconds: 0, memberPostIntervalSeconds: 0, newMemberMaxThreadsPerDay: 1000, newMemberMaxRepliesPerDay: 1000 },

@@ -215,8 +215,8 @@ beforeAll(async () => {
   process.env.SMTP_URL = mailbox.url
   process.env.WAYMARK_ERASURE_LOG = ERASURE_LOG
   payload = await bootPayload()
-  ;({ eraseMember } = (await import('../../src/privacy/eraseMember.js')) as any)
-  ;({ reapplyErasureLog } = (await import('../../src/privacy/erasureLog.js')) as any)
+  ;({ eraseMember } = (await import('../../src/commands/privacy/eraseMember.js')) as any)
+  ;({ reapplyErasureLog } = (await import('../../src/commands/privacy/reapplyErasureLog.js')) as any)
   ;({ applyRetention } = (await import('../../src/jobs/retention.js')) as any)
   await api().updateGlobal({
     slug: 'moderation-settings',
