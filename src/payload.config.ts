@@ -35,7 +35,7 @@ import { fromAddress, fromName, mailTransport } from './email/transport.js'
 import { payloadSecret, serverURL } from './env.js'
 import { jobsConfig } from './jobs/config.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
-import { storyRichTextEditor } from './stories/editor.js'
+import { richTextEditor } from './richtext/editor.js'
 import { showLeadsTheCrisisPartOnly } from './admin/leadsNavigation.js'
 import { closeInternalCollections } from './admin/internalCollections.js'
 import { withUkDates } from './admin/ukDates.js'
@@ -62,7 +62,7 @@ export default buildConfig({
   },
   collections: withUkDates(showLeadsTheCrisisPartOnly([Users, Localities, Media, Stories, Consents, Threads, Replies, Flags, ModerationEvents, WatchedWords, ReservedNames, CrisisAlerts, CrisisServices, Conversations, Messages, Meetings, Actions, MeetingReminders, JoinCodes, DataExports, ErasureLog, DataSteps])),
   globals: withUkDates(showLeadsTheCrisisPartOnly([ModerationSettings, MeetingSettings, PrivacySettingsGlobal])),
-  editor: storyRichTextEditor,
+  editor: richTextEditor,
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.
   jobs: jobsConfig,
   db: databaseAdapter(),

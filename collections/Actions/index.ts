@@ -3,7 +3,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { ACTION_STATES, ACTION_STATE_LABELS } from '../../src/policies/actions.js'
-import { adminsOnly, anyone, moderatorsOfLocality, systemField } from '../Meetings/access.js'
+import { adminsOnly, anyone, moderatorsOfLocality, systemField } from '../shared/access.js'
 import { prepareAction } from './hooks/prepareAction.js'
 
 export const Actions: CollectionConfig = {

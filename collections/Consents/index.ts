@@ -4,7 +4,8 @@ import type { CollectionConfig } from 'payload'
 import { BYLINES } from '../../src/policies/consent.js'
 import { isModerator } from '../../src/policies/roles.js'
 import { CONSENT_AUDIENCES } from '../../src/policies/storyVisibility.js'
-import { nobody, refuseChanges } from '../shared/appendOnly.js'
+import { nobody } from '../shared/access.js'
+import { refuseChanges } from '../shared/appendOnly.js'
 import { completeConsent } from './hooks/completeConsent.js'
 
 export const Consents: CollectionConfig = {

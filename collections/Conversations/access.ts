@@ -1,10 +1,10 @@
 // canReadConversation (src/policies/conversations.ts) as database queries, for conversations and their
 // messages (which carry the conversation's kind, member and locality, so no join is needed).
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, Where } from 'payload'
 
 import { isModerator } from '../../src/policies/roles.js'
 import { isSafeguardingLead } from '../../src/policies/safeguarding.js'
-import { moderatedWhere } from '../shared/forumPost/access.js'
+import { moderatedWhere } from '../shared/access.js'
 
 export const conversationRead: Access = ({ req: { user } }): Where | boolean => {
   if (!user) return false
@@ -18,7 +18,3 @@ export const conversationRead: Access = ({ req: { user } }): Where | boolean => 
   }
   return { or }
 }
-
-export const nobody: Access = () => false
-/** What only the people handling the line see (which alert started it). */
-export const staffField: FieldAccess = ({ req: { user } }) => isSafeguardingLead(user) || isModerator(user)

@@ -7,7 +7,8 @@ import { startPrivateLine } from '../../src/commands/conversations/privateLine.j
 import { CONVERSATION_KINDS } from '../../src/policies/conversations.js'
 import { text } from '../shared/moderatorEndpoint.js'
 import { safeguardingEndpoint } from '../shared/safeguardingEndpoint.js'
-import { conversationRead, nobody, staffField } from './access.js'
+import { nobody, staffOnly } from '../shared/access.js'
+import { conversationRead } from './access.js'
 
 // POST /api/conversations/start { alertId, body }: from the crisis queue, a private message to the member.
 const startEndpoint = safeguardingEndpoint(
@@ -35,8 +36,8 @@ export const Conversations: CollectionConfig = {
     { name: 'member', type: 'relationship', relationTo: 'users', required: true, index: true, admin: { readOnly: true } },
     { name: 'memberName', type: 'text', admin: { readOnly: true } },
     { name: 'locality', type: 'relationship', relationTo: 'localities', index: true, admin: { readOnly: true } },
-    { name: 'alert', type: 'relationship', relationTo: 'crisis-alerts', access: { read: staffField }, admin: { readOnly: true } },
-    { name: 'startedBy', type: 'relationship', relationTo: 'users', access: { read: staffField }, admin: { readOnly: true } },
+    { name: 'alert', type: 'relationship', relationTo: 'crisis-alerts', access: { read: staffOnly }, admin: { readOnly: true } },
+    { name: 'startedBy', type: 'relationship', relationTo: 'users', access: { read: staffOnly }, admin: { readOnly: true } },
     { name: 'lastMessageAt', type: 'date', index: true, admin: { readOnly: true } },
     { name: 'memberUnread', type: 'checkbox', defaultValue: false, index: true, admin: { readOnly: true, description: 'A message the member has not opened yet.' } },
     { name: 'staffUnread', type: 'checkbox', defaultValue: false, index: true, admin: { readOnly: true, description: 'A reply from the member nobody has opened yet.' } },

@@ -2,7 +2,6 @@
 import type { Access, Where } from 'payload'
 
 import { isSafeguardingLead } from '../../src/policies/safeguarding.js'
-import { moderatedWhere } from '../shared/forumPost/access.js'
+import { moderatedWhere } from '../shared/access.js'
 
 export const crisisHandlers: Access = ({ req: { user } }): Where | boolean => (isSafeguardingLead(user) ? true : moderatedWhere(user))
-export const nobody: Access = () => false

@@ -8,7 +8,8 @@ import { canEnterSafeguardingWork } from '../../src/policies/safeguarding.js'
 import { TEXT_DOORS } from '../../src/moderation/textDoors.js'
 import { text } from '../shared/moderatorEndpoint.js'
 import { safeguardingEndpoint } from '../shared/safeguardingEndpoint.js'
-import { crisisHandlers, nobody } from './access.js'
+import { nobody } from '../shared/access.js'
+import { crisisHandlers } from './access.js'
 
 export const CRISIS_ALERT_TARGETS = Object.keys(TEXT_DOORS)
 

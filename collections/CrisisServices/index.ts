@@ -1,15 +1,13 @@
 // Local crisis services, kept per locality by that locality's moderators. The crisis panel shows the
 // services of the locality the text belongs to first, then the national numbers (src/policies/crisisLines.ts).
-import { APIError, type Access, type CollectionBeforeChangeHook, type CollectionConfig, type Where } from 'payload'
+import { APIError, type Access, type CollectionBeforeChangeHook, type CollectionConfig } from 'payload'
 
 import { idOf } from '../../src/db/relationId.js'
 import { moderatesLocality } from '../../src/policies/roles.js'
-import { moderatedWhere } from '../shared/forumPost/access.js'
+import { anyone, moderatorsOfLocality, nobody } from '../shared/access.js'
 
-const anyone: Access = () => true
 /** A moderator adds services only to a locality they moderate; admins and unscoped moderators anywhere. */
 const moderatorsOfTheLocality: Access = ({ req: { user }, data }) => moderatesLocality(user, idOf(data?.locality))
-const moderatorsOfItsLocality: Access = ({ req: { user } }): Where | boolean => moderatedWhere(user)
 
 /** A moderator cannot move a service into (or out of) a locality they do not moderate. */
 const keepToOwnLocalities: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
@@ -30,7 +28,7 @@ export const CrisisServices: CollectionConfig = {
   },
   defaultSort: 'order',
   hooks: { beforeChange: [keepToOwnLocalities] },
-  access: { read: anyone, create: moderatorsOfTheLocality, update: moderatorsOfItsLocality, delete: moderatorsOfItsLocality, readVersions: () => false },
+  access: { read: anyone, create: moderatorsOfTheLocality, update: moderatorsOfLocality, delete: moderatorsOfLocality, readVersions: nobody },
   fields: [
     { name: 'locality', type: 'relationship', relationTo: 'localities', required: true, index: true },
     { name: 'name', type: 'text', required: true, maxLength: 120 },

@@ -3,13 +3,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../src/policies/roles.js'
+import { adminsOnly, nobody } from '../shared/access.js'
 
-const adminsOnly = ({ req: { user } }: { req: { user?: unknown } }) => isAdmin(user as never)
 
 export const DataExports: CollectionConfig = {
   slug: 'data-exports',
   admin: { group: 'People', hidden: ({ user }) => !isAdmin(user as never), defaultColumns: ['member', 'createdAt', 'expiresAt', 'downloadedAt'] },
-  access: { read: adminsOnly, create: () => false, update: () => false, delete: adminsOnly, readVersions: () => false },
+  access: { read: adminsOnly, create: nobody, update: nobody, delete: adminsOnly, readVersions: nobody },
   fields: [
     { name: 'member', type: 'relationship', relationTo: 'users', required: true, index: true },
     { name: 'tokenHash', type: 'text', required: true, unique: true, index: true, hidden: true },

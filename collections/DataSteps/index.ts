@@ -2,7 +2,7 @@
 // through any API; the server writes one row when a step has run.
 import type { CollectionConfig } from 'payload'
 
-const nobody = () => false
+import { nobody } from '../shared/access.js'
 
 export const DataSteps: CollectionConfig = {
   slug: 'data-steps',

@@ -3,14 +3,14 @@
 import type { CollectionConfig } from 'payload'
 
 import { ERASURE_MODES } from '../../src/policies/privacy.js'
-import { isAdmin } from '../../src/policies/roles.js'
-import { nobody, refuseChanges } from '../shared/appendOnly.js'
+import { adminsOnly, nobody } from '../shared/access.js'
+import { refuseChanges } from '../shared/appendOnly.js'
 
 export const ErasureLog: CollectionConfig = {
   slug: 'erasure-log',
   admin: { group: 'People', useAsTitle: 'memberId', defaultColumns: ['memberId', 'mode', 'actorRole', 'actorId', 'erasedAt'] },
   defaultSort: '-erasedAt',
-  access: { read: ({ req: { user } }) => isAdmin(user), create: nobody, update: nobody, delete: nobody, readVersions: nobody },
+  access: { read: adminsOnly, create: nobody, update: nobody, delete: nobody, readVersions: nobody },
   hooks: { beforeOperation: [refuseChanges] },
   fields: [
     { name: 'memberId', type: 'text', required: true, index: true },

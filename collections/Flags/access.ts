@@ -2,8 +2,9 @@
 // author of the flagged item never learns who flagged it, through any door.
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { canPost, isModerator, isSelf } from '../../src/policies/roles.js'
-import { moderatedWhere } from '../shared/forumPost/access.js'
+import { idOf } from '../../src/db/relationId.js'
+import { isModerator, isSelf } from '../../src/policies/roles.js'
+import { moderatedWhere } from '../shared/access.js'
 
 export const flagRead: Access = ({ req: { user } }): Where | boolean => {
   if (!user) return false
@@ -13,12 +14,8 @@ export const flagRead: Access = ({ req: { user } }): Where | boolean => {
   return moderated ? { or: [own, moderated] } : own
 }
 
-export const verifiedMembers: Access = ({ req: { user } }) => canPost(user)
-export const nobody: Access = () => false
-export const systemField: FieldAccess = () => false
 export const flaggerOrModerator: FieldAccess = ({ req: { user }, doc }) => {
   if (isModerator(user)) return true
   if (!doc) return Boolean(user)
-  const flagger = doc.flagger && typeof doc.flagger === 'object' ? doc.flagger.id : doc.flagger
-  return isSelf(user, flagger)
+  return isSelf(user, idOf(doc.flagger))
 }

@@ -4,10 +4,10 @@ import type { CollectionConfig } from 'payload'
 import { hideIfFlaggedEnough } from '../../src/commands/forum/autoHide.js'
 import { resolveFlag } from '../../src/commands/forum/resolveFlag.js'
 import { FLAG_REASONS, FLAG_STATES, FLAG_TARGETS, type FlagTarget } from '../../src/policies/flags.js'
-import { isModerator } from '../../src/policies/roles.js'
 import { moderatorEndpoint, text } from '../shared/moderatorEndpoint.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
-import { flaggerOrModerator, flagRead, nobody, systemField, verifiedMembers } from './access.js'
+import { moderatorsOnly, nobody, systemField, verifiedMembers } from '../shared/access.js'
+import { flaggerOrModerator, flagRead } from './access.js'
 import { checkFlag } from './hooks/checkFlag.js'
 import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
 import { idOf } from '../../src/db/relationId.js'
@@ -44,10 +44,10 @@ export const Flags: CollectionConfig = {
     { name: 'reason', type: 'select', required: true, options: FLAG_REASONS.map(({ value, label }) => ({ value, label })) },
     { name: 'note', type: 'textarea', maxLength: 1000 },
     { name: 'status', type: 'select', required: true, defaultValue: 'open', index: true, options: FLAG_STATES.map((value) => ({ value, label: value })), access: system },
-    { name: 'moderatorNote', type: 'textarea', access: { ...system, read: ({ req: { user } }) => isModerator(user) } },
+    { name: 'moderatorNote', type: 'textarea', access: { ...system, read: moderatorsOnly } },
     { name: 'flagger', type: 'relationship', relationTo: 'users', index: true, access: { ...system, read: flaggerOrModerator } },
     { name: 'locality', type: 'relationship', relationTo: 'localities', index: true, access: system },
-    { name: 'resolvedBy', type: 'relationship', relationTo: 'users', access: { ...system, read: ({ req: { user } }) => isModerator(user) } },
+    { name: 'resolvedBy', type: 'relationship', relationTo: 'users', access: { ...system, read: moderatorsOnly } },
     { name: 'resolvedAt', type: 'date', access: system },
   ],
 }

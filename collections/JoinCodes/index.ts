@@ -2,20 +2,18 @@
 // together on the venue's Wi-Fi are not turned away by the per-IP sign-up limit. Only moderators read them.
 import type { Access, CollectionConfig } from 'payload'
 
-import { isAdmin } from '../../src/policies/roles.js'
-import { moderatedWhere } from '../shared/forumPost/access.js'
+import { adminsOnly, moderatedWhere, nobody } from '../shared/access.js'
 
 /** Moderators, each for the meetings of the localities they moderate (as for opening a code). */
-const moderators: Access = ({ req: { user } }) => {
-  const where = moderatedWhere(user as never)
+const moderatorsOfTheMeeting: Access = ({ req: { user } }) => {
+  const where = moderatedWhere(user)
   return typeof where === 'boolean' ? where : { 'meeting.locality': where.locality! }
 }
-const adminsOnly = ({ req: { user } }: { req: { user?: unknown } }) => isAdmin(user as never)
 
 export const JoinCodes: CollectionConfig = {
   slug: 'join-codes',
   admin: { group: 'Meetings', useAsTitle: 'code', defaultColumns: ['code', 'meeting', 'expiresAt', 'uses'] },
-  access: { read: moderators, create: () => false, update: () => false, delete: adminsOnly, readVersions: () => false },
+  access: { read: moderatorsOfTheMeeting, create: nobody, update: nobody, delete: adminsOnly, readVersions: nobody },
   fields: [
     { name: 'code', type: 'text', required: true, unique: true, index: true },
     { name: 'meeting', type: 'relationship', relationTo: 'meetings', required: true, index: true },

@@ -2,7 +2,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { forgetLocalities as forgetCachedLocalities } from '../../src/cache/localities.js'
-import { adminsOnly, anyone } from './access.js'
+import { adminsOnly, anyone } from '../shared/access.js'
 import { retitleMeetings } from './hooks/retitleMeetings.js'
 
 // Pages show locality changes on the very next request.

@@ -20,8 +20,8 @@ export const ownOrModerator: Access = ({ req: { user } }) => {
   return { uploader: { equals: user.id } }
 }
 
-export const verifiedMembers: Access = ({ req: { user } }) => canUploadMedia(user)
+/** Who may upload (src/policies/media.ts): today the verified members, but uploads keep their own rule. */
+export const mediaUploaders: Access = ({ req: { user } }) => canUploadMedia(user)
 export const publishFieldWrite: FieldAccess = ({ req: { user } }) => canPublishMedia(user)
 export const uploaderFieldRead: FieldAccess = ({ req: { user }, doc }) =>
   isModerator(user) || Boolean(user && doc && String(typeof doc.uploader === 'object' ? doc.uploader?.id : doc.uploader) === String(user.id))
-export const nobody: FieldAccess = () => false

@@ -3,7 +3,8 @@ import type { CollectionConfig } from 'payload'
 
 import { mediaDir } from '../../src/env.js'
 import { ALLOWED_IMAGE_TYPES } from '../../src/policies/media.js'
-import { nobody, ownOrModerator, publicOrOwnOrModerator, publishFieldWrite, uploaderFieldRead, verifiedMembers } from './access.js'
+import { systemField } from '../shared/access.js'
+import { mediaUploaders, ownOrModerator, publicOrOwnOrModerator, publishFieldWrite, uploaderFieldRead } from './access.js'
 import { checkImageContent } from './hooks/checkImageContent.js'
 import { recordUploader } from './hooks/recordUploader.js'
 import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
@@ -21,7 +22,7 @@ export const Media: CollectionConfig = {
   admin: { useAsTitle: 'alt', group: 'Content' },
   access: {
     read: publicOrOwnOrModerator,
-    create: verifiedMembers,
+    create: mediaUploaders,
     update: ownOrModerator,
     delete: ownOrModerator,
     readVersions: ownOrModerator,
@@ -68,15 +69,15 @@ export const Media: CollectionConfig = {
       defaultValue: 'none',
       options: ['none', 'members', 'public'],
       admin: { readOnly: true },
-      access: { create: nobody, update: nobody },
+      access: { create: systemField, update: systemField },
     },
-    { name: 'storyVisibleUntil', type: 'date', admin: { readOnly: true }, access: { create: nobody, update: nobody } },
+    { name: 'storyVisibleUntil', type: 'date', admin: { readOnly: true }, access: { create: systemField, update: systemField } },
     {
       name: 'uploader',
       type: 'relationship',
       relationTo: 'users',
       admin: { readOnly: true },
-      access: { read: uploaderFieldRead, create: nobody, update: nobody },
+      access: { read: uploaderFieldRead, create: systemField, update: systemField },
     },
   ],
 }

@@ -3,13 +3,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../../src/policies/roles.js'
+import { adminsOnly, nobody } from '../shared/access.js'
 
-const adminsOnly = ({ req: { user } }: { req: { user?: unknown } }) => isAdmin(user as never)
 
 export const MeetingReminders: CollectionConfig = {
   slug: 'meeting-reminders',
   admin: { group: 'Meetings', hidden: ({ user }) => !isAdmin(user as never), defaultColumns: ['meeting', 'member', 'sentAt'] },
-  access: { read: adminsOnly, create: () => false, update: () => false, delete: adminsOnly, readVersions: () => false },
+  access: { read: adminsOnly, create: nobody, update: nobody, delete: adminsOnly, readVersions: nobody },
   fields: [
     { name: 'key', type: 'text', required: true, unique: true, index: true },
     { name: 'meeting', type: 'relationship', relationTo: 'meetings', required: true, index: true },

@@ -3,16 +3,16 @@
 import type { GlobalConfig } from 'payload'
 
 import { isIsoDate } from '../../src/policies/londonTime.js'
-import { isAdmin, isModerator } from '../../src/policies/roles.js'
+import { adminsOnly, moderatorsOnly, nobody } from '../shared/access.js'
 
 export const MeetingSettings: GlobalConfig = {
   slug: 'meeting-settings',
   label: 'Meeting settings',
   admin: { group: 'Meetings' },
   access: {
-    read: ({ req: { user } }) => isModerator(user),
-    update: ({ req: { user } }) => isModerator(user),
-    readVersions: () => false,
+    read: moderatorsOnly,
+    update: moderatorsOnly,
+    readVersions: nobody,
   },
   fields: [
     {
@@ -21,7 +21,7 @@ export const MeetingSettings: GlobalConfig = {
       defaultValue: false,
       label: 'Minutes need a second moderator',
       // Admins only: otherwise the recorder could switch the rule off, approve their own minutes and switch it back.
-      access: { update: ({ req: { user } }) => isAdmin(user as never) },
+      access: { update: adminsOnly },
       admin: { description: 'When ticked, the moderator who recorded a meeting’s minutes cannot approve them: another moderator must. Only admins change this.' },
     },
     {

@@ -3,10 +3,10 @@
 import type { CollectionConfig, Field } from 'payload'
 
 import { MEETING_STATES, MINUTES_STATES, MINUTES_VISIBILITIES } from '../../src/policies/meetingAccess.js'
-import { isModerator } from '../../src/policies/roles.js'
-import { storyRichTextEditor } from '../../src/stories/editor.js'
+import { richTextEditor } from '../../src/richtext/editor.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
-import { adminsOnly, anyone, joiningDetailsRead, minutesRead, moderatorsField, moderatorsOfLocality, systemField } from './access.js'
+import { adminsOnly, anyone, moderatorsOnly, moderatorsOfLocality, systemField } from '../shared/access.js'
+import { joiningDetailsRead, minutesRead } from './access.js'
 import { generateSeriesEndpoint } from './endpoints/generateSeries.js'
 import { checkMeeting } from './hooks/checkMeeting.js'
 import { deleteMeetingDependents } from './hooks/deleteMeetingDependents.js'
@@ -40,6 +40,7 @@ export const Meetings: CollectionConfig = {
   },
   defaultSort: '-startsAt',
   endpoints: [generateSeriesEndpoint],
+  // Moderators run the meetings of their own localities.
   access: { read: anyone, create: moderatorsOfLocality, update: moderatorsOfLocality, delete: adminsOnly, readVersions: adminsOnly },
   hooks: {
     // Asking "do any minutes contain X?", or sorting by them, would read draft minutes (or joining details) one question at a time.
@@ -90,15 +91,15 @@ export const Meetings: CollectionConfig = {
         },
         // Counted when someone joins with this meeting's code and agrees; never added to firstTimers.
         // Moderators only: watching it go up would tell a visitor when someone joined at the meeting.
-        { name: 'joinedWithCode', type: 'number', defaultValue: 0, access: { read: moderatorsField, create: systemField, update: systemField }, admin: { readOnly: true, description: 'People who joined Waymark with this meeting’s code and agreed to be counted. Not added to first-timers.' } },
+        { name: 'joinedWithCode', type: 'number', defaultValue: 0, access: { read: moderatorsOnly, create: systemField, update: systemField }, admin: { readOnly: true, description: 'People who joined Waymark with this meeting’s code and agreed to be counted. Not added to first-timers.' } },
       ],
     },
-    { name: 'minutes', type: 'richText', editor: storyRichTextEditor, access: { read: minutesRead } },
+    { name: 'minutes', type: 'richText', editor: richTextEditor, access: { read: minutesRead } },
     { name: 'minutesStatus', type: 'select', required: true, defaultValue: 'draft', options: choices(MINUTES_STATES), admin: { position: 'sidebar' } },
     { name: 'minutesVisibility', type: 'select', required: true, defaultValue: 'members', options: [{ value: 'public', label: 'Everyone' }, { value: 'members', label: 'Members only' }].filter((o) => MINUTES_VISIBILITIES.includes(o.value as never)), admin: { position: 'sidebar' } },
-    { name: 'minutesRecordedBy', type: 'relationship', relationTo: 'users', access: { read: moderatorsField, create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'minutesRecordedBy', type: 'relationship', relationTo: 'users', access: { read: moderatorsOnly, create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'minutesPublishedAt', type: 'date', access: { create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'sequence', type: 'number', defaultValue: 0, access: { create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar', description: 'Goes up on every change, so calendars notice.' } },
-    { name: 'isDemo', type: 'checkbox', defaultValue: false, access: { read: ({ req: { user } }) => isModerator(user) }, admin: { description: 'Made by the seed.' } },
+    { name: 'isDemo', type: 'checkbox', defaultValue: false, access: { read: moderatorsOnly }, admin: { description: 'Made by the seed.' } },
   ],
 }

@@ -4,7 +4,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { CONVERSATION_KINDS } from '../../src/policies/conversations.js'
-import { conversationRead, nobody } from '../Conversations/access.js'
+import { nobody } from '../shared/access.js'
+import { conversationRead } from '../Conversations/access.js'
 
 export const Messages: CollectionConfig = {
   slug: 'messages',

@@ -1,8 +1,8 @@
 // The moderation-settings global: post-queue threshold, flag threshold, rate limits, canned reasons.
 import type { GlobalConfig } from 'payload'
 
-import { isAdmin, isModerator } from '../../src/policies/roles.js'
 import { DEFAULT_MODERATION_SETTINGS, SETTING_DESCRIPTIONS } from '../../src/policies/moderationSettings.js'
+import { adminsOnly, moderatorsOnly, nobody } from '../shared/access.js'
 
 const numberFields = (Object.keys(SETTING_DESCRIPTIONS) as (keyof typeof SETTING_DESCRIPTIONS)[]).map((name) => ({
   name,
@@ -19,9 +19,9 @@ export const ModerationSettings: GlobalConfig = {
   label: 'Moderation settings',
   admin: { group: 'Moderation' },
   access: {
-    read: ({ req: { user } }) => isModerator(user),
-    update: ({ req: { user } }) => isAdmin(user),
-    readVersions: () => false,
+    read: moderatorsOnly,
+    update: adminsOnly,
+    readVersions: nobody,
   },
   fields: [
     ...numberFields,

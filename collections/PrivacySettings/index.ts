@@ -2,13 +2,13 @@
 import type { GlobalConfig } from 'payload'
 
 import { DEFAULT_PRIVACY_SETTINGS, PRIVACY_SETTING_DESCRIPTIONS, type PrivacySettings } from '../../src/policies/privacy.js'
-import { isAdmin } from '../../src/policies/roles.js'
+import { adminsOnly, nobody } from '../shared/access.js'
 
 export const PrivacySettingsGlobal: GlobalConfig = {
   slug: 'privacy-settings',
   label: 'Privacy and retention',
   admin: { group: 'People' },
-  access: { read: ({ req: { user } }) => isAdmin(user), update: ({ req: { user } }) => isAdmin(user), readVersions: () => false },
+  access: { read: adminsOnly, update: adminsOnly, readVersions: nobody },
   fields: (Object.keys(DEFAULT_PRIVACY_SETTINGS) as (keyof PrivacySettings)[]).map((name) => ({
     name,
     type: 'number' as const,

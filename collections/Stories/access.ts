@@ -2,6 +2,7 @@
 // REST, the admin and file URLs are filtered by the same rule. tests/int checks the two agree.
 import type { Access, FieldAccess, Where } from 'payload'
 
+import { idOf } from '../../src/db/relationId.js'
 import { canPost, isModerator, isSelf } from '../../src/policies/roles.js'
 import { isSafeguardingLead } from '../../src/policies/safeguarding.js'
 import type { ConsentAudience } from '../../src/policies/storyVisibility.js'
@@ -27,7 +28,6 @@ export const storyRead: Access = ({ req: { user } }) => {
   return { or: [visibleTo(['public', 'members']), own, ...held] }
 }
 
-export const verifiedMembers: Access = ({ req: { user } }) => canPost(user)
 export const authorOnly: Access = ({ req: { user } }) => (user ? { author: { equals: user.id } } : false)
 /** An author may delete a story that was never submitted; anything else is withdrawn instead. */
 export const authorsDraftsOrAdmin: Access = ({ req: { user } }) => {
@@ -37,16 +37,12 @@ export const authorsDraftsOrAdmin: Access = ({ req: { user } }) => {
   return ownDraft
 }
 
-const authorIdOf = (doc: Record<string, any> | undefined) => (doc?.author && typeof doc.author === 'object' ? doc.author.id : doc?.author)
-
 /** The author relation and the author's private fields: the author and moderators only. */
 export const authorOrModeratorField: FieldAccess = ({ req: { user }, doc }) => {
   if (isModerator(user)) return true
   // Without a document Payload is asking whether the field may be queried; refusePrivateStoryQueries decides that.
   if (!doc) return Boolean(user)
-  return isSelf(user, authorIdOf(doc))
+  return isSelf(user, idOf(doc.author))
 }
-export const moderatorField: FieldAccess = ({ req: { user } }) => isModerator(user)
 // On create there is no stored author yet: any verified member writes their own new story.
-export const authorWritable: FieldAccess = ({ req: { user }, doc, id }) => (id !== undefined && doc?.author !== undefined ? isSelf(user, authorIdOf(doc)) : canPost(user))
-export const systemField: FieldAccess = () => false
+export const authorWritable: FieldAccess = ({ req: { user }, doc, id }) => (id !== undefined && doc?.author !== undefined ? isSelf(user, idOf(doc.author)) : canPost(user))

@@ -1,39 +1,32 @@
 // The parts of a story an author writes. They appear twice: as the live story, and as a revision
-// of a published story awaiting review (see hooks/divertPublishedEdits.ts).
+// of a published story awaiting review (see hooks/divertPublishedEdits.ts). Their names are declared
+// once, in src/policies/storyContent.ts; each has its field here, and the compiler checks both agree.
 import type { Field } from 'payload'
 
+import { STORY_CONTENT_KEYS, type StoryContentKey } from '../../src/policies/storyContent.js'
 import { CONTENT_WARNINGS, STORY_THEMES } from '../../src/policies/storyTaxonomy.js'
-import { storyRichTextEditor } from '../../src/stories/editor.js'
+import { richTextEditor } from '../../src/richtext/editor.js'
 import { authorWritable } from './access.js'
 
-export const STORY_CONTENT_KEYS = ['title', 'summary', 'body', 'locality', 'themes', 'contentWarnings', 'contentWarningNote', 'coverImage'] as const
+/** A field without its name: the content key is the name. (Omit spread over Payload's union of field types.) */
+type ContentField = Field extends infer F ? (F extends { name: string } ? Omit<F, 'name'> : never) : never
 
 export function storyContentFields({ required }: { required: boolean }): Field[] {
   const write = { create: authorWritable, update: authorWritable }
-  return [
-    { name: 'title', type: 'text', required, maxLength: 140, access: write },
-    { name: 'summary', type: 'textarea', maxLength: 280, access: write, admin: { description: '280 characters or fewer.' } },
-    { name: 'body', type: 'richText', editor: storyRichTextEditor, access: write },
-    { name: 'locality', type: 'relationship', relationTo: 'localities', access: write },
-    { name: 'themes', type: 'select', hasMany: true, options: STORY_THEMES.map(({ value, label }) => ({ value, label })), access: write },
-    {
-      name: 'contentWarnings',
+  const fields: Record<StoryContentKey, ContentField> = {
+    title: { type: 'text', required, maxLength: 140, access: write },
+    summary: { type: 'textarea', maxLength: 280, access: write, admin: { description: '280 characters or fewer.' } },
+    body: { type: 'richText', editor: richTextEditor, access: write },
+    locality: { type: 'relationship', relationTo: 'localities', access: write },
+    themes: { type: 'select', hasMany: true, options: STORY_THEMES.map(({ value, label }) => ({ value, label })), access: write },
+    contentWarnings: {
       type: 'select',
       hasMany: true,
       options: CONTENT_WARNINGS.map(({ value, label }) => ({ value, label })),
       access: write,
     },
-    { name: 'contentWarningNote', type: 'text', maxLength: 200, access: write },
-    { name: 'coverImage', type: 'upload', relationTo: 'media', access: write },
-  ]
-}
-
-/** The author-written content of a stored story, with relations as plain ids. */
-export function pickStoryContent(doc: Record<string, any>): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const key of STORY_CONTENT_KEYS) {
-    const value = doc[key]
-    out[key] = value && typeof value === 'object' && 'id' in value ? value.id : value
+    contentWarningNote: { type: 'text', maxLength: 200, access: write },
+    coverImage: { type: 'upload', relationTo: 'media', access: write },
   }
-  return out
+  return STORY_CONTENT_KEYS.map((name) => ({ name, ...fields[name] }) as Field)
 }

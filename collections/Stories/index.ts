@@ -4,16 +4,9 @@ import type { CollectionConfig } from 'payload'
 
 import { CONSENT_AUDIENCES, STORY_STATES } from '../../src/policies/storyVisibility.js'
 import { BYLINES } from '../../src/policies/consent.js'
-import { storyRichTextEditor } from '../../src/stories/editor.js'
-import {
-  authorOrModeratorField,
-  authorsDraftsOrAdmin,
-  authorOnly,
-  moderatorField,
-  storyRead,
-  systemField,
-  verifiedMembers,
-} from './access.js'
+import { richTextEditor } from '../../src/richtext/editor.js'
+import { moderatorsOnly, nobody, systemField, verifiedMembers } from '../shared/access.js'
+import { authorOrModeratorField, authorsDraftsOrAdmin, authorOnly, storyRead } from './access.js'
 import { moderateEndpoint } from './endpoints/moderate.js'
 import { storyContentFields } from './fields.js'
 import { alertSafeguardingLeads } from './hooks/alertSafeguardingLeads.js'
@@ -44,7 +37,7 @@ export const Stories: CollectionConfig = {
     create: verifiedMembers,
     update: authorOnly,
     delete: authorsDraftsOrAdmin,
-    readVersions: () => false,
+    readVersions: nobody,
   },
   hooks: {
     beforeOperation: [refusePrivateStoryQueries],
@@ -80,8 +73,8 @@ export const Stories: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar' },
     },
     { name: 'crisisHold', type: 'checkbox', defaultValue: false, access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'triageAction', type: 'text', access: { ...system, read: moderatorField }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'triageMatches', type: 'json', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
+    { name: 'triageAction', type: 'text', access: { ...system, read: moderatorsOnly }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'triageMatches', type: 'json', access: { ...system, read: moderatorsOnly }, admin: { readOnly: true } },
     // Denormalised from the latest consent record so that read access can be a database query.
     { name: 'consentVersion', type: 'number', access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'consentAudience', type: 'select', options: [...CONSENT_AUDIENCES], index: true, access: system, admin: { readOnly: true, position: 'sidebar' } },
@@ -115,7 +108,7 @@ export const Stories: CollectionConfig = {
         { name: 'state', type: 'select', options: ['none', 'open', 'accepted', 'declined'], defaultValue: 'none' },
         { name: 'title', type: 'text' },
         { name: 'summary', type: 'textarea' },
-        { name: 'body', type: 'richText', editor: storyRichTextEditor },
+        { name: 'body', type: 'richText', editor: richTextEditor },
         { name: 'note', type: 'textarea' },
         { name: 'proposedAt', type: 'date' },
         { name: 'respondedAt', type: 'date' },
@@ -123,12 +116,12 @@ export const Stories: CollectionConfig = {
     },
     { name: 'reasonForAuthor', type: 'textarea', access: privateToAuthor, admin: { readOnly: true, description: "The latest moderator's reason, shown to the author." } },
     { name: 'submittedAt', type: 'date', access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'decidedAt', type: 'date', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
+    { name: 'decidedAt', type: 'date', access: { ...system, read: moderatorsOnly }, admin: { readOnly: true } },
     { name: 'publishedAt', type: 'date', access: system, admin: { readOnly: true, position: 'sidebar' } },
     // Queryable by /search (so not `hidden`), but never sent out: readers get the real text instead.
-    { name: 'expiryNotifiedVersion', type: 'number', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
-    { name: 'renewalRemindedVersion', type: 'number', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
+    { name: 'expiryNotifiedVersion', type: 'number', access: { ...system, read: moderatorsOnly }, admin: { readOnly: true } },
+    { name: 'renewalRemindedVersion', type: 'number', access: { ...system, read: moderatorsOnly }, admin: { readOnly: true } },
     { name: 'searchText', type: 'textarea', access: system, admin: { hidden: true } },
-    { name: 'queueOrder', type: 'text', index: true, access: { ...system, read: moderatorField }, admin: { hidden: true } },
+    { name: 'queueOrder', type: 'text', index: true, access: { ...system, read: moderatorsOnly }, admin: { hidden: true } },
   ],
 }

@@ -3,7 +3,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { moderatePostEndpoint } from '../shared/forumPost/moderateEndpoint.js'
-import { adminsOnly, moderatorsOfLocality, postReadAccess, systemField, verifiedMembers } from '../shared/forumPost/access.js'
+import { adminsOnly, moderatorsOfLocality, nobody, systemField, verifiedMembers } from '../shared/access.js'
+import { postReadAccess } from '../shared/forumPost/access.js'
 import { POST_PRIVATE_PATHS, postBodyField, postSystemFields } from '../shared/forumPost/fields.js'
 import { admitPost } from '../shared/forumPost/hooks/admitPost.js'
 import { afterPostCreated } from '../shared/forumPost/hooks/afterPostCreated.js'
@@ -26,9 +27,10 @@ export const Threads: CollectionConfig = {
   access: {
     read: postReadAccess(),
     create: verifiedMembers,
+    // Moderators may correct a post's text in the admin; status changes go through the moderate endpoint.
     update: moderatorsOfLocality,
     delete: adminsOnly,
-    readVersions: () => false,
+    readVersions: nobody,
   },
   hooks: {
     beforeOperation: [refusePrivateQueries({ privatePaths: POST_PRIVATE_PATHS, ownerPath: 'author', noun: 'threads', defaultSort: '-lastActivityAt' })],

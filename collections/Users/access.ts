@@ -2,7 +2,7 @@
 import type { Access, FieldAccess } from 'payload'
 
 import { canChangeRoles, canReadEmail, canUnlockAccounts, isAdmin, isModerator } from '../../src/policies/roles.js'
-import { canEnterSafeguardingWork } from '../../src/policies/safeguarding.js'
+import { SIGNUP_CONTEXT } from '../../src/policies/signup.js'
 
 /** Moderators read every profile (to moderate); a member reads only their own; visitors none. */
 export const selfOrModerator: Access = ({ req: { user } }) => {
@@ -23,19 +23,9 @@ export const selfOrAdmin: Access = ({ req: { user } }) => {
  * registered) or from an admin. A raw REST sign-up would say "email already exists" and reveal
  * that someone belongs to a recovery community.
  */
-export const SIGNUP_CONTEXT = 'signupForm'
 export const signupFormOrAdmin: Access = ({ req }) => isAdmin(req.user) || req.context?.[SIGNUP_CONTEXT] === true
 
-export const adminsOnly: Access = ({ req: { user } }) => isAdmin(user)
-export const anyone: Access = () => true
-export const nobody: Access = () => false
-
 export const unlockAccess: Access = ({ req: { user } }) => canUnlockAccounts(user)
-/** Moderators' workplace; safeguarding leads who are not moderators enter for the crisis part only. */
-export const adminPanelAccess = ({ req: { user } }: { req: { user: unknown } }) => canEnterSafeguardingWork(user as never)
 
 export const emailFieldRead: FieldAccess = ({ req: { user }, doc, id }) => canReadEmail(user, doc?.id ?? id)
 export const rolesFieldWrite: FieldAccess = ({ req: { user } }) => canChangeRoles(user)
-export const adminFieldWrite: FieldAccess = ({ req: { user } }) => isAdmin(user)
-export const moderatorFieldRead: FieldAccess = ({ req: { user } }) => isModerator(user)
-export const systemField: FieldAccess = () => false

@@ -6,19 +6,8 @@ import { resetPasswordHtml, verifyEmailHtml } from '../../src/email/templates.js
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
 import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES, REPLY_DELIVERY_OPTIONS } from '../../src/policies/notifications.js'
 import { isModerator, ROLES } from '../../src/policies/roles.js'
-import {
-  adminFieldWrite,
-  adminPanelAccess,
-  adminsOnly,
-  emailFieldRead,
-  moderatorFieldRead,
-  rolesFieldWrite,
-  selfOrAdmin,
-  selfOrModerator,
-  signupFormOrAdmin,
-  systemField,
-  unlockAccess,
-} from './access.js'
+import { adminsOnly, moderatorsOnly, staffOnly, systemField } from '../shared/access.js'
+import { emailFieldRead, rolesFieldWrite, selfOrAdmin, selfOrModerator, signupFormOrAdmin, unlockAccess } from './access.js'
 import { assignDefaultRole } from './hooks/assignDefaultRole.js'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy.js'
 import { notifyEmailChange } from './hooks/notifyEmailChange.js'
@@ -35,7 +24,7 @@ import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
 import { idOf } from '../../src/db/relationId.js'
 
 /** Only the confirm-role endpoint (src/commands/confirmRole.ts, with overrideAccess) writes a confirmation: never the member. */
-const confirmationField = { create: () => false, update: () => false }
+const confirmationField = { create: systemField, update: systemField }
 
 export const LOCKOUT_ATTEMPTS = 5
 export const LOCKOUT_MS = 10 * 60 * 1000
@@ -70,7 +59,8 @@ export const Users: CollectionConfig = {
     update: selfOrAdmin,
     delete: adminsOnly,
     unlock: unlockAccess,
-    admin: adminPanelAccess,
+    // The moderators' workplace; safeguarding leads who are not moderators enter for the crisis part only.
+    admin: staffOnly,
     readVersions: adminsOnly,
   },
   hooks: {
@@ -134,7 +124,7 @@ export const Users: CollectionConfig = {
       hasMany: true,
       saveToJWT: true,
       admin: { description: 'Leave empty for a moderator who covers every locality.' },
-      access: { create: adminFieldWrite, update: adminFieldWrite },
+      access: { create: adminsOnly, update: adminsOnly },
     },
     {
       name: 'notifications',
@@ -164,7 +154,7 @@ export const Users: CollectionConfig = {
       name: 'digestCheckedAt',
       type: 'date',
       admin: { readOnly: true, description: 'When the digest last looked for news for this member.' },
-      access: { read: moderatorFieldRead, create: systemField, update: systemField },
+      access: { read: moderatorsOnly, create: systemField, update: systemField },
     },
     {
       name: 'approvedPostCount',
@@ -178,14 +168,14 @@ export const Users: CollectionConfig = {
       type: 'checkbox',
       defaultValue: false,
       admin: { description: 'Safeguarding leads are emailed at once when a post matches crisis words.' },
-      access: { read: moderatorFieldRead, create: adminFieldWrite, update: adminFieldWrite },
+      access: { read: moderatorsOnly, create: adminsOnly, update: adminsOnly },
     },
     {
       name: 'isDemo',
       type: 'checkbox',
       defaultValue: false,
       admin: { description: 'Demo data made by the seed.' },
-      access: { read: moderatorFieldRead, create: adminFieldWrite, update: adminFieldWrite },
+      access: { read: moderatorsOnly, create: adminsOnly, update: adminsOnly },
     },
   ],
 }

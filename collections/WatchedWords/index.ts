@@ -3,10 +3,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { ENTRY_KINDS, entryProblem, type EntryKind } from '../../src/moderation/pattern.js'
-import { WATCHED_ACTIONS } from '../../src/moderation/watchedWords.js'
-import { isModerator } from '../../src/policies/roles.js'
-
-const moderators = ({ req: { user } }: { req: { user: unknown } }) => isModerator(user as never)
+import { WATCHED_ACTIONS } from '../../src/policies/watchedActions.js'
+import { moderatorsOnly } from '../shared/access.js'
 
 const ACTION_LABELS: Record<(typeof WATCHED_ACTIONS)[number], string> = {
   crisis: 'Crisis: hold, alert safeguarding leads, show crisis numbers',
@@ -20,7 +18,7 @@ const ACTION_LABELS: Record<(typeof WATCHED_ACTIONS)[number], string> = {
 export const WatchedWords: CollectionConfig = {
   slug: 'watched-words',
   admin: { useAsTitle: 'phrase', defaultColumns: ['phrase', 'kind', 'action', 'note'], group: 'Moderation', listSearchableFields: ['phrase', 'note'] },
-  access: { read: moderators, create: moderators, update: moderators, delete: moderators, readVersions: moderators },
+  access: { read: moderatorsOnly, create: moderatorsOnly, update: moderatorsOnly, delete: moderatorsOnly, readVersions: moderatorsOnly },
   fields: [
     {
       name: 'kind',

@@ -10,5 +10,3 @@ export const refuseChanges: CollectionBeforeOperationHook = ({ args, operation, 
   }
   return args
 }
-
-export const nobody = () => false

@@ -7,7 +7,7 @@
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-import { lexicalToMarkdown } from '../stories/richText.js'
+import { lexicalToMarkdown } from '../richtext/toMarkdown.js'
 import { sendDecision } from './sendDecision.js'
 
 const ACTIONS = [

@@ -4,14 +4,10 @@
 // - Collections and globals Payload adds by itself default to "any signed-in user may do anything": the
 //   admin's editing locks (which moderator edits which record), the migrations record and the jobs
 //   statistics are for the people who run the site.
-import type { Access, SanitizedConfig } from 'payload'
+import type { SanitizedConfig } from 'payload'
 
+import { adminsOnly, staffOnly } from '../../collections/shared/access.js'
 import { enforceQueryAllowList } from '../../collections/shared/hooks/enforceQueryAllowList.js'
-import { isAdmin } from '../policies/roles.js'
-import { canEnterSafeguardingWork } from '../policies/safeguarding.js'
-
-const staffOnly: Access = ({ req: { user } }) => canEnterSafeguardingWork(user as never)
-const adminsOnly: Access = ({ req: { user } }) => isAdmin(user as never)
 
 export function closeInternalCollections(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {

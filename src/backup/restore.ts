@@ -105,7 +105,7 @@ export async function restore(file: string): Promise<void> {
       import('payload'),
       import('../payload.config.js'),
       import('../migrations/index.js'),
-      import('../privacy/erasureLog.js'),
+      import('../commands/privacy/reapplyErasureLog.js'),
     ])
     const payload = await getPayload({ config })
     await runMigrations(payload)

@@ -9,7 +9,7 @@ import { isClaimedRole } from '../policies/byline.js'
 import { memberTypeLabel } from '../policies/memberTypes.js'
 import { canConfirmRole, roleConfirmationFields } from '../policies/roleConfirmation.js'
 import { CommandRefusal } from './errors.js'
-import { inTransaction } from './stories/transaction.js'
+import { inTransaction } from '../db/transaction.js'
 
 export type ConfirmRoleProps = {
   actor: Record<string, any> | null

@@ -5,11 +5,11 @@
 // never half-saves: no account without its count, no count without its account.
 import type { Payload } from 'payload'
 
-import { SIGNUP_CONTEXT } from '../../collections/Users/access.js'
+import { toId } from '../db/relationId.js'
 import { serverURL } from '../env.js'
-import { toId } from '../routes/support.js'
+import { SIGNUP_CONTEXT } from '../policies/signup.js'
 import { redeemJoinCode } from './meetings/redeemJoinCode.js'
-import { inTransaction } from './stories/transaction.js'
+import { inTransaction } from '../db/transaction.js'
 
 export type RegisterMemberProps = {
   payload: Payload

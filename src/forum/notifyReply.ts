@@ -2,11 +2,12 @@
 // Sent only once the reply is published: a pending or hidden reply never reaches anyone's inbox.
 import type { Payload, PayloadRequest } from 'payload'
 
-import { idOf, type PostDoc } from '../commands/forum/shared.js'
+import type { PostDoc } from '../commands/forum/shared.js'
+import { idOf } from '../db/relationId.js'
+import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'
 import { unsubscribeParts } from '../email/unsubscribe.js'
 import { serverURL } from '../env.js'
-import { queueEmail } from '../jobs/sendEmail.js'
 import { canSeePost } from '../policies/forumVisibility.js'
 import { postExcerpt } from './markdown.js'
 

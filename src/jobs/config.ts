@@ -3,14 +3,12 @@
 // so nobody but admins can read them or trigger runs over REST.
 import type { JobsConfig } from 'payload'
 
-import { isAdmin } from '../policies/roles.js'
+import { adminsOnly } from '../../collections/shared/access.js'
 import { remindConsentRenewalsTask } from './remindConsentRenewals.js'
 import { remindMeetingsTask } from './remindMeetings.js'
 import { applyRetentionTask } from './retention.js'
 import { sendDigestsTask } from './sendDigests.js'
 import { sendEmailTask } from './sendEmail.js'
-
-const adminsOnly = ({ req }: { req: { user?: unknown } }) => isAdmin(req.user as never)
 
 /** How often ordinary jobs (emails, digests) are picked up: 30 s, or WAYMARK_JOBS_EVERY_SECONDS (1–59). */
 export function defaultQueueCron(value = process.env.WAYMARK_JOBS_EVERY_SECONDS): string {

@@ -3,10 +3,10 @@
 // itself (it compares consentExpiresAt with the time of each request), so no job has to catch that.
 import type { Payload, TaskConfig } from 'payload'
 
+import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'
 import { serverURL } from '../env.js'
 import { RENEWAL_NOTICE_DAYS } from '../policies/consent.js'
-import { queueEmail } from './sendEmail.js'
 
 export const REMIND_CONSENT_TASK = 'remindConsentRenewals'
 

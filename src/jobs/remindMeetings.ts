@@ -3,10 +3,10 @@
 // transaction, and the ledger key is unique, so a second run (or another process) sends nothing new.
 import type { Payload, TaskConfig } from 'payload'
 
-import { inTransaction } from '../commands/stories/transaction.js'
+import { inTransaction } from '../db/transaction.js'
+import { queueEmail } from '../email/queue.js'
 import { meetingAudience } from '../meetings/audience.js'
 import { reminderEmail, type MeetingForEmail } from '../meetings/emails.js'
-import { queueEmail } from './sendEmail.js'
 
 export const REMIND_MEETINGS_TASK = 'remindMeetings'
 export const REMINDER_HOURS_BEFORE = 48

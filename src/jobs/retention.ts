@@ -3,11 +3,13 @@
 // private notes are cleared after a while. Periods come from the privacy-settings global.
 import type { Payload, TaskConfig } from 'payload'
 
+// The one job that calls a command: a queued task is Payload's transport, like a collection endpoint,
+// and erasure must be the same command whoever starts it (no command imports src/jobs, so no loop).
+import { eraseMember } from '../commands/privacy/eraseMember.js'
+import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'
 import { serverURL } from '../env.js'
-import { eraseMember } from '../privacy/eraseMember.js'
 import { loadPrivacySettings } from '../privacy/settings.js'
-import { queueEmail } from './sendEmail.js'
 
 export const RETENTION_TASK = 'applyRetention'
 const DAY = 24 * 60 * 60 * 1000

@@ -4,22 +4,21 @@
 // Sent only when there is something new. Runs hourly; planDigest decides who is due.
 import type { Payload, TaskConfig, Where } from 'payload'
 
+import { idOf } from '../db/relationId.js'
+import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'
 import { unsubscribeParts } from '../email/unsubscribe.js'
 import { serverURL } from '../env.js'
 import { postExcerpt } from '../forum/markdown.js'
 import { planDigest, type DigestFrequency } from '../policies/digest.js'
-import { queueEmail } from './sendEmail.js'
 
 export const SEND_DIGESTS_TASK = 'sendDigests'
-
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string))
 
 async function followedLocalityIds(payload: Payload, member: Record<string, any>): Promise<(number | string)[]> {
   const chosen = (member.followedLocalities ?? []).map(idOf).filter((id: unknown) => id !== null && id !== undefined)
   if (chosen.length > 0) return chosen
   const county = await payload.find({ collection: 'localities', where: { isCountyWide: { equals: true } }, depth: 0, limit: 10, overrideAccess: true })
-  return [...(member.homeLocality ? [idOf(member.homeLocality)] : []), ...county.docs.map((l) => l.id)]
+  return [...(member.homeLocality ? [idOf(member.homeLocality)!] : []), ...county.docs.map((l) => l.id)]
 }
 
 /** What one member's digest would hold right now (exported for tests). */

@@ -1,8 +1,8 @@
-// Every email that matters (decisions, alerts, reminders) goes through the jobs queue, so a mail
-// server that is down for a minute delays it rather than losing it.
-import type { Payload, PayloadRequest, TaskConfig } from 'payload'
+// The task that sends each queued email (src/email/queue.ts queues them), retried so a mail server
+// that is down for a minute delays a message rather than losing it.
+import type { TaskConfig } from 'payload'
 
-export const SEND_EMAIL_TASK = 'sendEmail'
+import { SEND_EMAIL_TASK } from '../email/queue.js'
 
 export const sendEmailTask: TaskConfig<'sendEmail'> = {
   slug: SEND_EMAIL_TASK,
@@ -19,16 +19,4 @@ export const sendEmailTask: TaskConfig<'sendEmail'> = {
     await req.payload.sendEmail({ to: input.to, subject: input.subject, html: input.html, ...(headers ? { headers } : {}) })
     return { output: {} }
   },
-}
-
-export type QueuedEmail = { to: string; subject: string; html: string; urgent?: boolean; headers?: Record<string, string> }
-
-/** Queues an email; pass the request so it is only sent if the surrounding change is committed. */
-export async function queueEmail(payload: Payload, email: QueuedEmail, req?: PayloadRequest): Promise<void> {
-  await payload.jobs.queue({
-    task: SEND_EMAIL_TASK,
-    input: { to: email.to, subject: email.subject, html: email.html, ...(email.headers ? { headers: email.headers } : {}) },
-    queue: email.urgent ? 'urgent' : 'default',
-    ...(req ? { req } : {}),
-  })
 }

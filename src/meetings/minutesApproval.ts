@@ -3,7 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { idOf } from '../db/relationId.js'
 import { decideMinutesApproval } from '../policies/meetingAccess.js'
-import { lexicalToMarkdown } from '../stories/richText.js'
+import { lexicalToMarkdown } from '../richtext/index.js'
 
 /** Whether a save changes the words of the minutes (not just how the editor stored them). */
 export function minutesTextChanged(data: Record<string, any>, originalDoc: Record<string, any> | undefined): boolean {

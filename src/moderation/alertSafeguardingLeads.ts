@@ -2,7 +2,7 @@
 // member text: email cannot be recalled if the author withdraws or the post is removed.
 import type { PayloadRequest } from 'payload'
 
-import { queueEmail } from '../jobs/sendEmail.js'
+import { queueEmail } from '../email/queue.js'
 
 export type EmailLink = { label: string; href: string }
 

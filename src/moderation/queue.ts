@@ -3,15 +3,15 @@
 // localities when they are scoped, so a scoped moderator sees only their own queue.
 import type { Payload } from 'payload'
 
+import { idOf } from '../db/relationId.js'
 import { postExcerpt } from '../forum/markdown.js'
 import { loadModerationSettings } from '../forum/settings.js'
 import { FLAG_REASONS } from '../policies/flags.js'
 import { matchedPhrases, orderQueue, type QueueItem, type QueueKind } from '../policies/moderationQueue.js'
 import { isNewcomer } from '../policies/postQueue.js'
 import { moderatesLocality } from '../policies/roles.js'
-import { lexicalToPlainText } from '../stories/richText.js'
+import { lexicalToPlainText } from '../richtext/index.js'
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | null))
 const reasonLabel = (value: string) => FLAG_REASONS.find((r) => r.value === value)?.label ?? value
 
 export async function loadModerationQueue(payload: Payload, user: Record<string, any>): Promise<QueueItem[]> {

@@ -2,6 +2,7 @@
 // their fields from here, and tests/int/crisis-text-doors.test.ts compares this list with the config,
 // so a text field added later is triaged or the test fails.
 import type { CrisisOutcome } from '../policies/safeguarding.js'
+import { STORY_TEXT_KEYS } from '../policies/storyContent.js'
 
 export type TextDoorCollection = 'stories' | 'threads' | 'replies' | 'consents' | 'flags' | 'users' | 'media' | 'messages'
 
@@ -10,7 +11,7 @@ export type TextDoor = { fields: readonly string[]; outcome: CrisisOutcome; what
 export const TEXT_DOORS: Record<TextDoorCollection, TextDoor> = {
   // A held story is not published (a held revision is not published over the live text).
   stories: {
-    fields: ['title', 'summary', 'body', 'contentWarningNote', 'revision.title', 'revision.summary', 'revision.body', 'revision.contentWarningNote'],
+    fields: [...STORY_TEXT_KEYS, ...STORY_TEXT_KEYS.map((key) => `revision.${key}`)],
     outcome: 'hold',
     what: 'story',
   },

@@ -1,10 +1,11 @@
 // Safeguarding triage against the moderators' watched-words list, for every text door (textDoors.ts).
 import type { Payload, PayloadRequest } from 'payload'
 
-import { lexicalToPlainText } from '../stories/richText.js'
+import { lexicalToPlainText } from '../richtext/index.js'
 import type { EntryKind } from './pattern.js'
 import { textAtDoor } from './textDoors.js'
-import { triageText, type EntryAction, type TriageResult, type WatchedWord } from './watchedWords.js'
+import type { EntryAction } from '../policies/watchedActions.js'
+import { triageText, type TriageResult, type WatchedWord } from './watchedWords.js'
 
 export async function loadWatchedWords(req: PayloadRequest): Promise<WatchedWord[]> {
   return loadWatchedWordsFrom(req.payload, req)

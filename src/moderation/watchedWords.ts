@@ -8,12 +8,10 @@
 //   want to die"); a clause ends at a comma, "and", "but" or "so".
 // A crisis match anywhere else in the text still holds it.
 import { compileEntry, findSpans, firstWordsOf, lookupKeys, matchAt, type CompiledEntry, type EntryKind, type Span } from './pattern.js'
+import type { EntryAction, WatchedAction } from '../policies/watchedActions.js'
 import { clausesOf, sentencesOf, wordsOf } from './wordsOf.js'
 
-export const WATCHED_ACTIONS = ['crisis', 'block', 'require-approval', 'flag', 'context', 'past'] as const
-export type WatchedAction = Exclude<(typeof WATCHED_ACTIONS)[number], 'context' | 'past'>
 const LOWERING = new Set(['context', 'past'])
-export type EntryAction = (typeof WATCHED_ACTIONS)[number]
 
 export type WatchedWord = { phrase: string; action: EntryAction; kind?: EntryKind; note?: string | null }
 export type TriageMatch = { phrase: string; action: WatchedAction; context?: string; note?: string }

@@ -1,5 +1,5 @@
 // The post queue: which new posts wait for a moderator, and which go straight up.
-import type { WatchedAction } from '../moderation/watchedWords.js'
+import type { WatchedAction } from './watchedActions.js'
 
 export type NewPostInput = {
   authorIsModerator: boolean

@@ -1,5 +1,6 @@
 // What a viewer gets of a thread or reply: the text as safe HTML, the author's public byline,
 // and, for the author only, the banner and the moderator's reason. Never an email or a user id.
+import { idOf } from '../db/relationId.js'
 import { renderPostBody, postExcerpt } from '../forum/markdown.js'
 import { isStaffRole, memberTypeBadge, STAFF_ROLE_LABEL, type MemberTypeBadge, type StaffRole } from '../policies/byline.js'
 import type { PostState } from '../policies/forumVisibility.js'
@@ -31,10 +32,8 @@ export type PresentedThread = PresentedPost & {
   locality: { slug: string; name: string } | null
 }
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: unknown }).id : value)
-
 function presentPost(doc: Record<string, any>, viewer: Actor): PresentedPost {
-  const isOwn = isSelf(viewer, idOf(doc.author) as never)
+  const isOwn = isSelf(viewer, idOf(doc.author))
   return {
     id: doc.id,
     bodyHtml: renderPostBody(String(doc.body ?? '')),

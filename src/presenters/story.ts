@@ -4,19 +4,14 @@ import type { Payload } from 'payload'
 
 import { memberTypeBadge, shownStaffRole, STAFF_ROLE_LABEL, staffRoleOf, type BylineKind, type MemberTypeBadge, type StaffRole } from '../policies/byline.js'
 import { bylineText, type Byline } from '../policies/consent.js'
+import { STORY_CARD_CONTENT_KEYS } from '../policies/storyContent.js'
 import { themeLabel, warningLabel } from '../policies/storyTaxonomy.js'
 import type { StoryState } from '../policies/storyVisibility.js'
 
 /** The fields a story card needs: lists never load the story text (and its rich-text processing). */
 export const STORY_CARD_SELECT = {
-  title: true,
-  summary: true,
+  ...(Object.fromEntries(STORY_CARD_CONTENT_KEYS.map((key) => [key, true])) as { [K in (typeof STORY_CARD_CONTENT_KEYS)[number]]: true }),
   slug: true,
-  locality: true,
-  themes: true,
-  contentWarnings: true,
-  contentWarningNote: true,
-  coverImage: true,
   consentByline: true,
   consentPenName: true,
   publishedAt: true,

@@ -1,6 +1,7 @@
 // The erasure log lives twice: in the `erasure-log` collection and as JSON lines in a file outside
 // the database. A restore brings back an older database, but never an older file, so re-applying
-// the file after a restore erases again everything erased since the backup was made.
+// the file after a restore erases again everything erased since the backup was made
+// (src/commands/privacy/reapplyErasureLog.ts). This file only stores and reads the log.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload } from 'payload'
@@ -54,26 +55,3 @@ export async function readErasureLogCollection(payload: Payload): Promise<Erasur
 }
 
 export const entryKey = (entry: Pick<ErasureEntry, 'memberId' | 'erasedAt'>) => `${entry.memberId}@${new Date(entry.erasedAt).toISOString()}`
-
-/**
- * After a restore: erase again, by id, whatever the log names and the database still holds, and put
- * back any log entries the restored database did not have. Safe to run any number of times.
- */
-export async function reapplyErasureLog(payload: Payload, options: { onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
-  const { eraseWithin } = await import('./eraseMember.js')
-  const { inTransaction } = await import('../commands/stories/transaction.js')
-  const inDatabase = await readErasureLogCollection(payload)
-  const known = new Set(inDatabase.map(entryKey))
-  const merged = new Map<string, ErasureEntry>()
-  for (const entry of [...inDatabase, ...readErasureLogFile()]) merged.set(entryKey(entry), entry)
-  const entries = [...merged.values()].sort((a, b) => a.erasedAt.localeCompare(b.erasedAt))
-  let done = 0
-  for (const entry of entries) {
-    await inTransaction(payload, null, async (req) => {
-      await eraseWithin(payload, req, entry.memberId, entry.mode, { ...entry.ids, users: [entry.memberId] })
-      if (!known.has(entryKey(entry))) await payload.create({ collection: 'erasure-log', data: entry as never, overrideAccess: true, req })
-    })
-    options.onProgress?.(++done, entries.length)
-  }
-  return entries.length
-}

@@ -7,10 +7,10 @@ import type { Payload, Where } from 'payload'
 import type { AttendancePoint } from '../meetings/AttendanceChart.js'
 import { ACTION_STATES, ACTION_STATE_LABELS, isActionState } from '../policies/actions.js'
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
-import { lexicalToPlainText } from '../stories/richText.js'
+import { lexicalToPlainText } from '../richtext/index.js'
 import { anonymiseQuote } from './anonymise.js'
 import { median, periodStart } from './figures.js'
-import { idOf as relationId } from '../db/relationId.js'
+import { idOf } from '../db/relationId.js'
 
 export const REPORT_PERIODS = [3, 6, 12, 24] as const
 export const QUOTES_PER_SCOPE = 5
@@ -32,7 +32,6 @@ export type ScopeReport = {
 export type Report = { months: number; since: string; generatedAt: string; scopes: ScopeReport[] }
 
 type Row = Record<string, any>
-const idOf = (value: unknown) => String(relationId(value))
 
 async function all(payload: Payload, collection: 'meetings' | 'stories' | 'actions' | 'consents' | 'moderation-events' | 'threads' | 'replies' | 'localities', where: Where, select: Record<string, true>): Promise<Row[]> {
   const result = await payload.find({ collection, where, select: select as never, depth: 0, pagination: false, overrideAccess: true })
@@ -77,7 +76,7 @@ export async function buildReport(payload: Payload, requester: Record<string, an
     const key = `${event.targetCollection}:${event.targetId}`
     const post = posts.get(key)
     if (!post || postDecisions.has(key)) continue
-    postDecisions.set(key, { hours: (Date.parse(event.at) - Date.parse(post.createdAt)) / HOUR, locality: idOf(post.locality) })
+    postDecisions.set(key, { hours: (Date.parse(event.at) - Date.parse(post.createdAt)) / HOUR, locality: String(idOf(post.locality)) })
   }
 
   const within = (iso: unknown) => typeof iso === 'string' && Date.parse(iso) >= Date.parse(sinceIso) && Date.parse(iso) <= now.getTime()
@@ -90,11 +89,11 @@ export async function buildReport(payload: Payload, requester: Record<string, an
   const quotes = quotable
     .filter((s) => agreed.has(`${s.id}:${s.consentVersion}`))
     .sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)))
-    .map((s) => ({ locality: idOf(s.locality), text: anonymiseQuote(String(s.summary || lexicalToPlainText(s.body))) }))
+    .map((s) => ({ locality: String(idOf(s.locality)), text: anonymiseQuote(String(s.summary || lexicalToPlainText(s.body))) }))
     .filter((q) => q.text.length > 0)
 
   const scope = (name: string, localityId?: string): ScopeReport => {
-    const mine = <T extends Row>(rows: T[], key = 'locality') => (localityId === undefined ? rows : rows.filter((row) => idOf(row[key]) === localityId))
+    const mine = <T extends Row>(rows: T[], key = 'locality') => (localityId === undefined ? rows : rows.filter((row) => String(idOf(row[key])) === localityId))
     const decided = mine(stories).filter((s) => s.submittedAt && within(s.decidedAt))
     const postHours = [...postDecisions.values()].filter((d) => localityId === undefined || d.locality === localityId).map((d) => d.hours)
     const attendance = mine(meetings)

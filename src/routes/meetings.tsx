@@ -21,7 +21,7 @@ import { isActionState } from '../policies/actions.js'
 import { canManageMeeting } from '../policies/meetingAccess.js'
 import { hasMeetingStarted, notHappenedYetMessage } from '../policies/meetingRecord.js'
 import { presentMeeting } from '../presenters/meeting.js'
-import { markdownToLexical, lexicalToMarkdown } from '../stories/richText.js'
+import { markdownToLexical, lexicalToMarkdown } from '../richtext/index.js'
 import { sendNotFound } from './pages.js'
 import { fieldErrorsFrom, formText, handle, isPlausibleId, pageContext, readForm, toId } from './support.js'
 

@@ -1,26 +1,31 @@
 // Reading the story and consent forms into typed values, and checking the consent step.
 import { crisisReportingContext, crisisSeen } from '../moderation/crisisAlerts.js'
 import { BYLINES, type ConsentChoices } from '../policies/consent.js'
-import { markdownToLexical } from '../stories/richText.js'
+import { markdownToLexical } from '../richtext/index.js'
 import { CONTENT_WARNINGS, STORY_THEMES } from '../policies/storyTaxonomy.js'
+import type { StoryContentKey } from '../policies/storyContent.js'
 import { CONSENT_AUDIENCES, type ConsentAudience } from '../policies/storyVisibility.js'
 import type { Payload } from 'payload'
 
 import type { UploadedFile } from '../security/multipart.js'
 import { fieldErrorsFrom, formBox, formList, formText, readForm, toId, type FieldErrors } from './support.js'
 
+/** The content an author writes in the form (src/policies/storyContent.ts); the picture comes as an upload. */
+type StoryFormContentKey = Exclude<StoryContentKey, 'coverImage'>
+
+// `satisfies` makes the compiler ask for a new content key here and in storyContentData.
+const STORY_FORM_CONTENT = {
+  title: formText(300),
+  summary: formText(1000),
+  body: formText(100_000),
+  locality: formText(40),
+  themes: formList(),
+  contentWarnings: formList(),
+  contentWarningNote: formText(400),
+} satisfies Record<StoryFormContentKey, unknown>
+
 export function readStoryForm(body: unknown) {
-  const form = readForm(body, {
-    title: formText(300),
-    summary: formText(1000),
-    body: formText(100_000),
-    locality: formText(40),
-    themes: formList(),
-    contentWarnings: formList(),
-    contentWarningNote: formText(400),
-    coverAlt: formText(600),
-    intent: formText(20),
-  })
+  const form = readForm(body, { ...STORY_FORM_CONTENT, coverAlt: formText(600), intent: formText(20) })
   const themes = form.themes.filter((t) => STORY_THEMES.some((s) => s.value === t))
   const contentWarnings = form.contentWarnings.filter((w) => CONTENT_WARNINGS.some((c) => c.value === w))
   return { ...form, themes, contentWarnings, localityId: form.locality ? toId(form.locality) : null }
@@ -60,7 +65,7 @@ export function storyContentData(form: ReturnType<typeof readStoryForm>) {
     themes: form.themes,
     contentWarnings: form.contentWarnings,
     contentWarningNote: form.contentWarningNote.trim(),
-  }
+  } satisfies Record<StoryFormContentKey, unknown>
 }
 
 /** The story part of the form: a title and some text are needed, the summary is short. */

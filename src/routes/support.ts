@@ -67,8 +67,8 @@ export const handle =
     fn(req, res, next).catch(next)
   }
 
-/** Relationship ids are numbers on SQL databases and strings on MongoDB. */
-export const toId = (value: string): number | string => (/^\d+$/.test(value) ? Number(value) : value)
+/** Routes read ids from URLs and forms through the one toId (src/db/relationId.ts). */
+export { toId } from '../db/relationId.js'
 
 /** A repeated form field (checkboxes): always an array of short strings. */
 export const formList = (max = 50) =>

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { englandAndWalesBankHolidays } from '../policies/bankHolidays.js'
 import { addDays, londonParts, londonToUtc } from '../policies/londonTime.js'
 import { advance, cadenceFor, defaultMeetingTitle, planMeetingSeries } from '../policies/meetingSeries.js'
-import { markdownToLexical } from '../stories/richText.js'
+import { markdownToLexical } from '../richtext/index.js'
 
 const context = { seed: true, disableEmail: true }
 

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { giveConsent, submitStory } from '../commands/stories/authorActions.js'
 import { moderateStory } from '../commands/stories/moderateStory.js'
-import { markdownToLexical } from '../stories/richText.js'
+import { markdownToLexical } from '../richtext/index.js'
 import type { ConsentChoices } from '../policies/consent.js'
 
 type DemoStory = { authorEmail: string; title: string; summary: string; body: string; themes: string[]; contentWarnings: string[]; consent: ConsentChoices }

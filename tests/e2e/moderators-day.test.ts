@@ -21,7 +21,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { giveConsent, submitStory } from '../../src/commands/stories/authorActions.js'
-import { markdownToLexical } from '../../src/stories/richText.js'
+import { markdownToLexical } from '../../src/richtext/index.js'
 import type { AxeViolation } from '../support/browser.js'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
@@ -514,7 +514,7 @@ describe('the action picker (spec B3)', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Story text keeps paragraphs, headings, lists, quotes and links; it carries no bold or italic by design
-// (src/stories/richText.ts: "text nodes carry no formatting"), so the formatting checked here is what a
+// (src/richtext/sanitize.ts: "text nodes carry no formatting"), so the formatting checked here is what a
 // story can hold: a heading, paragraphs, a bulleted list and a link.
 const STORY_MARKDOWN = [
   '## The first walk',

@@ -14,7 +14,7 @@
 // HTTP as the demo moderator (REST with a JWT, the public forms with a same-origin session).
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { markdownToLexical } from '../../src/stories/richText.js'
+import { markdownToLexical } from '../../src/richtext/index.js'
 import { WebClient } from '../support/http.js'
 import { api, seededModerator, textOf } from './forumHelpers.js'
 import { settle, signedIn, unique, useHostileServer } from './helpers.js'

@@ -12,7 +12,7 @@
 // moderator approves their own minutes as today. A member changes neither the recorder nor the setting.
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { lexicalToPlainText, markdownToLexical } from '../../src/stories/richText.js'
+import { lexicalToPlainText, markdownToLexical } from '../../src/richtext/index.js'
 import { WebClient } from '../support/http.js'
 import { api, localityIds, makeMember, seededAdmin, textOf, type ApiResult, type Member, type Who } from './forumHelpers.js'
 import { settle, signedIn, unique, useHostileServer } from './helpers.js'

@@ -3,7 +3,7 @@
 // carries a marker, so the test can prove afterwards that nothing with the marker was stored.
 import type { Payload } from 'payload'
 
-import { markdownToLexical } from '../../src/stories/richText.js'
+import { markdownToLexical } from '../../src/richtext/index.js'
 
 type AnyField = Record<string, any>
 

@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 
 import { giveConsent, submitStory } from '../../src/commands/stories/authorActions.js'
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'
-import { markdownToLexical } from '../../src/stories/richText.js'
+import { markdownToLexical } from '../../src/richtext/index.js'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
 import {

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { giveConsent, submitStory } from '../../src/commands/stories/authorActions.js'
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'
-import { markdownToLexical } from '../../src/stories/richText.js'
+import { markdownToLexical } from '../../src/richtext/index.js'
 import { rootDir, tempDir } from '../support/env.js'
 import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
@@ -218,7 +218,7 @@ beforeAll(async () => {
   const k = databaseKind()
   if (k !== 'sqlite' && k !== 'postgres') throw new Error(`backup and restore are tested on SQLite and PostgreSQL, not ${k}`)
   kind = k
-  ;({ eraseMember } = (await import('../../src/privacy/eraseMember.js')) as any)
+  ;({ eraseMember } = (await import('../../src/commands/privacy/eraseMember.js')) as any)
   await api().updateGlobal({
     slug: 'moderation-settings',
     data: { newMemberPostIntervalSeconds: 0, memberPostIntervalSeconds: 0, newMemberMaxThreadsPerDay: 1000, newMemberMaxRepliesPerDay: 1000 },

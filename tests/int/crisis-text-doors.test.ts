@@ -12,7 +12,7 @@ import { giveConsent, submitStory } from '../../src/commands/stories/authorActio
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { handleCrisisAlert } from '../../src/moderation/crisisAlerts.js'
 import { NOT_FREE_TEXT, TEXT_DOORS } from '../../src/moderation/textDoors.js'
-import { markdownToLexical } from '../../src/stories/richText.js'
+import { markdownToLexical } from '../../src/richtext/index.js'
 import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
 import { asUser, idOf, sameId, unique } from './helpers.js'

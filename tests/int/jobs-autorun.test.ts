@@ -15,7 +15,7 @@ test('a crisis-held submission alerts the safeguarding leads through the self-ru
   const payload = await bootPayload()
   // The default crisis lexicon arrives with the migrations (every site has it).
   const { giveConsent, submitStory } = await import('../../src/commands/stories/authorActions.js')
-  const { markdownToLexical } = await import('../../src/stories/richText.js')
+  const { markdownToLexical } = await import('../../src/richtext/index.js')
 
   const lead = await createMember(payload, { roles: ['moderator'] })
   await payload.update({ collection: 'users', id: lead.id, data: { isSafeguardingLead: true } })

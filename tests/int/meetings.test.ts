@@ -17,7 +17,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { readUnsubscribeToken } from '../../src/email/unsubscribe.js'
-import { markdownToLexical } from '../../src/stories/richText.js'
+import { markdownToLexical } from '../../src/richtext/index.js'
 import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
 import { addressesOf, startSmtp, type Mailbox } from '../support/smtp.js'

@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { giveConsent, submitStory, withdrawStory } from '../../src/commands/stories/authorActions.js'
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { resolveFlag } from '../../src/commands/forum/resolveFlag.js'
-import { markdownToLexical } from '../../src/stories/richText.js'
+import { markdownToLexical } from '../../src/richtext/index.js'
 import { tempDir } from '../support/env.js'
 import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
@@ -215,8 +215,8 @@ beforeAll(async () => {
   process.env.SMTP_URL = mailbox.url
   process.env.WAYMARK_ERASURE_LOG = ERASURE_LOG
   payload = await bootPayload()
-  ;({ eraseMember } = (await import('../../src/privacy/eraseMember.js')) as any)
-  ;({ reapplyErasureLog } = (await import('../../src/privacy/erasureLog.js')) as any)
+  ;({ eraseMember } = (await import('../../src/commands/privacy/eraseMember.js')) as any)
+  ;({ reapplyErasureLog } = (await import('../../src/commands/privacy/reapplyErasureLog.js')) as any)
   ;({ applyRetention } = (await import('../../src/jobs/retention.js')) as any)
   await api().updateGlobal({
     slug: 'moderation-settings',

@@ -9,7 +9,7 @@ import { giveConsent, submitStory, withdrawStory } from '../../src/commands/stor
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { remindConsentRenewals } from '../../src/jobs/remindConsentRenewals.js'
 import { CONSENT_STATEMENT_VERSION, consentStatementText } from '../../src/policies/consent.js'
-import { markdownToLexical } from '../../src/stories/richText.js'
+import { markdownToLexical } from '../../src/richtext/index.js'
 import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
 import { asUser, outboxFiles, unique } from './helpers.js'

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { giveConsent, respondToRedaction, submitStory } from '../../src/commands/stories/authorActions.js'
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'
-import { lexicalToPlainText, markdownToLexical } from '../../src/stories/richText.js'
+import { lexicalToPlainText, markdownToLexical } from '../../src/richtext/index.js'
 import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
 import { asUser, unique } from './helpers.js'

@@ -9,7 +9,7 @@ import { giveConsent, submitStory, withdrawStory } from '../../src/commands/stor
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { canSee } from '../../src/policies/storyVisibility.js'
 import { seedDemoData } from '../../src/seed/demo.js'
-import { markdownToLexical } from '../../src/stories/richText.js'
+import { markdownToLexical } from '../../src/richtext/index.js'
 import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
 import { asUser, unique } from './helpers.js'

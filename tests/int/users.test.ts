@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { createMember, DEFAULT_TEST_PASSWORD } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
-import { SIGNUP_CONTEXT } from '../../collections/Users/access.js'
+import { SIGNUP_CONTEXT } from '../../src/policies/signup.js'
 import { asUser, expectRefusedFor, outcome, refusedOr, sameId, unique } from './helpers.js'
 
 let payload: Payload

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { ENTRY_KINDS, MAX_GAP, PatternError, compileEntry, entryProblem, findSpans } from '../../src/moderation/pattern.js'
-import { WATCHED_ACTIONS, triageText, triageWords, type WatchedWord } from '../../src/moderation/watchedWords.js'
+import { WATCHED_ACTIONS } from '../../src/policies/watchedActions.js'
+import { triageText, triageWords, type WatchedWord } from '../../src/moderation/watchedWords.js'
 import { isElongated, squeeze, wordsOf } from '../../src/moderation/wordsOf.js'
 
 type Kind = (typeof ENTRY_KINDS)[number]

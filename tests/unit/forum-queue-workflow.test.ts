@@ -3,7 +3,6 @@
 // compared with an oracle written here from the rules, not from the implementation.
 import { describe, expect, it } from 'vitest'
 
-import type { WatchedAction } from '../../src/moderation/watchedWords.js'
 import { FLAG_REASONS, FLAG_STATES, FLAG_TARGETS, isFlagReason, isFlagTarget, shouldAutoHide } from '../../src/policies/flags.js'
 import { POST_STATES, type PostState } from '../../src/policies/forumVisibility.js'
 import { DEFAULT_MODERATION_SETTINGS } from '../../src/policies/moderationSettings.js'
@@ -17,6 +16,7 @@ import {
   type PostTransitionInput,
   type PostTransitionResult,
 } from '../../src/policies/postWorkflow.js'
+import type { WatchedAction } from '../../src/policies/watchedActions.js'
 
 // =============================================================================================
 // decideNewPost

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 
 import * as bankHolidays from '../../src/policies/bankHolidays.js'
 import { planMeetingSeries, type Cadence } from '../../src/policies/meetingSeries.js'
+import { addDays, inChristmasClosure, nthWeekday, oracleSeries, ruleBankHolidays, weekdayOf, type Planned } from './calendarOracle.js'
 
 // The spec's new export, read through the module so this file compiles before it exists.
 const isChristmasClosure = (date: string): boolean => {
@@ -19,22 +20,6 @@ const isChristmasClosure = (date: string): boolean => {
   return fn(date)
 }
 
-// =============================================================================================
-// Calendar arithmetic (plain UTC dates, no time zones involved)
-// =============================================================================================
-const DAY = 86_400_000
-const pad = (n: number) => String(n).padStart(2, '0')
-const ymd = (ms: number) => {
-  const d = new Date(ms)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-}
-const parse = (s: string) => {
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d)
-}
-const addDays = (s: string, n: number) => ymd(parse(s) + n * DAY)
-const weekdayOf = (s: string) => new Date(parse(s)).getUTCDay()
-const daysInMonth = (y: number, m0: number) => new Date(Date.UTC(y, m0 + 1, 0)).getUTCDate()
 const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 
 // =============================================================================================
@@ -50,102 +35,15 @@ const GOV_UK: Record<number, string[]> = {
   2030: ['2030-01-01', '2030-04-19', '2030-04-22', '2030-05-06', '2030-05-27', '2030-08-26', '2030-12-25', '2030-12-26'],
 }
 
-function easterSunday(year: number): number {
-  const a = year % 19
-  const b = Math.floor(year / 100)
-  const c = year % 100
-  const d = Math.floor(b / 4)
-  const e = b % 4
-  const f = Math.floor((b + 8) / 25)
-  const g = Math.floor((b - f + 1) / 3)
-  const h = (19 * a + b - d - g + 15) % 30
-  const i = Math.floor(c / 4)
-  const k = c % 4
-  const l = (32 + 2 * e + 2 * i - h - k) % 7
-  const m = Math.floor((a + 11 * h + 22 * l) / 451)
-  const month = Math.floor((h + l - 7 * m + 114) / 31)
-  const day = ((h + l - 7 * m + 114) % 31) + 1
-  return Date.UTC(year, month - 1, day)
-}
-const firstMonday = (y: number, m0: number) => Date.UTC(y, m0, 1 + ((8 - new Date(Date.UTC(y, m0, 1)).getUTCDay()) % 7))
-const lastMonday = (y: number, m0: number) => {
-  const last = daysInMonth(y, m0)
-  return Date.UTC(y, m0, last - ((new Date(Date.UTC(y, m0, last)).getUTCDay() + 6) % 7))
-}
-/** The rule-based list, for years beyond the typed-in ones. */
-function ruleBankHolidays(year: number): string[] {
-  const out: number[] = []
-  const ny = Date.UTC(year, 0, 1)
-  const nyDow = new Date(ny).getUTCDay()
-  out.push(nyDow === 6 ? ny + 2 * DAY : nyDow === 0 ? ny + DAY : ny)
-  const easter = easterSunday(year)
-  out.push(easter - 2 * DAY, easter + DAY, firstMonday(year, 4), lastMonday(year, 4), lastMonday(year, 7))
-  const xmas = Date.UTC(year, 11, 25)
-  const dow = new Date(xmas).getUTCDay()
-  if (dow === 5) out.push(xmas, xmas + 3 * DAY)
-  else if (dow === 6) out.push(xmas + 2 * DAY, xmas + 3 * DAY)
-  else if (dow === 0) out.push(xmas + DAY, xmas + 2 * DAY)
-  else out.push(xmas, xmas + DAY)
-  return out.map(ymd).sort()
-}
 const bankHolidaysOf = (year: number) => GOV_UK[year] ?? ruleBankHolidays(year)
 const BANK_HOLIDAYS = new Set<string>()
 for (let y = 2024; y <= 2045; y++) for (const d of bankHolidaysOf(y)) BANK_HOLIDAYS.add(d)
 const isBankHoliday = (d: string) => BANK_HOLIDAYS.has(d)
-/** 24 December to 1 January inclusive. */
-const inChristmasClosure = (d: string) => {
-  const md = d.slice(5)
-  return md >= '12-24' || md === '01-01'
-}
-const closedBy = (listed: string[]) => {
-  const set = new Set(listed)
-  return (d: string) => set.has(d) || isBankHoliday(d) || inChristmasClosure(d)
-}
 
-// =============================================================================================
-// The oracle for the two cadences
-// =============================================================================================
-type Planned = { date: string; nominalDate: string; moved: boolean }
-
-/** The nth (1–4) weekday of a month, or its last one (n = 5 means "the last"). */
-function nthWeekday(year: number, m0: number, weekday: number, n: number): string {
-  if (n >= 5) {
-    const last = daysInMonth(year, m0)
-    const lastDow = new Date(Date.UTC(year, m0, last)).getUTCDay()
-    return ymd(Date.UTC(year, m0, last - ((lastDow - weekday + 7) % 7)))
-  }
-  const firstDow = new Date(Date.UTC(year, m0, 1)).getUTCDay()
-  return ymd(Date.UTC(year, m0, 1 + ((weekday - firstDow + 7) % 7) + 7 * (n - 1)))
-}
-
-function countyNominal(firstDate: string, i: number): string {
-  const [y, m, d] = firstDate.split('-').map(Number) as [number, number, number]
-  const n = Math.ceil(d / 7) // 29th–31st: the 5th, which becomes "the last"
-  const idx = m - 1 + 3 * i
-  return nthWeekday(y + Math.floor(idx / 12), idx % 12, weekdayOf(firstDate), n)
-}
-
-function oracleCounty(firstDate: string, count: number, listed: string[]): Planned[] {
-  const closed = closedBy(listed)
-  return Array.from({ length: count }, (_, i) => {
-    const nominalDate = countyNominal(firstDate, i)
-    let date = nominalDate
-    while (closed(date)) date = addDays(date, 7)
-    return { date, nominalDate, moved: date !== nominalDate }
-  })
-}
-
-function oracleWeeks(firstDate: string, weeks: number, count: number, listed: string[]): Planned[] {
-  const closed = closedBy(listed)
-  return Array.from({ length: count }, (_, i) => {
-    const nominalDate = addDays(firstDate, i * weeks * 7)
-    if (!closed(nominalDate)) return { date: nominalDate, nominalDate, moved: false }
-    let date = nominalDate
-    do date = addDays(date, 1)
-    while (closed(date) || weekdayOf(date) === 0 || weekdayOf(date) === 6)
-    return { date, nominalDate, moved: true }
-  })
-}
+// The county: the same nth weekday every three months; localities every N weeks.
+const oracleCounty = (firstDate: string, count: number, listed: string[]) => oracleSeries(firstDate, QUARTERLY, count, listed, bankHolidaysOf)
+const oracleWeeks = (firstDate: string, weeks: number, count: number, listed: string[]) =>
+  oracleSeries(firstDate, { kind: 'weeks', weeks }, count, listed, bankHolidaysOf)
 
 const QUARTERLY: Cadence = { kind: 'quarterly' }
 const SIX_WEEKLY: Cadence = { kind: 'weeks', weeks: 6 }

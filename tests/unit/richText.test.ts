@@ -18,7 +18,7 @@ import {
   MAX_TEXT_LENGTH,
   safeHttpUrl,
   sanitizeLexical,
-} from '../../src/stories/richText.js'
+} from '../../src/richtext/index.js'
 import { RichText } from '../../views/components/RichText.js'
 
 // ----- helpers: build input the way the Payload editor stores it
@@ -457,16 +457,18 @@ describe('sanitizeLexical: caps and malformed input', () => {
     expect(/[\ud800-\udbff](?![\udc00-\udfff])/.test(emoji)).toBe(false)
   })
 
-  it('huge inputs stay fast', () => {
-    const started = Date.now()
-    sanitizeLexical({ root: { children: Array.from({ length: 300_000 }, (_, i) => p(text(`p${i}`))) } })
+  // How long these take is measured by the bench (npm run bench -- --only richtext), as ratios
+  // to an honest story in the same run: a unit test asserts no time limit.
+  it('huge inputs give their text back', () => {
+    const many = lexicalToPlainText(sanitizeLexical({ root: { children: Array.from({ length: 300_000 }, (_, i) => p(text(`p${i}`))) } }))
+    expect(many.startsWith('p0\n\np1\n\np2')).toBe(true)
+    expect(many.replace(/\s/g, '')).toHaveLength(MAX_TEXT_LENGTH)
     // Hundreds of thousands of line breaks: no "too many arguments" anywhere.
     expect(lexicalToPlainText(sanitizeLexical('a\n'.repeat(300_000))).length).toBeGreaterThan(MAX_TEXT_LENGTH / 2)
     expect(lexicalToPlainText(markdownToLexical('- a\n'.repeat(300_000))).length).toBeGreaterThan(MAX_TEXT_LENGTH / 2)
-    markdownToLexical('['.repeat(200_000))
-    markdownToLexical('[a]('.repeat(100_000))
-    markdownToLexical(Array.from({ length: 3000 }, (_, i) => ' '.repeat(i * 2) + '- x').join('\n'))
-    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(lexicalToPlainText(markdownToLexical('['.repeat(200_000)))).toBe('['.repeat(MAX_TEXT_LENGTH))
+    expect(lexicalToPlainText(markdownToLexical('[a]('.repeat(100_000)))).toBe('[a]('.repeat(100_000).slice(0, MAX_TEXT_LENGTH))
+    expect(lexicalToPlainText(markdownToLexical(Array.from({ length: 3000 }, (_, i) => ' '.repeat(i * 2) + '- x').join('\n')))).toMatch(/^x(\nx)+$/)
   })
 
   it('is idempotent', () => {

@@ -10,7 +10,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { compileEntry, findSpans } from '../../src/moderation/pattern.js'
-import { WATCHED_ACTIONS, triageText, type WatchedWord } from '../../src/moderation/watchedWords.js'
+import { WATCHED_ACTIONS } from '../../src/policies/watchedActions.js'
+import { triageText, type WatchedWord } from '../../src/moderation/watchedWords.js'
 import { wordsOf } from '../../src/moderation/wordsOf.js'
 
 type WatchedAction = WatchedWord['action']

@@ -1,4 +1,4 @@
-// Story text as HTML elements. The document is sanitised here again, whatever was stored: only
+// Rich text (stories, meeting minutes) as HTML elements. The document is sanitised here again, whatever was stored: only
 // p, h2–h4, ul/ol/li, blockquote, strong, a (http/https only) and br come out, text is always text
 // (React escapes it), and no raw HTML is ever injected.
 import type { ReactNode } from 'react'
@@ -9,7 +9,7 @@ import {
   type LexicalBlockNode,
   type LexicalInlineNode,
   type LexicalListNode,
-} from '../../src/stories/richText.js'
+} from '../../src/richtext/index.js'
 
 /** Story links are the author's, not ours: no endorsement, no referrer, no window.opener. */
 export const STORY_LINK_REL = 'nofollow ugc noopener noreferrer'

@@ -7,7 +7,7 @@ import { APIError, ValidationError, type CollectionBeforeChangeHook } from 'payl
 
 import { canManageMeeting, decideMinutesChange, type MeetingState, type MinutesState } from '../../../src/policies/meetingAccess.js'
 import { futureRecordProblems, notHappenedYetMessage } from '../../../src/policies/meetingRecord.js'
-import { lexicalToPlainText } from '../../../src/stories/richText.js'
+import { lexicalToPlainText } from '../../../src/richtext/index.js'
 import { idOf } from '../../../src/db/relationId.js'
 
 export const checkMeeting: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {

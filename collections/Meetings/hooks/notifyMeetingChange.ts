@@ -2,7 +2,7 @@
 // The emails are queued in the same transaction as the change, so a change that fails sends nothing.
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { queueEmail } from '../../../src/jobs/sendEmail.js'
+import { queueEmail } from '../../../src/email/queue.js'
 import { loadMeetingLocality, meetingAudience } from '../../../src/meetings/audience.js'
 import { changeEmail, type MeetingForEmail } from '../../../src/meetings/emails.js'
 

@@ -2,7 +2,7 @@
 // changes, unpublish, mark safe, propose a redaction). Payload's own CSRF and session checks apply.
 import { MODERATOR_ACTIONS, moderateStory, type ModeratorAction } from '../../../src/commands/stories/moderateStory.js'
 import { StoryCommandError } from '../../../src/commands/stories/shared.js'
-import { markdownToLexical } from '../../../src/stories/richText.js'
+import { markdownToLexical } from '../../../src/richtext/index.js'
 import { moderatorEndpoint, text } from '../../shared/moderatorEndpoint.js'
 
 export const moderateEndpoint = moderatorEndpoint('/:id/moderate', async (req, body, storyId) => {

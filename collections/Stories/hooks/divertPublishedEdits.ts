@@ -3,7 +3,7 @@
 // Commands (context.storyCommand) write the live fields themselves after a moderator's decision.
 import { APIError, type CollectionBeforeValidateHook } from 'payload'
 
-import { pickStoryContent, STORY_CONTENT_KEYS } from '../fields.js'
+import { pickStoryContent, STORY_CONTENT_KEYS } from '../../../src/policies/storyContent.js'
 
 export const divertPublishedEdits: CollectionBeforeValidateHook = ({ data, operation, originalDoc, req }) => {
   if (operation !== 'update' || !data || !originalDoc || req.context?.storyCommand === true) return data

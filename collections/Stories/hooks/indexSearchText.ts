@@ -2,7 +2,7 @@
 // revision or a proposed redaction, so search finds nothing a reader could not already read.
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { lexicalToPlainText } from '../../../src/stories/richText.js'
+import { lexicalToPlainText } from '../../../src/richtext/index.js'
 
 export const indexSearchText: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   const live = { ...(originalDoc ?? {}), ...data }

@@ -2,7 +2,7 @@
 // lists, quotes and http(s) links survive. It is cleaned again when rendered.
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { sanitizeLexical } from '../../../src/stories/richText.js'
+import { sanitizeLexical } from '../../../src/richtext/index.js'
 
 export const sanitiseStoryText: CollectionBeforeChangeHook = ({ data }) => {
   if (data.body !== undefined && data.body !== null) data.body = sanitizeLexical(data.body)

@@ -3,7 +3,7 @@
 // consent expired: the expiry date travels with the image so no job has to catch it).
 import type { CollectionAfterChangeHook } from 'payload'
 
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | null | undefined))
+import { idOf } from '../../../src/db/relationId.js'
 
 export const syncCoverVisibility: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
   const shown = doc.status === 'published' && !doc.consentWithdrawnAt && (doc.consentAudience === 'public' || doc.consentAudience === 'members')

@@ -1,6 +1,6 @@
 // POST /api/users/:id/erase { mode }: a moderator erases a member who asked offline. The erasure log
 // and the moderation log record who ran it.
-import { eraseMember } from '../../../src/privacy/eraseMember.js'
+import { eraseMember } from '../../../src/commands/privacy/eraseMember.js'
 import { isErasureMode } from '../../../src/policies/privacy.js'
 import { CommandRefusal } from '../../../src/commands/errors.js'
 import { moderatorEndpoint } from '../../shared/moderatorEndpoint.js'

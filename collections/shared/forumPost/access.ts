@@ -2,20 +2,10 @@
 // REST, search and feeds are filtered by one rule. tests/int checks the two agree.
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { canPost, isAdmin, isModerator, isSelf, moderatesLocality, type Actor } from '../../../src/policies/roles.js'
+import { idOf } from '../../../src/db/relationId.js'
+import { isModerator, isSelf, moderatesLocality, type Actor } from '../../../src/policies/roles.js'
 import { isSafeguardingLead } from '../../../src/policies/safeguarding.js'
-
-const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string | undefined))
-
-const scopeOf = (user: Actor) => (user?.moderatorLocalities ?? []).map((entry) => (typeof entry === 'object' ? entry.id : entry))
-
-/** Everything a moderator moderates: true for admins and unscoped moderators, else their localities. */
-export function moderatedWhere(user: Actor): Where | boolean {
-  if (isAdmin(user)) return true
-  if (!isModerator(user)) return false
-  const scope = scopeOf(user)
-  return scope.length === 0 ? true : { locality: { in: scope } }
-}
+import { moderatedWhere } from '../access.js'
 
 /** `threadPath` is set for replies: a reply is seen only where its thread is published too. */
 export function postReadAccess(threadPath?: string): Access {
@@ -33,13 +23,6 @@ export function postReadAccess(threadPath?: string): Access {
   }
 }
 
-export const verifiedMembers: Access = ({ req: { user } }) => canPost(user)
-/** Moderators may correct a post's text in the admin; status changes go through the moderate endpoint. */
-export const moderatorsOfLocality: Access = ({ req: { user } }) => moderatedWhere(user)
-export const adminsOnly: Access = ({ req: { user } }) => isAdmin(user)
-
-const authorIdOf = (doc: Record<string, any> | undefined) => (doc?.author && typeof doc.author === 'object' ? doc.author.id : doc?.author)
-
 /** A moderator reads private fields only inside their own localities (scoped moderators). */
 const moderatesDoc = (user: Actor, doc: Record<string, any> | undefined) => isModerator(user) && moderatesLocality(user, idOf(doc?.locality))
 
@@ -47,7 +30,7 @@ const moderatesDoc = (user: Actor, doc: Record<string, any> | undefined) => isMo
 export const authorOrModeratorField: FieldAccess = ({ req: { user }, doc }) => {
   // Without a document Payload asks whether the field may be queried; refusePrivateQueries decides that.
   if (!doc) return Boolean(user)
-  return moderatesDoc(user, doc) || isSelf(user, authorIdOf(doc))
+  return moderatesDoc(user, doc) || isSelf(user, idOf(doc.author))
 }
-export const moderatorField: FieldAccess = ({ req: { user }, doc }) => (doc ? moderatesDoc(user, doc) : isModerator(user))
-export const systemField: FieldAccess = () => false
+/** A moderator's field of a post: the moderators of its locality (any moderator when Payload asks without a document). */
+export const moderatorsOfPostField: FieldAccess = ({ req: { user }, doc }) => (doc ? moderatesDoc(user, doc) : isModerator(user))

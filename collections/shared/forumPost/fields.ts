@@ -4,7 +4,8 @@ import type { Field } from 'payload'
 
 import { POST_STATES } from '../../../src/policies/forumVisibility.js'
 import { MAX_POST_LENGTH } from '../../../src/forum/markdown.js'
-import { authorOrModeratorField, moderatorField, systemField } from './access.js'
+import { systemField } from '../access.js'
+import { authorOrModeratorField, moderatorsOfPostField } from './access.js'
 
 const system = { create: systemField, update: systemField }
 
@@ -46,16 +47,16 @@ export function postSystemFields(): Field[] {
       ],
     },
     { name: 'isFirstPost', type: 'checkbox', defaultValue: false, access: system, admin: { readOnly: true, position: 'sidebar', description: 'The author’s first approved post: "say welcome".' } },
-    { name: 'everPublished', type: 'checkbox', defaultValue: false, access: { ...system, read: moderatorField }, admin: { hidden: true } },
+    { name: 'everPublished', type: 'checkbox', defaultValue: false, access: { ...system, read: moderatorsOfPostField }, admin: { hidden: true } },
     // In the moderators' queue: waiting for approval, held, auto-hidden, or matched a "flag" watched word.
-    { name: 'needsReview', type: 'checkbox', defaultValue: false, index: true, access: { ...system, read: moderatorField }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'needsReview', type: 'checkbox', defaultValue: false, index: true, access: { ...system, read: moderatorsOfPostField }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'crisisHold', type: 'checkbox', defaultValue: false, access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'autoHidden', type: 'checkbox', defaultValue: false, access: { ...system, read: moderatorField }, admin: { readOnly: true, position: 'sidebar', description: 'Hidden because enough members flagged it.' } },
-    { name: 'triageAction', type: 'text', access: { ...system, read: moderatorField }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'triageMatches', type: 'json', access: { ...system, read: moderatorField }, admin: { readOnly: true } },
+    { name: 'autoHidden', type: 'checkbox', defaultValue: false, access: { ...system, read: moderatorsOfPostField }, admin: { readOnly: true, position: 'sidebar', description: 'Hidden because enough members flagged it.' } },
+    { name: 'triageAction', type: 'text', access: { ...system, read: moderatorsOfPostField }, admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'triageMatches', type: 'json', access: { ...system, read: moderatorsOfPostField }, admin: { readOnly: true } },
     { name: 'reasonForAuthor', type: 'textarea', access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true } },
-    { name: 'fingerprint', type: 'text', index: true, access: { ...system, read: moderatorField }, admin: { hidden: true } },
-    { name: 'queueOrder', type: 'text', index: true, access: { ...system, read: moderatorField }, admin: { hidden: true } },
+    { name: 'fingerprint', type: 'text', index: true, access: { ...system, read: moderatorsOfPostField }, admin: { hidden: true } },
+    { name: 'queueOrder', type: 'text', index: true, access: { ...system, read: moderatorsOfPostField }, admin: { hidden: true } },
   ]
 }
 

@@ -6,7 +6,7 @@ import type { CollectionAfterChangeHook, PayloadRequest } from 'payload'
 import { raiseCrisisAlert } from '../../../src/moderation/crisisAlerts.js'
 import { textAtDoor, type TextDoorCollection } from '../../../src/moderation/textDoors.js'
 import { triageWithWatchedWords } from '../../../src/moderation/triage.js'
-import { lexicalToPlainText } from '../../../src/stories/richText.js'
+import { lexicalToPlainText } from '../../../src/richtext/index.js'
 
 type Owner = (doc: Record<string, any>, req: PayloadRequest, previousDoc?: Record<string, any>) => Promise<{ member: number | string | null; locality: number | string | null; memberName?: string }>
 

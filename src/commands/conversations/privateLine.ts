@@ -14,7 +14,7 @@ import { isModerator } from '../../policies/roles.js'
 import { canHandleCrisis, isSafeguardingLead } from '../../policies/safeguarding.js'
 import { CommandRefusal } from '../errors.js'
 import { emailMember } from '../forum/shared.js'
-import { inTransaction } from '../stories/transaction.js'
+import { inTransaction } from '../../db/transaction.js'
 
 export const MAX_MESSAGE_LENGTH = 5000
 type User = Record<string, any>

@@ -5,7 +5,8 @@ import { loadModerationSettings } from '../../forum/settings.js'
 import { appendModerationEvent } from '../../moderation/events.js'
 import { shouldAutoHide, type FlagTarget } from '../../policies/flags.js'
 import { refreshThreadActivity } from './publication.js'
-import { idOf, postQueueOrder } from './shared.js'
+import { idOf } from '../../db/relationId.js'
+import { postQueueOrder } from './shared.js'
 
 export async function hideIfFlaggedEnough(req: PayloadRequest, targetCollection: FlagTarget, targetId: string): Promise<boolean> {
   const { payload } = req

@@ -2,14 +2,15 @@
 // transaction with its moderation event, the author's email and the thread's counts.
 import type { Payload } from 'payload'
 
-import { inTransaction } from '../stories/transaction.js'
+import { idOf } from '../../db/relationId.js'
+import { inTransaction } from '../../db/transaction.js'
 import { closeCrisisAlertsFor } from '../../moderation/crisisAlerts.js'
 import { appendModerationEvent } from '../../moderation/events.js'
 import { decidePostTransition, isPostAction, type PostAction } from '../../policies/postWorkflow.js'
 import { canModeratePost } from '../../policies/forumVisibility.js'
 import { isSelf } from '../../policies/roles.js'
 import { afterReplyPublished, countFirstPublication, refreshThreadActivity, tellAuthorApproved } from './publication.js'
-import { emailMember, ForumCommandError, idOf, loadPost, postQueueOrder, type PostCollection, type PostDoc } from './shared.js'
+import { emailMember, ForumCommandError, loadPost, postQueueOrder, type PostCollection, type PostDoc } from './shared.js'
 
 export type ModeratePostProps = {
   collection: PostCollection

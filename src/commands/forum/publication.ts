@@ -4,7 +4,8 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { serverURL } from '../../env.js'
 import { notifyThreadAuthorOfReply } from '../../forum/notifyReply.js'
-import { emailMember, idOf, postLink, type PostCollection, type PostDoc } from './shared.js'
+import { idOf } from '../../db/relationId.js'
+import { emailMember, postLink, type PostCollection, type PostDoc } from './shared.js'
 
 /**
  * Counts a post's first publication towards its author's approved posts. Returns whether it is the

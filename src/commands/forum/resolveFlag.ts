@@ -2,10 +2,11 @@
 // (nothing wrong; the moderator can then restore an auto-hidden item).
 import type { Payload } from 'payload'
 
-import { inTransaction } from '../stories/transaction.js'
+import { idOf } from '../../db/relationId.js'
+import { inTransaction } from '../../db/transaction.js'
 import { appendModerationEvent } from '../../moderation/events.js'
 import { canModeratePost } from '../../policies/forumVisibility.js'
-import { ForumCommandError, idOf } from './shared.js'
+import { ForumCommandError } from './shared.js'
 
 export type ResolveFlagProps = { id: number | string; status: string; moderatorNote?: string; user: Record<string, any> | null }
 

@@ -1,8 +1,8 @@
 // What the forum commands share: posts as stored, errors with an HTTP status, email to a member.
 import type { Payload, PayloadRequest } from 'payload'
 
+import { queueEmail } from '../../email/queue.js'
 import { escapeHtml } from '../../email/templates.js'
-import { queueEmail } from '../../jobs/sendEmail.js'
 import type { PostState } from '../../policies/forumVisibility.js'
 import { CommandRefusal } from '../errors.js'
 import { idOf } from '../../db/relationId.js'
@@ -11,8 +11,6 @@ export type PostCollection = 'threads' | 'replies'
 export type PostDoc = Record<string, any> & { id: number | string; status: PostState }
 
 export class ForumCommandError extends CommandRefusal {}
-
-export { idOf }
 
 export async function loadPost(payload: Payload, collection: PostCollection, id: number | string, req?: PayloadRequest): Promise<PostDoc> {
   try {

@@ -4,7 +4,7 @@
 import type { Payload } from 'payload'
 
 import { CommandRefusal } from '../errors.js'
-import { inTransaction } from '../stories/transaction.js'
+import { inTransaction } from '../../db/transaction.js'
 import { canManageMeeting } from '../../policies/meetingAccess.js'
 import { advance, cadenceFor, defaultMeetingTitle, MAX_SERIES_COUNT, planMeetingSeries } from '../../policies/meetingSeries.js'
 import { isIsoDate, isWallTime, londonParts, londonToUtc } from '../../policies/londonTime.js'

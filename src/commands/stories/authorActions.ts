@@ -2,12 +2,12 @@
 // decline a moderator's proposed redaction.
 import type { Payload } from 'payload'
 
-import { pickStoryContent } from '../../../collections/Stories/fields.js'
+import { pickStoryContent } from '../../policies/storyContent.js'
 import type { ConsentChoices } from '../../policies/consent.js'
 import { decideTransition } from '../../policies/storyWorkflow.js'
 import { recordConsent, recordWithdrawal } from './recordConsent.js'
 import { actorRole, emailAuthor, loadStory, logModerationEvent, queueOrderFor, storyConsentCurrent, StoryCommandError } from './shared.js'
-import { inTransaction, type CommandOptions } from './transaction.js'
+import { inTransaction, type CommandOptions } from '../../db/transaction.js'
 
 type User = Record<string, any> & { id: number | string }
 

@@ -3,11 +3,11 @@
 // text itself: what gets published is text the author wrote or accepted.
 import type { Payload } from 'payload'
 
-import { sanitizeLexical } from '../../stories/richText.js'
+import { sanitizeLexical } from '../../richtext/index.js'
 import { decideTransition, type StoryAction } from '../../policies/storyWorkflow.js'
 import { closeCrisisAlertsFor } from '../../moderation/crisisAlerts.js'
 import { actorRole, emailAuthor, loadStory, logModerationEvent, queueOrderFor, storyConsentCurrent, StoryCommandError } from './shared.js'
-import { inTransaction } from './transaction.js'
+import { inTransaction } from '../../db/transaction.js'
 
 export const MODERATOR_ACTIONS = ['approve', 'request_changes', 'unpublish', 'mark_safe', 'propose_redaction'] as const
 export type ModeratorAction = (typeof MODERATOR_ACTIONS)[number]

@@ -1,9 +1,9 @@
 // What every story command needs: the story as stored, who is acting in which role, the log, the author's email.
 import type { Payload, PayloadRequest } from 'payload'
 
+import { queueEmail } from '../../email/queue.js'
 import { escapeHtml } from '../../email/templates.js'
 import { appendModerationEvent, type ModerationEvent } from '../../moderation/events.js'
-import { queueEmail } from '../../jobs/sendEmail.js'
 import { consentIsCurrent, type StoryState } from '../../policies/storyVisibility.js'
 import { isModerator, isSelf, type Actor } from '../../policies/roles.js'
 import type { StoryActor, StoryAction } from '../../policies/storyWorkflow.js'

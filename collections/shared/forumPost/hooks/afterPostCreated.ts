@@ -4,7 +4,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { afterReplyPublished, countFirstPublication } from '../../../../src/commands/forum/publication.js'
-import { idOf, type PostDoc } from '../../../../src/commands/forum/shared.js'
+import type { PostDoc } from '../../../../src/commands/forum/shared.js'
+import { idOf } from '../../../../src/db/relationId.js'
 import { raiseCrisisAlert } from '../../../../src/moderation/crisisAlerts.js'
 import type { TriageResult } from '../../../../src/moderation/watchedWords.js'
 import { POST_TRIAGE_KEY } from './admitPost.js'

@@ -5,7 +5,7 @@ import { APIError, type CollectionBeforeValidateHook } from 'payload'
 import { cleanPostText } from '../../../../src/forum/markdown.js'
 import { canSeePost, type PostState } from '../../../../src/policies/forumVisibility.js'
 import { moderatesLocality } from '../../../../src/policies/roles.js'
-import { idOf } from '../../../../src/commands/forum/shared.js'
+import { idOf } from '../../../../src/db/relationId.js'
 
 export function preparePost(kind: 'threads' | 'replies'): CollectionBeforeValidateHook {
   return async ({ data, operation, req }) => {

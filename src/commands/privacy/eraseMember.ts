@@ -5,19 +5,19 @@
 // commits, and to the `erasure-log` collection inside it.
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { CommandRefusal } from '../commands/errors.js'
-import { refreshThreadActivity } from '../commands/forum/publication.js'
-import { inTransaction } from '../commands/stories/transaction.js'
-import { appendModerationEvent } from '../moderation/events.js'
-import { DELETED_THREAD_BODY, DELETED_THREAD_TITLE, FORMER_MEMBER, type ErasureMode } from '../policies/privacy.js'
-import { appendToErasureLogFile, type ErasedIds, type ErasureEntry } from './erasureLog.js'
-import { idOf } from '../db/relationId.js'
+import { idOf, toId } from '../../db/relationId.js'
+import { inTransaction } from '../../db/transaction.js'
+import { SEND_EMAIL_TASK } from '../../email/queue.js'
+import { appendModerationEvent } from '../../moderation/events.js'
+import { DELETED_THREAD_BODY, DELETED_THREAD_TITLE, FORMER_MEMBER, type ErasureMode } from '../../policies/privacy.js'
+import { appendToErasureLogFile, type ErasedIds, type ErasureEntry } from '../../privacy/erasureLog.js'
+import { CommandRefusal } from '../errors.js'
+import { refreshThreadActivity } from '../forum/publication.js'
 
 export type EraseRequest = { memberId: number | string; mode: ErasureMode; actor: Record<string, any> | null; actorRole?: ErasureEntry['actorRole'] }
 
 type Id = number | string
 const asIds = (values: unknown[]) => [...new Set(values.map(idOf).filter((v): v is Id => v !== null && v !== undefined).map(String))]
-const toId = (value: string): Id => (/^\d+$/.test(value) ? Number(value) : value)
 
 type Collection = 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'data-exports' | 'meeting-reminders' | 'users'
 
@@ -116,7 +116,7 @@ async function erasePosts(payload: Payload, req: PayloadRequest, ids: ErasedIds,
 /** Queued emails to the member would carry their address and text after they are gone. */
 async function dropQueuedEmails(payload: Payload, req: PayloadRequest, email: string | undefined) {
   if (!email) return
-  const jobs = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: 'sendEmail' } }, { completedAt: { exists: false } }] }, pagination: false, depth: 0, overrideAccess: true, req })
+  const jobs = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: SEND_EMAIL_TASK } }, { completedAt: { exists: false } }] }, pagination: false, depth: 0, overrideAccess: true, req })
   const mine = jobs.docs.filter((job) => String((job.input as { to?: unknown } | null)?.to ?? '').toLowerCase() === email.toLowerCase())
   for (const job of mine) await payload.delete({ collection: 'payload-jobs', id: job.id, overrideAccess: true, req })
 }

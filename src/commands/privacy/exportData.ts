@@ -6,9 +6,9 @@ import path from 'node:path'
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import type { Payload, Where } from 'payload'
 
-import { escapeHtml } from '../email/templates.js'
-import { mediaDir } from '../env.js'
-import { lexicalToPlainText } from '../stories/richText.js'
+import { escapeHtml } from '../../email/templates.js'
+import { mediaDir } from '../../env.js'
+import { lexicalToPlainText } from '../../richtext/index.js'
 
 type Doc = Record<string, any>
 const nameOf = (value: unknown) => (value && typeof value === 'object' ? String((value as { name?: unknown }).name ?? '') : null)

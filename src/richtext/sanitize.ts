@@ -1,9 +1,6 @@
-// Story text: Lexical JSON (what the Payload admin edits) limited to paragraphs, h2–h4 headings,
-// bullet/numbered lists (at most 3 levels), block quotes, http(s) links, text (plain or bold) and
-// line breaks.
-//
-// Every door goes through sanitizeLexical: whatever it is given, it returns a document in one
-// canonical shape (the JSON shapes lexical 0.50 and Payload's LinkNode export), so that
+// The sanitiser. Every door goes through sanitizeLexical: whatever it is given, it returns a
+// document in one canonical shape (the JSON shapes lexical 0.50 and Payload's LinkNode export),
+// so that
 //   markdownToLexical(lexicalToMarkdown(x)) deep-equals sanitizeLexical(x)
 // and sanitizeLexical(sanitizeLexical(x)) deep-equals sanitizeLexical(x).
 //
@@ -26,84 +23,22 @@
 // - direction is null, format '' and indent 0 everywhere else (lexical 0.50 no longer derives
 //   direction from text, so this is what the editor itself stores);
 // - a document with nothing left in it is one empty paragraph (Lexical cannot load an empty root).
-
-// ---------------------------------------------------------------------------------------------
-// Output types
-
-export type LexicalTextNode = {
-  detail: 0
-  /** 1: bold (Lexical's bold bit); 0: plain. */
-  format: 0 | 1
-  mode: 'normal'
-  style: ''
-  text: string
-  type: 'text'
-  version: 1
-}
-
-export type LexicalLineBreakNode = { type: 'linebreak'; version: 1 }
-
-type ElementBase = { direction: null; format: ''; indent: number }
-
-export type LexicalLinkNode = ElementBase & {
-  children: LexicalTextNode[]
-  type: 'link'
-  version: 3
-  fields: { url: string; newTab: false; linkType: 'custom' }
-}
-
-export type LexicalInlineNode = LexicalTextNode | LexicalLineBreakNode | LexicalLinkNode
-
-export type LexicalParagraphNode = ElementBase & {
-  children: LexicalInlineNode[]
-  type: 'paragraph'
-  version: 1
-  textFormat: 0
-  textStyle: ''
-}
-
-export type HeadingTag = 'h2' | 'h3' | 'h4'
-
-export type LexicalHeadingNode = ElementBase & {
-  children: LexicalInlineNode[]
-  type: 'heading'
-  version: 1
-  tag: HeadingTag
-}
-
-export type LexicalQuoteNode = ElementBase & { children: LexicalInlineNode[]; type: 'quote'; version: 1 }
-
-export type ListType = 'bullet' | 'number'
-
-export type LexicalListItemNode = ElementBase & {
-  /** Inline content, or exactly one nested list (Lexical keeps a nested list in its own item). */
-  children: LexicalInlineNode[] | [LexicalListNode]
-  type: 'listitem'
-  version: 1
-  value: number
-}
-
-export type LexicalListNode = ElementBase & {
-  children: LexicalListItemNode[]
-  type: 'list'
-  version: 1
-  listType: ListType
-  start: number
-  tag: 'ul' | 'ol'
-}
-
-export type LexicalBlockNode = LexicalParagraphNode | LexicalHeadingNode | LexicalQuoteNode | LexicalListNode
-
-export type LexicalRootNode = {
-  children: LexicalBlockNode[]
-  direction: null
-  format: ''
-  indent: 0
-  type: 'root'
-  version: 1
-}
-
-export type LexicalDoc = { root: LexicalRootNode }
+import {
+  BR,
+  type Block,
+  type Entry,
+  type HeadingTag,
+  type Inline,
+  type LexicalBlockNode,
+  type LexicalDoc,
+  type LexicalInlineNode,
+  type LexicalListItemNode,
+  type LexicalListNode,
+  type LexicalTextNode,
+  type List,
+  type ListType,
+  type Seg,
+} from './types.js'
 
 // ---------------------------------------------------------------------------------------------
 // Limits
@@ -118,8 +53,6 @@ export const MAX_LIST_DEPTH = 3
 export const MAX_URL_LENGTH = 2048
 /** Input nodes looked at, at most: bounds the work on hostile (even cyclic) objects. */
 const MAX_NODES = 100_000
-/** Markdown input beyond this many characters is ignored. */
-const MAX_MARKDOWN_LENGTH = 1_000_000
 /** JSON strings longer than this are not parsed (treated as text). */
 const MAX_JSON_STRING = 5_000_000
 /** Highest list start number (markdown allows 9 digits). */
@@ -151,20 +84,6 @@ export function safeHttpUrl(raw: unknown): string | null {
   const href = url.href
   return href.length <= MAX_URL_LENGTH ? href : null
 }
-
-// ---------------------------------------------------------------------------------------------
-// Intermediate form, shared by the Lexical reader and the markdown parser
-
-type Seg = { t: 'text'; text: string; bold?: true } | { t: 'link'; url: string; text: string }
-type Inline = Seg | { t: 'br' }
-type List = { type: ListType; start: number; entries: Entry[] }
-type Entry = { k: 'item'; inline: Inline[] } | { k: 'nest'; list: List }
-type Block =
-  | { k: 'p' | 'quote'; inline: Inline[] }
-  | { k: 'h'; tag: HeadingTag; inline: Inline[] }
-  | { k: 'list'; list: List }
-
-const BR: Inline = { t: 'br' }
 
 // ---------------------------------------------------------------------------------------------
 // Reading whatever arrives
@@ -202,7 +121,7 @@ const BLOCKISH = new Set([
 type Rec = Record<string, unknown>
 
 /** push(...items) without the argument-count limit (hostile input can make huge arrays). */
-function append<V>(target: V[], items: readonly V[]): void {
+export function append<V>(target: V[], items: readonly V[]): void {
   for (const item of items) target.push(item)
 }
 
@@ -672,7 +591,8 @@ function emitBlock(b: Block): LexicalBlockNode {
   }
 }
 
-function emitDoc(blocks: Block[]): LexicalDoc {
+/** Lexical JSON for blocks already normalised (or about to be sanitised, as fromMarkdown.ts does). */
+export function emitDoc(blocks: Block[]): LexicalDoc {
   // Lexical refuses an editor state whose root has no children ("the editor state is empty"),
   // so an empty story is one empty paragraph, as the editor itself stores it.
   const children = blocks.length ? blocks.map(emitBlock) : [emitBlock({ k: 'p', inline: [] })]
@@ -688,7 +608,7 @@ export function emptyLexicalDoc(): LexicalDoc {
 // Public API
 
 /**
- * A clean story document from anything: a Lexical document, a root node, an array of nodes, a
+ * A clean rich-text document from anything: a Lexical document, a root node, an array of nodes, a
  * JSON string of one, or plain text (a string that is not JSON is text, never markup). Never
  * throws. See the top of this file for what survives.
  */
@@ -700,398 +620,4 @@ export function sanitizeLexical(value: unknown): LexicalDoc {
     // Hostile objects (throwing getters, revoked proxies) end up here: nothing is the safe answer.
     return emptyLexicalDoc()
   }
-}
-
-// ----- markdown → Lexical
-
-const LIST_ITEM = /^([ \t]*)([-*]|(\d{1,9})\.)(?:[ \t]+(.*))?$/
-const HEADING = /^[ \t]*(#{1,6})(?:[ \t]+(.*))?$/
-const QUOTE = /^[ \t]*>[ \t]?(.*)$/
-/** Nesting deeper than this in markdown is not even built (the sanitizer flattens beyond 3). */
-const MAX_MARKDOWN_LIST_LEVEL = 8
-
-function isBlank(line: string): boolean {
-  return line.trim() === ''
-}
-
-function indentWidth(ws: string): number {
-  let n = 0
-  for (const c of ws) n += c === '\t' ? 2 : 1
-  return n
-}
-
-const ASCII_PUNCT = /[!-/:-@[-`{-~]/
-
-/**
- * Inline markdown: `**bold**`, `[text](url)` links and backslash escapes; everything else is text.
- * Bold is `**` up to the next unescaped `**` on the line, with no space just inside either marker.
- */
-function parseInline(s: string, bold = false): Inline[] {
-  const out: Inline[] = []
-  let buf = ''
-  let closers: Closers | null = null
-  const flush = () => {
-    if (buf) out.push(bold ? { t: 'text', text: buf, bold: true } : { t: 'text', text: buf })
-    buf = ''
-  }
-  let i = 0
-  while (i < s.length) {
-    const c = s[i] as string
-    const next = s[i + 1]
-    if (c === '\\' && next !== undefined && ASCII_PUNCT.test(next)) {
-      buf += next
-      i += 2
-      continue
-    }
-    if (c === '[') {
-      closers ??= findClosers(s)
-      const link = linkAt(s, i, closers)
-      if (link) {
-        flush()
-        out.push({ t: 'link', url: link.url, text: link.text })
-        i = link.end
-        continue
-      }
-    }
-    if (!bold && c === '*' && next === '*') {
-      const end = boldCloser(s, i + 2)
-      const inner = end > i + 2 ? s.slice(i + 2, end) : ''
-      if (inner && !/^\s/.test(inner) && !/\s$/.test(inner)) {
-        flush()
-        append(out, parseInline(inner, true))
-        i = end + 2
-        continue
-      }
-    }
-    buf += c
-    i++
-  }
-  flush()
-  return out
-}
-
-/** Where the next unescaped `**` starts at or after `from`; -1 when there is none. */
-function boldCloser(s: string, from: number): number {
-  for (let j = from; j < s.length - 1; j++) {
-    if (s[j] === '\\' && ASCII_PUNCT.test(s[j + 1] ?? '')) j++
-    else if (s[j] === '*' && s[j + 1] === '*') return j
-  }
-  return -1
-}
-
-function unescapeMd(s: string): string {
-  return s.replace(/\\([!-/:-@[-`{-~])/g, '$1')
-}
-
-/**
- * For every position p: where a scan starting at p finds its closing `]` (bracket) or `)` (paren)
- * at nesting depth 0, skipping backslash-escaped characters; -1 when there is none. Computed
- * right to left in linear time, so lines full of `[` or `(` cost no more than plain text.
- */
-type Closers = { bracket: Int32Array; paren: Int32Array }
-
-function findClosers(s: string): Closers {
-  const n = s.length
-  const bracket = new Int32Array(n + 2).fill(-1)
-  const paren = new Int32Array(n + 2).fill(-1)
-  for (let p = n - 1; p >= 0; p--) {
-    const c = s[p]
-    if (c === '\\') {
-      bracket[p] = bracket[p + 2] as number
-      paren[p] = paren[p + 2] as number
-      continue
-    }
-    if (c === ']') bracket[p] = p
-    else if (c === '[') {
-      const inner = bracket[p + 1] as number
-      bracket[p] = inner < 0 ? -1 : (bracket[inner + 1] as number)
-    } else bracket[p] = bracket[p + 1] as number
-    if (c === ')') paren[p] = p
-    else if (c === '(') {
-      const inner = paren[p + 1] as number
-      paren[p] = inner < 0 ? -1 : (paren[inner + 1] as number)
-    } else paren[p] = paren[p + 1] as number
-  }
-  return { bracket, paren }
-}
-
-/** `[label](destination)` starting at s[start] === '['; end is the index after ')'. */
-function linkAt(s: string, start: number, closers: Closers): { text: string; url: string; end: number } | null {
-  const labelEnd = closers.bracket[start + 1] as number
-  if (labelEnd < 0 || s[labelEnd + 1] !== '(') return null
-  const destEnd = closers.paren[labelEnd + 2] as number
-  if (destEnd < 0) return null
-  let dest = s.slice(labelEnd + 2, destEnd).trim()
-  if (dest.startsWith('<') && dest.endsWith('>')) dest = dest.slice(1, -1)
-  // As in CommonMark, a bare destination has no spaces: `[a](b c)` is not a link.
-  else if (/\s/.test(dest)) return null
-  return { text: unescapeMd(s.slice(start + 1, labelEnd)), url: unescapeMd(dest), end: destEnd + 1 }
-}
-
-function headingFromHashes(hashes: number): HeadingTag {
-  return hashes <= 2 ? 'h2' : hashes === 3 ? 'h3' : 'h4'
-}
-
-/** Markdown subset → blocks (not yet normalised: sanitizeLexical does that). */
-function parseMarkdown(text: string): Block[] {
-  const lines = text.slice(0, MAX_MARKDOWN_LENGTH).replace(/\r\n?/g, '\n').split('\n')
-  const blocks: Block[] = []
-  let i = 0
-  while (i < lines.length) {
-    const line = lines[i] as string
-    if (isBlank(line)) {
-      i++
-      continue
-    }
-    const heading = HEADING.exec(line)
-    if (heading) {
-      blocks.push({ k: 'h', tag: headingFromHashes((heading[1] ?? '').length), inline: parseInline((heading[2] ?? '').trim()) })
-      i++
-      continue
-    }
-    if (QUOTE.test(line)) {
-      const inline: Inline[] = []
-      let first = true
-      for (; i < lines.length; i++) {
-        const m = QUOTE.exec(lines[i] as string)
-        if (!m) break
-        if (!first) inline.push(BR)
-        first = false
-        append(inline, parseInline((m[1] ?? '').trim()))
-      }
-      blocks.push({ k: 'quote', inline })
-      continue
-    }
-    if (LIST_ITEM.test(line)) {
-      i = parseList(lines, i, blocks)
-      continue
-    }
-    // A paragraph: up to a blank line, or a line that starts another block.
-    const inline: Inline[] = []
-    let first = true
-    for (; i < lines.length; i++) {
-      const l = lines[i] as string
-      if (isBlank(l) || (!first && interruptsParagraph(l))) break
-      if (!first) inline.push(BR)
-      first = false
-      append(inline, parseInline(l.trim()))
-    }
-    blocks.push({ k: 'p', inline })
-  }
-  return blocks
-}
-
-function interruptsParagraph(line: string): boolean {
-  if (HEADING.test(line) || QUOTE.test(line)) return true
-  const m = LIST_ITEM.exec(line)
-  // As in CommonMark, a numbered list interrupts a paragraph only when it starts at 1.
-  return m !== null && (m[3] === undefined || Number(m[3]) === 1)
-}
-
-/**
- * A run of list lines from lines[start]; returns the index after it. Nesting is relative: an
- * item indented 2+ columns more than the open item above it goes one level deeper. Blank lines
- * between items keep the list going; a non-item line straight after an item continues it (a
- * line break in that item).
- */
-function parseList(lines: string[], start: number, blocks: Block[]): number {
-  const indents: number[] = []
-  const open: List[] = []
-  let lastItem: { k: 'item'; inline: Inline[] } | null = null
-  let i = start
-  while (i < lines.length) {
-    const line = lines[i] as string
-    if (isBlank(line)) {
-      let j = i + 1
-      while (j < lines.length && isBlank(lines[j] as string)) j++
-      if (j < lines.length && LIST_ITEM.test(lines[j] as string)) {
-        i = j
-        lastItem = null
-        continue
-      }
-      return i
-    }
-    const m = LIST_ITEM.exec(line)
-    if (!m) {
-      if (lastItem === null || HEADING.test(line) || QUOTE.test(line)) return i
-      lastItem.inline.push(BR)
-      append(lastItem.inline, parseInline(line.trim()))
-      i++
-      continue
-    }
-    const n = indentWidth(m[1] ?? '')
-    const type: ListType = m[3] === undefined ? 'bullet' : 'number'
-    const number = m[3] === undefined ? 1 : Number(m[3])
-    // Which level: the deepest open level at or left of this indent, or one deeper.
-    let k = -1
-    for (let d = indents.length - 1; d >= 0; d--) {
-      if ((indents[d] as number) <= n) {
-        k = d
-        break
-      }
-    }
-    let level: number
-    if (k === -1) {
-      level = 0
-      indents.length = 0
-      indents.push(n)
-    } else if (n >= (indents[k] as number) + 2 && k + 1 <= MAX_MARKDOWN_LIST_LEVEL) {
-      level = k + 1
-      indents.length = level
-      indents.push(n)
-    } else {
-      level = k
-      indents.length = level + 1
-    }
-    open.length = Math.min(open.length, level + 1)
-    let list = open[level]
-    if (list === undefined || list.type !== type) {
-      list = { type, start: number, entries: [] }
-      const parent = open[level - 1]
-      if (level === 0 || parent === undefined) blocks.push({ k: 'list', list })
-      else parent.entries.push({ k: 'nest', list })
-      open[level] = list
-    }
-    lastItem = { k: 'item', inline: parseInline((m[4] ?? '').trim()) }
-    list.entries.push(lastItem)
-    i++
-  }
-  return i
-}
-
-/**
- * The markdown subset authors type in the story textarea, as a clean document:
- * blank lines separate paragraphs; a single newline is a line break; `## `, `### `, `#### `
- * headings (`# ` is h2); `- ` or `* ` bullets and `1. ` numbered items (the first number is the
- * start), nested by indenting 2+ spaces; `> ` quote lines; `**bold**`; `[text](https://url)`
- * links; a backslash escapes punctuation. Nothing else is markup: `<b>` and `_i_` are text.
- */
-export function markdownToLexical(text: string): LexicalDoc {
-  const source = typeof text === 'string' ? text : ''
-  let raw: LexicalDoc
-  try {
-    raw = emitDoc(parseMarkdown(source))
-  } catch {
-    raw = emptyLexicalDoc()
-  }
-  return sanitizeLexical(raw)
-}
-
-// ----- Lexical → markdown
-
-function escapeText(s: string, atLineStart: boolean): string {
-  let out = s.replace(/[\\[\]]/g, (c) => '\\' + c)
-  // A star that could meet another (a bold marker, or a star beside it) is escaped; a lone star
-  // inside the text ("5 * 3") stays as the author typed it.
-  out = out.replace(/\*/g, (star, at: number, whole: string) =>
-    at === 0 || at === whole.length - 1 || whole[at - 1] === '*' || whole[at + 1] === '*' ? '\\*' : star,
-  )
-  if (atLineStart) {
-    if (/^[#>*+-]/.test(out)) out = '\\' + out
-    else out = out.replace(/^(\d+)\./, '$1\\.')
-  }
-  return out
-}
-
-function escapeUrl(url: string): string {
-  return url.replace(/[\\()]/g, (c) => '\\' + c)
-}
-
-function linkText(link: LexicalLinkNode): string {
-  return link.children.map((c) => c.text).join('')
-}
-
-function inlineLines(children: LexicalInlineNode[]): string[] {
-  const lines = ['']
-  let atStart = true
-  for (const c of children) {
-    if (c.type === 'linebreak') {
-      lines.push('')
-      atStart = true
-      continue
-    }
-    const piece =
-      c.type === 'link'
-        ? `[${escapeText(linkText(c), false)}](${escapeUrl(c.fields.url)})`
-        : c.format === 1
-          ? `**${escapeText(c.text, false)}**`
-          : escapeText(c.text, atStart)
-    lines[lines.length - 1] += piece
-    atStart = false
-  }
-  return lines
-}
-
-function isNestItem(item: LexicalListItemNode): item is LexicalListItemNode & { children: [LexicalListNode] } {
-  const first = item.children[0]
-  return first !== undefined && first.type === 'list'
-}
-
-function listMarkdown(list: LexicalListNode, level: number, out: string[]): void {
-  const pad = '  '.repeat(level)
-  for (const item of list.children) {
-    if (isNestItem(item)) {
-      listMarkdown(item.children[0], level + 1, out)
-      continue
-    }
-    const marker = list.listType === 'number' ? `${item.value}. ` : '- '
-    const lines = inlineLines(item.children as LexicalInlineNode[])
-    lines.forEach((line, i) => out.push(i === 0 ? pad + marker + line : pad + '  ' + line))
-  }
-}
-
-function blockMarkdown(block: LexicalBlockNode): string {
-  switch (block.type) {
-    case 'paragraph':
-      return inlineLines(block.children).join('\n')
-    case 'heading':
-      return '#'.repeat(Number(block.tag.slice(1))) + ' ' + inlineLines(block.children).join(' ')
-    case 'quote':
-      return inlineLines(block.children)
-        .map((line) => '> ' + line)
-        .join('\n')
-    case 'list': {
-      const out: string[] = []
-      listMarkdown(block, 0, out)
-      return out.join('\n')
-    }
-  }
-}
-
-/**
- * The document as the markdown subset markdownToLexical reads (the document is sanitised
- * first), so an author can edit it in a textarea again.
- */
-export function lexicalToMarkdown(doc: unknown): string {
-  return sanitizeLexical(doc).root.children.map(blockMarkdown).join('\n\n')
-}
-
-// ----- Lexical → plain text
-
-function inlineText(children: LexicalInlineNode[]): string {
-  return children
-    .map((c) => (c.type === 'linebreak' ? '\n' : c.type === 'text' ? c.text : linkText(c)))
-    .join('')
-}
-
-function listText(list: LexicalListNode, out: string[]): void {
-  for (const item of list.children) {
-    if (isNestItem(item)) listText(item.children[0], out)
-    else out.push(inlineText(item.children as LexicalInlineNode[]))
-  }
-}
-
-/**
- * Text only (for search and diffs): blocks separated by a blank line, list items one per line,
- * line breaks as newlines, links as their text.
- */
-export function lexicalToPlainText(doc: unknown): string {
-  return sanitizeLexical(doc)
-    .root.children.map((block) => {
-      if (block.type !== 'list') return inlineText(block.children)
-      const out: string[] = []
-      listText(block, out)
-      return out.join('\n')
-    })
-    .join('\n\n')
 }

@@ -1,5 +1,7 @@
-// The Lexical editor for story text, limited to paragraphs, headings, lists, quotes, bold and links
-// (http/https only). Whatever arrives is cleaned again on save (hooks/sanitiseStoryText.ts).
+// The Payload admin's Lexical editor for rich text (story bodies, meeting minutes), limited to
+// paragraphs, headings, lists, quotes, bold and links (http/https only): the features the
+// sanitiser keeps. Whatever arrives is cleaned again on render (views/components/RichText.tsx),
+// and story text on save too (collections/Stories/hooks/sanitiseStoryText.ts).
 import {
   BlockquoteFeature,
   BoldFeature,
@@ -12,7 +14,7 @@ import {
   lexicalEditor,
 } from '@payloadcms/richtext-lexical'
 
-export const storyRichTextEditor = lexicalEditor({
+export const richTextEditor = lexicalEditor({
   features: () => [
     ParagraphFeature(),
     BoldFeature(),
