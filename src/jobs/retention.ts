@@ -5,6 +5,7 @@ import type { Payload, TaskConfig } from 'payload'
 
 // The one job that calls a command: a queued task is Payload's transport, like a collection endpoint,
 // and erasure must be the same command whoever starts it (no command imports src/jobs, so no loop).
+// eslint-disable-next-line import-x/no-restricted-paths -- that exception, here only
 import { eraseMember } from '../commands/privacy/eraseMember.js'
 import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { englandAndWalesBankHolidays } from '../../src/policies/bankHolidays.js'
 import { formatLondonDate, formatLondonDateTime, londonParts, londonToUtc } from '../../src/policies/londonTime.js'
 import { planMeetingSeries, type Cadence } from '../../src/policies/meetingSeries.js'
-import { DAY, HOUR, MINUTE, addDays, daysInMonth, easterSunday, nominalDate, oracleSeries, pad, parseYmd, ruleBankHolidays, weekdayOf, ymd } from './calendarOracle.js'
+import { DAY, HOUR, MINUTE, addDays, nominalDate, oracleSeries, pad, parseYmd, ruleBankHolidays, weekdayOf, ymd } from './calendarOracle.js'
 
 // =============================================================================================
 // Oracles
