@@ -4,7 +4,7 @@
 import { canSeeReports } from '../policies/meetingAccess.js'
 import type { Payload, Where } from 'payload'
 
-import type { AttendancePoint } from '../meetings/AttendanceChart.js'
+import type { AttendancePoint } from '../presenters/attendanceChart.js'
 import { ACTION_STATES, ACTION_STATE_LABELS, isActionState } from '../policies/actions.js'
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
 import { lexicalToPlainText } from '../stories/richText.js'

@@ -1,4 +1,4 @@
-import { AttendanceChart } from '../../src/meetings/AttendanceChart.js'
+import { AttendanceChart } from '../components/AttendanceChart.js'
 import { formatLondonDate } from '../../src/policies/londonTime.js'
 import { REPORT_PERIODS, type Count, type Report } from '../../src/reports/buildReport.js'
 import { BarChart } from '../components/BarChart.js'
