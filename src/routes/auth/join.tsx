@@ -9,12 +9,11 @@ import { MessagePage } from '../../../views/pages/MessagePage.js'
 import { sendPage } from '../../../views/render.js'
 import { CommandRefusal } from '../../commands/errors.js'
 import { registerMember } from '../../commands/registerMember.js'
-import { hasCrisisWords } from '../../moderation/triage.js'
 import { checkDisplayName } from '../../policies/displayName.js'
 import { INVALID_JOIN_CODE_MESSAGE, hasTypedJoinCode } from '../../policies/joinCodes.js'
 import { isMemberType } from '../../policies/memberTypes.js'
 import { checkPassword } from '../../policies/password.js'
-import { localCrisisServices } from '../../queries/crisisServices.js'
+import { crisisServicesForWords } from '../../queries/crisisServices.js'
 import { findUsableJoinCode } from '../../queries/joinCodes.js'
 import { recordRegistration, recordWrongJoinCode, registrationCheck, tooManyMessage, wrongJoinCodeCheck } from '../../security/ipLimits.js'
 import { EMAIL_SHAPE, fieldErrorsFrom, formBox, formText, handle, pageContext, readForm, toId, type FieldErrors } from '../support.js'
@@ -83,11 +82,12 @@ export function joinRouter(payload: Payload): Router {
       if (!fieldErrors) throw error
       return sendPage(res, <JoinPage ctx={ctx} values={values} errors={fieldErrors} />, 400)
     }
+    // Decided from the name typed, never from what is stored, so the page says nothing about the address.
+    const crisisServices = await crisisServicesForWords(payload, form.displayName, form.homeLocality ? toId(form.homeLocality) : null)
     sendPage(
       res,
       <MessagePage ctx={ctx} title="Check your email">
-        {/* Decided from the name typed, never from what is stored, so the page says nothing about the address. */}
-        {(await hasCrisisWords(payload, form.displayName)) ? <CrisisPanel what="joining" local={await localCrisisServices(payload, form.homeLocality ? toId(form.homeLocality) : null)} /> : null}
+        {crisisServices ? <CrisisPanel what="joining" local={crisisServices} /> : null}
         <p>
           We have sent a link to <strong>{form.email.trim()}</strong>. Follow it to confirm your address, then sign in.
         </p>

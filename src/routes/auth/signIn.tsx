@@ -5,8 +5,8 @@ import type { Payload } from 'payload'
 import { LoginPage } from '../../../views/pages/LoginPage.js'
 import { MessagePage } from '../../../views/pages/MessagePage.js'
 import { sendPage } from '../../../views/render.js'
-import { clearSessionCookie, endSession, setSessionCookie } from '../../auth/session.js'
-import { confirmEmail, signIn } from '../../commands/auth/credentials.js'
+import { clearSessionCookie, setSessionCookie } from '../../auth/session.js'
+import { confirmEmail, signIn, signOut } from '../../commands/auth/credentials.js'
 import { loginCheck, recordFailedLogin, tooManyMessage } from '../../security/ipLimits.js'
 import { formText, handle, pageContext, readForm, safeNextPath, type FieldErrors } from '../support.js'
 
@@ -53,13 +53,7 @@ export function signInRouter(payload: Payload): Router {
   }))
 
   router.post('/logout', handle(async (_req, res) => {
-    if (res.locals.user) {
-      try {
-        await endSession(payload, res.locals.user)
-      } catch (error) {
-        payload.logger.warn({ err: error, msg: 'Could not end session on the server; clearing the cookie anyway' })
-      }
-    }
+    if (res.locals.user) await signOut({ payload, user: res.locals.user })
     clearSessionCookie(res, payload)
     res.redirect(303, '/')
   }))
