@@ -3,7 +3,8 @@
 // allow; it returns only counts, medians and anonymised quotes.
 import type { Payload } from 'payload'
 
-import { buildReport, type Report } from '../reports/buildReport.js'
+import type { Report } from '../presenters/report.js'
+import { buildReport } from '../reports/buildReport.js'
 
 export function commissionersReport(payload: Payload, user: Record<string, any> | null, months: number): Promise<Report> {
   return buildReport(payload, user, months)

@@ -7,7 +7,8 @@ import { ReportsPage } from '../../views/pages/ReportsPage.js'
 import { sendPage } from '../../views/render.js'
 import { canSeeReports } from '../policies/meetingAccess.js'
 import { commissionersReport } from '../queries/reports.js'
-import { REPORT_PERIODS, reportCsv } from '../reports/buildReport.js'
+import { REPORT_PERIODS } from '../policies/reportPeriods.js'
+import { reportCsv } from '../reports/buildReport.js'
 import { handle, pageContext } from './support.js'
 
 const periodOf = (value: unknown) => (REPORT_PERIODS as readonly number[]).find((m) => String(m) === String(value)) ?? 12

@@ -1,6 +1,7 @@
 import { AttendanceChart } from '../components/AttendanceChart.js'
 import { formatLondonDate } from '../../src/policies/londonTime.js'
-import { REPORT_PERIODS, type Count, type Report } from '../../src/reports/buildReport.js'
+import { REPORT_PERIODS } from '../../src/policies/reportPeriods.js'
+import type { Count, Report } from '../../src/presenters/report.js'
 import { BarChart } from '../components/BarChart.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
