@@ -15,19 +15,25 @@ import { isProduction, port as defaultPort, rootDir } from './env.js'
 import { canEnterSafeguardingWork } from './policies/safeguarding.js'
 import { messagesRouter } from './routes/messages.js'
 import { accountRouter } from './routes/account.js'
-import { authRouter } from './routes/auth.js'
+import { joinRouter } from './routes/auth/join.js'
+import { passwordsRouter } from './routes/auth/passwords.js'
+import { signInRouter } from './routes/auth/signIn.js'
 import { feedsRouter } from './routes/feeds.js'
-import { forumRouter } from './routes/forum.js'
+import { flagsRouter } from './routes/forum/flags.js'
+import { forumRouter } from './routes/forum/threads.js'
 import { healthRouter } from './routes/health.js'
-import { meetingsRouter } from './routes/meetings.js'
-import { myStoriesRouter } from './routes/myStories.js'
+import { meetingCalendarsRouter } from './routes/meetings/calendars.js'
+import { meetingFormsRouter } from './routes/meetings/forms.js'
+import { meetingPagesRouter } from './routes/meetings/pages.js'
+import { myStoriesRouter } from './routes/myStories/manage.js'
+import { myStoryWritingRouter } from './routes/myStories/write.js'
 import { reportsRouter } from './routes/reports.js'
 import { searchRouter } from './routes/search.js'
 import { storiesRouter } from './routes/stories.js'
 import { unsubscribeRouter } from './routes/unsubscribe.js'
-import { pagesRouter, sendNotFound } from './routes/pages.js'
+import { pagesRouter } from './routes/pages.js'
 import { privacyRouter } from './routes/privacy.js'
-import { pageContext } from './routes/support.js'
+import { pageContext, sendNotFound } from './routes/support.js'
 import { renderProblem } from './routes/problem.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
 import { checkCsrf, issueCsrfToken } from './security/csrf.js'
@@ -102,15 +108,21 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   app.use(healthRouter(payload))
   app.use(pagesRouter(payload))
-  app.use(authRouter(payload))
+  app.use(joinRouter(payload))
+  app.use(signInRouter(payload))
+  app.use(passwordsRouter(payload))
   app.use(accountRouter(payload))
   app.use(messagesRouter(payload))
   app.use(privacyRouter(payload))
   // The author's routes come first: /stories/new must not be read as a story called "new".
+  app.use(myStoryWritingRouter(payload))
   app.use(myStoriesRouter(payload))
   app.use(storiesRouter(payload))
   app.use(forumRouter(payload))
-  app.use(meetingsRouter(payload))
+  app.use(flagsRouter(payload))
+  app.use(meetingPagesRouter(payload))
+  app.use(meetingCalendarsRouter(payload))
+  app.use(meetingFormsRouter(payload))
   app.use(reportsRouter(payload))
   app.use(searchRouter(payload))
   app.use(feedsRouter(payload))

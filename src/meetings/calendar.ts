@@ -1,7 +1,6 @@
 // The calendar feeds, always built as a visitor sees the site whoever asks: a calendar URL gets
-// shared and synced, so it never carries joining details or minutes.
-import type { Payload, Where } from 'payload'
-
+// shared and synced, so it never carries joining details or minutes. The read itself is
+// meetingsCalendar in src/queries/meetings.ts.
 import { serverURL } from '../env.js'
 import { buildCalendar, type IcsEvent } from './ics.js'
 
@@ -33,16 +32,10 @@ function toEvent(doc: Record<string, any>): IcsEvent {
   }
 }
 
-export async function meetingsCalendar(payload: Payload, name: string, where: Where): Promise<string> {
-  const result = await payload.find({
-    collection: 'meetings',
-    where,
-    sort: 'startsAt',
-    limit: 1000,
-    depth: 0,
-    select: { title: true, startsAt: true, endsAt: true, status: true, cancellationReason: true, venue: true, agenda: true, sequence: true, updatedAt: true, createdAt: true },
-    overrideAccess: false,
-    user: null,
-  })
-  return buildCalendar({ name, events: result.docs.map((doc) => toEvent(doc as never)) })
+/** The fields a calendar needs: never joining details or minutes. */
+export const CALENDAR_SELECT = { title: true, startsAt: true, endsAt: true, status: true, cancellationReason: true, venue: true, agenda: true, sequence: true, updatedAt: true, createdAt: true } as const
+
+/** The iCalendar text of meetings read as a visitor (src/queries/meetings.ts reads them). */
+export function meetingsCalendarText(name: string, docs: Record<string, any>[]): string {
+  return buildCalendar({ name, events: docs.map((doc) => toEvent(doc)) })
 }

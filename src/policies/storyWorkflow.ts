@@ -72,3 +72,12 @@ export function decideTransition(input: TransitionInput): TransitionResult {
   if (input.action === 'request_changes') return { ok: true, next: input.state === 'submitted' ? 'changes_requested' : input.state }
   return { ok: true, next: rule.to === 'same' ? input.state : rule.to }
 }
+
+/** Whether the author may still change the story's text (draft, changes asked for, or published). */
+export const authorMayEdit = (state: string): boolean => RULES.edit.from.includes(state as StoryState)
+
+/** Whether the author may still withdraw the story (any state but withdrawn). */
+export const authorMayWithdraw = (state: string): boolean => RULES.withdraw.from.includes(state as StoryState)
+
+/** Editing a published story makes a revision for review; the approved text stays live until then. */
+export const editMakesRevision = (state: string): boolean => state === 'published'

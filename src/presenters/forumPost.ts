@@ -83,3 +83,17 @@ export const THREAD_LIST_SELECT = {
   createdAt: true,
   locality: true,
 } as const
+
+/** A search result in the forum: a thread, or a reply in a thread the viewer may read. */
+export type ForumHit = { href: string; title: string; excerpt: string; kind: 'thread' | 'reply' }
+
+export function presentForumHits(threads: Record<string, any>[], replies: Record<string, any>[]): ForumHit[] {
+  const hits: ForumHit[] = threads.map((t) => ({ kind: 'thread', href: `/threads/${t.id}`, title: String(t.title), excerpt: postExcerpt(String(t.body ?? '')) }))
+  for (const reply of replies) {
+    // The thread comes populated only if the viewer may read it; a bare id means they may not.
+    const thread = reply.thread && typeof reply.thread === 'object' ? reply.thread : null
+    if (!thread) continue
+    hits.push({ kind: 'reply', href: `/threads/${thread.id}#reply-${reply.id}`, title: `Reply in “${thread.title}”`, excerpt: postExcerpt(String(reply.body ?? '')) })
+  }
+  return hits
+}

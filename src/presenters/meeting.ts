@@ -6,6 +6,7 @@ import { hasMeetingStarted } from '../policies/meetingRecord.js'
 import { formatLondonDate, formatLondonDateTime, formatLondonTime } from '../policies/londonTime.js'
 import type { Actor } from '../policies/roles.js'
 import { idOf } from '../db/relationId.js'
+import { lexicalToMarkdown } from '../richtext/index.js'
 
 const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
 
@@ -75,6 +76,16 @@ export function presentMeeting(doc: Record<string, any>, viewer: Actor): Present
     minutesVisibility: String(doc.minutesVisibility ?? 'members'),
     canManage,
     hasStarted: hasMeetingStarted(doc.startsAt),
+  }
+}
+
+/** The close form as it opens: what is recorded so far, the minutes as markdown (for the meeting's moderators). */
+export function presentCloseFormValues(doc: Record<string, any>, presented: PresentedMeeting) {
+  return {
+    attendanceTotal: presented.attendance ? String(presented.attendance.total) : '',
+    firstTimers: presented.attendance ? String(presented.attendance.firstTimers) : '',
+    minutes: doc.minutes ? lexicalToMarkdown(doc.minutes) : '',
+    minutesVisibility: presented.minutesVisibility,
   }
 }
 

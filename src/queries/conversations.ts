@@ -1,9 +1,11 @@
 // Reads of private conversations made for a page, as the viewer (the collections' access decides).
 import type { Payload } from 'payload'
 
-import { idOf } from '../db/relationId.js'
 import { isModerator } from '../policies/roles.js'
 import { isSafeguardingLead } from '../policies/safeguarding.js'
+import { presentConversationRow, type ConversationRow } from '../presenters/message.js'
+
+export type { ConversationRow }
 
 type User = Record<string, any>
 
@@ -20,19 +22,8 @@ export async function unreadConversations(payload: Payload, user: User | null): 
   return found.totalDocs
 }
 
-export type ConversationRow = { id: number | string; title: string; lastMessageAt: string | null; unread: boolean; yours: boolean }
-
 /** The viewer's conversations: their own line, and for staff the lines of the members they look after. */
 export async function conversationList(payload: Payload, user: User): Promise<ConversationRow[]> {
   const found = await payload.find({ collection: 'conversations', sort: '-lastMessageAt', limit: 100, depth: 0, overrideAccess: false, user })
-  return found.docs.map((doc: Record<string, any>) => {
-    const yours = String(idOf(doc.member)) === String(user.id)
-    return {
-      id: doc.id,
-      title: yours ? 'Private messages from the moderators' : `Private line with ${doc.memberName ?? 'a member'}`,
-      lastMessageAt: doc.lastMessageAt ?? null,
-      unread: yours ? doc.memberUnread === true : doc.staffUnread === true,
-      yours,
-    }
-  })
+  return found.docs.map((doc) => presentConversationRow(doc as Record<string, any>, user.id))
 }

@@ -1,10 +1,11 @@
 // The commissioners' report: figures per locality and county-wide, and quotes that authors agreed
 // to. It reads with overrideAccess because it counts what nobody may list, and so it returns only
-// counts, medians and anonymised quotes: never a name, an email, a title or an id.
+// counts, medians and anonymised quotes: never a name, an email, a title or an id (the shape is
+// src/presenters/report.ts; the periods are src/policies/reportPeriods.ts).
 import { canSeeReports } from '../policies/meetingAccess.js'
 import type { Payload, Where } from 'payload'
 
-import type { AttendancePoint } from '../meetings/AttendanceChart.js'
+import type { Count, Report, ScopeReport } from '../presenters/report.js'
 import { ACTION_STATES, ACTION_STATE_LABELS, isActionState } from '../policies/actions.js'
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
 import { lexicalToPlainText } from '../richtext/index.js'
@@ -12,24 +13,8 @@ import { anonymiseQuote } from './anonymise.js'
 import { median, periodStart } from './figures.js'
 import { idOf } from '../db/relationId.js'
 
-export const REPORT_PERIODS = [3, 6, 12, 24] as const
 export const QUOTES_PER_SCOPE = 5
 const HOUR = 60 * 60 * 1000
-
-export type Count = { key: string; label: string; count: number }
-/** Held meetings in the period, the people at them and the first-timers among them. */
-export type ScopeTotals = { meetings: number; attendance: number; firstTimers: number }
-export type ScopeReport = {
-  name: string
-  totals: ScopeTotals
-  /** Every held meeting of the period, oldest first: none is left out. */
-  attendance: AttendancePoint[]
-  storiesByTheme: Count[]
-  actionsByStatus: Count[]
-  decisionHours: { stories: number | null; storiesDecided: number; posts: number | null; postsDecided: number }
-  quotes: string[]
-}
-export type Report = { months: number; since: string; generatedAt: string; scopes: ScopeReport[] }
 
 type Row = Record<string, any>
 

@@ -12,16 +12,9 @@ import { idOf } from '../db/relationId.js'
 import { presentMessage } from '../presenters/message.js'
 import { conversationList } from '../queries/conversations.js'
 import { localCrisisServices } from '../queries/crisisServices.js'
-import { sendNotFound } from './pages.js'
-import { formText, handle, isPlausibleId, pageContext, readForm } from './support.js'
+import { formText, handle, isPlausibleId, pageContext, readForm, sendNotFound, signedIn } from './support.js'
 
 type User = Record<string, any>
-
-function signedIn(req: Request, res: Response): User | null {
-  if (res.locals.user) return res.locals.user as User
-  res.redirect(303, `/login?next=${encodeURIComponent(req.originalUrl)}`)
-  return null
-}
 
 export function messagesRouter(payload: Payload): Router {
   const router = Router()

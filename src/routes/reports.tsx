@@ -6,7 +6,9 @@ import { MessagePage } from '../../views/pages/MessagePage.js'
 import { ReportsPage } from '../../views/pages/ReportsPage.js'
 import { sendPage } from '../../views/render.js'
 import { canSeeReports } from '../policies/meetingAccess.js'
-import { buildReport, REPORT_PERIODS, reportCsv } from '../reports/buildReport.js'
+import { commissionersReport } from '../queries/reports.js'
+import { REPORT_PERIODS } from '../policies/reportPeriods.js'
+import { reportCsv } from '../reports/buildReport.js'
 import { handle, pageContext } from './support.js'
 
 const periodOf = (value: unknown) => (REPORT_PERIODS as readonly number[]).find((m) => String(m) === String(value)) ?? 12
@@ -27,7 +29,7 @@ export function reportsRouter(payload: Payload): Router {
 
   router.get('/reports', handle(async (req, res) => {
     if (!canSeeReports(res.locals.user)) return refuse(payload, req, res)
-    const report = await buildReport(payload, res.locals.user, periodOf(req.query.months))
+    const report = await commissionersReport(payload, res.locals.user, periodOf(req.query.months))
     sendPage(res, <ReportsPage ctx={await pageContext(payload, req, res)} report={report} />)
   }))
 
@@ -37,7 +39,7 @@ export function reportsRouter(payload: Payload): Router {
       return
     }
     const months = periodOf(req.query.months)
-    const csv = reportCsv(await buildReport(payload, res.locals.user, months))
+    const csv = reportCsv(await commissionersReport(payload, res.locals.user, months))
     res.set('Cache-Control', 'no-store').set('Content-Disposition', `attachment; filename="waymark-report-${months}-months.csv"`).type('text/csv; charset=utf-8').send(csv)
   }))
 

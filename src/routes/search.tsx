@@ -5,8 +5,7 @@ import type { Payload } from 'payload'
 
 import { SearchPage } from '../../views/pages/SearchPage.js'
 import { sendPage } from '../../views/render.js'
-import { searchForum } from '../forum/search.js'
-import { visibleStoryCards } from './stories.js'
+import { searchSite } from '../queries/search.js'
 import { handle, pageContext } from './support.js'
 
 export function searchRouter(payload: Payload): Router {
@@ -15,9 +14,8 @@ export function searchRouter(payload: Payload): Router {
     const ctx = await pageContext(payload, req, res)
     const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : ''
     if (!query) return sendPage(res, <SearchPage ctx={ctx} query="" results={null} forum={[]} />)
-    const user = res.locals.user ?? null
-    const [{ cards }, forum] = await Promise.all([visibleStoryCards(payload, user, { searchText: { like: query } }, { limit: 50 }), searchForum(payload, user, query)])
-    sendPage(res, <SearchPage ctx={ctx} query={query} results={cards} forum={forum} />)
+    const { stories, forum } = await searchSite(payload, res.locals.user ?? null, query)
+    sendPage(res, <SearchPage ctx={ctx} query={query} results={stories} forum={forum} />)
   }))
   return router
 }

@@ -1,13 +1,16 @@
 // Small helpers shared by the thin routers: reading forms, mapping Payload errors to fields, building the page frame.
 import type { NextFunction, Request, Response } from 'express'
 import type { Payload } from 'payload'
+import { createElement } from 'react'
 import { z } from 'zod'
 
 import type { PageContext } from '../../views/components/PageContext.js'
-import { publicLocalities } from '../cache/localities.js'
+import { NotFoundPage } from '../../views/pages/NotFoundPage.js'
+import { sendPage } from '../../views/render.js'
 import { databaseKind } from '../db/index.js'
 import { presentViewer } from '../presenters/viewer.js'
 import { unreadConversations } from '../queries/conversations.js'
+import { localityList } from '../queries/localities.js'
 
 /** A form field: always a string (repeated or missing fields become ''), capped so nothing huge reaches Payload. */
 export const formText = (max = 10_000) =>
@@ -40,11 +43,28 @@ function friendlyMessage(message: string | undefined): string {
   return message
 }
 
+export const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
 /** Only same-site paths are followed after sign-in, never another origin. */
 export function safeNextPath(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined
   if (value.startsWith('/logout')) return undefined
   return value.slice(0, 500)
+}
+
+/** The signed-in member, or null after sending a visitor to sign in (and back to `next` afterwards). */
+export function signedIn(req: Request, res: Response, next: string = req.originalUrl): (Record<string, any> & { id: number | string }) | null {
+  if (res.locals.user) return res.locals.user
+  res.redirect(303, `/login?next=${encodeURIComponent(next)}`)
+  return null
+}
+
+/** A `?page=` number: 1 to `max`, anything else 1. */
+export const pageNumber = (value: unknown, max = 10_000) => Math.max(1, Math.min(max, Number.parseInt(String(value ?? '1'), 10) || 1))
+
+/** The 404 page, for an address with nothing at it or nothing this viewer may see. */
+export function sendNotFound(res: Response, ctx: PageContext): void {
+  sendPage(res, createElement(NotFoundPage, { ctx }), 404)
 }
 
 export type PublicRequestLocals = { user: Record<string, any> | null; csrfToken: string }
@@ -53,7 +73,7 @@ export async function pageContext(payload: Payload, req: Request, res: Response)
   const user = (res.locals.user ?? null) as Record<string, any> | null
   return {
     viewer: presentViewer(user),
-    localities: await publicLocalities(payload),
+    localities: await localityList(payload),
     unreadMessages: await unreadConversations(payload, user),
     csrfToken: String(res.locals.csrfToken ?? ''),
     path: req.path,

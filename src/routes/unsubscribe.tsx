@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 
 import { MessagePage } from '../../views/pages/MessagePage.js'
 import { sendPage } from '../../views/render.js'
+import { unsubscribe } from '../commands/account/unsubscribe.js'
 import { readUnsubscribeToken, UNSUBSCRIBE_LABELS } from '../email/unsubscribe.js'
 import { handle, pageContext, toId } from './support.js'
 
@@ -36,10 +37,7 @@ export function unsubscribeRouter(payload: Payload): Router {
     const ctx = await pageContext(payload, req, res)
     const parsed = readUnsubscribeToken(req.query.token)
     if (!parsed) return sendInvalid(res, ctx)
-    const member = await payload.findByID({ collection: 'users', id: toId(parsed.memberId), depth: 0, overrideAccess: true }).catch(() => null)
-    if (!member) return sendInvalid(res, ctx)
-    const notifications = { ...(member.notifications ?? {}), [parsed.what]: parsed.what === 'digest' ? 'never' : false }
-    await payload.update({ collection: 'users', id: member.id, data: { notifications } as never, overrideAccess: true, depth: 0, context: { unsubscribe: true } })
+    if (!(await unsubscribe({ payload, memberId: toId(parsed.memberId), what: parsed.what }))) return sendInvalid(res, ctx)
     sendPage(
       res,
       <MessagePage ctx={ctx} title="You are unsubscribed">

@@ -6,7 +6,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { generateMeetingSeries } from '../../src/commands/meetings/generateSeries.js'
-import { nextMeeting } from '../../src/meetings/queries.js'
+import { nextMeeting } from '../../src/queries/meetings.js'
 import { isBankHoliday, isChristmasClosure } from '../../src/policies/bankHolidays.js'
 import { londonParts } from '../../src/policies/londonTime.js'
 import { seedDemoData } from '../../src/seed/demo.js'

@@ -4,7 +4,7 @@
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
-import { AttendanceChart } from '../../src/meetings/AttendanceChart.js'
+import { AttendanceChart } from '../../views/components/AttendanceChart.js'
 
 type Point = { label: string; date: string; total: number; firstTimers: number }
 

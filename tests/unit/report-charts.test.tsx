@@ -4,7 +4,8 @@
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
-import { AttendanceChart, labelledIndexes } from '../../src/meetings/AttendanceChart.js'
+import { labelledIndexes } from '../../src/presenters/attendanceChart.js'
+import { AttendanceChart } from '../../views/components/AttendanceChart.js'
 import { BarChart } from '../../views/components/BarChart.js'
 
 const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1]!.toLowerCase(), m[2]!]))

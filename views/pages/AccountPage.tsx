@@ -1,3 +1,4 @@
+import type { AccountValues } from '../../src/presenters/account.js'
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
 import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES, REPLY_DELIVERY_OPTIONS } from '../../src/policies/notifications.js'
 import { awaitingReviewBanner } from '../../src/policies/postQueue.js'
@@ -6,14 +7,7 @@ import { Checkbox, ErrorSummary, PostForm, SelectField, TextField, type FieldErr
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 
-export type AccountValues = {
-  email: string
-  displayName: string
-  memberType: string
-  homeLocality: string
-  followedLocalities: string[]
-  notifications: Record<string, boolean | string>
-}
+export type { AccountValues }
 
 export const PROFILE_LABELS = {
   displayName: 'Display name',

@@ -1,5 +1,6 @@
 import { cadenceInWords, type LocalitySummary } from '../../src/presenters/locality.js'
-import { AttendanceChart, attendanceHeading, type AttendancePoint } from '../../src/meetings/AttendanceChart.js'
+import { attendanceHeading, type AttendancePoint } from '../../src/presenters/attendanceChart.js'
+import { AttendanceChart } from '../components/AttendanceChart.js'
 import type { PresentedThread } from '../../src/presenters/forumPost.js'
 import type { MeetingSummary } from '../../src/presenters/meeting.js'
 import type { StoryCard } from '../../src/presenters/story.js'

@@ -1,4 +1,5 @@
-import { AttendanceChart, attendanceHeading, type AttendancePoint } from '../../src/meetings/AttendanceChart.js'
+import { attendanceHeading, type AttendancePoint } from '../../src/presenters/attendanceChart.js'
+import { AttendanceChart } from '../components/AttendanceChart.js'
 import type { MeetingSummary } from '../../src/presenters/meeting.js'
 import type { LocalitySummary } from '../../src/presenters/locality.js'
 import { Layout } from '../components/Layout.js'

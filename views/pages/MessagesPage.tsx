@@ -1,4 +1,4 @@
-import type { ConversationRow } from '../../src/queries/conversations.js'
+import type { ConversationRow } from '../../src/presenters/message.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 

@@ -1,16 +1,6 @@
+import type { MyStoryRow } from '../../src/presenters/myStory.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
-
-export type MyStoryRow = {
-  id: number | string
-  title: string
-  status: string
-  statusLabel: string
-  consentSummary: string
-  reasonForAuthor: string | null
-  revisionState: string
-  redactionOpen: boolean
-}
 
 export function MyStoriesPage({ ctx, stories, notice }: { ctx: PageContext; stories: MyStoryRow[]; notice?: string }) {
   return (

@@ -3,19 +3,18 @@ import type { Change } from 'diff'
 import { CSRF_FIELD } from '../../src/security/csrf.js'
 import { ConsentFields, type ConsentValues } from '../components/ConsentFields.js'
 import type { LocalCrisisService } from '../../src/presenters/crisisService.js'
+import type { ConsentHistoryRow, HistoryRow } from '../../src/presenters/myStory.js'
 import { CrisisPanel, type CrisisPanelWhat } from '../components/CrisisPanel.js'
 import { ErrorSummary, PostForm, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 import { STORY_FORM_LABELS } from './StoryFormPage.js'
 
-export type HistoryRow = { at: string; action: string; reason: string | null }
-
 type Props = {
   ctx: PageContext
   story: { id: number | string; slug: string; title: string; status: string; statusLabel: string; crisisHold: boolean; reasonForAuthor: string | null; revisionState: string }
   consentSummary: string
-  consentHistory: { version: number; summary: string; givenAt: string; withdrawnAt: string | null }[]
+  consentHistory: ConsentHistoryRow[]
   canEdit: boolean
   canWithdraw: boolean
   redaction: { note: string; diff: Change[] } | null

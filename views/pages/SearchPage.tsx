@@ -1,4 +1,4 @@
-import type { ForumHit } from '../../src/forum/search.js'
+import type { ForumHit } from '../../src/presenters/forumPost.js'
 import type { StoryCard } from '../../src/presenters/story.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'

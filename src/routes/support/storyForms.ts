@@ -1,19 +1,19 @@
-// Reading the story and consent forms into typed values, and checking the consent step.
-import { crisisReportingContext, crisisSeen } from '../moderation/crisisAlerts.js'
-import { BYLINES, type ConsentChoices } from '../policies/consent.js'
-import { markdownToLexical } from '../richtext/index.js'
-import { CONTENT_WARNINGS, STORY_THEMES } from '../policies/storyTaxonomy.js'
-import type { StoryContentKey } from '../policies/storyContent.js'
-import { CONSENT_AUDIENCES, type ConsentAudience } from '../policies/storyVisibility.js'
+// Reading the story and consent forms into typed values, checking the consent step, and the picture's
+// upload as the form shows it.
 import type { Payload } from 'payload'
 
-import type { UploadedFile } from '../security/multipart.js'
-import { fieldErrorsFrom, formBox, formList, formText, readForm, toId, type FieldErrors } from './support.js'
+import { uploadStoryCover } from '../../commands/stories/authorDrafts.js'
+import { BYLINES, type ConsentChoices } from '../../policies/consent.js'
+import type { StoryContentKey } from '../../policies/storyContent.js'
+import { CONTENT_WARNINGS, STORY_THEMES } from '../../policies/storyTaxonomy.js'
+import { CONSENT_AUDIENCES, type ConsentAudience } from '../../policies/storyVisibility.js'
+import type { UploadedFile } from '../../security/multipart.js'
+import { fieldErrorsFrom, formBox, formList, formText, readForm, toId, type FieldErrors } from '../support.js'
 
 /** The content an author writes in the form (src/policies/storyContent.ts); the picture comes as an upload. */
 type StoryFormContentKey = Exclude<StoryContentKey, 'coverImage'>
 
-// `satisfies` makes the compiler ask for a new content key here and in storyContentData.
+// `satisfies` makes the compiler ask for a new content key here and in the command's storyContentData.
 const STORY_FORM_CONTENT = {
   title: formText(300),
   summary: formText(1000),
@@ -55,19 +55,6 @@ export function checkConsent(c: ConsentForm): { choices: ConsentChoices | null; 
   }
 }
 
-/** The story fields an author's form writes, in the shape the stories collection takes. */
-export function storyContentData(form: ReturnType<typeof readStoryForm>) {
-  return {
-    title: form.title.trim(),
-    summary: form.summary.trim(),
-    body: markdownToLexical(form.body),
-    locality: form.localityId,
-    themes: form.themes,
-    contentWarnings: form.contentWarnings,
-    contentWarningNote: form.contentWarningNote.trim(),
-  } satisfies Record<StoryFormContentKey, unknown>
-}
-
 /** The story part of the form: a title and some text are needed, the summary is short. */
 export function storyErrors(form: ReturnType<typeof readStoryForm>): FieldErrors {
   const errors: FieldErrors = {}
@@ -77,21 +64,13 @@ export function storyErrors(form: ReturnType<typeof readStoryForm>): FieldErrors
   return errors
 }
 
-/** Uploads the story's picture as the author (their media is private until the story is shown). */
+/** The form's picture, uploaded as the author by a command; what was refused comes back as the form's field errors. */
 export async function uploadCover(payload: Payload, user: Record<string, any>, upload: UploadedFile | undefined, alt: string): Promise<{ id?: number | string; errors: FieldErrors; crisis?: boolean }> {
   if (!upload) return { errors: {} }
   if (!alt.trim()) return { errors: { coverAlt: 'Describe the picture in a few words.' } }
   try {
-    const context = crisisReportingContext()
-    const media = await payload.create({
-      collection: 'media',
-      data: { alt: alt.trim() } as never,
-      file: { data: upload.data, mimetype: upload.mimetype, name: upload.name, size: upload.size },
-      overrideAccess: false,
-      user,
-      context,
-    })
-    return { id: media.id, errors: {}, crisis: crisisSeen(context) !== null }
+    const cover = await uploadStoryCover({ payload, user, file: upload, alt: alt.trim() })
+    return { id: cover.id, errors: {}, crisis: cover.crisis }
   } catch (error) {
     const status = (error as { status?: number }).status
     if (status === 415 || status === 400) return { errors: { cover: 'Choose a JPEG, PNG, WebP or GIF picture.' } }

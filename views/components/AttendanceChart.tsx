@@ -1,10 +1,10 @@
 // Attendance and first-timers over recent meetings, drawn on the server as SVG (no JavaScript). The
 // picture has a title and a description in words, and the same figures follow as a table. Every
 // meeting gets its pair of bars however many there are; the month labels under them are thinned so
-// that no two ever overlap (the table keeps every date).
-import { formatLondonDate } from '../policies/londonTime.js'
-
-export type AttendancePoint = { label: string; date: string; total: number; firstTimers: number }
+// that no two ever overlap (the table keeps every date). The data preparation (axis, label thinning,
+// the chart said in words) lives below, in src/presenters/attendanceChart.ts.
+import { formatLondonDate } from '../../src/policies/londonTime.js'
+import { axisMaximum, describeAttendance, labelledIndexes, monthOf, safeCount as safe, type AttendancePoint } from '../../src/presenters/attendanceChart.js'
 
 const WIDTH = 560
 const HEIGHT = 256
@@ -15,52 +15,6 @@ const PLOT_RIGHT = 530
 /** Month labels sit below the "0" of the axis, and the legend below them, each a full line apart. */
 const LABEL_BASELINE = PLOT_BOTTOM + 22
 const LEGEND_BASELINE = HEIGHT - 6
-/**
- * Centre-to-centre room for one month label ("Sept 27" at 12px is about 45 units wide in a wide
- * sans-serif), with a gap. Labels closer than this are left out.
- */
-const LABEL_PITCH = 60
-
-// Built once: a formatter per label would be rebuilt for every bar of every chart.
-const monthLabel = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'Europe/London' })
-
-/**
- * Which bars get a month label: every bar while they fit; when crowded, the first meeting of each
- * month, skipping any that would sit closer than LABEL_PITCH to the label before it.
- */
-export function labelledIndexes(dates: string[], slot: number): number[] {
-  const months = dates.map((date) => monthLabel.format(new Date(date)))
-  const candidates = slot >= LABEL_PITCH ? dates.map((_, i) => i) : dates.map((_, i) => i).filter((i) => i === 0 || months[i] !== months[i - 1])
-  const kept: number[] = []
-  for (const index of candidates) {
-    const last = kept[kept.length - 1]
-    if (last === undefined || (index - last) * slot >= LABEL_PITCH) kept.push(index)
-  }
-  return kept
-}
-
-const safe = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0)
-
-/** A round axis maximum at or above the largest value, so bars compare honestly. */
-export function axisMaximum(values: number[]): number {
-  const largest = Math.max(1, ...values.map(safe))
-  const magnitude = 10 ** Math.floor(Math.log10(largest))
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= largest / 4) ?? magnitude * 10
-  return Math.ceil(largest / step) * step
-}
-
-export function describeAttendance(points: AttendancePoint[]): string {
-  const first = points[0]!
-  const last = points[points.length - 1]!
-  const totals = points.map((p) => safe(p.total))
-  const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`
-  const firstTimers = (n: number) => `${n} ${n === 1 ? 'first-timer' : 'first-timers'}`
-  return (
-    `Attendance at ${points.length} ${points.length === 1 ? 'meeting' : 'meetings'} from ${formatLondonDate(new Date(first.date))} to ${formatLondonDate(new Date(last.date))}, ` +
-    `between ${people(Math.min(...totals))} and ${people(Math.max(...totals))}. ` +
-    `Latest: ${last.label} on ${formatLondonDate(new Date(last.date))}, ${people(safe(last.total))}, ${firstTimers(safe(last.firstTimers))}.`
-  )
-}
 
 /**
  * With no points a page says so in a sentence; a report (`empty="figure"`) keeps its figure, so each
@@ -111,7 +65,7 @@ export function AttendanceChart({ id, heading, points, empty = 'paragraph' }: { 
               <rect x={x} y={y(point.firstTimers)} width={barWidth} height={PLOT_BOTTOM - y(point.firstTimers)} className="chart__bar chart__bar--first" />
               {labelled.has(index) ? (
                 <text x={x} y={LABEL_BASELINE} textAnchor="middle" className="chart__axis">
-                  {monthLabel.format(new Date(point.date))}
+                  {monthOf(point.date)}
                 </text>
               ) : null}
             </g>
@@ -166,10 +120,4 @@ function AttendanceTable({ heading, points }: { heading: string; points: Attenda
       </table>
     </details>
   )
-}
-
-/** "Attendance and first-timers at the last 12 meetings, Lancashire East" (or "the last meeting"). */
-export function attendanceHeading(count: number, where: string): string {
-  const span = count === 0 ? '' : count === 1 ? ' at the last meeting' : ` at the last ${count} meetings`
-  return `Attendance and first-timers${span}, ${where}`
 }

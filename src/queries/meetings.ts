@@ -1,10 +1,14 @@
 // Meeting and action reads for the public pages, always made as the viewer (overrideAccess: false),
-// so field access strips joining details and minutes the viewer may not see.
+// so field access strips joining details and minutes the viewer may not see. The calendars are read
+// as a visitor whoever asks; the open join code and the minutes note keep their own rules.
 import type { Payload, Where } from 'payload'
 
+import { CALENDAR_SELECT, meetingsCalendarText } from '../meetings/calendar.js'
+import { minutesApprovalNote } from '../meetings/minutesApproval.js'
 import type { ActionState } from '../policies/actions.js'
-import { presentAction, presentMeetingSummary, type ActionLinks } from '../presenters/meeting.js'
-import type { AttendancePoint } from './AttendanceChart.js'
+import type { AttendancePoint } from '../presenters/attendanceChart.js'
+import { presentAction, presentMeeting, presentMeetingSummary, type ActionLinks } from '../presenters/meeting.js'
+import { currentJoinCode } from './joinCodes.js'
 
 type User = Record<string, any> | null
 
@@ -145,4 +149,45 @@ async function relatedTitles(payload: Payload, user: User, collection: 'meetings
     user,
   })
   return new Map(result.docs.map((doc) => [String(doc.id), doc as Record<string, any>]))
+}
+
+/**
+ * One meeting as the viewer may read it, or null. The route has checked that the id is plausible. It
+ * returns the document: the page presents it, and the moderators' forms act on it.
+ */
+export async function meetingForViewer(payload: Payload, user: User, id: number | string): Promise<Record<string, any> | null> {
+  return (await payload.findByID({ collection: 'meetings', id, depth: 1, overrideAccess: false, user, disableErrors: true })) as Record<string, any> | null
+}
+
+/** The meeting page: the meeting, its actions, and the open join code when the viewer moderates its locality. */
+export async function meetingPage(payload: Payload, user: User, meeting: Record<string, any>) {
+  const presented = presentMeeting(meeting, user as never)
+  const [actions, joinCode, approvalNote] = await Promise.all([
+    visibleActions(payload, user, { meetingId: meeting.id }),
+    presented.canManage ? currentJoinCode(payload, user, meeting.id) : null,
+    minutesApprovalNote(payload, user as never, meeting),
+  ])
+  return { meeting: presented, actions, joinCode, minutesApprovalNote: approvalNote }
+}
+
+const CALENDAR_HISTORY_MS = 365 * 24 * 60 * 60 * 1000
+
+/**
+ * A calendar feed of the meetings of the last year onwards (of a locality, when given), always read as
+ * a visitor whoever asks: a calendar URL gets shared and synced.
+ */
+export async function meetingsCalendar(payload: Payload, name: string, localityId?: number | string): Promise<string> {
+  const since = new Date(Date.now() - CALENDAR_HISTORY_MS).toISOString()
+  return calendarOf(payload, name, { and: [...byLocality(localityId), { startsAt: { greater_than_equal: since } }] })
+}
+
+/** One meeting's calendar, or null when a visitor cannot see it. */
+export async function meetingCalendar(payload: Payload, id: number | string): Promise<string | null> {
+  const body = await calendarOf(payload, 'Waymark meeting', { id: { equals: id } })
+  return body.includes('BEGIN:VEVENT') ? body : null
+}
+
+async function calendarOf(payload: Payload, name: string, where: Where): Promise<string> {
+  const result = await payload.find({ collection: 'meetings', where, sort: 'startsAt', limit: 1000, depth: 0, select: CALENDAR_SELECT, overrideAccess: false, user: null })
+  return meetingsCalendarText(name, result.docs as never)
 }

@@ -1,0 +1,53 @@
+// Public story reads: the list, one story, the cards on locality and search pages. Every read is made
+// as the viewer (overrideAccess: false), so canSee, written as the collection's read access, decides.
+import type { Payload, Where } from 'payload'
+
+import { isSelf } from '../policies/roles.js'
+import { displayNamesFor, presentStoryCard, presentStoryPage, STORY_CARD_SELECT, type StoryPage } from '../presenters/story.js'
+
+type User = Record<string, any> | null
+
+export const STORIES_PER_PAGE = 12
+
+/** Published stories the viewer may see, newest first, as cards. */
+export async function visibleStoryCards(payload: Payload, user: User, where: Where, options: { page?: number; limit?: number } = {}) {
+  const result = await payload.find({
+    collection: 'stories',
+    where: { and: [{ status: { equals: 'published' } }, where] },
+    sort: '-publishedAt',
+    depth: 1,
+    select: STORY_CARD_SELECT,
+    page: options.page ?? 1,
+    limit: options.limit ?? STORIES_PER_PAGE,
+    overrideAccess: false,
+    user,
+  })
+  const names = await displayNamesFor(payload, result.docs as never)
+  return { cards: result.docs.map((doc) => presentStoryCard(doc as never, names)), totalPages: result.totalPages, page: result.page ?? 1 }
+}
+
+/** The /stories list, filtered by a theme and a locality the route has checked. */
+export async function storyList(payload: Payload, user: User, filter: { theme?: string; localityId?: number | string; page: number }) {
+  const filters: Where[] = []
+  if (filter.theme) filters.push({ themes: { contains: filter.theme } })
+  if (filter.localityId !== undefined) filters.push({ locality: { equals: filter.localityId } })
+  return visibleStoryCards(payload, user, { and: filters }, { page: filter.page })
+}
+
+export type StoryLookup = { found: 'story'; story: StoryPage; isAuthor: boolean } | { found: 'withdrawn' } | { found: 'nothing' }
+
+/** One story by its slug as the viewer may see it; else whether it was withdrawn (a 410), else nothing. */
+export async function storyBySlug(payload: Payload, user: User, slug: string): Promise<StoryLookup> {
+  const found = await payload.find({ collection: 'stories', where: { slug: { equals: slug } }, depth: 1, limit: 1, overrideAccess: false, user })
+  const doc = found.docs[0]
+  if (!doc) return (await wasWithdrawn(payload, slug)) ? { found: 'withdrawn' } : { found: 'nothing' }
+  const names = await displayNamesFor(payload, [doc as never])
+  const isAuthor = Boolean(user && doc.author !== undefined && isSelf(user as never, typeof doc.author === 'object' && doc.author ? doc.author.id : (doc.author as never)))
+  return { found: 'story', story: presentStoryPage(doc as never, names), isAuthor }
+}
+
+/** Whether a slug belonged to a story that was withdrawn: only a yes or no leaves this function. */
+async function wasWithdrawn(payload: Payload, slug: string): Promise<boolean> {
+  const result = await payload.count({ collection: 'stories', where: { and: [{ slug: { equals: slug } }, { status: { equals: 'withdrawn' } }] }, overrideAccess: true })
+  return result.totalDocs > 0
+}
