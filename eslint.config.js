@@ -33,8 +33,9 @@ export const LAYER_BANS = [
   // Policies are the ground floor: pure rules, no I/O, nothing of ours but other policies.
   ban('src/policies', 'src', 'src/policies imports nothing of ours but src/policies (rules are pure).', ['./policies']),
   ban('src/policies', ['collections', 'views'], 'src/policies imports nothing of ours but src/policies (rules are pure).'),
-  // Only src/server.ts mounts the routers; no route imports another (src/routes/support.ts is their shared helper).
-  ban('src/routes', 'src/routes', 'a route never imports another route: share through src/routes/support.ts, src/queries or a command.', ['./support.ts']),
+  // Only src/server.ts mounts the routers; no route imports another (src/routes/support.ts and support/ hold
+  // what several routers share: form readers and shared page handlers, never a router).
+  ban('src/routes', 'src/routes', 'a route never imports another route: share through src/routes/support.ts or support/, src/queries or a command.', ['./support.ts', './support']),
   ban(['src/!(routes)/**', 'collections/**', 'views/**'], 'src/routes', 'only src/server.ts imports src/routes (actions, reads, storage and views know no transport).'),
   // Views get presented data: they may import presenters (their types) and policies, never act or read.
   ban('views', 'src/commands', 'views never import src/commands (a view never acts).'),

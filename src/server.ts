@@ -3,7 +3,7 @@
 import path from 'node:path'
 import type { Server } from 'node:http'
 import cookieParser from 'cookie-parser'
-import express, { type ErrorRequestHandler, type Request, type Response } from 'express'
+import express, { type ErrorRequestHandler } from 'express'
 import next from 'next'
 import { getPayload, type Payload } from 'payload'
 

@@ -2,7 +2,7 @@
 // Sent only once the reply is published: a pending or hidden reply never reaches anyone's inbox.
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { PostDoc } from '../commands/forum/shared.js'
+import type { PostDoc } from '../policies/forumVisibility.js'
 import { idOf } from '../db/relationId.js'
 import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'

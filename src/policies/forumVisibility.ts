@@ -4,6 +4,8 @@ import { isSafeguardingLead } from './safeguarding.js'
 
 export const POST_STATES = ['pending', 'published', 'hidden', 'removed'] as const
 export type PostState = (typeof POST_STATES)[number]
+/** A thread or reply as stored, for code that only needs its id and state. */
+export type PostDoc = Record<string, any> & { id: number | string; status: PostState }
 export type ForumVisibility = 'members' | 'public'
 
 /** Visitors read only public forums; any signed-in member reads members' forums. */

@@ -3,12 +3,12 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { queueEmail } from '../../email/queue.js'
 import { escapeHtml } from '../../email/templates.js'
-import type { PostState } from '../../policies/forumVisibility.js'
+import type { PostDoc } from '../../policies/forumVisibility.js'
 import { CommandRefusal } from '../errors.js'
 import { idOf } from '../../db/relationId.js'
 
 export type PostCollection = 'threads' | 'replies'
-export type PostDoc = Record<string, any> & { id: number | string; status: PostState }
+export type { PostDoc }
 
 export class ForumCommandError extends CommandRefusal {}
 
