@@ -91,6 +91,8 @@ export function waymarkConfig(root = projectRoot) {
         '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
         // `catch {}` with a comment saying why is the house style for "this may fail, and that is fine".
         'no-empty': ['error', { allowEmptyCatch: true }],
+        // Prettier owns line breaks and never writes the ambiguous kind (eslint-config-prettier turns this off too).
+        'no-unexpected-multiline': 'off',
       },
     },
     {

@@ -134,7 +134,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const s = app.listen(options.port ?? defaultPort, '0.0.0.0', () => resolve(s))
   })
   const address = server.address()
-  const boundPort = typeof address === 'object' && address ? address.port : options.port ?? defaultPort
+  const boundPort = typeof address === 'object' && address ? address.port : (options.port ?? defaultPort)
   return {
     payload,
     server,
@@ -152,7 +152,14 @@ function errorHandler(payload: Payload): ErrorRequestHandler {
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500
     if (status === 500) payload.logger.error({ err: error, msg: `Unhandled error on ${req.method} ${req.path}` })
     if (res.headersSent) return
-    const message = status === 413 ? (error instanceof UploadTooLarge ? 'That picture is larger than 10 MB. Choose a smaller one; nothing was saved.' : 'That was too much to send at once. Shorten it and try again.') : status === 500 ? 'Something went wrong on our side. Nothing you sent was lost; please try again.' : 'We could not understand that request.'
+    const message =
+      status === 413
+        ? error instanceof UploadTooLarge
+          ? 'That picture is larger than 10 MB. Choose a smaller one; nothing was saved.'
+          : 'That was too much to send at once. Shorten it and try again.'
+        : status === 500
+          ? 'Something went wrong on our side. Nothing you sent was lost; please try again.'
+          : 'We could not understand that request.'
     void renderProblem(payload, req, res, status, status === 500 ? 'Sorry, something went wrong' : 'There is a problem', message)
   }
 }

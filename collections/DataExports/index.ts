@@ -5,7 +5,6 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../src/policies/roles.js'
 import { adminsOnly, nobody } from '../shared/access.js'
 
-
 export const DataExports: CollectionConfig = {
   slug: 'data-exports',
   admin: { group: 'People', hidden: ({ user }) => !isAdmin(user as never), defaultColumns: ['member', 'createdAt', 'expiresAt', 'downloadedAt'] },

@@ -5,7 +5,6 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../src/policies/roles.js'
 import { adminsOnly, nobody } from '../shared/access.js'
 
-
 export const MeetingReminders: CollectionConfig = {
   slug: 'meeting-reminders',
   admin: { group: 'Meetings', hidden: ({ user }) => !isAdmin(user as never), defaultColumns: ['meeting', 'member', 'sentAt'] },

@@ -28,7 +28,10 @@ export const MeetingSettings: GlobalConfig = {
       name: 'closureDays',
       type: 'array',
       maxRows: 500,
-      admin: { description: 'Other days with no meetings. England and Wales bank holidays (worked out for any year) and 24 December to 1 January are always skipped; add venue closures and one-off holidays here.' },
+      admin: {
+        description:
+          'Other days with no meetings. England and Wales bank holidays (worked out for any year) and 24 December to 1 January are always skipped; add venue closures and one-off holidays here.',
+      },
       fields: [
         {
           type: 'row',

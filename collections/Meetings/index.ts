@@ -53,7 +53,13 @@ export const Meetings: CollectionConfig = {
     { name: 'locality', type: 'relationship', relationTo: 'localities', required: true, index: true, admin: { description: 'Use the county-wide locality for county meetings.' } },
     { name: 'title', type: 'text', required: true, maxLength: 140 },
     // "<title> — <d MMM yyyy> (<locality>)": what pickers and the list show, so a meeting is never ambiguous.
-    { name: 'adminTitle', label: 'Meeting', type: 'text', access: { create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar', description: 'Set from the title, the date and the locality.' } },
+    {
+      name: 'adminTitle',
+      label: 'Meeting',
+      type: 'text',
+      access: { create: systemField, update: systemField },
+      admin: { readOnly: true, position: 'sidebar', description: 'Set from the title, the date and the locality.' },
+    },
     { type: 'row', fields: [londonDate('startsAt', 'Starts'), londonDate('endsAt', 'Ends')] },
     { name: 'nominalDate', type: 'text', admin: { readOnly: true, position: 'sidebar', description: 'Where this meeting falls in its series (set by "Generate meetings").' } },
     {
@@ -65,7 +71,14 @@ export const Meetings: CollectionConfig = {
         { name: 'accessibility', type: 'textarea', maxLength: 1000, admin: { description: 'Step-free access, hearing loop, toilets, parking, quiet room…' } },
       ],
     },
-    { name: 'online', label: 'Joining online', type: 'textarea', maxLength: 1000, access: { read: joiningDetailsRead }, admin: { description: 'Members only: never shown to visitors or in calendar feeds.' } },
+    {
+      name: 'online',
+      label: 'Joining online',
+      type: 'textarea',
+      maxLength: 1000,
+      access: { read: joiningDetailsRead },
+      admin: { description: 'Members only: never shown to visitors or in calendar feeds.' },
+    },
     {
       name: 'agenda',
       type: 'array',
@@ -91,15 +104,43 @@ export const Meetings: CollectionConfig = {
         },
         // Counted when someone joins with this meeting's code and agrees; never added to firstTimers.
         // Moderators only: watching it go up would tell a visitor when someone joined at the meeting.
-        { name: 'joinedWithCode', type: 'number', defaultValue: 0, access: { read: moderatorsOnly, create: systemField, update: systemField }, admin: { readOnly: true, description: 'People who joined Waymark with this meeting’s code and agreed to be counted. Not added to first-timers.' } },
+        {
+          name: 'joinedWithCode',
+          type: 'number',
+          defaultValue: 0,
+          access: { read: moderatorsOnly, create: systemField, update: systemField },
+          admin: { readOnly: true, description: 'People who joined Waymark with this meeting’s code and agreed to be counted. Not added to first-timers.' },
+        },
       ],
     },
     { name: 'minutes', type: 'richText', editor: richTextEditor, access: { read: minutesRead } },
     { name: 'minutesStatus', type: 'select', required: true, defaultValue: 'draft', options: choices(MINUTES_STATES), admin: { position: 'sidebar' } },
-    { name: 'minutesVisibility', type: 'select', required: true, defaultValue: 'members', options: [{ value: 'public', label: 'Everyone' }, { value: 'members', label: 'Members only' }].filter((o) => MINUTES_VISIBILITIES.includes(o.value as never)), admin: { position: 'sidebar' } },
-    { name: 'minutesRecordedBy', type: 'relationship', relationTo: 'users', access: { read: moderatorsOnly, create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar' } },
+    {
+      name: 'minutesVisibility',
+      type: 'select',
+      required: true,
+      defaultValue: 'members',
+      options: [
+        { value: 'public', label: 'Everyone' },
+        { value: 'members', label: 'Members only' },
+      ].filter((o) => MINUTES_VISIBILITIES.includes(o.value as never)),
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'minutesRecordedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      access: { read: moderatorsOnly, create: systemField, update: systemField },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
     { name: 'minutesPublishedAt', type: 'date', access: { create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'sequence', type: 'number', defaultValue: 0, access: { create: systemField, update: systemField }, admin: { readOnly: true, position: 'sidebar', description: 'Goes up on every change, so calendars notice.' } },
+    {
+      name: 'sequence',
+      type: 'number',
+      defaultValue: 0,
+      access: { create: systemField, update: systemField },
+      admin: { readOnly: true, position: 'sidebar', description: 'Goes up on every change, so calendars notice.' },
+    },
     { name: 'isDemo', type: 'checkbox', defaultValue: false, access: { read: moderatorsOnly }, admin: { description: 'Made by the seed.' } },
   ],
 }

@@ -10,12 +10,7 @@ import type { ConsentAudience } from '../../src/policies/storyVisibility.js'
 /** Published stories whose current consent allows one of these audiences, evaluated now. */
 export function visibleTo(audiences: ConsentAudience[], now = new Date()): Where {
   return {
-    and: [
-      { status: { equals: 'published' } },
-      { consentAudience: { in: audiences } },
-      { consentExpiresAt: { greater_than: now.toISOString() } },
-      { consentWithdrawnAt: { exists: false } },
-    ],
+    and: [{ status: { equals: 'published' } }, { consentAudience: { in: audiences } }, { consentExpiresAt: { greater_than: now.toISOString() } }, { consentWithdrawnAt: { exists: false } }],
   }
 }
 

@@ -68,7 +68,15 @@ export const Users: CollectionConfig = {
     beforeValidate: [normaliseDisplayName],
     beforeChange: [assignDefaultRole, clearRoleConfirmation],
     // Crisis words in a display name alert the moderators of the member's home locality and the leads.
-    afterChange: [notifyEmailChange, syncPostBylines, alertOnCrisisWords('users', async (doc, _req, previous) => ({ member: doc.id, locality: idOf(doc.homeLocality), memberName: previous?.displayName ? `${previous.displayName} (their new display name matched)` : 'A member who has just joined (their display name matched)' }))],
+    afterChange: [
+      notifyEmailChange,
+      syncPostBylines,
+      alertOnCrisisWords('users', async (doc, _req, previous) => ({
+        member: doc.id,
+        locality: idOf(doc.homeLocality),
+        memberName: previous?.displayName ? `${previous.displayName} (their new display name matched)` : 'A member who has just joined (their display name matched)',
+      })),
+    ],
     afterLogout: [forgetExportLinks],
   },
   endpoints: [eraseEndpoint, confirmRoleEndpoint],

@@ -42,7 +42,7 @@ export const WatchedWords: CollectionConfig = {
       },
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) => {
         if (typeof value !== 'string' || value.trim() === '') return 'Write the words to watch for.'
-        return entryProblem(value, ((siblingData?.kind as EntryKind | undefined) ?? 'phrase')) ?? true
+        return entryProblem(value, (siblingData?.kind as EntryKind | undefined) ?? 'phrase') ?? true
       },
     },
     {

@@ -15,8 +15,7 @@ function offendingPaths(where: unknown, privatePaths: readonly string[], ownerPa
     }
     if (!privatePaths.includes(root(key))) continue
     // "my own records" is the one owner query a member may make.
-    const ownQuery =
-      key === ownerPath && ownId !== null && value && typeof value === 'object' && Object.keys(value).length === 1 && String((value as { equals?: unknown }).equals) === ownId
+    const ownQuery = key === ownerPath && ownId !== null && value && typeof value === 'object' && Object.keys(value).length === 1 && String((value as { equals?: unknown }).equals) === ownId
     if (!ownQuery) out.push(key)
   }
   return out
@@ -33,10 +32,7 @@ export function refusePrivateQueries(rules: PrivateQueryRules): CollectionBefore
     if (!req.user && req.payloadAPI === 'local' && (args as { overrideAccess?: boolean }).overrideAccess !== false) return args
     const a = args as { sort?: unknown; where?: Where }
     const sorts = Array.isArray(a.sort) ? a.sort.map(String) : typeof a.sort === 'string' ? a.sort.split(',') : []
-    const bad = [
-      ...sorts.filter((s) => rules.privatePaths.includes(root(s))),
-      ...offendingPaths(a.where, rules.privatePaths, rules.ownerPath, req.user ? String(req.user.id) : null),
-    ]
+    const bad = [...sorts.filter((s) => rules.privatePaths.includes(root(s))), ...offendingPaths(a.where, rules.privatePaths, rules.ownerPath, req.user ? String(req.user.id) : null)]
     if (bad.length > 0) throw new APIError(`You cannot filter or sort ${rules.noun} by that.`, 403, undefined, true)
     // Never let the moderators' queue order leak through a default sort.
     if (operation === 'read' && !a.sort && rules.defaultSort) a.sort = rules.defaultSort

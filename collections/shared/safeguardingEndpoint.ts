@@ -5,8 +5,5 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { canEnterSafeguardingWork } from '../../src/policies/safeguarding.js'
 import { moderatorEndpoint } from './moderatorEndpoint.js'
 
-export const safeguardingEndpoint = (
-  path: string,
-  run: (req: PayloadRequest, body: Record<string, unknown>, id: string) => Promise<Record<string, unknown>>,
-  successStatus = 200,
-): Endpoint => moderatorEndpoint(path, run, successStatus, canEnterSafeguardingWork)
+export const safeguardingEndpoint = (path: string, run: (req: PayloadRequest, body: Record<string, unknown>, id: string) => Promise<Record<string, unknown>>, successStatus = 200): Endpoint =>
+  moderatorEndpoint(path, run, successStatus, canEnterSafeguardingWork)

@@ -35,7 +35,9 @@ export function GenerateSeries() {
       })
       const body = (await response.json().catch(() => ({}))) as { error?: string; created?: Created[]; skipped?: string[] }
       if (!response.ok) return setMessage(body.error ?? 'That did not work.')
-      const when = (body.created ?? []).map((m) => `${new Date(m.startsAt).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' })}${m.moved ? ' (moved off a closure day)' : ''}`)
+      const when = (body.created ?? []).map(
+        (m) => `${new Date(m.startsAt).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'full', timeStyle: 'short' })}${m.moved ? ' (moved off a closure day)' : ''}`,
+      )
       setMessage(`Made ${when.length} meeting${when.length === 1 ? '' : 's'}: ${when.join('; ')}.${body.skipped?.length ? ` Already had a meeting on ${body.skipped.join(', ')}.` : ''}`)
       window.location.reload()
     } catch {

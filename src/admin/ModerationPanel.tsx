@@ -94,8 +94,8 @@ export function ModerationPanel() {
       {action === 'propose_redaction' ? (
         <div style={{ marginTop: '0.75rem' }}>
           <p>
-            The boxes start with the author&apos;s words as they stand, formatting included: a blank line between paragraphs, “- ” or “1. ” before list items, “## ”
-            before a heading, “&gt; ” before a quote, [text](https://…) for a link. Change only what must change; the author sees the changes side by side and decides.
+            The boxes start with the author&apos;s words as they stand, formatting included: a blank line between paragraphs, “- ” or “1. ” before list items, “## ” before a heading, “&gt; ” before a
+            quote, [text](https://…) for a link. Change only what must change; the author sees the changes side by side and decides.
           </p>
           <label style={{ display: 'block' }}>
             Proposed title

@@ -16,8 +16,8 @@ export async function RolesToConfirm({ payload, user }: { payload: Payload; user
     <section aria-labelledby="roles-to-confirm-heading" style={{ margin: '2rem 0' }}>
       <h2 id="roles-to-confirm-heading">Roles to confirm</h2>
       <p>
-        Members who say they are a professional or a commissioner. Until a moderator confirms it, their name shows “Says: professional” (or commissioner) rather than the role.
-        Confirm only what you have checked. “Not confirmed” leaves their own words and takes them off this list until they choose a member type again.
+        Members who say they are a professional or a commissioner. Until a moderator confirms it, their name shows “Says: professional” (or commissioner) rather than the role. Confirm only what you
+        have checked. “Not confirmed” leaves their own words and takes them off this list until they choose a member type again.
       </p>
       <RolesToConfirmList rows={rows} total={total} />
     </section>

@@ -28,11 +28,7 @@ export function RolesToConfirmList({ rows, total }: { rows: RoleToConfirm[]; tot
     setBusy(null)
     if (problem) return setStatus(`${row.displayName}: ${problem}`)
     setLeft((current) => current.filter((r) => String(r.id) !== String(row.id)))
-    setStatus(
-      confirmed
-        ? `Role confirmed: ${row.displayName} now shows as ${row.memberType}.`
-        : `Not confirmed: ${row.displayName} keeps “Says: ${row.memberType.toLowerCase()}”.`,
-    )
+    setStatus(confirmed ? `Role confirmed: ${row.displayName} now shows as ${row.memberType}.` : `Not confirmed: ${row.displayName} keeps “Says: ${row.memberType.toLowerCase()}”.`)
   }
 
   const waiting = total - (rows.length - left.length)

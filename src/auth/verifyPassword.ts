@@ -10,8 +10,6 @@ export async function verifyPassword(stored: { hash?: unknown; salt?: unknown },
   if (typeof stored.hash !== 'string' || typeof stored.salt !== 'string' || typeof password !== 'string') return false
   const current = stored.hash.startsWith(CURRENT_PREFIX)
   const expected = Buffer.from(current ? stored.hash.slice(CURRENT_PREFIX.length) : stored.hash, 'hex')
-  const actual = current
-    ? await pbkdf2(password, stored.salt, 600000, 32, 'sha256')
-    : await pbkdf2(password, stored.salt, 25000, 512, 'sha256')
+  const actual = current ? await pbkdf2(password, stored.salt, 600000, 32, 'sha256') : await pbkdf2(password, stored.salt, 25000, 512, 'sha256')
   return actual.length === expected.length && crypto.timingSafeEqual(actual, expected)
 }

@@ -21,7 +21,11 @@ function listFiles(entry: string): string[] {
 export function sourceFingerprint(): string {
   const hash = crypto.createHash('sha256')
   for (const file of INPUTS.flatMap(listFiles).sort()) {
-    hash.update(file).update('\0').update(fs.readFileSync(path.join(rootDir, file))).update('\0')
+    hash
+      .update(file)
+      .update('\0')
+      .update(fs.readFileSync(path.join(rootDir, file)))
+      .update('\0')
   }
   return hash.digest('hex')
 }

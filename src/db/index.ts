@@ -38,18 +38,20 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
     case 'mongodb':
       return mongooseAdapter({ url: url!, migrationDir })
     default:
-      return withSerialisedWrites(sqliteAdapter({
-        client: { url: sqliteFileURL(url) },
-        push: false,
-        migrationDir,
-        // Readers never block the writer; a busy writer waits rather than failing.
-        wal: true,
-        busyTimeout: 5000,
-        // Without this, the SQLite adapter does not wrap multi-step writes in a transaction.
-        transactionOptions: {},
-        // Never reuse the id of a deleted row: an erased member's id must not come back as someone else.
-        autoIncrement: true,
-      }))
+      return withSerialisedWrites(
+        sqliteAdapter({
+          client: { url: sqliteFileURL(url) },
+          push: false,
+          migrationDir,
+          // Readers never block the writer; a busy writer waits rather than failing.
+          wal: true,
+          busyTimeout: 5000,
+          // Without this, the SQLite adapter does not wrap multi-step writes in a transaction.
+          transactionOptions: {},
+          // Never reuse the id of a deleted row: an erased member's id must not come back as someone else.
+          autoIncrement: true,
+        }),
+      )
   }
 }
 

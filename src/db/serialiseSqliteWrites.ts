@@ -26,18 +26,7 @@ const WRITE_METHODS = [
   'upsert',
 ] as const
 
-const READ_METHODS = [
-  'count',
-  'countGlobalVersions',
-  'countVersions',
-  'find',
-  'findDistinct',
-  'findGlobal',
-  'findGlobalVersions',
-  'findOne',
-  'findVersions',
-  'queryDrafts',
-] as const
+const READ_METHODS = ['count', 'countGlobalVersions', 'countVersions', 'find', 'findDistinct', 'findGlobal', 'findGlobalVersions', 'findOne', 'findVersions', 'queryDrafts'] as const
 
 const WATCHED = Symbol('waymark.watchedTransactions')
 
@@ -86,8 +75,7 @@ async function retryWhileBusy<T>(adapter: unknown, action: () => Promise<T>, tim
 
 type AnyFn = (...args: any[]) => Promise<any>
 
-const transactionOf = async (args: { req?: { transactionID?: unknown } } | undefined) =>
-  args?.req?.transactionID instanceof Promise ? await args.req.transactionID : args?.req?.transactionID
+const transactionOf = async (args: { req?: { transactionID?: unknown } } | undefined) => (args?.req?.transactionID instanceof Promise ? await args.req.transactionID : args?.req?.transactionID)
 
 export function serialiseSqliteWrites<T extends BaseDatabaseAdapter>(adapter: T): T {
   const queue = new WriteQueue()

@@ -2,8 +2,7 @@
 import { CRISIS_LINES } from '../policies/crisisLines.js'
 import { resetLink, verifyLink } from './links.js'
 
-export const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
+export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
 
 function layout(bodyHtml: string): string {
   // No-break spaces inside each number, and nowrap for clients that ignore them.

@@ -24,11 +24,13 @@ export function renderPostBody(text: string): string {
 
 /** Normalises what a member typed: no control characters, Unix newlines, trimmed. */
 export function cleanPostText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '')
-    .trim()
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g, '')
+      .trim()
+  )
 }
 
 /** The same words, however they were spaced or cased: for spotting a repeated post. */
@@ -38,6 +40,10 @@ export function postFingerprint(text: string): string {
 
 /** A plain-text excerpt for lists, feeds and emails (markdown punctuation dropped). */
 export function postExcerpt(text: string, max = 200): string {
-  const plain = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`>#-]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const plain = text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`>#-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain
 }

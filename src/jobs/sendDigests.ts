@@ -79,10 +79,7 @@ export async function sendDigests(payload: Payload, now = new Date()): Promise<n
   const candidates = await payload.find({
     collection: 'users',
     where: {
-      and: [
-        { _verified: { equals: true } },
-        { or: [{ 'notifications.digest': { in: ['daily', 'weekly'] } }, { 'notifications.replyDelivery': { equals: 'digest' } }] },
-      ],
+      and: [{ _verified: { equals: true } }, { or: [{ 'notifications.digest': { in: ['daily', 'weekly'] } }, { 'notifications.replyDelivery': { equals: 'digest' } }] }],
     },
     depth: 0,
     limit: 5000,

@@ -14,11 +14,7 @@ export async function meetingAudience(payload: Payload, locality: { id: number |
   const result = await payload.find({
     collection: 'users',
     where: {
-      and: [
-        { [`notifications.${preference}`]: { equals: true } },
-        { _verified: { equals: true } },
-        ...(locality.isCountyWide ? [] : [{ homeLocality: { equals: locality.id } }]),
-      ],
+      and: [{ [`notifications.${preference}`]: { equals: true } }, { _verified: { equals: true } }, ...(locality.isCountyWide ? [] : [{ homeLocality: { equals: locality.id } }])],
     },
     select: { email: true, displayName: true },
     depth: 0,

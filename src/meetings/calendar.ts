@@ -25,7 +25,11 @@ function toEvent(doc: Record<string, any>): IcsEvent {
     end: new Date(doc.endsAt),
     stamp: new Date(doc.updatedAt ?? doc.createdAt ?? Date.now()),
     summary: String(doc.title),
-    location: [venue.name, venue.address].filter(Boolean).join(', ').replace(/\s*\n\s*/g, ', ') || undefined,
+    location:
+      [venue.name, venue.address]
+        .filter(Boolean)
+        .join(', ')
+        .replace(/\s*\n\s*/g, ', ') || undefined,
     description: description.join('\n\n'),
     url: page,
     cancelled: doc.status === 'cancelled',
@@ -33,7 +37,18 @@ function toEvent(doc: Record<string, any>): IcsEvent {
 }
 
 /** The fields a calendar needs: never joining details or minutes. */
-export const CALENDAR_SELECT = { title: true, startsAt: true, endsAt: true, status: true, cancellationReason: true, venue: true, agenda: true, sequence: true, updatedAt: true, createdAt: true } as const
+export const CALENDAR_SELECT = {
+  title: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  cancellationReason: true,
+  venue: true,
+  agenda: true,
+  sequence: true,
+  updatedAt: true,
+  createdAt: true,
+} as const
 
 /** The iCalendar text of meetings read as a visitor (src/queries/meetings.ts reads them). */
 export function meetingsCalendarText(name: string, docs: Record<string, any>[]): string {

@@ -89,7 +89,15 @@ export async function raiseCrisisAlert(req: PayloadRequest, alert: RaiseCrisisAl
     overrideAccess: true,
     req,
   })
-  await appendModerationEvent(req.payload, req, { actor: null, actorRole: 'system', targetCollection: 'crisis-alerts', targetId: created.id, action: 'crisis-alert', toState: 'open', locality: alert.locality })
+  await appendModerationEvent(req.payload, req, {
+    actor: null,
+    actorRole: 'system',
+    targetCollection: 'crisis-alerts',
+    targetId: created.id,
+    action: 'crisis-alert',
+    toState: 'open',
+    locality: alert.locality,
+  })
   const what = WHAT[alert.targetCollection]
   const readable = !alert.privateDraft && alert.targetCollection !== 'messages'
   await emailSafeguardingLeads(
@@ -120,7 +128,16 @@ export async function handleCrisisAlert(req: PayloadRequest, id: string, note?: 
     overrideAccess: true,
     req,
   })
-  await appendModerationEvent(req.payload, req, { actor: req.user!.id, actorRole: 'moderator', targetCollection: 'crisis-alerts', targetId: alert.id, action: 'crisis-handled', fromState: 'open', toState: 'handled', locality: idOf(alert.locality) })
+  await appendModerationEvent(req.payload, req, {
+    actor: req.user!.id,
+    actorRole: 'moderator',
+    targetCollection: 'crisis-alerts',
+    targetId: alert.id,
+    action: 'crisis-handled',
+    fromState: 'open',
+    toState: 'handled',
+    locality: idOf(alert.locality),
+  })
   return updated
 }
 

@@ -23,9 +23,12 @@ const flag = (phrase: string, note: string): Entry => ({ phrase, kind: 'pattern'
 const past = (phrase: string, note: string): Entry => ({ phrase, kind: 'pattern', action: 'past', note })
 
 // Words reused below, kept as plain strings so each entry reads whole.
-const MEANS = 'tablet*|pill*|meds|medication|medicine*|paracetamol|methadone|antidepressants|anti depressants|pregabs|pregab*|benzos|diazepam|valium|sleepers|sleeping tablets|tabs|painkillers|co codamol|codeine|insulin|gabapentin|gabbies|sertraline|mirtazapine|zopiclone|amitriptyline|tramadol|oxy*'
-const INTENT = 'want|wanna|wanting|wants|need|needs|going|planning|plan|planned|decided|decide|ready|wish|wishing|longing|praying|pray|tempted|thinking about|thinking of|considering|urge|about to|might|might as well|may as well|could|should|try|trying|keep thinking about|going to|hope|hoping|feel like|feeling like|scared i will|afraid i will|time to|easier to|better to|ill|i will|gonna|think i will|think i am going to'
-const DEATH = 'die|dead|dying|death|not be alive|not exist|not be here|disappear forever|be gone|end it|end it all|ending it|ending it all|end my life|end me|end things|end everything|end myself|end this|kill myself|killing myself|take my life|take my own life|top myself|finish myself|finish it|sleep forever|not wake up|never wake up|be with my|not be around|go to sleep forever|stop existing|cease to exist|give up on life|jump|overdose|hang myself|hurt myself|cut myself|harm myself|self harm|make it stop|make it all stop|end the pain|crash the car|crash my car|drive off|drive into|disappear|not here anymore'
+const MEANS =
+  'tablet*|pill*|meds|medication|medicine*|paracetamol|methadone|antidepressants|anti depressants|pregabs|pregab*|benzos|diazepam|valium|sleepers|sleeping tablets|tabs|painkillers|co codamol|codeine|insulin|gabapentin|gabbies|sertraline|mirtazapine|zopiclone|amitriptyline|tramadol|oxy*'
+const INTENT =
+  'want|wanna|wanting|wants|need|needs|going|planning|plan|planned|decided|decide|ready|wish|wishing|longing|praying|pray|tempted|thinking about|thinking of|considering|urge|about to|might|might as well|may as well|could|should|try|trying|keep thinking about|going to|hope|hoping|feel like|feeling like|scared i will|afraid i will|time to|easier to|better to|ill|i will|gonna|think i will|think i am going to'
+const DEATH =
+  'die|dead|dying|death|not be alive|not exist|not be here|disappear forever|be gone|end it|end it all|ending it|ending it all|end my life|end me|end things|end everything|end myself|end this|kill myself|killing myself|take my life|take my own life|top myself|finish myself|finish it|sleep forever|not wake up|never wake up|be with my|not be around|go to sleep forever|stop existing|cease to exist|give up on life|jump|overdose|hang myself|hurt myself|cut myself|harm myself|self harm|make it stop|make it all stop|end the pain|crash the car|crash my car|drive off|drive into|disappear|not here anymore'
 const NOW = 'tonight|today|now|right now|this weekend|this week|again|last night|tomorrow|this morning|this afternoon'
 const HEIGHTS = 'bridge|building|roof|rooftop|car park|multi storey|cliff|cliffs|tower|balcony|window|flats|top floor|viaduct|pier|quarry|ledge|motorway bridge|block|edge'
 
@@ -49,11 +52,17 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('[disappear|vanish|go away|run away] ~3 [never come back|forever|for good|and not come back|never be found]', 'disappear and never come back'),
   crisis('[taken|took|had|done|have had] an overdose ~3 [just|now|tonight|today|and|i think]', 'I have taken an overdose'),
   crisis('[have taken|i have taken|just taken|just took|just had] an overdose', 'I have just taken an overdose'),
-  crisis(`[took|taken|swallowed|necked|popped|had|take|taking|swallow] ~1 [10|12|14|15|16|20|24|28|30|32|40|48|50|60|64|100|fifty|forty|thirty|twenty|sixty|a hundred] ~1 [${MEANS}]`, 'I took 40 paracetamol'),
+  crisis(
+    `[took|taken|swallowed|necked|popped|had|take|taking|swallow] ~1 [10|12|14|15|16|20|24|28|30|32|40|48|50|60|64|100|fifty|forty|thirty|twenty|sixty|a hundred] ~1 [${MEANS}]`,
+    'I took 40 paracetamol',
+  ),
   crisis(`[and|with|plus] ~1 [all|every|the whole] ~2 [${MEANS}]`, 'a bottle of vodka and all my tablets'),
   crisis('make it ~1 stop ~3 [tonight|for good|forever|permanently|once and for all]', 'make it stop tonight'),
   crisis('[scared|afraid|frightened|worried|terrified] ~4 [do something|act on|hurt myself|kill myself|end it|do it|harm myself|go through with it]', 'scared I am going to do something'),
-  crisis('[looking up|look up|looked up|googling|googled|researching|searching|reading about|read about] ~2 [ways|methods|how] to ~2 [do it|die|end it|kill|overdose|hang|make it quick|not feel]', 'looking up ways to do it'),
+  crisis(
+    '[looking up|look up|looked up|googling|googled|researching|searching|reading about|read about] ~2 [ways|methods|how] to ~2 [do it|die|end it|kill|overdose|hang|make it quick|not feel]',
+    'looking up ways to do it',
+  ),
   crisis('[not strong enough|no strength|no energy|can not fight] ~1 to ~1 [carry on|go on|keep going|keep fighting|fight|live|stay]', 'not strong enough to carry on'),
   crisis('[can not|do not] see the point ~3 [anymore|in anything|in living|in life|of anything|of living|of life|in going on|of going on|in me]', 'I can not see the point any more'),
   crisis('had it with [life|living|everything|it all|being alive]', 'I have had it with life'),
@@ -73,7 +82,10 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('[burden|problem|worry|nuisance] ~3 [after tonight|after today|much longer|ever again|for long|anymore|any longer]', 'not anyones burden after tonight'),
   crisis('no one will ~2 [worry about me|deal with me|look after me|put up with me|have to worry|have to deal]', 'no one will have to worry about me'),
   crisis('it [ends|all ends|will end|is ending|finishes|stops] [tonight|today|now|here|soon|this weekend|tomorrow]', 'it ends tonight'),
-  crisis('[will not|not going to|not gonna|not] be [here|around|alive] ~2 [tomorrow|by then|by monday|by the weekend|next year|for the next|for christmas|for long|by morning|in the morning|this time tomorrow|much longer|to see|by friday|by sunday|next week]', 'I will not be here tomorrow'),
+  crisis(
+    '[will not|not going to|not gonna|not] be [here|around|alive] ~2 [tomorrow|by then|by monday|by the weekend|next year|for the next|for christmas|for long|by morning|in the morning|this time tomorrow|much longer|to see|by friday|by sunday|next week]',
+    'I will not be here tomorrow',
+  ),
   crisis('dead [by|before] ~2 [the weekend|morning|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|christmas|then|the end of]', 'I will be dead by the weekend'),
   crisis('not ~2 [see myself|seeing myself|see me] ~2 [being alive|alive|here|living|around] ~3 [next|by|in a|much longer|for long]', 'I do not see myself being alive next year'),
   crisis('[waiting|wait] [to die|for death|to be dead|for it to end]', 'just waiting to die'),
@@ -95,7 +107,10 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('better ~1 [dead|without me|if i was gone|if i was dead|if i was not here|if i were gone|if i were dead|if i was not around|if i died]', 'better off dead, better off without me'),
   crisis('[rather|sooner] [be dead|die|not be here|not exist|not be alive]', 'I would rather be dead'),
   crisis('let me die', 'let me die'),
-  crisis('[no|not|any] ~1 [reason|point|will] [to live|to go on|to carry on|in living|living|carrying on|going on|to be here|in being here|being alive|in being alive|in life|in going on|to keep going|in carrying on]', 'no reason to live, no point carrying on'),
+  crisis(
+    '[no|not|any] ~1 [reason|point|will] [to live|to go on|to carry on|in living|living|carrying on|going on|to be here|in being here|being alive|in being alive|in life|in going on|to keep going|in carrying on]',
+    'no reason to live, no point carrying on',
+  ),
   crisis('nothing ~1 [to live for|left to live for|worth living for|left for me|to stay for|keeping me here]', 'nothing to live for'),
   crisis('[life|living] [is not|not|is no longer|no longer|am not] worth [living|it]', 'life is not worth living'),
   crisis('life ~4 not worth ~2 without', 'life is not worth living without her'),
@@ -123,8 +138,14 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('[want out|way out|only option|only answer|only solution] ~6 [life|kill|die|dead|end|death|suicide|gone]', 'the only way out is to kill myself'),
   crisis('out of life', 'out of life, not out of the house'),
   crisis('[sleep|asleep] ~3 [forever|never wake up|not wake up|and not wake]', 'sleep forever, fall asleep and never wake up'),
-  crisis('[hope|hoping|pray|praying|wish|want|happy|relieved|rather|prefer|glad|fine] ~5 [never wake up|not wake up|never woke up|not woke up|do not wake up|will not wake up|did not wake up|not waking up|never waking up|never wake|do not wake]', 'passive: hope I do not wake up'),
-  crisis('if i ~2 [did not|never|do not|was not|were not] [wake up|woke up|here|around|alive] ~7 [relieved|happy|glad|mind|care|better|good thing]', 'passive: if I did not wake up I would be relieved'),
+  crisis(
+    '[hope|hoping|pray|praying|wish|want|happy|relieved|rather|prefer|glad|fine] ~5 [never wake up|not wake up|never woke up|not woke up|do not wake up|will not wake up|did not wake up|not waking up|never waking up|never wake|do not wake]',
+    'passive: hope I do not wake up',
+  ),
+  crisis(
+    'if i ~2 [did not|never|do not|was not|were not] [wake up|woke up|here|around|alive] ~7 [relieved|happy|glad|mind|care|better|good thing]',
+    'passive: if I did not wake up I would be relieved',
+  ),
   crisis('[mind|care] if ~4 [hit me|hits me|killed me|kills me|i died|i was dead|i did not wake|i never woke|i die]', 'passive: would not mind if a bus hit me'),
   crisis('if i [died|die|was dead|was gone] ~7 [mind|care|bothered|notice|matter]', 'passive: if I died tonight I would not mind'),
   crisis('[last night|last day|last week|last time] [on earth|alive|on this earth|breathing]', 'my last night on earth'),
@@ -133,7 +154,10 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('no one [will|would] [miss me|even notice|care]', 'no one will miss me'),
   crisis('[going to|gonna] do something [stupid|silly|daft|i can not take back]', 'going to do something stupid'),
   crisis('made peace [with dying|with it all|with death|with ending it|with going|with leaving]', 'made peace with dying'),
-  crisis('[be with|join|see] [her|him|them|mum|mam|dad|my mum|my dad|my mam|my son|my daughter|my nan] ~2 [in heaven|up there|on the other side|soon|again soon]', 'going to join a loved one who died'),
+  crisis(
+    '[be with|join|see] [her|him|them|mum|mam|dad|my mum|my dad|my mam|my son|my daughter|my nan] ~2 [in heaven|up there|on the other side|soon|again soon]',
+    'going to join a loved one who died',
+  ),
   crisis('[voice|voices|head|brain|mind] ~4 [telling me|tells me|tell me|want me|saying] ~3 [do it|kill|die|end|jump|hurt|top|cut|harm]', 'voices telling me to do it'),
   crisis('go through with it', 'going to go through with it'),
   crisis('tonight is the night', 'tonight is the night'),
@@ -149,11 +173,17 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('last time posting', 'last time posting'),
   crisis('[who gets|list|sorted|arranged|arrangements|will|insurance|gets what] ~6 [after i am gone|when i am gone|once i am gone|after i die|when i die]', 'who gets what after I am gone'),
   crisis('sorry ~2 sorry ~4 [bye|goodbye]', 'sorry, sorry, bye'),
-  crisis('[saying|said|says] goodbye ~6 [not answering|will not answer|phone off|can not find|can not get hold|turned his phone off|turned her phone off|nobody can find]', 'a carer: said goodbye and is not answering'),
+  crisis(
+    '[saying|said|says] goodbye ~6 [not answering|will not answer|phone off|can not find|can not get hold|turned his phone off|turned her phone off|nobody can find]',
+    'a carer: said goodbye and is not answering',
+  ),
   crisis('[saying|said|says] ~2 can not go on', 'a carer: left a note saying he can not go on'),
   crisis('[do not let|make sure] ~3 [find me|find her|find him|see me|see her|see him]', 'a carer: do not let the kids find her'),
   crisis('[posted|post|posting|sent] ~1 [goodbye|a goodbye]', 'a carer: posted goodbye on Facebook'),
-  crisis('[written|writing|wrote|left|leaving] ~2 [letter|letters|note|notes] [for|to] ~3 [kids|children|family|mum|mam|dad|wife|husband|partner|everyone|son|daughter|parents|girls|boys|lads|boyfriend|girlfriend|nan|sister|brother]', 'letters left for the family'),
+  crisis(
+    '[written|writing|wrote|left|leaving] ~2 [letter|letters|note|notes] [for|to] ~3 [kids|children|family|mum|mam|dad|wife|husband|partner|everyone|son|daughter|parents|girls|boys|lads|boyfriend|girlfriend|nan|sister|brother]',
+    'letters left for the family',
+  ),
   crisis('when [she|he|they|someone|somebody|you|people|the kids] ~2 [finds|find|found] me', 'for when she finds me'),
   crisis('[say|saying] [goodbye|my goodbyes|goodbyes|bye] ~3 [everyone|everybody|you all|all of you|the people|all|world]', 'saying goodbye to everyone'),
   crisis('[said|have said] my goodbyes', 'I have said my goodbyes'),
@@ -163,7 +193,10 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('last time [you|anyone|any of you|you all|people] ~2 [hear|hears|will hear] from me', 'the last time you hear from me'),
   crisis('by the time ~3 [reads|read|see|sees|finds|find] this', 'by the time anyone reads this'),
   crisis('[checking|check] out [for good|permanently|forever]', 'checking out for good'),
-  crisis('[debts|affairs|will|dog|cat|kids|money|bills|stuff|things|everything] ~5 [when i am gone|after i am gone|once i am gone|when i go|after i go|for after]', 'sorted my debts for when I am gone'),
+  crisis(
+    '[debts|affairs|will|dog|cat|kids|money|bills|stuff|things|everything] ~5 [when i am gone|after i am gone|once i am gone|when i go|after i go|for after]',
+    'sorted my debts for when I am gone',
+  ),
   crisis('[not be|will not be] needing ~3 after', 'will not be needing anything after Friday'),
   crisis('[sorted|written|made|updated|done] ~2 [the|my] will ~6 [after|gone|letters|kids|dog|goodbye|needing]', 'sorted the will (with farewells)'),
   crisis('[given|giving|gave|give] ~2 [dog|cat|pets|dogs|cats|things|stuff|belongings|possessions] ~2 [to|away] ~8 [will|gone|after|needing|not need]', 'giving things away'),
@@ -175,61 +208,103 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('sorry for everything ~6 [goodbye|love them|love you|look after|tell|forgive|bye|x]', 'sorry for everything, goodbye'),
 
   // Plans and means: tablets, pills, overdose, stockpiling
-  crisis(`[take|taking|took|taken|swallow|swallowed|swallowing|neck|necked|necking|down|downed|downing|pop|popped|popping|had|eaten] ~3 [all|every|the lot|whole|enough|loads of|a load of|a handful|handfuls|full|double|triple|more than] ~3 [${MEANS}|box|boxes|packet|packets|bottle|bottles|strip|strips]`, 'plan: take all my tablets'),
+  crisis(
+    `[take|taking|took|taken|swallow|swallowed|swallowing|neck|necked|necking|down|downed|downing|pop|popped|popping|had|eaten] ~3 [all|every|the lot|whole|enough|loads of|a load of|a handful|handfuls|full|double|triple|more than] ~3 [${MEANS}|box|boxes|packet|packets|bottle|bottles|strip|strips]`,
+    'plan: take all my tablets',
+  ),
   crisis('not taking ~3 [the normal way|the right way|the proper way|as prescribed|like i should|the usual way]', 'not taking the script the normal way'),
   crisis('[keeping|kept|keep|saving|saved] them [for this|for tonight|for the right time|for when|for the end|for later]', 'keeping my meds for this'),
   crisis('[somewhere|where|place] no one ~2 [will find me|find me|can find me|would find me|finds me]', 'going somewhere no one will find me'),
   crisis(`[${MEANS}] ~3 in front of me`, 'the pills are in front of me'),
   crisis('[doubled|tripled|double|triple] ~3 [usual|dose|amount]', 'doubled my usual'),
   crisis('[took|taken|used|had|done] more than ~5 [on purpose|tonight|meant to|deliberately|to die]', 'took more than I ever have, on purpose'),
-  crisis('[take|taking|took|taken|swallow|swallowed|swallowing|neck|necked|necking|down|downed|downing|use|using|inject|injecting] ~1 [them all|the lot|all of them|all at once|all in one go|in one go|the whole lot|it all at once|all of it]', 'plan: take them all, the lot'),
-  crisis(`[saving|saved|stockpiling|stockpiled|stockpile|hoarding|hoarded|hiding|stashing|stashed|stash|collecting|saving up|saved up|counting|counted|count|lined up|lining up|bought|buying] ~4 [${MEANS}]`, 'plan: saving up tablets, counting the pills'),
+  crisis(
+    '[take|taking|took|taken|swallow|swallowed|swallowing|neck|necked|necking|down|downed|downing|use|using|inject|injecting] ~1 [them all|the lot|all of them|all at once|all in one go|in one go|the whole lot|it all at once|all of it]',
+    'plan: take them all, the lot',
+  ),
+  crisis(
+    `[saving|saved|stockpiling|stockpiled|stockpile|hoarding|hoarded|hiding|stashing|stashed|stash|collecting|saving up|saved up|counting|counted|count|lined up|lining up|bought|buying] ~4 [${MEANS}]`,
+    'plan: saving up tablets, counting the pills',
+  ),
   crisis(`[${MEANS}] ~4 [saved|stockpiled|stashed|hoarded|saved up|lined up|counted out|ready|waiting]`, 'plan: tablets saved, lined up'),
   crisis(`[taken|took|take|taking|swallowed] ~4 [${MEANS}] ~3 on purpose`, 'plan: taken tablets on purpose'),
   crisis(`[taken|took|swallowed|have had] too many [${MEANS}]`, 'emergency: taken too many tablets'),
   crisis(`enough ~3 [${MEANS}] ~4 [kill|do it|end it|finish|die|not wake|job]`, 'plan: enough tablets to kill me'),
   crisis('[overdose|overdosing] ~3 [on purpose|deliberately|tonight|this time|this weekend|and not wake|and die]', 'plan: overdose on purpose'),
   crisis('[going|gonna|planning|plan|want|wanna|wanting|thinking|ready|about to|will|decided] ~3 [overdose|overdosing]', 'plan: going to overdose'),
-  crisis('[looked up|googled|google|googling|searched|searching|research|researched|worked out|work out|checked|reading up] ~3 how [many|much] ~4 [take|kill|die|fatal|lethal|enough]', 'plan: looked up how many it would take'),
+  crisis(
+    '[looked up|googled|google|googling|searched|searching|research|researched|worked out|work out|checked|reading up] ~3 how [many|much] ~4 [take|kill|die|fatal|lethal|enough]',
+    'plan: looked up how many it would take',
+  ),
   crisis(`how [many|much] ~2 [${MEANS}|it] ~4 [kill|die|take to|it takes to|would it take|to overdose|fatal|lethal]`, 'plan: how many tablets would kill me'),
   crisis('[lethal|fatal] [dose|amount|overdose]', 'plan: a lethal dose'),
-  crisis('[enough|so much] ~4 [do not come back|not come back|never come back|do not wake up|not wake up|never wake up|to kill me|kill me|to die|to end it|not to wake]', 'plan: take enough that I do not come back'),
+  crisis(
+    '[enough|so much] ~4 [do not come back|not come back|never come back|do not wake up|not wake up|never wake up|to kill me|kill me|to die|to end it|not to wake]',
+    'plan: take enough that I do not come back',
+  ),
 
   // Plans and means: jumping, hanging, trains, roads, water, fumes, blades
   crisis(`[jump|jumping|leap|leaping|throw myself|go over|going over] ~4 [off|from|over] ~4 [${HEIGHTS}]`, 'plan: jump off the bridge'),
-  crisis('[going to|gonna|want to|about to|ready to|thinking about|thinking of|planning to|planning on|will|wants to|keep thinking about] ~1 [jump|jumping|throw myself] ~3 [off|from|in front|again|tonight|now]', 'plan: going to jump off'),
+  crisis(
+    '[going to|gonna|want to|about to|ready to|thinking about|thinking of|planning to|planning on|will|wants to|keep thinking about] ~1 [jump|jumping|throw myself] ~3 [off|from|in front|again|tonight|now]',
+    'plan: going to jump off',
+  ),
   crisis('[going to|gonna|about to|wants to|says he is going to|says she is going to|ready to] jump', 'plan: about to jump (a carer: says he is going to jump)'),
   crisis('[thinking|thought|looking|think] ~4 [jumping|jump|going over]', 'plan: thinking about jumping'),
-  crisis(`[stood|standing|sat|sitting|looking|staring|stand|sit] ~3 [${HEIGHTS}|railway|tracks|drop|platform] ~8 [jump|end|thinking|tonight|over|go|do it|drop|train]`, 'plan: stood on the bridge, thinking'),
+  crisis(
+    `[stood|standing|sat|sitting|looking|staring|stand|sit] ~3 [${HEIGHTS}|railway|tracks|drop|platform] ~8 [jump|end|thinking|tonight|over|go|do it|drop|train]`,
+    'plan: stood on the bridge, thinking',
+  ),
   crisis('[keep|kept|keeps] looking at the [bridge|drop|tracks|railway|river|trains|edge|rope|tablets|pills|beams]', 'plan: I keep looking at the bridge'),
   crisis(`[top of|edge of|on the edge|on the roof|on top of] ~4 [jump|jumping|going over|go over|end it]`, 'plan: at the top of the quarry, thinking of going over'),
   crisis(`[stood|standing|sat|sitting|at|on|up] ~3 [${HEIGHTS}|roof|cliffs] ~3 [right now|now|tonight|this is it]`, 'plan: on the roof right now'),
   crisis(`[top floor|roof|edge|top|up] of the ~2 [${HEIGHTS}] ~8 [this is it|now|tonight|going over|jump|coming back]`, 'plan: top floor of the car park, this is it'),
   crisis('[not|never|no] ~2 [coming|come|going|go|get] ~1 [back|home] ~3 [down|alive|tonight|this time|out|again|ever]', 'plan: I will not be coming back down'),
-  crisis('[river|bridge|sea|docks|railway|cliffs|canal|tracks|reservoir|viaduct|car park|roof] ~8 [not coming back|never coming back|not coming home|never coming home|not come back|do not look for me]', 'a carer: gone to the river and not coming back'),
+  crisis(
+    '[river|bridge|sea|docks|railway|cliffs|canal|tracks|reservoir|viaduct|car park|roof] ~8 [not coming back|never coming back|not coming home|never coming home|not come back|do not look for me]',
+    'a carer: gone to the river and not coming back',
+  ),
   crisis('nothing ~2 [hold me here|holding me here|keeping me here|to hold me|keep me here|left to hold me]', 'nothing to hold me here'),
   crisis('[somewhere|place|spot|bridge|building] high enough', 'found somewhere high enough'),
   crisis('[on|at] [the|a] bridge ~8 [please help|help me|help|jump|tonight|sending|pictures|going to]', 'a carer: on the bridge, please help'),
   crisis('[know|picked|chosen|found|choose|pick] ~1 [which|the] [bridge|building|train|spot|car park|cliff|place|tree] ~3 [and|time|when|to]', 'plan: I know which bridge'),
   crisis('[bought|got|buy|buying|found|have|getting] ~1 [rope|a rope|noose|a noose|ligature]', 'means: bought a rope'),
   crisis('[noose|ligature|ligatures]', 'means: noose, ligature'),
-  crisis('[rope|ropes|noose|belt|cable|cord|scarf|flex] ~6 [tie|tied|beam|beams|neck|hang|loft|banister|coming back|tree|ready|knot|doing with it|know what|tonight]', 'means: the rope is ready, where to tie it'),
+  crisis(
+    '[rope|ropes|noose|belt|cable|cord|scarf|flex] ~6 [tie|tied|beam|beams|neck|hang|loft|banister|coming back|tree|ready|knot|doing with it|know what|tonight]',
+    'means: the rope is ready, where to tie it',
+  ),
   crisis('[practised|practiced|practising|practicing|tried|trying] ~3 [scarf|rope|belt|cord|ligature|noose|hanging]', 'means: practised with the scarf'),
   crisis('[thinking|thought|looking] ~3 [rope|noose|the beams|the beam|the loft]', 'means: thinking about the rope'),
   crisis('[beam|beams|banister|loft hatch] ~8 [rope|noose|belt]', 'means: the beams and the rope'),
   crisis('[tie|tied|tying|wrap|wrapped] ~3 [around|round] my neck', 'means: around my neck'),
   crisis('with a [rope|noose]', 'a carer: walked out with a rope'),
-  crisis('[step|stepping|jump|jumping|throw myself|walk|walking|lie|lying|lay|run|running] ~3 [in front of|under] ~2 [train|trains|lorry|lorries|bus|buses|traffic|car|cars|van|oncoming]', 'plan: in front of a train'),
-  crisis('[walk|walking|step|stepping|drive|driving|crash|crashing|run|running] ~3 into [traffic|a wall|a tree|oncoming|the path of|a bridge|the central reservation|a lorry]', 'plan: drive into a wall, walk into traffic'),
+  crisis(
+    '[step|stepping|jump|jumping|throw myself|walk|walking|lie|lying|lay|run|running] ~3 [in front of|under] ~2 [train|trains|lorry|lorries|bus|buses|traffic|car|cars|van|oncoming]',
+    'plan: in front of a train',
+  ),
+  crisis(
+    '[walk|walking|step|stepping|drive|driving|crash|crashing|run|running] ~3 into [traffic|a wall|a tree|oncoming|the path of|a bridge|the central reservation|a lorry]',
+    'plan: drive into a wall, walk into traffic',
+  ),
   crisis('[walk|walking|step|stepping] ~2 [onto|on to|out onto|out on to] the [motorway|dual carriageway|m6|m65|m61|m55|tracks|railway|line]', 'plan: walk out onto the motorway'),
-  crisis('[walk|walking|went|go|going|sat|sitting|stood|standing|down] ~4 [railway line|railway lines|train tracks|the tracks|level crossing|tracks|railway] ~6 [thinking|train|step|jump|end|tonight|lie|wait]', 'plan: at the railway line'),
+  crisis(
+    '[walk|walking|went|go|going|sat|sitting|stood|standing|down] ~4 [railway line|railway lines|train tracks|the tracks|level crossing|tracks|railway] ~6 [thinking|train|step|jump|end|tonight|lie|wait]',
+    'plan: at the railway line',
+  ),
   crisis('[train tracks|railway line|tracks] ~3 [date|tonight]', 'plan: the train tracks tonight'),
   crisis('[express|train|trains|fast train|freight] ~6 [my plan|the plan|my way out|my answer]', 'plan: the express does not stop here, that is my plan'),
   crisis('[stepping|step|jump|jumping|fall|falling] ~2 off the platform', 'plan: stepping off the platform'),
-  crisis('[picturing|imagining|visualising|visualizing|fantasising|fantasizing|dreaming] ~3 [stepping|jumping|dying|dead|hanging|falling|my funeral|ending it|killing myself]', 'plan: I keep picturing stepping off'),
+  crisis(
+    '[picturing|imagining|visualising|visualizing|fantasising|fantasizing|dreaming] ~3 [stepping|jumping|dying|dead|hanging|falling|my funeral|ending it|killing myself]',
+    'plan: I keep picturing stepping off',
+  ),
   crisis('[step|stepping|jump|jumping|walk|walking|throw myself|lie down|lying down|run|running] in front of', 'plan: stepping in front of it'),
   crisis('[driving|drive|drove|crash|crashing|swerve|swerving|floor it|flooring it] ~4 [off the road|into a|into the|on purpose|no seatbelt|head on]', 'plan: driving off the road on purpose'),
-  crisis('[at the|down to the|by the|to the|heading to the] [river|sea|canal|docks|reservoir|lake|dock|quay] ~8 [going in|go in|walk in|jump in|deep enough|do not look for me|not coming back|tonight]', 'plan: at the river, going in'),
+  crisis(
+    '[at the|down to the|by the|to the|heading to the] [river|sea|canal|docks|reservoir|lake|dock|quay] ~8 [going in|go in|walk in|jump in|deep enough|do not look for me|not coming back|tonight]',
+    'plan: at the river, going in',
+  ),
   crisis('deep enough', 'plan: the water is deep enough'),
   crisis('[do not|dont] ~1 [look|come looking] for me', 'do not look for me'),
   crisis('[taped|tape|taping|sealed|seal|sealing|blocked] ~3 [windows|exhaust|door|doors|vents|gaps]', 'plan: taped up the car windows'),
@@ -239,7 +314,10 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('[gun|shotgun|pistol|rifle] ~8 [tonight|myself|my head|me head|brains|end it|i know where|loaded]', 'means: a gun, tonight'),
   crisis('[train|platform] ~4 not [getting on|get on]', 'plan: at the platform, not getting on the train'),
   crisis('[walk|walking|wade|wading|swim out|swimming out] ~2 into the [sea|river|canal|water|lake|reservoir|docks|dock|bay|tide]', 'plan: walk into the sea'),
-  crisis('[jump|jumping|go|going|throw myself] ~2 into the [sea|river|canal|water|lake|reservoir|docks|dock|bay|tide] ~8 [keep going|not come back|not coming back|never come back|tonight|for good|end|drown|weights|stones]', 'plan: into the river and not come back'),
+  crisis(
+    '[jump|jumping|go|going|throw myself] ~2 into the [sea|river|canal|water|lake|reservoir|docks|dock|bay|tide] ~8 [keep going|not come back|not coming back|never come back|tonight|for good|end|drown|weights|stones]',
+    'plan: into the river and not come back',
+  ),
   crisis('[walk|go|jump|wade] in and [not|never] come back', 'plan: walk in and not come back out'),
   crisis('[swim|swimming] ~2 [out|away] ~3 [not come back|keep going|never come back|till i can not]', 'plan: swim out and not come back'),
   crisis('engine running ~4 [till|until] ~3 [over|dead|gone|the end|sleep]', 'plan: car engine running in the garage'),
@@ -252,19 +330,37 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('[gun|shotgun|pistol] ~4 [my head|my mouth|myself]', 'means: a gun'),
 
   // Self-harm now
-  crisis(`[self harm|self harming|self harmed|harm myself|harming myself|hurt myself|hurting myself|cut myself|cutting myself|burn myself|burning myself|burnt myself|burned myself|cut again|cutting again|hurt myself] ~3 [${NOW}]`, 'self-harm now: self-harmed again tonight'),
-  crisis('[started|start|starting|relapsed|relapse|back to|gone back to|went back to|slipped back into] ~3 [cutting|self harm|self harming|burning myself|hurting myself|harming myself|on self harm|into self harm|scratching]', 'self-harm: started cutting again, relapsed on self-harm'),
-  crisis('[cut|cutting|slashed|slashing|scratched|scratching|burnt|burned|burning|carved|carving|stabbed|stabbing] ~2 [my arms|my arm|my legs|my leg|my wrists|my wrist|my thighs|my thigh|my stomach|my skin|me arms|me arm|me legs|me wrists|myself|into my|into me]', 'self-harm: cut my arms'),
+  crisis(
+    `[self harm|self harming|self harmed|harm myself|harming myself|hurt myself|hurting myself|cut myself|cutting myself|burn myself|burning myself|burnt myself|burned myself|cut again|cutting again|hurt myself] ~3 [${NOW}]`,
+    'self-harm now: self-harmed again tonight',
+  ),
+  crisis(
+    '[started|start|starting|relapsed|relapse|back to|gone back to|went back to|slipped back into] ~3 [cutting|self harm|self harming|burning myself|hurting myself|harming myself|on self harm|into self harm|scratching]',
+    'self-harm: started cutting again, relapsed on self-harm',
+  ),
+  crisis(
+    '[cut|cutting|slashed|slashing|scratched|scratching|burnt|burned|burning|carved|carving|stabbed|stabbing] ~2 [my arms|my arm|my legs|my leg|my wrists|my wrist|my thighs|my thigh|my stomach|my skin|me arms|me arm|me legs|me wrists|myself|into my|into me]',
+    'self-harm: cut my arms',
+  ),
   crisis('[hurt|hurting|harm|harming|burn|burning|punish|punishing|hit|hitting|punch|punching|bash|bashing|starve|starving|injure|injuring] myself', 'self-harm: hurt myself'),
-  crisis('[keep|kept|been|keeps] ~1 [burning|cutting|hurting|harming|punching|scratching|hitting|banging|bashing|picking] ~3 [myself|walls|wall|my arms|my head|my legs|me arms|me legs|till|me head|my skin]', 'self-harm: keep punching walls, scratching my arms'),
-  crisis('[punching|punched|punch|banging|banged|bang|bashing|bashed|hitting] ~3 [walls|wall|my head|me head] ~4 [till|until|against|off|bleed|bleeds|bleeding|to feel|cope]', 'self-harm: punching walls till they bleed'),
+  crisis(
+    '[keep|kept|been|keeps] ~1 [burning|cutting|hurting|harming|punching|scratching|hitting|banging|bashing|picking] ~3 [myself|walls|wall|my arms|my head|my legs|me arms|me legs|till|me head|my skin]',
+    'self-harm: keep punching walls, scratching my arms',
+  ),
+  crisis(
+    '[punching|punched|punch|banging|banged|bang|bashing|bashed|hitting] ~3 [walls|wall|my head|me head] ~4 [till|until|against|off|bleed|bleeds|bleeding|to feel|cope]',
+    'self-harm: punching walls till they bleed',
+  ),
   crisis('[burnt|burned|burn|burning|cut|scratched|hit|hurt|harmed|punched] ~6 on purpose', 'self-harm: burnt my arm on purpose'),
   crisis('[till|until] ~3 [bleed|bleeds|bleeding|bled]', 'self-harm: till it bleeds'),
   crisis('[want|wanna|need|urge|urges|going|gonna|desperate|itching|craving] ~3 [cut|cutting|burn myself|hurt myself|harm myself|self harm|to cut|to burn]', 'self-harm: the urge to cut'),
   crisis('cut [deep|deeper|too deep]', 'self-harm: cut deep tonight'),
   crisis('[fresh|new|deep|open] cuts', 'self-harm: fresh cuts'),
   crisis('[stop|stopping] ~2 bleeding', 'self-harm: it will not stop bleeding'),
-  crisis('[cutting|burning myself|self harming] ~4 [sorry|blood|bleeding|again|deep|right now|now|tonight|can not stop|need it to stop|no one home|just need|bathroom|keep going]', 'self-harm: sat in the bathroom cutting'),
+  crisis(
+    '[cutting|burning myself|self harming] ~4 [sorry|blood|bleeding|again|deep|right now|now|tonight|can not stop|need it to stop|no one home|just need|bathroom|keep going]',
+    'self-harm: sat in the bathroom cutting',
+  ),
   crisis('[cutting|cut|burning|self harming|harming|hurting myself] again', 'self-harm: cutting again'),
   crisis('blood ~3 [keeps coming|everywhere|will not stop|pouring|a lot|loads|dripping]', 'self-harm: the blood keeps coming'),
   crisis('a lot of blood', 'self-harm: there is a lot of blood'),
@@ -279,13 +375,25 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('self harm* ~3 [so bad|badly|again|tonight|worse|every night|every day|all the time]', 'self-harm: self harming every night'),
 
   // Drug or drink use framed as not caring whether I survive
-  crisis('[do not|does not|not] ~1 [care|matter|bothered] ~3 [if|whether] ~3 [wake up|live|die|survive|make it|kills me|come back|i am dead|dead|it kills|overdose|wake|alive]', 'not caring whether I survive'),
-  crisis('if i ~3 [die|do not wake up|overdose|dead|never wake up|do not make it|do not come back] ~3 [who cares|so what|so be it|whatever|good|fine|oh well|who gives]', 'if I do not wake up, who cares'),
+  crisis(
+    '[do not|does not|not] ~1 [care|matter|bothered] ~3 [if|whether] ~3 [wake up|live|die|survive|make it|kills me|come back|i am dead|dead|it kills|overdose|wake|alive]',
+    'not caring whether I survive',
+  ),
+  crisis(
+    'if i ~3 [die|do not wake up|overdose|dead|never wake up|do not make it|do not come back] ~3 [who cares|so what|so be it|whatever|good|fine|oh well|who gives]',
+    'if I do not wake up, who cares',
+  ),
   crisis('[who cares|so be it|oh well] ~4 if i ~2 [die|dead|do not wake|overdose|never wake]', 'who cares if I die'),
   crisis('if it kills me ~1 it kills me', 'if it kills me it kills me'),
-  crisis('[shoot|shooting|bang|banging|inject|injecting|smoke|smoking|snort|snorting|take|taking|use|using|neck|necking|do|doing] ~2 [the lot|the whole lot|all of it|whole bag|whole lot|everything i have got|everything i got|all i have got|all i got|all i have] ~6 [tonight|in one go|see what happens|whatever happens|if it kills|do not care|hope|hoping|who cares|if i do not|wake up|finish]', 'using: do the whole lot tonight'),
+  crisis(
+    '[shoot|shooting|bang|banging|inject|injecting|smoke|smoking|snort|snorting|take|taking|use|using|neck|necking|do|doing] ~2 [the lot|the whole lot|all of it|whole bag|whole lot|everything i have got|everything i got|all i have got|all i got|all i have] ~6 [tonight|in one go|see what happens|whatever happens|if it kills|do not care|hope|hoping|who cares|if i do not|wake up|finish]',
+    'using: do the whole lot tonight',
+  ),
   crisis('[shoot|shooting|bang|banging|inject|injecting] ~2 [the lot|the whole lot|it all|all of it|everything|whole bag|whole lot]', 'using: shoot the lot'),
-  crisis('[use|using|drink|drinking|shoot|score|scoring|smoke|smoking] ~3 [till|until] ~4 [drop|die|dead|my heart stops|heart stops|do not wake up|not wake up|it kills me|i am dead|it is over|pass out and]', 'using: use till my heart stops'),
+  crisis(
+    '[use|using|drink|drinking|shoot|score|scoring|smoke|smoking] ~3 [till|until] ~4 [drop|die|dead|my heart stops|heart stops|do not wake up|not wake up|it kills me|i am dead|it is over|pass out and]',
+    'using: use till my heart stops',
+  ),
   crisis('[drink|drinking|use|using|smoke|smoking] ~1 myself [to death|into the ground|into an early grave|into oblivion|to sleep forever]', 'drinking myself to death'),
   crisis('[use|using] ~4 [alone|on my own] ~4 [on purpose|so no one|so nobody|deliberately]', 'using alone on purpose'),
   crisis('no one ~3 [to call|can call|calls|to ring] ~2 ambulance', 'so nobody can call an ambulance'),
@@ -293,7 +401,10 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('[binned|bin|thrown|threw|chucked|chuck|throw|got rid of|ditched] ~3 [naloxone|narcan|nyxoid]', 'binned the naloxone kit'),
   crisis('[naloxone|narcan|nyxoid] ~4 [bin|binned]', 'naloxone in the bin'),
   crisis('[bringing|bring|brings|revive|reviving|save|saving] me ~1 [back|again] ~3 [this time|again|not|do not]', 'do not want anyone bringing me back'),
-  crisis('[hope|hoping|hopefully] ~3 [finishes me off|kills me|it kills me|the end of me|that is the end|the end of it|do not wake up|the last time|it is the last|it does the job|does me in|do me in]', 'using: hope it finishes me off'),
+  crisis(
+    '[hope|hoping|hopefully] ~3 [finishes me off|kills me|it kills me|the end of me|that is the end|the end of it|do not wake up|the last time|it is the last|it does the job|does me in|do me in]',
+    'using: hope it finishes me off',
+  ),
   crisis('see if i am still ~1 [here|alive|breathing]', 'using: see if I am still here in the morning'),
   crisis('see if i ~1 [wake up|wake|survive|make it|come round]', 'using: see if I wake up'),
   crisis('[want|hope|hoping|wish] ~2 [it|this|them|the drink|the gear|this bag|this batch] to [kill me|be the end|finish me|be the last|be my last]', 'using: I want it to kill me'),
@@ -322,19 +433,31 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('[never come round|not come round|never came round|not woken up|never woken up] ~4 [after|last|od|overdose|wish]', 'I wish I had never come round after the last od'),
   crisis('wish ~3 [never come round|not come round|never woke up|not woken up|they had not saved|they let me go]', 'I wish I had never come round'),
   crisis('if i ~2 [did not|never|was not] [exist|existed|been born|here|alive|around]', 'easier if I just did not exist'),
-  crisis('[nice|easier|better|good|peaceful|relief|lovely|easy] ~4 [to not be alive|not to be alive|not be alive|to not exist|not exist|to be dead|if i was dead|if i were dead|to die|to not be here|not be here|not to be here|to not wake up|not to wake up]', 'how nice it would be not to be alive'),
+  crisis(
+    '[nice|easier|better|good|peaceful|relief|lovely|easy] ~4 [to not be alive|not to be alive|not be alive|to not exist|not exist|to be dead|if i was dead|if i were dead|to die|to not be here|not be here|not to be here|to not wake up|not to wake up]',
+    'how nice it would be not to be alive',
+  ),
   crisis('[happily|gladly|quite happily] ~1 [not exist|die|be dead|go|not be here|not wake up]', 'I would happily not exist'),
   crisis('[swap|trade|rather|ready|wish|want] ~6 [in a box|in the ground|six feet under|at the crem|in the crem|in my grave|in a coffin]', 'I would swap places with anyone in a box at the crem'),
   crisis('[just|only] [take up|taking up] [room|space|oxygen|air]', 'I just take up room'),
   crisis('made my peace ~3 [i am ready|ready|now i am|with everything now|with everything|with it all|with dying|time]', 'I have made my peace, I am ready'),
-  crisis('[kids|children|they|family|she|he|everyone|my son|my daughter|my girls|my boys] will be ~1 [ok|okay|fine|alright|better] ~3 [without me|with their dad|with their mum|with their mam|with their nan|when i am gone|after i am gone|better than with me]', 'the kids will be OK with their dad'),
-  crisis('not ~2 see [the new year|christmas|my birthday|next year|another year|spring|the summer|another christmas|another birthday|the weekend|next week|monday|tomorrow]', 'I do not reckon I will see the new year'),
+  crisis(
+    '[kids|children|they|family|she|he|everyone|my son|my daughter|my girls|my boys] will be ~1 [ok|okay|fine|alright|better] ~3 [without me|with their dad|with their mum|with their mam|with their nan|when i am gone|after i am gone|better than with me]',
+    'the kids will be OK with their dad',
+  ),
+  crisis(
+    'not ~2 see [the new year|christmas|my birthday|next year|another year|spring|the summer|another christmas|another birthday|the weekend|next week|monday|tomorrow]',
+    'I do not reckon I will see the new year',
+  ),
   crisis('[is not|isnt|no] ~1 [a next week|next week|tomorrow|future|next year|a tomorrow|a future] for me', 'there is no next week for me'),
   crisis('no more tomorrows', 'no more tomorrows'),
   crisis('[will not|never|not] ~1 hear from me ~1 again', 'you will not hear from me again'),
   crisis('[last|final] ~1 time ~2 [post|posting|i post|on here]', 'the last time I will post on here'),
   crisis('[get|gets|have|has] the ~1 life insurance', 'my daughter will get the life insurance'),
-  crisis('[be with|join|see|go to] ~3 [me mam|my mam|mam|mum|my mum|me mum|dad|my dad|me dad|the lads|them|him|her|my son|my daughter|my brother|my sister|my wife|my husband|my nan|my grandad|my baby] ~8 [gone|lost|when i get there|where i belong|died|passed|up there|in heaven|waiting for me|belong]', 'going to be with my mam, she has been gone six years'),
+  crisis(
+    '[be with|join|see|go to] ~3 [me mam|my mam|mam|mum|my mum|me mum|dad|my dad|me dad|the lads|them|him|her|my son|my daughter|my brother|my sister|my wife|my husband|my nan|my grandad|my baby] ~8 [gone|lost|when i get there|where i belong|died|passed|up there|in heaven|waiting for me|belong]',
+    'going to be with my mam, she has been gone six years',
+  ),
   crisis('[not|never] ~2 [answering|answer|replying|reply] ~2 ever again', 'I will not be answering ever again'),
   crisis('out of ~1 [everyones|your|their|everybodys|peoples|everyone] hair ~3 [by|for good|soon|forever|permanently|promise|tonight]', 'I will be out of everyone’s hair by the weekend'),
   crisis('[went out|go out|going out|leave|leaving|left|die|dying|end it|ending it] on my own terms', 'went out on my own terms'),
@@ -352,7 +475,10 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('[stand|standing|stood|lie|lying|lay|sit|sitting|sat] on the [line|tracks|railway|railway line|level crossing]', 'stand on the line at the crossing'),
   crisis('[does not|doesnt|do not] stop ~4 [that is the one|the one|my plan|that is it]', 'the fast train does not stop there, that is the one'),
   crisis('[step|stepping|walk|walking] out in front of', 'step out in front of a wagon'),
-  crisis('[edge|top|side] of the ~1 [cliff|cliffs|bridge|roof|building|quarry|car park|multi storey] ~6 [lean|jump|step|go over|fall|let go|just need]', 'stood at the edge of the cliff, just need to lean forward'),
+  crisis(
+    '[edge|top|side] of the ~1 [cliff|cliffs|bridge|roof|building|quarry|car park|multi storey] ~6 [lean|jump|step|go over|fall|let go|just need]',
+    'stood at the edge of the cliff, just need to lean forward',
+  ),
   crisis('[tide|sea|river|water|waves|current] ~2 [have me|take me|takes me|carry me]', 'let the tide have me'),
   crisis('[wait|waiting] for the right [wagon|lorry|train|one|truck|bus]', 'wait for the right wagon'),
   crisis('[cord|rope|ropes|noose|cable|flex] ~6 [sorted|ready|up in the garage|in the garage|in the loft|is up|tied]', 'the cord is sorted, the rope is up'),
@@ -363,7 +489,10 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('along not across', 'cutting along, not across'),
   crisis('no one ~2 [hear it|hear me|will hear|hears]', 'nobody will hear it'),
   crisis('[deserve|deserved|deserving] to [hurt|suffer|feel pain|die|be punished|bleed|be dead]', 'I deserve to hurt'),
-  crisis('[slamming|slam|slammed|hitting|hit|bang|banging|punching|punched|bashing] ~2 [my|me] [hand|hands|head|arm|arms|fist|fists] ~4 [can not stop|on purpose|again|drawer|door|wall|till|until]', 'slamming my hand in the drawer'),
+  crisis(
+    '[slamming|slam|slammed|hitting|hit|bang|banging|punching|punched|bashing] ~2 [my|me] [hand|hands|head|arm|arms|fist|fists] ~4 [can not stop|on purpose|again|drawer|door|wall|till|until]',
+    'slamming my hand in the drawer',
+  ),
   crisis('[pulling|pull|picking|pick|ripping|rip|pulled] ~3 stitches', 'pulling my stitches out'),
   crisis('want it ~1 open again', 'want the wound open again'),
   crisis('[hand|hands|arm|arms|leg|legs|skin|wrist|wrists|face|stomach] ~6 on purpose', 'poured the kettle over my hand on purpose'),
@@ -383,8 +512,14 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('last thing ~3 [i see|i will see|they remember|i hear|they see] ~2 of me', 'the last thing they remember of me'),
   crisis('last thing [i see|i will see|i will ever see]', 'the last thing I see'),
   crisis('[will be|it will be|itll be] done by ~1 [then|the time|morning|tomorrow]', 'it will be done by then'),
-  crisis('[not your fault|no one to blame|nobody to blame|do not blame yourself|do not blame yourselves|not anyones fault|was not your fault] ~6 [goodbye|bye|love you|x|sorry]', 'it was not your fault, goodbye'),
-  crisis('[deleted|deleting|delete] ~3 [socials|social media|accounts|facebook|instagram|everything|profiles] ~8 [last|goodbye|bye|gone|except this]', 'deleted my socials except this one, this is the last bit'),
+  crisis(
+    '[not your fault|no one to blame|nobody to blame|do not blame yourself|do not blame yourselves|not anyones fault|was not your fault] ~6 [goodbye|bye|love you|x|sorry]',
+    'it was not your fault, goodbye',
+  ),
+  crisis(
+    '[deleted|deleting|delete] ~3 [socials|social media|accounts|facebook|instagram|everything|profiles] ~8 [last|goodbye|bye|gone|except this]',
+    'deleted my socials except this one, this is the last bit',
+  ),
   crisis('after i am gone', 'who gets what after I am gone'),
   crisis('[way out|only way] ~8 [taking it|take it|i am taking|i will take]', 'there is only one way out and I am taking it'),
   crisis('what is the point ~2 [hanging about|hanging around|waiting around|sticking around|staying|waiting]', 'what is the point hanging about'),
@@ -406,10 +541,16 @@ export const CRISIS_LEXICON: Entry[] = [
   crisis('[rung|rang|called|phoned|ringing|calling|texting|texted] me from the [tracks|bridge|roof|cliffs|river|railway|edge|docks]', 'a carer: he rang me from the tracks'),
 
   // Context: past and over
-  past('[used to|use to|when i was|back when|back then|at my worst|in my teens|in my twenties|in the past|years ago|year ago|months ago|old me|there was a time|was a time|at one point|that was|in 19*|in 20*|back in 19*|back in 20*|back in the day|at rock bottom|before recovery|before i got clean|before i got sober|i was once|looking back|my lowest point|lowest point was|when i first|when i got clean|early recovery|early days|for years i|i spent years|most of my life|half my life|survived|i survived|the old days|a few years back|i once|was 19*|was 20*|since 19*|since 20*]', 'past and over: I used to self-harm, back in 2015 I was suicidal'),
+  past(
+    '[used to|use to|when i was|back when|back then|at my worst|in my teens|in my twenties|in the past|years ago|year ago|months ago|old me|there was a time|was a time|at one point|that was|in 19*|in 20*|back in 19*|back in 20*|back in the day|at rock bottom|before recovery|before i got clean|before i got sober|i was once|looking back|my lowest point|lowest point was|when i first|when i got clean|early recovery|early days|for years i|i spent years|most of my life|half my life|survived|i survived|the old days|a few years back|i once|was 19*|was 20*|since 19*|since 20*]',
+    'past and over: I used to self-harm, back in 2015 I was suicidal',
+  ),
   context('[was|felt|been|used to be] suicidal ~4 [for|in my|when|years|most|until|back|before|at|as a|during]', 'past: I was suicidal for most of my twenties'),
   context('[spent|years] ~3 thinking', 'past: I spent years thinking everyone would be better off without me'),
-  context('[have had|had|having|get|have] suicidal [thoughts|feelings] ~4 [at some point|in the past|before|at times|you are not alone|it is normal|common]', 'awareness: many of us have had suicidal thoughts at some point'),
+  context(
+    '[have had|had|having|get|have] suicidal [thoughts|feelings] ~4 [at some point|in the past|before|at times|you are not alone|it is normal|common]',
+    'awareness: many of us have had suicidal thoughts at some point',
+  ),
   context('no [plans|plan|intention|intentions] to ~2 [hurt|harm|kill|end|act]', 'I have no plans to hurt myself'),
   context('[longer|tow|washing line|roof rack|wardrobe|tent|boat|climbing|skipping|bit of] ~3 [rope|ropes|cord|cable]', 'everyday: a longer rope for the roof rack'),
   context('[rope|ropes|cord|cable] ~4 [roof rack|wardrobe|tent|boat|climbing|skipping|swing|washing|trailer|van|boxes|car]', 'everyday: rope to tie the wardrobe on'),
@@ -420,7 +561,10 @@ export const CRISIS_LEXICON: Entry[] = [
   context('[shop|shopping|dance|dancing|party|partying|work|working] [till|until] ~2 drop', 'idiom: shop till you drop'),
   context('that is me done for', 'idiom: that is me done for the day'),
   context('in front of [the camera|an audience|the group|everyone|people|the mirror|the telly|the tv|a crowd|the class|the team]', 'everyday: in front of the group'),
-  context('[date|day] ~3 [wedding|party|meeting|fun day|trip|holiday|move|court|hearing|christening|do|celebration|birthday|anniversary|op|operation|exam|interview]', 'everyday: we have set the date for the wedding'),
+  context(
+    '[date|day] ~3 [wedding|party|meeting|fun day|trip|holiday|move|court|hearing|christening|do|celebration|birthday|anniversary|op|operation|exam|interview]',
+    'everyday: we have set the date for the wedding',
+  ),
   context('finally [doing it|do it] ~4 [10k|run|marathon|course|college|driving|test|exam|gym|volunteer|signed up|booked]', 'everyday: finally doing it, signed up for the 10k'),
   context('[my twenties|my teens|my thirties|years|most of my life|half my life] ~3 [wanting|wanted]', 'past: I spent my twenties wanting to be dead'),
   context('used to think ~6 better', 'past: I used to think everyone would be better off without me'),
@@ -429,7 +573,10 @@ export const CRISIS_LEXICON: Entry[] = [
   context('[do not feel|not feeling|no longer|not|never felt|never been|not been|do not get|nowhere near] suicidal', 'not suicidal'),
   context('[do not|never|not] ~1 [want|wanna] ~2 [die|dead|dying] ~4 [like|the way|how|that is why|so i|want to live|i want to live|i want to see]', 'recovery: I do not want to die like my dad did'),
   context('you can not go on', 'someone else said it: you cannot go on like this'),
-  context('[not going to|am not going to|i will not|will not|no|no thoughts of|no plans to|not planning to|never going to|would never|i would never|not about to] ~2 [hurt myself|harm myself|kill myself|end it|ending it|do anything|tablets saved|pills saved|plans|plan|do it|act on]', 'negation: I am not going to hurt myself'),
+  context(
+    '[not going to|am not going to|i will not|will not|no|no thoughts of|no plans to|not planning to|never going to|would never|i would never|not about to] ~2 [hurt myself|harm myself|kill myself|end it|ending it|do anything|tablets saved|pills saved|plans|plan|do it|act on]',
+    'negation: I am not going to hurt myself',
+  ),
   context('[would|could] make ~2 [anyone|anybody|you|a saint|people] ~2 want to', 'idiom: it would make anyone want to end it all'),
   context('enough to make ~2 [anyone|anybody|you|a saint|people] ~2 want to', 'idiom: enough to make anyone want to end it all'),
   context('[more time|one more time|again] ~4 [throw myself|jump off|kill myself|end it all] ~6 [lol|haha|joke|joking|lmao]', 'a joke: one more time and I will throw myself off the pier'),
@@ -439,7 +586,10 @@ export const CRISIS_LEXICON: Entry[] = [
   context('[set|picked] a date ~3 [for my last|to come off|to stop|for the|to reduce|to taper|for detox|for rehab]', 'recovery: a date for my last methadone dose'),
   context('[who survived|survived|survivor of] ~3 [jumping|jump|an overdose|overdosing|suicide|attempt|hanging|a fall|the fall]', 'awareness: a talk by someone who survived jumping'),
   context('[one more time|once more|hear that song|one more] ~6 [throw myself|kill myself|jump off|end it]', 'a joke: one more time and I will throw myself off the pier'),
-  context('[not be here|not be around] ~4 [i am in|i am on|holiday|away|working|at work|on a course|visiting|in spain|in tenerife|off to|appointment]', 'everyday: I will not be here next week, I am on holiday'),
+  context(
+    '[not be here|not be around] ~4 [i am in|i am on|holiday|away|working|at work|on a course|visiting|in spain|in tenerife|off to|appointment]',
+    'everyday: I will not be here next week, I am on holiday',
+  ),
   context('[talks|talk|talking|speaks|says] about ~2 not [wanting|want] to be here', 'awareness: if your loved one talks about not wanting to be here'),
   context('never want to go back', 'recovery: I never want to go back there'),
   context('[thoughts|thinking] ~3 [gone quiet|have gone|stopped|faded|gone away|have stopped|are gone]', 'recovery: the thoughts have gone quiet'),
@@ -451,40 +601,85 @@ export const CRISIS_LEXICON: Entry[] = [
   context('[death of me|be the death|the death of]', 'idiom: it will be the death of me'),
   context('[die|dying|died|dead] [of embarrassment|of boredom|laughing|of shame|of cold|of the heat|for a|to see|to meet|to know|to go|to try|to get|to hear]', 'idiom: dying to see the kids'),
   context('dead [busy|good|tired|chuffed|nice|quiet|excited|funny|easy|proud|happy|right|lucky|keen|posh|friendly|sound|on|end|battery|phone|heat|set|serious]', 'idiom: dead chuffed, a dead battery'),
-  context('[jump|jumping|jumped] [on|at|in|into the car|for joy|the queue|to it|to conclusions|ship|off point|up|on the bus|off the bus|out my skin|out of my skin|start|through hoops|the gun|in the pool|into the pool|in the sea|into bed]', 'idiom: jump on the bus, jumped out of my skin'),
+  context(
+    '[jump|jumping|jumped] [on|at|in|into the car|for joy|the queue|to it|to conclusions|ship|off point|up|on the bus|off the bus|out my skin|out of my skin|start|through hoops|the gun|in the pool|into the pool|in the sea|into bed]',
+    'idiom: jump on the bus, jumped out of my skin',
+  ),
   context('[jump|jumping|jumped] ~4 [charity|plane|skydive|parachute|bungee|pool|puddle|trampoline|swimming]', 'everyday: a charity skydive'),
   context('jump at the chance', 'idiom: jump at the chance'),
   context('rope swing', 'everyday: a rope swing'),
   context('[cut|nicked|cutting] myself ~2 [shaving|cooking|chopping|on a|on the|on some|with a knife in the kitchen]', 'everyday: cut myself shaving'),
-  context('[cut|cutting] [the|a|some|his|her|their|it|our|your|costs|out|down|back|up|off|short|ties|corners|my hair|me hair|the grass|veg|onions|the cake|back on]', 'everyday: cutting down, cutting the grass'),
+  context(
+    '[cut|cutting] [the|a|some|his|her|their|it|our|your|costs|out|down|back|up|off|short|ties|corners|my hair|me hair|the grass|veg|onions|the cake|back on]',
+    'everyday: cutting down, cutting the grass',
+  ),
   context('[burn|burning|burnt|burned] myself out', 'everyday: burning myself out'),
-  context('[burnt|burned|burn|burning] ~1 [myself|my hand|my finger|me hand|me finger|my tongue] ~3 [oven|cooking|kettle|pan|tea|toast|on the oven|on the kettle|on the pan|grill|hob|bbq]', 'everyday: burnt my hand on the oven'),
+  context(
+    '[burnt|burned|burn|burning] ~1 [myself|my hand|my finger|me hand|me finger|my tongue] ~3 [oven|cooking|kettle|pan|tea|toast|on the oven|on the kettle|on the pan|grill|hob|bbq]',
+    'everyday: burnt my hand on the oven',
+  ),
   context('[fell|fall|slipped|tripped|lifting|playing|football|gym|running|doing|at work|on the stairs] ~3 [hurt|hurting|injured|injuring] myself', 'everyday: hurt myself playing football'),
   context('[hurt|hurting|injured|injure] myself ~3 [playing|lifting|at the gym|at work|falling|on the|running|doing|at football|training]', 'everyday: I hurt myself at the gym'),
-  context('[take|taking|took|takes] ~1 [it all in|it all back|everything in my stride|them all with|it all with|it all on board|everything one day|them with food|it all at face value|them all to|them all out]', 'everyday: taking it all in'),
-  context('[take|taking|took|takes|have|had|swallow] ~3 [tablets|pills|meds|them|it|medication|dose] ~3 [with food|with breakfast|with my breakfast|with me breakfast|in the morning|every morning|every day|each day|every night|at night|with my brew|with me brew|on time|as prescribed|with water]', 'everyday: taking tablets as prescribed'),
+  context(
+    '[take|taking|took|takes] ~1 [it all in|it all back|everything in my stride|them all with|it all with|it all on board|everything one day|them with food|it all at face value|them all to|them all out]',
+    'everyday: taking it all in',
+  ),
+  context(
+    '[take|taking|took|takes|have|had|swallow] ~3 [tablets|pills|meds|them|it|medication|dose] ~3 [with food|with breakfast|with my breakfast|with me breakfast|in the morning|every morning|every day|each day|every night|at night|with my brew|with me brew|on time|as prescribed|with water]',
+    'everyday: taking tablets as prescribed',
+  ),
   context('[tablets|pills|meds|script|prescription] ~3 [disposed|disposal|disposed of|returned|back to the chemist|take back|dispose]', 'everyday: disposing of old tablets'),
   context('carbon monoxide alarm', 'everyday: the carbon monoxide alarm'),
-  context('[last post|last message|final post|final message] [as|of the|for the|before|until|till|in this thread|on this thread|of the year|of 20*|for a while|for now|from the]', 'everyday: my last post as chair'),
-  context('goodbye [letter|letters] to [alcohol|the drink|drink|drugs|booze|wine|heroin|crack|gear|cocaine|weed|addiction|my addiction|the bottle|the old me|my old life|using|my old self|vodka|lager|spice|smoking|cigs]', 'therapy exercise: a goodbye letter to alcohol'),
-  context('[ending|ended|end] [my tenancy|the tenancy|the lease|the contract|my contract|the meeting|the call|the session|it with|things with|this thread|this post|on a high|the year]', 'everyday: ending my tenancy, ending it with him'),
+  context(
+    '[last post|last message|final post|final message] [as|of the|for the|before|until|till|in this thread|on this thread|of the year|of 20*|for a while|for now|from the]',
+    'everyday: my last post as chair',
+  ),
+  context(
+    'goodbye [letter|letters] to [alcohol|the drink|drink|drugs|booze|wine|heroin|crack|gear|cocaine|weed|addiction|my addiction|the bottle|the old me|my old life|using|my old self|vodka|lager|spice|smoking|cigs]',
+    'therapy exercise: a goodbye letter to alcohol',
+  ),
+  context(
+    '[ending|ended|end] [my tenancy|the tenancy|the lease|the contract|my contract|the meeting|the call|the session|it with|things with|this thread|this post|on a high|the year]',
+    'everyday: ending my tenancy, ending it with him',
+  ),
   context('[end|ending|ended] [it|things] with', 'everyday: ending it with a partner'),
   context('[overdose|overdosed|od] on [chocolate|sugar|cake|mince pies|caffeine|coffee|telly|netflix|crisps|easter eggs|sweets|biscuits]', 'idiom: overdosed on chocolate'),
   context('[burnt|burned|burning] the [tea|toast|dinner|tea again|chips|roast]', 'everyday: burnt the tea'),
   context('[done with|tired of|sick of] [living|life] ~1 [a lie|lies|like that|in chaos|on the streets|the way i was|in active addiction]', 'recovery: done with living a lie'),
   context('[you|u] [want|need] ~3 [die|dead]', 'someone else: do you want to die (a question)'),
-  context('[goodbye|bye] ~3 [everyone|all|everybody] ~5 [see you|next week|tomorrow|speak soon|for now|till|until|in the morning|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday]', 'everyday: goodbye everyone, see you next week'),
+  context(
+    '[goodbye|bye] ~3 [everyone|all|everybody] ~5 [see you|next week|tomorrow|speak soon|for now|till|until|in the morning|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday]',
+    'everyday: goodbye everyone, see you next week',
+  ),
   context('[die|dying] [of old age|old|happy|peacefully|in my sleep at|an old]', 'hope: I want to die of old age'),
   context('[the|this] [bridge|car park|railway line|tracks|platform] ~3 [closed|repairs|works|cancelled|delayed|replacement|museum|walk|meet]', 'everyday: the bridge is closed for repairs'),
   context('[sea|river|canal|lake|water] ~4 [swim|swimming|paddle|paddling|dip|charity|wetsuit|fishing|boat|walk|kayak]', 'everyday: a charity dip in the sea'),
 
   // Context: awareness, training and other people
-  context('[someone|somebody|people|person|anyone|loved one|they|he|she|them|friend|who|members|member|men|lads|young people|a mate] ~3 [feels|feel|is|are|feeling|might be|may be|who are|become|becomes|thinking|think|at risk|was|were] ~2 [suicidal|of suicide|about suicide|overdose|self harm|harming themselves|killing themselves]', 'awareness: supporting someone who feels suicidal'),
-  context('[if you|if anyone|if someone|anyone who|people who|someone who|those who|for anyone|if your|if a] ~6 [suicidal|end it|ending it|kill|die|self harm|harm|overdose|cut|cutting|hurt|ending their|wake up|crisis|life]', 'awareness: if you are feeling suicidal, call Samaritans'),
-  context('[signs|spot|spotting|support|supporting|training|course|prevention|awareness|workshop|talk about|leaflet|risk|first aid|intervention|liaison|team|session|stats|statistics|article|poster|charity|research|study|helpline|campaign|documentary] ~4 [suicid*|self harm*|overdose*|harm|ligature|ligatures]', 'awareness: suicide prevention training'),
-  context('[suicid*|self harm*|overdose*|ligature|ligatures] ~2 [prevention|awareness|training|course|workshop|liaison|team|risk|intervention|first aid|statistics|stats|awareness day|leaflet|service|services|rates|rate|figures|helpline|charity|support group|bereavement|bereaved]', 'awareness: suicide prevention, overdose awareness day'),
-  context('[if someone|someone|if somebody|when someone|if a person|if they|what to do if] ~3 [taken|take|takes|has] ~4 [tablets|pills|too many|overdose|everything]', 'awareness: what to do if someone has taken too many tablets'),
-  context('[lost|remember|rip|funeral|memorial|died|passed|anniversary] ~6 [to suicide|to overdose|by suicide|from an overdose|of an overdose|took their own life|took his own life|took her own life|killed himself|killed herself]', 'bereavement: we lost members to overdose'),
+  context(
+    '[someone|somebody|people|person|anyone|loved one|they|he|she|them|friend|who|members|member|men|lads|young people|a mate] ~3 [feels|feel|is|are|feeling|might be|may be|who are|become|becomes|thinking|think|at risk|was|were] ~2 [suicidal|of suicide|about suicide|overdose|self harm|harming themselves|killing themselves]',
+    'awareness: supporting someone who feels suicidal',
+  ),
+  context(
+    '[if you|if anyone|if someone|anyone who|people who|someone who|those who|for anyone|if your|if a] ~6 [suicidal|end it|ending it|kill|die|self harm|harm|overdose|cut|cutting|hurt|ending their|wake up|crisis|life]',
+    'awareness: if you are feeling suicidal, call Samaritans',
+  ),
+  context(
+    '[signs|spot|spotting|support|supporting|training|course|prevention|awareness|workshop|talk about|leaflet|risk|first aid|intervention|liaison|team|session|stats|statistics|article|poster|charity|research|study|helpline|campaign|documentary] ~4 [suicid*|self harm*|overdose*|harm|ligature|ligatures]',
+    'awareness: suicide prevention training',
+  ),
+  context(
+    '[suicid*|self harm*|overdose*|ligature|ligatures] ~2 [prevention|awareness|training|course|workshop|liaison|team|risk|intervention|first aid|statistics|stats|awareness day|leaflet|service|services|rates|rate|figures|helpline|charity|support group|bereavement|bereaved]',
+    'awareness: suicide prevention, overdose awareness day',
+  ),
+  context(
+    '[if someone|someone|if somebody|when someone|if a person|if they|what to do if] ~3 [taken|take|takes|has] ~4 [tablets|pills|too many|overdose|everything]',
+    'awareness: what to do if someone has taken too many tablets',
+  ),
+  context(
+    '[lost|remember|rip|funeral|memorial|died|passed|anniversary] ~6 [to suicide|to overdose|by suicide|from an overdose|of an overdose|took their own life|took his own life|took her own life|killed himself|killed herself]',
+    'bereavement: we lost members to overdose',
+  ),
 
   // Flags: worth a moderator's look, never held on their own
   flag('[suicide|self harm|self harming|overdose|overdosed|od]', 'safeguarding topic: a moderator looks'),

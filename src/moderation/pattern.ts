@@ -129,8 +129,7 @@ export function entryProblem(text: string, kind: EntryKind): string | null {
   }
 }
 
-const sequenceMatchesAt = (words: readonly string[], sequence: Sequence, at: number) =>
-  at + sequence.length <= words.length && sequence.every((m, i) => m.any || m.test(words[at + i]!))
+const sequenceMatchesAt = (words: readonly string[], sequence: Sequence, at: number) => at + sequence.length <= words.length && sequence.every((m, i) => m.any || m.test(words[at + i]!))
 
 /** The end of a match of slots[slot…] starting at `at`, or -1. Gaps are tried shortest first. */
 function matchFrom(words: readonly string[], entry: CompiledEntry, slot: number, at: number): number {

@@ -61,7 +61,12 @@ export async function loadModerationQueue(payload: Payload, user: Record<string,
     })
   }
   const postWhy = (doc: Record<string, any>) =>
-    [doc.crisisHold ? 'crisis words' : null, doc.status === 'pending' ? 'waiting for approval' : null, doc.autoHidden ? 'hidden by members’ flags' : null, doc.triageAction === 'flag' ? 'matched a watched word' : null].filter(Boolean) as string[]
+    [
+      doc.crisisHold ? 'crisis words' : null,
+      doc.status === 'pending' ? 'waiting for approval' : null,
+      doc.autoHidden ? 'hidden by members’ flags' : null,
+      doc.triageAction === 'flag' ? 'matched a watched word' : null,
+    ].filter(Boolean) as string[]
 
   for (const story of stories.docs as Record<string, any>[]) {
     add('stories', story, String(story.title), String(story.summary ?? '') || postExcerpt(lexicalToPlainText(story.body)), [story.crisisHold ? 'crisis words' : 'waiting for a decision'])
@@ -116,7 +121,10 @@ export const queueKey = (kind: string, id: number | string) => `${kind}:${id}`
  */
 export async function decidedItemTitle(payload: Payload, user: Record<string, any>, kind: string, id: string): Promise<string | null> {
   const read = (collection: 'threads' | 'replies' | 'stories' | 'flags', docId: number | string) =>
-    payload.findByID({ collection, id: docId, overrideAccess: false, user, depth: 0 }).then((doc) => doc as Record<string, any>, () => null)
+    payload.findByID({ collection, id: docId, overrideAccess: false, user, depth: 0 }).then(
+      (doc) => doc as Record<string, any>,
+      () => null,
+    )
   if (kind === 'threads' || kind === 'stories') {
     const doc = await read(kind, id)
     return doc ? `“${String(doc.title ?? '')}”` : null

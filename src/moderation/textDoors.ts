@@ -47,8 +47,7 @@ export const NOT_FREE_TEXT: Record<string, string> = {
   'payload-preferences.key': 'a member’s own admin settings, shown to nobody else',
 }
 
-const valueAt = (data: Record<string, any> | null | undefined, path: string): unknown =>
-  path.split('.').reduce<any>((node, key) => (node && typeof node === 'object' ? node[key] : undefined), data)
+const valueAt = (data: Record<string, any> | null | undefined, path: string): unknown => path.split('.').reduce<any>((node, key) => (node && typeof node === 'object' ? node[key] : undefined), data)
 
 /** The door's fields as they will be stored: `data` over the stored document, rich text as plain text. */
 export function textAtDoor(collection: TextDoorCollection, data: Record<string, any>, stored: Record<string, any> | null | undefined, richToPlain: (value: unknown) => string): string {

@@ -21,7 +21,12 @@ export async function loadWatchedWordsFrom(payload: Payload, req?: PayloadReques
     // The list is moderators' data, applied to everyone's text by the server.
     overrideAccess: true,
   })
-  return result.docs.map((doc) => ({ phrase: String(doc.phrase), action: doc.action as EntryAction, kind: ((doc as { kind?: EntryKind }).kind ?? 'phrase') as EntryKind, note: (doc.note as string | null) ?? null }))
+  return result.docs.map((doc) => ({
+    phrase: String(doc.phrase),
+    action: doc.action as EntryAction,
+    kind: ((doc as { kind?: EntryKind }).kind ?? 'phrase') as EntryKind,
+    note: (doc.note as string | null) ?? null,
+  }))
 }
 
 export async function triageWithWatchedWords(req: PayloadRequest, text: string): Promise<TriageResult> {

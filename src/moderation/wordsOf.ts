@@ -46,7 +46,7 @@ function joinSplitWords(words: string[]): string[] {
 /** "s u i c i d a l" and "k.i.l.l" are spelled out to dodge filters: four or more lone letters in a row make one word. */
 function joinSpelledOut(tokens: string[]): string[] {
   const out: string[] = []
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let j = i
     while (j < tokens.length && /^\p{L}$/u.test(tokens[j]!)) j++
     if (j - i >= 4) {

@@ -78,10 +78,7 @@ export function englandAndWalesBankHolidays(year: number): ClosureDay[] {
   taken.add(christmas)
   const boxingDay = substitute(iso(year, 12, 26), taken)
   const named = (date: string, name: string, nominal: string) => ({ date, name: date === nominal ? name : `${name} (substitute day)` })
-  return [
-    named(newYear, "New Year's Day", iso(year, 1, 1)),
-    ...fixed,
-    named(christmas, 'Christmas Day', iso(year, 12, 25)),
-    named(boxingDay, 'Boxing Day', iso(year, 12, 26)),
-  ].sort((x, y) => x.date.localeCompare(y.date))
+  return [named(newYear, "New Year's Day", iso(year, 1, 1)), ...fixed, named(christmas, 'Christmas Day', iso(year, 12, 25)), named(boxingDay, 'Boxing Day', iso(year, 12, 26))].sort((x, y) =>
+    x.date.localeCompare(y.date),
+  )
 }

@@ -28,8 +28,7 @@ export function canReadConversation(viewer: Actor, conversation: ConversationFac
 }
 
 /** Whoever may read a conversation may write in it; a closed one takes no more messages from anyone. */
-export const canWriteInConversation = (viewer: Actor, conversation: ConversationFacts & { closed?: boolean }): boolean =>
-  !conversation.closed && canReadConversation(viewer, conversation)
+export const canWriteInConversation = (viewer: Actor, conversation: ConversationFacts & { closed?: boolean }): boolean => !conversation.closed && canReadConversation(viewer, conversation)
 
 /** How a message's sender is shown: members by display name; staff by name and what they do here. */
 export function senderLabel(sender: { displayName?: string | null; isModerator: boolean; isLead: boolean }, viewerIsSender: boolean): string {

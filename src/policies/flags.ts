@@ -18,5 +18,4 @@ export const isFlagTarget = (value: unknown): value is FlagTarget => typeof valu
 export const isFlagReason = (value: unknown): value is FlagReason => typeof value === 'string' && FLAG_REASONS.some((r) => r.value === value)
 
 /** Hidden once this many different members have open flags on it (0 turns auto-hiding off). */
-export const shouldAutoHide = (distinctOpenFlaggers: number, threshold: number, currentlyVisible: boolean): boolean =>
-  currentlyVisible && threshold > 0 && distinctOpenFlaggers >= threshold
+export const shouldAutoHide = (distinctOpenFlaggers: number, threshold: number, currentlyVisible: boolean): boolean => currentlyVisible && threshold > 0 && distinctOpenFlaggers >= threshold

@@ -9,8 +9,7 @@ export type PostDoc = Record<string, any> & { id: number | string; status: PostS
 export type ForumVisibility = 'members' | 'public'
 
 /** Visitors read only public forums; any signed-in member reads members' forums. */
-export const canReadForum = (viewer: Actor, forumVisibility: ForumVisibility | null | undefined): boolean =>
-  forumVisibility === 'public' || Boolean(viewer)
+export const canReadForum = (viewer: Actor, forumVisibility: ForumVisibility | null | undefined): boolean => forumVisibility === 'public' || Boolean(viewer)
 
 export type PostFacts = {
   status: PostState
@@ -39,5 +38,4 @@ export function canSeePost(viewer: Actor, post: PostFacts): boolean {
 }
 
 /** Moderation happens inside a moderator's localities; unscoped moderators and admins work everywhere. */
-export const canModeratePost = (viewer: Actor, localityId: number | string | null | undefined): boolean =>
-  isModerator(viewer) && moderatesLocality(viewer, localityId)
+export const canModeratePost = (viewer: Actor, localityId: number | string | null | undefined): boolean => isModerator(viewer) && moderatesLocality(viewer, localityId)

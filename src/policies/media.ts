@@ -6,8 +6,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 export type MediaFacts = { isPublic?: boolean | null; uploader?: number | string | { id: number | string } | null }
 
-const uploaderId = (media: MediaFacts) =>
-  media.uploader && typeof media.uploader === 'object' ? media.uploader.id : media.uploader
+const uploaderId = (media: MediaFacts) => (media.uploader && typeof media.uploader === 'object' ? media.uploader.id : media.uploader)
 
 export function canSeeMedia(actor: Actor, media: MediaFacts): boolean {
   return media.isPublic === true || isModerator(actor) || isSelf(actor, uploaderId(media))
@@ -21,5 +20,4 @@ export const canUploadMedia = (actor: Actor): boolean => canPost(actor)
 
 export const canPublishMedia = (actor: Actor): boolean => isModerator(actor)
 
-export const isAllowedImageType = (mime: string | undefined | null): boolean =>
-  Boolean(mime && (ALLOWED_IMAGE_TYPES as readonly string[]).includes(mime))
+export const isAllowedImageType = (mime: string | undefined | null): boolean => Boolean(mime && (ALLOWED_IMAGE_TYPES as readonly string[]).includes(mime))

@@ -22,8 +22,7 @@ export function canSeeMinutes(actor: Actor, meeting: MinutesFacts | null | undef
 /** How to join online is for members: a public link would invite anyone into the room. */
 export const canSeeJoiningDetails = (actor: Actor): boolean => isSignedIn(actor)
 
-export const canManageMeeting = (actor: Actor, localityId: number | string | null | undefined): boolean =>
-  isModerator(actor) && moderatesLocality(actor, localityId)
+export const canManageMeeting = (actor: Actor, localityId: number | string | null | undefined): boolean => isModerator(actor) && moderatesLocality(actor, localityId)
 
 /** The commissioners' report. Member type is self-declared, so it is never the gate: roles are. */
 export const canSeeReports = (actor: Actor): boolean => isModerator(actor) || hasRole(actor, 'reporter')

@@ -67,5 +67,4 @@ export function planMeetingSeries(input: { firstDate: string; cadence: Cadence; 
 }
 
 /** The title a generated meeting starts with; moderators rename it as they like. */
-export const defaultMeetingTitle = (locality: { name: string; isCountyWide?: boolean | null }) =>
-  locality.isCountyWide ? `${locality.name} quarterly meeting` : `${locality.name} forum meeting`
+export const defaultMeetingTitle = (locality: { name: string; isCountyWide?: boolean | null }) => (locality.isCountyWide ? `${locality.name} quarterly meeting` : `${locality.name} forum meeting`)

@@ -9,8 +9,6 @@ export const MEMBER_TYPES = [
 
 export type MemberType = (typeof MEMBER_TYPES)[number]['value']
 
-export const memberTypeLabel = (value: string | null | undefined): string =>
-  MEMBER_TYPES.find((type) => type.value === value)?.label ?? 'Member'
+export const memberTypeLabel = (value: string | null | undefined): string => MEMBER_TYPES.find((type) => type.value === value)?.label ?? 'Member'
 
-export const isMemberType = (value: unknown): value is MemberType =>
-  MEMBER_TYPES.some((type) => type.value === value)
+export const isMemberType = (value: unknown): value is MemberType => MEMBER_TYPES.some((type) => type.value === value)

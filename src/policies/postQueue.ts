@@ -8,9 +8,7 @@ export type NewPostInput = {
   triageAction: WatchedAction | null
 }
 
-export type NewPostDecision =
-  | { refused: true; reason: string }
-  | { refused: false; status: 'pending' | 'published'; crisisHold: boolean; why: 'newcomer' | 'crisis' | 'require-approval' | 'none' }
+export type NewPostDecision = { refused: true; reason: string } | { refused: false; status: 'pending' | 'published'; crisisHold: boolean; why: 'newcomer' | 'crisis' | 'require-approval' | 'none' }
 
 export const BLOCKED_POST_MESSAGE = 'Your post includes words we cannot publish here (for example selling or buying drugs). Please remove them.'
 
@@ -28,7 +26,6 @@ export function decideNewPost(input: NewPostInput): NewPostDecision {
 }
 
 /** The banner an author sees on their own post while others cannot see it. */
-export const awaitingReviewBanner = (reviewHours: number) =>
-  `Awaiting review: usually within ${reviewHours} hours. Only you and the moderators can see it.`
+export const awaitingReviewBanner = (reviewHours: number) => `Awaiting review: usually within ${reviewHours} hours. Only you and the moderators can see it.`
 
 export const FIRST_POST_MARKER = 'First post: say welcome'

@@ -69,6 +69,13 @@ export function decidePostingLimit(kind: PostKindForLimits, poster: PosterFacts,
 export function retryAfterText(retryAfterSeconds: number, now = new Date()): string {
   const at = new Date(now.getTime() + retryAfterSeconds * 1000)
   const clock = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: retryAfterSeconds < 120 ? '2-digit' : undefined, timeZone: 'Europe/London' })
-  const span = retryAfterSeconds === 1 ? '1 second' : retryAfterSeconds < 120 ? `${retryAfterSeconds} seconds` : retryAfterSeconds < 7200 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${Math.ceil(retryAfterSeconds / 3600)} hours`
+  const span =
+    retryAfterSeconds === 1
+      ? '1 second'
+      : retryAfterSeconds < 120
+        ? `${retryAfterSeconds} seconds`
+        : retryAfterSeconds < 7200
+          ? `${Math.ceil(retryAfterSeconds / 60)} minutes`
+          : `${Math.ceil(retryAfterSeconds / 3600)} hours`
   return `You can try again in ${span} (at ${clock}).`
 }

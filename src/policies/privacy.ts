@@ -41,7 +41,10 @@ export function canDownloadExport(link: ExportLinkFacts, requester: ExportReques
 /** How many downloads a member may still make now, and when the next one frees up if none. */
 export function exportQuota(recentCreatedAt: readonly string[], perDay: number, now = Date.now()): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
   const day = 24 * 60 * 60 * 1000
-  const inWindow = recentCreatedAt.map((at) => Date.parse(at)).filter((at) => Number.isFinite(at) && at > now - day).sort((a, b) => a - b)
+  const inWindow = recentCreatedAt
+    .map((at) => Date.parse(at))
+    .filter((at) => Number.isFinite(at) && at > now - day)
+    .sort((a, b) => a - b)
   if (inWindow.length < perDay) return { allowed: true }
   // With downloads switched off (0 a day) there is no oldest one to wait for: try again in a day.
   if (inWindow.length === 0) return { allowed: false, retryAfterSeconds: day / 1000 }

@@ -31,8 +31,7 @@ export type RoleClaim = { memberType?: string | null; memberTypeConfirmed?: bool
  * is a look too: it leaves the claim reading "Says: …" and takes it off the list until the member
  * chooses a member type again (which clears every trace of the last look).
  */
-export const awaitsRoleConfirmation = (member: RoleClaim): boolean =>
-  isClaimedRole(member.memberType) && member.memberTypeConfirmed !== true && !member.memberTypeConfirmedAt
+export const awaitsRoleConfirmation = (member: RoleClaim): boolean => isClaimedRole(member.memberType) && member.memberTypeConfirmed !== true && !member.memberTypeConfirmedAt
 
 /** The stored fields after a moderator's look: who and when, and whether the claim is now a role. */
 export function roleConfirmationFields(confirmed: boolean, moderatorId: number | string, now: Date) {

@@ -5,15 +5,17 @@ export const ROLES = ['member', 'moderator', 'admin', 'reporter'] as const
 export type Role = (typeof ROLES)[number]
 
 /** The part of a user that access decisions read. Anything with these fields will do. */
-export type Actor = {
-  id: number | string
-  roles?: readonly string[] | null
-  moderatorLocalities?: readonly (number | string | { id: number | string })[] | null
-  _verified?: boolean | null
-} | null | undefined
+export type Actor =
+  | {
+      id: number | string
+      roles?: readonly string[] | null
+      moderatorLocalities?: readonly (number | string | { id: number | string })[] | null
+      _verified?: boolean | null
+    }
+  | null
+  | undefined
 
-export const hasRole = (actor: Actor, role: Role): boolean =>
-  Boolean(actor && Array.isArray(actor.roles) && actor.roles.includes(role))
+export const hasRole = (actor: Actor, role: Role): boolean => Boolean(actor && Array.isArray(actor.roles) && actor.roles.includes(role))
 
 export const isAdmin = (actor: Actor): boolean => hasRole(actor, 'admin')
 
@@ -22,8 +24,7 @@ export const isModerator = (actor: Actor): boolean => hasRole(actor, 'moderator'
 
 export const isSignedIn = (actor: Actor): boolean => Boolean(actor)
 
-export const isSelf = (actor: Actor, userId: number | string | undefined | null): boolean =>
-  Boolean(actor && userId !== undefined && userId !== null && String(actor.id) === String(userId))
+export const isSelf = (actor: Actor, userId: number | string | undefined | null): boolean => Boolean(actor && userId !== undefined && userId !== null && String(actor.id) === String(userId))
 
 /** The Payload admin is the moderators' workplace; members and visitors never enter it (safeguarding leads enter for the crisis part: src/policies/safeguarding.ts). */
 export const canEnterAdmin = (actor: Actor): boolean => isModerator(actor)
@@ -35,8 +36,7 @@ export const canChangeRoles = (actor: Actor): boolean => isAdmin(actor)
 export const canUnlockAccounts = (actor: Actor): boolean => isAdmin(actor)
 
 /** An email address is private to its owner; admins see it to run accounts. */
-export const canReadEmail = (actor: Actor, ownerId: number | string | undefined | null): boolean =>
-  isAdmin(actor) || isSelf(actor, ownerId)
+export const canReadEmail = (actor: Actor, ownerId: number | string | undefined | null): boolean => isAdmin(actor) || isSelf(actor, ownerId)
 
 /**
  * A moderator with no locality scope moderates everywhere; with a scope, only those localities.

@@ -8,8 +8,7 @@ export type SafeguardingActor = Actor & { isSafeguardingLead?: boolean | null }
 export const isSafeguardingLead = (actor: Actor): boolean => Boolean(actor && (actor as SafeguardingActor).isSafeguardingLead === true)
 
 /** May this person see and act on a crisis alert (and its held item) in this locality? */
-export const canHandleCrisis = (actor: Actor, localityId: number | string | null | undefined): boolean =>
-  isSafeguardingLead(actor) || (isModerator(actor) && moderatesLocality(actor, localityId))
+export const canHandleCrisis = (actor: Actor, localityId: number | string | null | undefined): boolean => isSafeguardingLead(actor) || (isModerator(actor) && moderatesLocality(actor, localityId))
 
 /** The moderators' admin, or the crisis part of it for a lead who is not a moderator. */
 export const canEnterSafeguardingWork = (actor: Actor): boolean => isModerator(actor) || isSafeguardingLead(actor)

@@ -19,9 +19,11 @@ function skeleton(text: string): string {
 
 /** The name as words of skeleton letters: punctuation and spaces separate, spelled-out letters join ("M o d"). */
 function skeletonWords(name: string): string[] {
-  const words = skeleton(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  const words = skeleton(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
   const joined: string[] = []
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let j = i
     while (j < words.length && [...words[j]!].length === 1) j++
     if (j - i >= 2) {

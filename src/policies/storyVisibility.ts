@@ -16,17 +16,19 @@ export type StoryFacts = {
   crisisHold?: boolean | null
 }
 
-export type ConsentFacts = {
-  audience: ConsentAudience
-  expiresAt: string | Date | null | undefined
-  withdrawnAt?: string | Date | null
-} | null | undefined
+export type ConsentFacts =
+  | {
+      audience: ConsentAudience
+      expiresAt: string | Date | null | undefined
+      withdrawnAt?: string | Date | null
+    }
+  | null
+  | undefined
 
 // Policies import only policies, so src/db/relationId.ts's idOf is out of reach. This reads one
 // field of StoryFacts, typed to it, rather than copying a general "id of anything" helper.
 /** The story's author id, whether the author came as an id or as the populated user. */
-const authorIdOf = (story: StoryFacts): number | string | null | undefined =>
-  story.author && typeof story.author === 'object' ? story.author.id : story.author
+const authorIdOf = (story: StoryFacts): number | string | null | undefined => (story.author && typeof story.author === 'object' ? story.author.id : story.author)
 
 /** Consent that is present, not withdrawn and not past its expiry date. */
 export function consentIsCurrent(consent: ConsentFacts, now: Date = new Date()): consent is NonNullable<ConsentFacts> {

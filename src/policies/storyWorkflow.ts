@@ -3,16 +3,7 @@ import type { StoryState } from './storyVisibility.js'
 
 export type StoryActor = 'author' | 'moderator' | 'other'
 
-export const STORY_ACTIONS = [
-  'edit',
-  'submit',
-  'withdraw',
-  'approve',
-  'request_changes',
-  'unpublish',
-  'propose_redaction',
-  'mark_safe',
-] as const
+export const STORY_ACTIONS = ['edit', 'submit', 'withdraw', 'approve', 'request_changes', 'unpublish', 'propose_redaction', 'mark_safe'] as const
 export type StoryAction = (typeof STORY_ACTIONS)[number]
 
 type Rule = { from: readonly StoryState[]; actor: StoryActor; to: StoryState | 'same' }

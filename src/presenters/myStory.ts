@@ -97,7 +97,7 @@ export type HistoryRow = { at: string; action: string; reason: string | null }
 
 /** One moderation event as its author sees it: no private notes or names, a moderator's reason only. */
 export function presentAuthorEvent(e: Doc): HistoryRow {
-  return { at: e.at, action: ACTION_WORDS[e.action] ?? e.action, reason: e.actorRole === 'moderator' ? e.reason ?? null : null }
+  return { at: e.at, action: ACTION_WORDS[e.action] ?? e.action, reason: e.actorRole === 'moderator' ? (e.reason ?? null) : null }
 }
 
 /** A moderator's proposed redaction, as a word diff against the text it would replace. */
@@ -122,7 +122,16 @@ export function crisisPanelFor(story: Doc, support: unknown): MyStoryCrisisPanel
 /** The manage page's facts about the story, and what the author may still do with it. */
 export function presentMyStory(story: Doc) {
   return {
-    story: { id: story.id, slug: story.slug, title: story.title, status: story.status, statusLabel: statusLabel(story.status), crisisHold: story.crisisHold === true, reasonForAuthor: story.reasonForAuthor ?? null, revisionState: story.revisionState ?? 'none' },
+    story: {
+      id: story.id,
+      slug: story.slug,
+      title: story.title,
+      status: story.status,
+      statusLabel: statusLabel(story.status),
+      crisisHold: story.crisisHold === true,
+      reasonForAuthor: story.reasonForAuthor ?? null,
+      revisionState: story.revisionState ?? 'none',
+    },
     consentSummary: consentSummary(story),
     canEdit: authorMayEdit(story.status),
     canWithdraw: authorMayWithdraw(story.status),

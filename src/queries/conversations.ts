@@ -15,7 +15,9 @@ export async function unreadConversations(payload: Payload, user: User | null): 
   const staff = isModerator(user as never) || isSafeguardingLead(user as never)
   const found = await payload.count({
     collection: 'conversations',
-    where: staff ? { or: [{ and: [{ member: { equals: user.id } }, { memberUnread: { equals: true } }] }, { staffUnread: { equals: true } }] } : { and: [{ member: { equals: user.id } }, { memberUnread: { equals: true } }] },
+    where: staff
+      ? { or: [{ and: [{ member: { equals: user.id } }, { memberUnread: { equals: true } }] }, { staffUnread: { equals: true } }] }
+      : { and: [{ member: { equals: user.id } }, { memberUnread: { equals: true } }] },
     overrideAccess: false,
     user,
   })

@@ -100,7 +100,9 @@ async function publicLinks(payload: Payload, docs: Record<string, any>[]): Promi
   const storyIds = ids('story')
   const [threads, stories] = await Promise.all([
     threadIds.length ? payload.find({ collection: 'threads', where: { id: { in: threadIds } }, select: { title: true }, depth: 0, pagination: false, overrideAccess: false, user: null }) : null,
-    storyIds.length ? payload.find({ collection: 'stories', where: { id: { in: storyIds } }, select: { title: true, slug: true }, depth: 0, pagination: false, overrideAccess: false, user: null }) : null,
+    storyIds.length
+      ? payload.find({ collection: 'stories', where: { id: { in: storyIds } }, select: { title: true, slug: true }, depth: 0, pagination: false, overrideAccess: false, user: null })
+      : null,
   ])
   return {
     threads: new Map((threads?.docs ?? []).map((t) => [String(t.id), String((t as Record<string, any>).title)])),
@@ -128,12 +130,20 @@ export async function visibleActions(payload: Payload, user: User, filter: { sta
   const docs = result.docs as Record<string, any>[]
   const [links, meetings, localities] = await Promise.all([
     publicLinks(payload, docs),
-    relatedTitles(payload, user, 'meetings', docs.map((d) => d.meeting)),
-    relatedTitles(payload, user, 'localities', docs.map((d) => d.locality)),
+    relatedTitles(
+      payload,
+      user,
+      'meetings',
+      docs.map((d) => d.meeting),
+    ),
+    relatedTitles(
+      payload,
+      user,
+      'localities',
+      docs.map((d) => d.locality),
+    ),
   ])
-  return docs.map((doc) =>
-    presentAction({ ...doc, meeting: meetings.get(String(doc.meeting)) ?? null, locality: localities.get(String(doc.locality)) ?? null }, links),
-  )
+  return docs.map((doc) => presentAction({ ...doc, meeting: meetings.get(String(doc.meeting)) ?? null, locality: localities.get(String(doc.locality)) ?? null }, links))
 }
 
 async function relatedTitles(payload: Payload, user: User, collection: 'meetings' | 'localities', values: unknown[]) {

@@ -18,11 +18,7 @@ const joinedOn = (iso: string) => {
 
 /** The same rule as awaitsRoleConfirmation (src/policies/roleConfirmation.ts), as a query. */
 const ROLES_TO_CONFIRM: Where = {
-  and: [
-    { memberType: { in: [...CLAIMED_ROLES] } },
-    { or: [{ memberTypeConfirmed: { equals: false } }, { memberTypeConfirmed: { exists: false } }] },
-    { memberTypeConfirmedAt: { exists: false } },
-  ],
+  and: [{ memberType: { in: [...CLAIMED_ROLES] } }, { or: [{ memberTypeConfirmed: { equals: false } }, { memberTypeConfirmed: { exists: false } }] }, { memberTypeConfirmedAt: { exists: false } }],
 }
 
 export type RoleToConfirm = { id: number | string; displayName: string; memberType: string; joined: string; joinedIso: string; isYou: boolean }

@@ -18,7 +18,12 @@ const HOUR = 60 * 60 * 1000
 
 type Row = Record<string, any>
 
-async function all(payload: Payload, collection: 'meetings' | 'stories' | 'actions' | 'consents' | 'moderation-events' | 'threads' | 'replies' | 'localities', where: Where, select: Record<string, true>): Promise<Row[]> {
+async function all(
+  payload: Payload,
+  collection: 'meetings' | 'stories' | 'actions' | 'consents' | 'moderation-events' | 'threads' | 'replies' | 'localities',
+  where: Where,
+  select: Record<string, true>,
+): Promise<Row[]> {
   const result = await payload.find({ collection, where, select: select as never, depth: 0, pagination: false, overrideAccess: true })
   return result.docs as Row[]
 }
@@ -44,16 +49,45 @@ export async function buildReport(payload: Payload, requester: Record<string, an
 
   const [localities, meetings, stories, actions, events] = await Promise.all([
     all(payload, 'localities', {}, { name: true }),
-    all(payload, 'meetings', { and: [{ status: { equals: 'held' } }, { 'attendance.total': { exists: true } }, ...inPeriod('startsAt')] }, { title: true, locality: true, startsAt: true, attendance: true }),
-    all(payload, 'stories', { or: [{ and: inPeriod('publishedAt') }, { and: inPeriod('decidedAt') }] }, { status: true, locality: true, themes: true, summary: true, body: true, submittedAt: true, decidedAt: true, publishedAt: true, consentVersion: true, consentWithdrawnAt: true, consentExpiresAt: true }),
+    all(
+      payload,
+      'meetings',
+      { and: [{ status: { equals: 'held' } }, { 'attendance.total': { exists: true } }, ...inPeriod('startsAt')] },
+      { title: true, locality: true, startsAt: true, attendance: true },
+    ),
+    all(
+      payload,
+      'stories',
+      { or: [{ and: inPeriod('publishedAt') }, { and: inPeriod('decidedAt') }] },
+      {
+        status: true,
+        locality: true,
+        themes: true,
+        summary: true,
+        body: true,
+        submittedAt: true,
+        decidedAt: true,
+        publishedAt: true,
+        consentVersion: true,
+        consentWithdrawnAt: true,
+        consentExpiresAt: true,
+      },
+    ),
     all(payload, 'actions', { and: inPeriod('raisedOn') }, { status: true, locality: true }),
-    all(payload, 'moderation-events', { and: [...inPeriod('at'), { targetCollection: { in: ['threads', 'replies'] } }, { fromState: { equals: 'pending' } }, { action: { in: ['approve', 'reject'] } }] }, { targetCollection: true, targetId: true, at: true }),
+    all(
+      payload,
+      'moderation-events',
+      { and: [...inPeriod('at'), { targetCollection: { in: ['threads', 'replies'] } }, { fromState: { equals: 'pending' } }, { action: { in: ['approve', 'reject'] } }] },
+      { targetCollection: true, targetId: true, at: true },
+    ),
   ])
 
   // Forum decisions: from the post's creation to the moderator's first decision on it.
   const postIds = (collection: string) => [...new Set(events.filter((e) => e.targetCollection === collection).map((e) => e.targetId))]
   const [threads, replies] = await Promise.all(
-    (['threads', 'replies'] as const).map((collection) => (postIds(collection).length ? all(payload, collection, { id: { in: postIds(collection) } }, { createdAt: true, locality: true }) : Promise.resolve([]))),
+    (['threads', 'replies'] as const).map((collection) =>
+      postIds(collection).length ? all(payload, collection, { id: { in: postIds(collection) } }, { createdAt: true, locality: true }) : Promise.resolve([]),
+    ),
   )
   const posts = new Map<string, Row>([...threads!.map((t) => [`threads:${t.id}`, t] as const), ...replies!.map((r) => [`replies:${r.id}`, r] as const)])
   const postDecisions = new Map<string, { hours: number; locality: string }>()
@@ -92,15 +126,24 @@ export async function buildReport(payload: Payload, requester: Record<string, an
         firstTimers: attendance.reduce((sum, p) => sum + p.firstTimers, 0),
       },
       attendance,
-      storiesByTheme: counted(mine(published).flatMap((s) => (Array.isArray(s.themes) && s.themes.length ? s.themes.map(String) : ['none'])), THEME_LABELS),
-      actionsByStatus: counted(mine(actions).map((a) => (isActionState(a.status) ? a.status : 'open')), ACTION_LABELS),
+      storiesByTheme: counted(
+        mine(published).flatMap((s) => (Array.isArray(s.themes) && s.themes.length ? s.themes.map(String) : ['none'])),
+        THEME_LABELS,
+      ),
+      actionsByStatus: counted(
+        mine(actions).map((a) => (isActionState(a.status) ? a.status : 'open')),
+        ACTION_LABELS,
+      ),
       decisionHours: {
         stories: median(decided.map((s) => (Date.parse(s.decidedAt) - Date.parse(s.submittedAt)) / HOUR)),
         storiesDecided: decided.length,
         posts: median(postHours),
         postsDecided: postHours.length,
       },
-      quotes: quotes.filter((q) => localityId === undefined || q.locality === localityId).slice(0, QUOTES_PER_SCOPE).map((q) => q.text),
+      quotes: quotes
+        .filter((q) => localityId === undefined || q.locality === localityId)
+        .slice(0, QUOTES_PER_SCOPE)
+        .map((q) => q.text),
     }
   }
 

@@ -3,9 +3,7 @@ import { sanitizeLexical } from './sanitize.js'
 import { isNestItem, linkText, type LexicalInlineNode, type LexicalListNode } from './types.js'
 
 function inlineText(children: LexicalInlineNode[]): string {
-  return children
-    .map((c) => (c.type === 'linebreak' ? '\n' : c.type === 'text' ? c.text : linkText(c)))
-    .join('')
+  return children.map((c) => (c.type === 'linebreak' ? '\n' : c.type === 'text' ? c.text : linkText(c))).join('')
 }
 
 function listText(list: LexicalListNode, out: string[]): void {

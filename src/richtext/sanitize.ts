@@ -91,32 +91,10 @@ export function safeHttpUrl(raw: unknown): string | null {
 type Ctx = { nodes: number; text: number }
 
 /** Node types dropped with everything in them. */
-const DROPPED = new Set([
-  'upload',
-  'relationship',
-  'block',
-  'inlineBlock',
-  'image',
-  'horizontalrule',
-  'embed',
-  'video',
-  'iframe',
-  'html',
-])
+const DROPPED = new Set(['upload', 'relationship', 'block', 'inlineBlock', 'image', 'horizontalrule', 'embed', 'video', 'iframe', 'html'])
 
 /** Element types whose content reads as separate lines when found inside inline content. */
-const BLOCKISH = new Set([
-  'root',
-  'paragraph',
-  'heading',
-  'quote',
-  'list',
-  'listitem',
-  'code',
-  'table',
-  'tablerow',
-  'tablecell',
-])
+const BLOCKISH = new Set(['root', 'paragraph', 'heading', 'quote', 'list', 'listitem', 'code', 'table', 'tablerow', 'tablecell'])
 
 type Rec = Record<string, unknown>
 
@@ -280,10 +258,7 @@ function readInlineNode(node: Rec, type: string, depth: number, ctx: Ctx): Inlin
 
 function readList(node: Rec, depth: number, ctx: Ctx): List {
   const listType = own(node, 'listType')
-  const type: ListType =
-    listType === 'number' || (listType !== 'bullet' && listType !== 'check' && own(node, 'tag') === 'ol')
-      ? 'number'
-      : 'bullet'
+  const type: ListType = listType === 'number' || (listType !== 'bullet' && listType !== 'check' && own(node, 'tag') === 'ol') ? 'number' : 'bullet'
   const list: List = { type, start: type === 'number' ? clampStart(own(node, 'start')) : 1, entries: [] }
   const children = own(node, 'children')
   if (!Array.isArray(children) || depth + 1 > MAX_DEPTH) return list

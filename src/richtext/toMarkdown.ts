@@ -1,21 +1,13 @@
 // Lexical → markdown: the document (sanitised first) as the subset fromMarkdown.ts reads, escaped
 // so that markdownToLexical(lexicalToMarkdown(x)) deep-equals sanitizeLexical(x).
 import { sanitizeLexical } from './sanitize.js'
-import {
-  isNestItem,
-  linkText,
-  type LexicalBlockNode,
-  type LexicalInlineNode,
-  type LexicalListNode,
-} from './types.js'
+import { isNestItem, linkText, type LexicalBlockNode, type LexicalInlineNode, type LexicalListNode } from './types.js'
 
 function escapeText(s: string, atLineStart: boolean): string {
   let out = s.replace(/[\\[\]]/g, (c) => '\\' + c)
   // A star that could meet another (a bold marker, or a star beside it) is escaped; a lone star
   // inside the text ("5 * 3") stays as the author typed it.
-  out = out.replace(/\*/g, (star, at: number, whole: string) =>
-    at === 0 || at === whole.length - 1 || whole[at - 1] === '*' || whole[at + 1] === '*' ? '\\*' : star,
-  )
+  out = out.replace(/\*/g, (star, at: number, whole: string) => (at === 0 || at === whole.length - 1 || whole[at - 1] === '*' || whole[at + 1] === '*' ? '\\*' : star))
   if (atLineStart) {
     if (/^[#>*+-]/.test(out)) out = '\\' + out
     else out = out.replace(/^(\d+)\./, '$1\\.')
@@ -27,7 +19,6 @@ function escapeUrl(url: string): string {
   return url.replace(/[\\()]/g, (c) => '\\' + c)
 }
 
-
 function inlineLines(children: LexicalInlineNode[]): string[] {
   const lines = ['']
   let atStart = true
@@ -37,18 +28,12 @@ function inlineLines(children: LexicalInlineNode[]): string[] {
       atStart = true
       continue
     }
-    const piece =
-      c.type === 'link'
-        ? `[${escapeText(linkText(c), false)}](${escapeUrl(c.fields.url)})`
-        : c.format === 1
-          ? `**${escapeText(c.text, false)}**`
-          : escapeText(c.text, atStart)
+    const piece = c.type === 'link' ? `[${escapeText(linkText(c), false)}](${escapeUrl(c.fields.url)})` : c.format === 1 ? `**${escapeText(c.text, false)}**` : escapeText(c.text, atStart)
     lines[lines.length - 1] += piece
     atStart = false
   }
   return lines
 }
-
 
 function listMarkdown(list: LexicalListNode, level: number, out: string[]): void {
   const pad = '  '.repeat(level)

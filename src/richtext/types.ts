@@ -88,10 +88,7 @@ export type Seg = { t: 'text'; text: string; bold?: true } | { t: 'link'; url: s
 export type Inline = Seg | { t: 'br' }
 export type List = { type: ListType; start: number; entries: Entry[] }
 export type Entry = { k: 'item'; inline: Inline[] } | { k: 'nest'; list: List }
-export type Block =
-  | { k: 'p' | 'quote'; inline: Inline[] }
-  | { k: 'h'; tag: HeadingTag; inline: Inline[] }
-  | { k: 'list'; list: List }
+export type Block = { k: 'p' | 'quote'; inline: Inline[] } | { k: 'h'; tag: HeadingTag; inline: Inline[] } | { k: 'list'; list: List }
 
 export const BR: Inline = { t: 'br' }
 

@@ -91,10 +91,7 @@ export function feedsRouter(payload: Payload): Router {
     try {
       const urls = await sitemapPaths(payload)
       const body = urls.map((path) => `  <url><loc>${xmlEscape(serverURL + path)}</loc></url>`).join('\n')
-      res
-        .set('Cache-Control', 'no-cache')
-        .type('application/xml')
-        .send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`)
+      res.set('Cache-Control', 'no-cache').type('application/xml').send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`)
     } catch (error) {
       next(error)
     }

@@ -19,11 +19,14 @@ type User = Record<string, any>
 export function messagesRouter(payload: Payload): Router {
   const router = Router()
 
-  router.get('/account/messages', handle(async (req, res) => {
-    const user = signedIn(req, res)
-    if (!user) return
-    sendPage(res, <MessagesPage ctx={await pageContext(payload, req, res)} rows={await conversationList(payload, user)} />)
-  }))
+  router.get(
+    '/account/messages',
+    handle(async (req, res) => {
+      const user = signedIn(req, res)
+      if (!user) return
+      sendPage(res, <MessagesPage ctx={await pageContext(payload, req, res)} rows={await conversationList(payload, user)} />)
+    }),
+  )
 
   async function sendConversation(req: Request, res: Response, user: User, id: string, extra: { body?: string; errors?: Record<string, string>; crisis?: boolean } = {}, status = 200) {
     const read = isPlausibleId(id) ? await readConversation(payload, user, id) : null
@@ -50,28 +53,34 @@ export function messagesRouter(payload: Payload): Router {
     )
   }
 
-  router.get('/account/messages/:id', handle(async (req, res) => {
-    const user = signedIn(req, res)
-    if (!user) return
-    await sendConversation(req, res, user, String(req.params.id).slice(0, 40))
-  }))
+  router.get(
+    '/account/messages/:id',
+    handle(async (req, res) => {
+      const user = signedIn(req, res)
+      if (!user) return
+      await sendConversation(req, res, user, String(req.params.id).slice(0, 40))
+    }),
+  )
 
-  router.post('/account/messages/:id', handle(async (req, res) => {
-    const user = signedIn(req, res)
-    if (!user) return
-    const id = String(req.params.id).slice(0, 40)
-    const form = readForm(req.body, { body: formText(10_000) })
-    if (!isPlausibleId(id)) return sendNotFound(res, await pageContext(payload, req, res))
-    try {
-      const written = await writeInConversation({ payload, user, conversationId: id, body: form.body })
-      if (written.crisis) return sendConversation(req, res, user, id, { crisis: true })
-      res.redirect(303, `/account/messages/${id}?sent=1#message-${written.message.id}`)
-    } catch (error) {
-      if (!(error instanceof CommandRefusal)) throw error
-      if (error.status === 404) return sendNotFound(res, await pageContext(payload, req, res))
-      await sendConversation(req, res, user, id, { body: form.body, errors: { body: error.message } }, error.status)
-    }
-  }))
+  router.post(
+    '/account/messages/:id',
+    handle(async (req, res) => {
+      const user = signedIn(req, res)
+      if (!user) return
+      const id = String(req.params.id).slice(0, 40)
+      const form = readForm(req.body, { body: formText(10_000) })
+      if (!isPlausibleId(id)) return sendNotFound(res, await pageContext(payload, req, res))
+      try {
+        const written = await writeInConversation({ payload, user, conversationId: id, body: form.body })
+        if (written.crisis) return sendConversation(req, res, user, id, { crisis: true })
+        res.redirect(303, `/account/messages/${id}?sent=1#message-${written.message.id}`)
+      } catch (error) {
+        if (!(error instanceof CommandRefusal)) throw error
+        if (error.status === 404) return sendNotFound(res, await pageContext(payload, req, res))
+        await sendConversation(req, res, user, id, { body: form.body, errors: { body: error.message } }, error.status)
+      }
+    }),
+  )
 
   return router
 }

@@ -11,17 +11,23 @@ import { handle, pageContext, pageNumber, sendNotFound } from './support.js'
 export function pagesRouter(payload: Payload): Router {
   const router = Router()
 
-  router.get('/', handle(async (req, res) => {
-    sendPage(res, <HomePage ctx={await pageContext(payload, req, res)} />)
-  }))
+  router.get(
+    '/',
+    handle(async (req, res) => {
+      sendPage(res, <HomePage ctx={await pageContext(payload, req, res)} />)
+    }),
+  )
 
-  router.get('/localities/:slug', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const locality = ctx.localities.find((l) => l.slug === req.params.slug)
-    if (!locality) return sendNotFound(res, ctx)
-    const { stories, forum, meetings } = await localityPage(payload, res.locals.user ?? null, locality, pageNumber(req.query.page))
-    sendPage(res, <LocalityPage ctx={ctx} locality={locality} stories={stories} forum={forum} meetings={meetings} />)
-  }))
+  router.get(
+    '/localities/:slug',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const locality = ctx.localities.find((l) => l.slug === req.params.slug)
+      if (!locality) return sendNotFound(res, ctx)
+      const { stories, forum, meetings } = await localityPage(payload, res.locals.user ?? null, locality, pageNumber(req.query.page))
+      sendPage(res, <LocalityPage ctx={ctx} locality={locality} stories={stories} forum={forum} meetings={meetings} />)
+    }),
+  )
 
   return router
 }

@@ -9,7 +9,13 @@ import { pageContext } from './support.js'
 export async function renderProblem(payload: Payload, req: Request, res: Response, status: number, title: string, message: string) {
   try {
     const ctx = await pageContext(payload, req, res)
-    sendPage(res, <MessagePage ctx={ctx} title={title}><p>{message}</p></MessagePage>, status)
+    sendPage(
+      res,
+      <MessagePage ctx={ctx} title={title}>
+        <p>{message}</p>
+      </MessagePage>,
+      status,
+    )
   } catch {
     res.status(status).type('text/plain').send(message)
   }

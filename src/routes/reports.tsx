@@ -27,21 +27,31 @@ async function refuse(payload: Payload, req: Request, res: Response) {
 export function reportsRouter(payload: Payload): Router {
   const router = Router()
 
-  router.get('/reports', handle(async (req, res) => {
-    if (!canSeeReports(res.locals.user)) return refuse(payload, req, res)
-    const report = await commissionersReport(payload, res.locals.user, periodOf(req.query.months))
-    sendPage(res, <ReportsPage ctx={await pageContext(payload, req, res)} report={report} />)
-  }))
+  router.get(
+    '/reports',
+    handle(async (req, res) => {
+      if (!canSeeReports(res.locals.user)) return refuse(payload, req, res)
+      const report = await commissionersReport(payload, res.locals.user, periodOf(req.query.months))
+      sendPage(res, <ReportsPage ctx={await pageContext(payload, req, res)} report={report} />)
+    }),
+  )
 
-  router.get('/reports.csv', handle(async (req, res) => {
-    if (!canSeeReports(res.locals.user)) {
-      res.status(res.locals.user ? 403 : 401).set('Cache-Control', 'no-store').type('text/plain').send('The report is for moderators and reporters.')
-      return
-    }
-    const months = periodOf(req.query.months)
-    const csv = reportCsv(await commissionersReport(payload, res.locals.user, months))
-    res.set('Cache-Control', 'no-store').set('Content-Disposition', `attachment; filename="waymark-report-${months}-months.csv"`).type('text/csv; charset=utf-8').send(csv)
-  }))
+  router.get(
+    '/reports.csv',
+    handle(async (req, res) => {
+      if (!canSeeReports(res.locals.user)) {
+        res
+          .status(res.locals.user ? 403 : 401)
+          .set('Cache-Control', 'no-store')
+          .type('text/plain')
+          .send('The report is for moderators and reporters.')
+        return
+      }
+      const months = periodOf(req.query.months)
+      const csv = reportCsv(await commissionersReport(payload, res.locals.user, months))
+      res.set('Cache-Control', 'no-store').set('Content-Disposition', `attachment; filename="waymark-report-${months}-months.csv"`).type('text/csv; charset=utf-8').send(csv)
+    }),
+  )
 
   return router
 }

@@ -14,32 +14,38 @@ import { handle, pageContext, pageNumber, sendNotFound } from './support.js'
 export function storiesRouter(payload: Payload): Router {
   const router = Router()
 
-  router.get('/stories', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const theme = typeof req.query.theme === 'string' && STORY_THEMES.some((t) => t.value === req.query.theme) ? req.query.theme : ''
-    const localitySlug = typeof req.query.locality === 'string' ? req.query.locality : ''
-    const locality = ctx.localities.find((l) => l.slug === localitySlug)
-    const page = pageNumber(req.query.page, 1000)
-    const { cards, totalPages } = await storyList(payload, res.locals.user, { theme, localityId: locality?.id, page })
-    sendPage(res, <StoriesPage ctx={ctx} stories={cards} theme={theme} locality={locality ? locality.slug : ''} page={page} totalPages={totalPages} />)
-  }))
+  router.get(
+    '/stories',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const theme = typeof req.query.theme === 'string' && STORY_THEMES.some((t) => t.value === req.query.theme) ? req.query.theme : ''
+      const localitySlug = typeof req.query.locality === 'string' ? req.query.locality : ''
+      const locality = ctx.localities.find((l) => l.slug === localitySlug)
+      const page = pageNumber(req.query.page, 1000)
+      const { cards, totalPages } = await storyList(payload, res.locals.user, { theme, localityId: locality?.id, page })
+      sendPage(res, <StoriesPage ctx={ctx} stories={cards} theme={theme} locality={locality ? locality.slug : ''} page={page} totalPages={totalPages} />)
+    }),
+  )
 
-  router.get('/stories/:slug', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const lookup = await storyBySlug(payload, res.locals.user, String(req.params.slug).slice(0, 40))
-    if (lookup.found === 'story') return sendPage(res, <StoryPage ctx={ctx} story={lookup.story} isAuthor={lookup.isAuthor} />)
-    if (lookup.found === 'nothing') return sendNotFound(res, ctx)
-    sendPage(
-      res,
-      <MessagePage ctx={ctx} title="This story is no longer shared">
-        <p>Its author has chosen to withdraw it, and it is not available any more. Thank you for respecting their choice.</p>
-        <p>
-          <a href="/stories">Read other recovery stories</a>
-        </p>
-      </MessagePage>,
-      410,
-    )
-  }))
+  router.get(
+    '/stories/:slug',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const lookup = await storyBySlug(payload, res.locals.user, String(req.params.slug).slice(0, 40))
+      if (lookup.found === 'story') return sendPage(res, <StoryPage ctx={ctx} story={lookup.story} isAuthor={lookup.isAuthor} />)
+      if (lookup.found === 'nothing') return sendNotFound(res, ctx)
+      sendPage(
+        res,
+        <MessagePage ctx={ctx} title="This story is no longer shared">
+          <p>Its author has chosen to withdraw it, and it is not available any more. Thank you for respecting their choice.</p>
+          <p>
+            <a href="/stories">Read other recovery stories</a>
+          </p>
+        </MessagePage>,
+        410,
+      )
+    }),
+  )
 
   return router
 }

@@ -14,7 +14,10 @@ import { localityList } from '../queries/localities.js'
 
 /** A form field: always a string (repeated or missing fields become ''), capped so nothing huge reaches Payload. */
 export const formText = (max = 10_000) =>
-  z.preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().max(max).catch('')).catch('').default('')
+  z
+    .preprocess((value) => (Array.isArray(value) ? value[0] : value), z.string().max(max).catch(''))
+    .catch('')
+    .default('')
 
 export const formBox = () => z.preprocess((value) => value === 'on' || value === 'true', z.boolean())
 
@@ -81,18 +84,15 @@ export async function pageContext(payload: Payload, req: Request, res: Response)
 }
 
 /** Wraps an async handler so a thrown error reaches Express's error handler instead of hanging. */
-export const handle =
-  (fn: (req: Request, res: Response, next: NextFunction) => Promise<unknown>) =>
-  (req: Request, res: Response, next: NextFunction) => {
-    fn(req, res, next).catch(next)
-  }
+export const handle = (fn: (req: Request, res: Response, next: NextFunction) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
+  fn(req, res, next).catch(next)
+}
 
 /** Routes read ids from URLs and forms through the one toId (src/db/relationId.ts). */
 export { toId } from '../db/relationId.js'
 
 /** A repeated form field (checkboxes): always an array of short strings. */
-export const formList = (max = 50) =>
-  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().max(100)).max(max).catch([])).catch([])
+export const formList = (max = 50) => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().max(100)).max(max).catch([])).catch([])
 
 /** Whether a path segment can be a document id at all (anything else is a 404, never a database error). */
 export const isPlausibleId = (value: string): boolean => (databaseKind() === 'mongodb' ? /^[a-f0-9]{24}$/i.test(value) : /^\d{1,15}$/.test(value))

@@ -14,37 +14,45 @@ import { handle, pageContext, toId } from './support.js'
 export function unsubscribeRouter(payload: Payload): Router {
   const router = Router()
 
-  router.get('/unsubscribe', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const token = typeof req.query.token === 'string' ? req.query.token : ''
-    const parsed = readUnsubscribeToken(token)
-    if (!parsed) return sendInvalid(res, ctx)
-    sendPage(
-      res,
-      <MessagePage ctx={ctx} title="Unsubscribe">
-        <p>Stop sending you {UNSUBSCRIBE_LABELS[parsed.what]}?</p>
-        <form method="post" action={`/unsubscribe?token=${encodeURIComponent(token)}`}>
-          <button className="button" type="submit">
-            Unsubscribe
-          </button>
-        </form>
-        <p>Emails about your own posts and stories (for example a moderator’s decision) still come: they are about your own words.</p>
-      </MessagePage>,
-    )
-  }))
+  router.get(
+    '/unsubscribe',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const token = typeof req.query.token === 'string' ? req.query.token : ''
+      const parsed = readUnsubscribeToken(token)
+      if (!parsed) return sendInvalid(res, ctx)
+      sendPage(
+        res,
+        <MessagePage ctx={ctx} title="Unsubscribe">
+          <p>Stop sending you {UNSUBSCRIBE_LABELS[parsed.what]}?</p>
+          <form method="post" action={`/unsubscribe?token=${encodeURIComponent(token)}`}>
+            <button className="button" type="submit">
+              Unsubscribe
+            </button>
+          </form>
+          <p>Emails about your own posts and stories (for example a moderator’s decision) still come: they are about your own words.</p>
+        </MessagePage>,
+      )
+    }),
+  )
 
-  router.post('/unsubscribe', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const parsed = readUnsubscribeToken(req.query.token)
-    if (!parsed) return sendInvalid(res, ctx)
-    if (!(await unsubscribe({ payload, memberId: toId(parsed.memberId), what: parsed.what }))) return sendInvalid(res, ctx)
-    sendPage(
-      res,
-      <MessagePage ctx={ctx} title="You are unsubscribed">
-        <p>We will not send you {UNSUBSCRIBE_LABELS[parsed.what]} any more. You can change this at any time in <a href="/account">your account</a>.</p>
-      </MessagePage>,
-    )
-  }))
+  router.post(
+    '/unsubscribe',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const parsed = readUnsubscribeToken(req.query.token)
+      if (!parsed) return sendInvalid(res, ctx)
+      if (!(await unsubscribe({ payload, memberId: toId(parsed.memberId), what: parsed.what }))) return sendInvalid(res, ctx)
+      sendPage(
+        res,
+        <MessagePage ctx={ctx} title="You are unsubscribed">
+          <p>
+            We will not send you {UNSUBSCRIBE_LABELS[parsed.what]} any more. You can change this at any time in <a href="/account">your account</a>.
+          </p>
+        </MessagePage>,
+      )
+    }),
+  )
 
   return router
 }
@@ -53,7 +61,9 @@ function sendInvalid(res: Parameters<typeof sendPage>[0], ctx: Awaited<ReturnTyp
   sendPage(
     res,
     <MessagePage ctx={ctx} title="This link does not work">
-      <p>The unsubscribe link is incomplete or was changed. Sign in and choose your emails in <a href="/account">your account</a>.</p>
+      <p>
+        The unsubscribe link is incomplete or was changed. Sign in and choose your emails in <a href="/account">your account</a>.
+      </p>
     </MessagePage>,
     400,
   )

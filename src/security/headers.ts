@@ -56,5 +56,4 @@ export const adminHeaders: RequestHandler = helmet({
 })
 
 /** Paths the Next handler serves: the admin, Payload's REST API and Next's own assets. */
-export const isNextPath = (path: string) =>
-  path === '/admin' || path.startsWith('/admin/') || path === '/api' || path.startsWith('/api/') || path.startsWith('/_next/')
+export const isNextPath = (path: string) => path === '/admin' || path.startsWith('/admin/') || path === '/api' || path.startsWith('/api/') || path.startsWith('/_next/')

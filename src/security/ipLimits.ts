@@ -25,11 +25,9 @@ export async function recordRegistration(payload: Payload, req: Request): Promis
 }
 
 /** Has this IP typed too many wrong meeting codes this hour? Then /join refuses every code. */
-export const wrongJoinCodeCheck = (req: Request): Promise<LimitCheck> =>
-  rateLimitStore().check(`join-code:${clientIp(req)}`, WRONG_JOIN_CODES_PER_IP_PER_HOUR, HOUR)
+export const wrongJoinCodeCheck = (req: Request): Promise<LimitCheck> => rateLimitStore().check(`join-code:${clientIp(req)}`, WRONG_JOIN_CODES_PER_IP_PER_HOUR, HOUR)
 
-export const recordWrongJoinCode = (req: Request): Promise<void> =>
-  rateLimitStore().record(`join-code:${clientIp(req)}`, WRONG_JOIN_CODES_PER_IP_PER_HOUR, HOUR)
+export const recordWrongJoinCode = (req: Request): Promise<void> => rateLimitStore().record(`join-code:${clientIp(req)}`, WRONG_JOIN_CODES_PER_IP_PER_HOUR, HOUR)
 
 export async function loginCheck(payload: Payload, req: Request): Promise<LimitCheck> {
   const { failedLoginsPerIpPerHour } = await loadModerationSettings(payload)
@@ -55,7 +53,10 @@ export function routedPath(rawPath: string): string {
   } catch {
     // Not valid percent-encoding: compare it as it is.
   }
-  return decoded.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '')
+  return decoded
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '')
 }
 
 export function throttleRestLogin(payload: Payload) {
@@ -65,7 +66,10 @@ export function throttleRestLogin(payload: Payload) {
     try {
       const check = await loginCheck(payload, req)
       if (!check.allowed) {
-        res.status(429).set('Retry-After', String(check.retryAfterSeconds)).json({ errors: [{ message: tooManyMessage('Too many failed sign-ins from your network.', check.retryAfterSeconds) }] })
+        res
+          .status(429)
+          .set('Retry-After', String(check.retryAfterSeconds))
+          .json({ errors: [{ message: tooManyMessage('Too many failed sign-ins from your network.', check.retryAfterSeconds) }] })
         return
       }
       res.on('finish', () => {

@@ -6,7 +6,11 @@ import type { Payload } from 'payload'
 
 import { fetchHeaders } from '../auth/session.js'
 
-const notFound = (res: Response) => res.status(404).set('Cache-Control', 'no-store').json({ errors: [{ message: 'Not found.' }] })
+const notFound = (res: Response) =>
+  res
+    .status(404)
+    .set('Cache-Control', 'no-store')
+    .json({ errors: [{ message: 'Not found.' }] })
 
 export function closeBrokenPayloadDoors(payload: Payload): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {

@@ -40,9 +40,11 @@ export class MemoryRateLimitStore implements RateLimitStore {
 
   async record(key: string, limit: number, windowSeconds: number): Promise<void> {
     if (limit <= 0) return
-    await this.limiter(limit, windowSeconds).penalty(key, 1).catch((error: unknown) => {
-      if (!(error instanceof RateLimiterRes)) throw error
-    })
+    await this.limiter(limit, windowSeconds)
+      .penalty(key, 1)
+      .catch((error: unknown) => {
+        if (!(error instanceof RateLimiterRes)) throw error
+      })
   }
 
   async reset(key: string, limit: number, windowSeconds: number): Promise<void> {

@@ -46,7 +46,11 @@ export function guardRestParameters(payload: Payload): RequestHandler {
     // /api/graphql) is Payload's to answer, with a 404.
     const isQueryDoor = segments[0] === 'globals' ? globals.has(segments[1] ?? '') : collections.has(segments[0] ?? '')
     if (!isQueryDoor) return next()
-    const refuse = (verdict: Extract<QueryCheck, { ok: false }>) => res.status(verdict.status).set('Cache-Control', 'no-store').json({ errors: [{ message: verdict.message }] })
+    const refuse = (verdict: Extract<QueryCheck, { ok: false }>) =>
+      res
+        .status(verdict.status)
+        .set('Cache-Control', 'no-store')
+        .json({ errors: [{ message: verdict.message }] })
     const parsed = qs.parse(queryString, { depth: 10, arrayLimit: 1000, parameterLimit: 1000 }) as Record<string, unknown>
     const shape = checkShape(parsed, segments)
     if (!shape.ok) return refuse(shape)

@@ -126,9 +126,6 @@ async function findOrCreate(
 }
 
 export async function databaseIsEmpty(payload: Payload): Promise<boolean> {
-  const [users, localities] = await Promise.all([
-    payload.count({ collection: 'users', overrideAccess: true }),
-    payload.count({ collection: 'localities', overrideAccess: true }),
-  ])
+  const [users, localities] = await Promise.all([payload.count({ collection: 'users', overrideAccess: true }), payload.count({ collection: 'localities', overrideAccess: true })])
   return users.totalDocs === 0 && localities.totalDocs === 0
 }

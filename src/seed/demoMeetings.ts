@@ -13,8 +13,16 @@ import { markdownToLexical } from '../richtext/index.js'
 const context = { seed: true, disableEmail: true }
 
 const VENUES: Record<string, { name: string; address: string; accessibility: string }> = {
-  'lancashire-north': { name: 'Lune Community Hub, Room 2', address: '1 Quay Street\nLancaster', accessibility: 'Step-free entrance from the car park. Accessible toilet on the ground floor. Hearing loop in Room 2.' },
-  'lancashire-central': { name: 'Ribble Centre, Main Hall', address: '14 Fishergate Walk\nPreston', accessibility: 'Lift to the first floor. Accessible toilets on both floors. Quiet room available; ask at reception.' },
+  'lancashire-north': {
+    name: 'Lune Community Hub, Room 2',
+    address: '1 Quay Street\nLancaster',
+    accessibility: 'Step-free entrance from the car park. Accessible toilet on the ground floor. Hearing loop in Room 2.',
+  },
+  'lancashire-central': {
+    name: 'Ribble Centre, Main Hall',
+    address: '14 Fishergate Walk\nPreston',
+    accessibility: 'Lift to the first floor. Accessible toilets on both floors. Quiet room available; ask at reception.',
+  },
   'lancashire-east': { name: 'Weavers’ Hall', address: '22 Canal Street\nBurnley', accessibility: 'Ramp at the side door. Accessible toilet. Large-print agendas on the table.' },
   'lancashire-county': { name: 'County Hall, Council Chamber', address: 'Pitt Street\nPreston', accessibility: 'Step-free throughout. Hearing loop. BSL interpreter on request a week ahead.' },
 }
@@ -69,7 +77,9 @@ export async function seedDemoMeetings(payload: Payload): Promise<number> {
           online: `Join by video call: https://meet.example/waymark-${locality.slug} (meeting code ${4000 + Number(locality.id)}). Phone in: 0161 496 0000.`,
           agenda: AGENDA,
           status: held ? 'held' : 'scheduled',
-          ...(held ? { attendance: { total, firstTimers }, minutes: markdownToLexical(minutesText(String(locality.name), firstTimers)), minutesVisibility: index % 3 === 2 ? 'members' : 'public' } : {}),
+          ...(held
+            ? { attendance: { total, firstTimers }, minutes: markdownToLexical(minutesText(String(locality.name), firstTimers)), minutesVisibility: index % 3 === 2 ? 'members' : 'public' }
+            : {}),
           isDemo: true,
         } as never,
         overrideAccess: true,
@@ -102,12 +112,43 @@ async function closureDates(payload: Payload): Promise<string[]> {
 }
 
 const ACTIONS = [
-  { locality: 'lancashire-east', description: 'Evening appointments at the Burnley service, for people in work.', owner: 'Treatment provider', status: 'done', outcome: 'Tuesday and Thursday evening clinics started, until 8pm.' },
-  { locality: 'lancashire-north', description: 'The bus to the Lancaster hub stops running before afternoon groups finish.', owner: 'DAAT', status: 'in-progress', outcome: 'Bus passes for group members agreed; talking to the bus company about the timetable.' },
+  {
+    locality: 'lancashire-east',
+    description: 'Evening appointments at the Burnley service, for people in work.',
+    owner: 'Treatment provider',
+    status: 'done',
+    outcome: 'Tuesday and Thursday evening clinics started, until 8pm.',
+  },
+  {
+    locality: 'lancashire-north',
+    description: 'The bus to the Lancaster hub stops running before afternoon groups finish.',
+    owner: 'DAAT',
+    status: 'in-progress',
+    outcome: 'Bus passes for group members agreed; talking to the bus company about the timetable.',
+  },
   { locality: 'lancashire-central', description: 'Families want a carers’ group in Preston that meets at weekends.', owner: 'Family support service', status: 'open', outcome: '' },
-  { locality: 'lancashire-county', description: 'More peer mentors on the prison release pathway.', owner: 'Commissioners', status: 'in-progress', outcome: 'Two peer mentor posts funded from April.' },
-  { locality: 'lancashire-east', description: 'A drop-in on the same day as the needle exchange.', owner: 'Treatment provider', status: 'dropped', outcome: 'The building could not host both; the drop-in moved next door instead.' },
-  { locality: 'lancashire-county', description: 'Make the treatment service easier to reach without an appointment.', owner: 'Treatment provider', status: 'open', outcome: '', thread: 'What would make the treatment service easier to reach?' },
+  {
+    locality: 'lancashire-county',
+    description: 'More peer mentors on the prison release pathway.',
+    owner: 'Commissioners',
+    status: 'in-progress',
+    outcome: 'Two peer mentor posts funded from April.',
+  },
+  {
+    locality: 'lancashire-east',
+    description: 'A drop-in on the same day as the needle exchange.',
+    owner: 'Treatment provider',
+    status: 'dropped',
+    outcome: 'The building could not host both; the drop-in moved next door instead.',
+  },
+  {
+    locality: 'lancashire-county',
+    description: 'Make the treatment service easier to reach without an appointment.',
+    owner: 'Treatment provider',
+    status: 'open',
+    outcome: '',
+    thread: 'What would make the treatment service easier to reach?',
+  },
 ] as const
 
 async function seedDemoActions(payload: Payload) {
@@ -115,12 +156,28 @@ async function seedDemoActions(payload: Payload) {
     const locality = (await payload.find({ collection: 'localities', where: { slug: { equals: action.locality } }, limit: 1, depth: 0, overrideAccess: true })).docs[0]
     if (!locality) continue
     const meeting = (
-      await payload.find({ collection: 'meetings', where: { and: [{ locality: { equals: locality.id } }, { status: { equals: 'held' } }] }, sort: '-startsAt', limit: 2, depth: 0, overrideAccess: true })
+      await payload.find({
+        collection: 'meetings',
+        where: { and: [{ locality: { equals: locality.id } }, { status: { equals: 'held' } }] },
+        sort: '-startsAt',
+        limit: 2,
+        depth: 0,
+        overrideAccess: true,
+      })
     ).docs.at(-1)
     const thread = 'thread' in action ? (await payload.find({ collection: 'threads', where: { title: { equals: action.thread } }, limit: 1, depth: 0, overrideAccess: true })).docs[0] : undefined
     await payload.create({
       collection: 'actions',
-      data: { description: action.description, owner: action.owner, status: action.status, outcome: action.outcome, locality: locality.id, meeting: meeting?.id, thread: thread?.id, isDemo: true } as never,
+      data: {
+        description: action.description,
+        owner: action.owner,
+        status: action.status,
+        outcome: action.outcome,
+        locality: locality.id,
+        meeting: meeting?.id,
+        thread: thread?.id,
+        isDemo: true,
+      } as never,
       overrideAccess: true,
       context,
     })

@@ -48,7 +48,10 @@ describe('axe-core reports no WCAG A/AA violations at desktop and phone sizes, a
           const wide = [...document.querySelectorAll<HTMLElement>('body *')]
             .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
             .slice(0, 5)
-            .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (right ${Math.round(el.getBoundingClientRect().right)})`)
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (right ${Math.round(el.getBoundingClientRect().right)})`,
+            )
           return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide }
         })
         expect(size.scrollWidth, `${entry.name} scrolls sideways on a phone; elements past the edge: ${size.wide.join(', ') || 'none found'}`).toBeLessThanOrEqual(size.clientWidth)

@@ -229,9 +229,7 @@ describe("the newcomer's journey through a locality forum, in Chromium", () => {
   })
 
   it('the author is emailed about the reply, with a link to the thread and an unsubscribe link', { timeout: 90_000 }, async () => {
-    const mail = await e2e.smtp
-      .waitFor((m) => e2e.smtp.messages.indexOf(m) >= mailsBeforeReply && addressesOf(m).includes(newcomer.email) && /repl/i.test(mailText(m)), 60_000)
-      .catch(() => null)
+    const mail = await e2e.smtp.waitFor((m) => e2e.smtp.messages.indexOf(m) >= mailsBeforeReply && addressesOf(m).includes(newcomer.email) && /repl/i.test(mailText(m)), 60_000).catch(() => null)
     expect(mail, `a reply notification to the author; the author got:\n${subjects(newcomer.email)}`).not.toBeNull()
     const origin = new URL(e2e.server.url).origin
     const links = linksIn(mail!)
@@ -253,6 +251,6 @@ describe("the newcomer's journey through a locality forum, in Chromium", () => {
     const text = await mainText(authorPage)
     expect(text).toContain(reply.body)
     expect(text, 'the reply is signed with the replier display name').toContain(otherDisplayName)
-    expect(await authorPage.content(), "the replier is never shown by email").not.toContain(MEMBER)
+    expect(await authorPage.content(), 'the replier is never shown by email').not.toContain(MEMBER)
   })
 })

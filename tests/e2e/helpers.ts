@@ -73,19 +73,22 @@ export const normalise = (text: string) => text.replace(/\s+/g, ' ').trim()
  * (the nearest ancestor that also holds its <label>).
  */
 export async function fieldState(page: Page, name: string) {
-  return page.locator(`main form [name="${name}"]`).first().evaluate((el) => {
-    const control = el as HTMLInputElement
-    const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
-    const described = ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
-    let wrapper: HTMLElement | null = control.parentElement
-    while (wrapper && !(control.id && wrapper.querySelector(`label[for="${CSS.escape(control.id)}"]`)) && wrapper.tagName !== 'FORM') wrapper = wrapper.parentElement
-    return {
-      value: control.value,
-      invalid: control.getAttribute('aria-invalid') === 'true',
-      described: described.replace(/\s+/g, ' ').trim(),
-      wrapperText: (wrapper && wrapper.tagName !== 'FORM' ? wrapper.textContent ?? '' : '').replace(/\s+/g, ' ').trim(),
-    }
-  })
+  return page
+    .locator(`main form [name="${name}"]`)
+    .first()
+    .evaluate((el) => {
+      const control = el as HTMLInputElement
+      const ids = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
+      const described = ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
+      let wrapper: HTMLElement | null = control.parentElement
+      while (wrapper && !(control.id && wrapper.querySelector(`label[for="${CSS.escape(control.id)}"]`)) && wrapper.tagName !== 'FORM') wrapper = wrapper.parentElement
+      return {
+        value: control.value,
+        invalid: control.getAttribute('aria-invalid') === 'true',
+        described: described.replace(/\s+/g, ' ').trim(),
+        wrapperText: (wrapper && wrapper.tagName !== 'FORM' ? (wrapper.textContent ?? '') : '').replace(/\s+/g, ' ').trim(),
+      }
+    })
 }
 
 /** Asserts the field shows an error matching `pattern` beside it and announces it to assistive technology. */
@@ -130,9 +133,7 @@ export function publicTokenLink(mail: ParsedMail, serverUrl: string, pathname: '
 }
 
 export function formatViolations(violations: AxeViolation[]): string {
-  return violations
-    .map((v) => `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.html.slice(0, 200)}`).join('\n')}`)
-    .join('\n')
+  return violations.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.html.slice(0, 200)}`).join('\n')}`).join('\n')
 }
 
 /** The crisis numbers the footer must show on every page. */

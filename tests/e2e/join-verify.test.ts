@@ -83,7 +83,10 @@ describe('a newcomer joins, confirms their email and signs in', () => {
     expect(new URL(e2e.page.url()).pathname, `signed-in member should see /account:\n${await mainText(e2e.page)}`).toBe('/account')
 
     const text = await mainText(e2e.page)
-    const displayNameValue = await e2e.page.getByLabel('Display name', { exact: true }).inputValue().catch(() => '')
+    const displayNameValue = await e2e.page
+      .getByLabel('Display name', { exact: true })
+      .inputValue()
+      .catch(() => '')
     expect(`${text} ${displayNameValue}`, 'account page should show the display name').toContain(newcomer.displayName)
     expect(text, 'account page should show the member their own email address').toContain(newcomer.email)
 
@@ -100,9 +103,20 @@ describe('a newcomer joins, confirms their email and signs in', () => {
 
   it('signs out with the Sign out button', async () => {
     await goto(e2e.page, '/account')
-    const [response] = await Promise.all([e2e.page.waitForNavigation(), e2e.page.locator('header').getByRole('button', { name: /sign out/i }).click()])
+    const [response] = await Promise.all([
+      e2e.page.waitForNavigation(),
+      e2e.page
+        .locator('header')
+        .getByRole('button', { name: /sign out/i })
+        .click(),
+    ])
     expect(response?.status()).toBeLessThan(400)
-    await expect(e2e.page.locator('header').getByRole('button', { name: /sign out/i }).count()).resolves.toBe(0)
+    await expect(
+      e2e.page
+        .locator('header')
+        .getByRole('button', { name: /sign out/i })
+        .count(),
+    ).resolves.toBe(0)
     await goto(e2e.page, '/account')
     expect(new URL(e2e.page.url()).pathname).not.toBe('/account')
   })

@@ -131,7 +131,10 @@ describe('10 people join with a meeting code from one IP', () => {
     shown = normalise(await code.first().innerText())
     expect(raw(shown), `the code "${shown}" is 6–8 letters and digits without look-alikes`).toMatch(/^[A-HJ-NP-Z2-9]{6,8}$/)
     const stored = await settle(() => db().find({ collection: 'join-codes', where: { meeting: { equals: meeting.id } }, overrideAccess: true, depth: 0, limit: 10 }))
-    expect(stored.docs.map((c: any) => raw(String(c.code))), 'the shown code is the stored one').toContain(raw(shown))
+    expect(
+      stored.docs.map((c: any) => raw(String(c.code))),
+      'the shown code is the stored one',
+    ).toContain(raw(shown))
   })
 
   it('the meeting page with the code shown: axe finds nothing at 1280 px and 375 px (screenshots saved)', async () => {
@@ -159,7 +162,18 @@ describe('10 people join with a meeting code from one IP', () => {
     expect(shown, 'needs the code opened first').not.toBe('')
     const r = raw(shown)
     const half = Math.ceil(r.length / 2)
-    const typed = [shown, r.toLowerCase(), `${r.slice(0, half)}-${r.slice(half)}`, r, shown.toLowerCase(), `${r.slice(0, half)} ${r.slice(half)}`.toLowerCase(), shown, r, `${r.slice(0, half)}-${r.slice(half)}`.toLowerCase(), shown]
+    const typed = [
+      shown,
+      r.toLowerCase(),
+      `${r.slice(0, half)}-${r.slice(half)}`,
+      r,
+      shown.toLowerCase(),
+      `${r.slice(0, half)} ${r.slice(half)}`.toLowerCase(),
+      shown,
+      r,
+      `${r.slice(0, half)}-${r.slice(half)}`.toLowerCase(),
+      shown,
+    ]
     const types = ['in-recovery', 'family-carer', 'supporter']
     for (let i = 0; i < PEOPLE; i++) {
       const person = {

@@ -275,9 +275,7 @@ function overlappingLabels(page: Page): Promise<{ charts: number; texts: number;
     const svgs = [...document.querySelectorAll('main figure.chart svg')]
     let texts = 0
     for (const svg of svgs) {
-      const boxes = [...svg.querySelectorAll('text')]
-        .map((t) => ({ text: (t.textContent ?? '').trim(), r: t.getBoundingClientRect() }))
-        .filter((b) => b.text !== '' && b.r.width > 0 && b.r.height > 0)
+      const boxes = [...svg.querySelectorAll('text')].map((t) => ({ text: (t.textContent ?? '').trim(), r: t.getBoundingClientRect() })).filter((b) => b.text !== '' && b.r.width > 0 && b.r.height > 0)
       texts += boxes.length
       const chart = (svg.closest('figure')?.querySelector('figcaption')?.textContent ?? svg.getAttribute('aria-label') ?? '').trim()
       for (let i = 0; i < boxes.length; i++) {

@@ -119,9 +119,7 @@ function readChart(page: Page): Promise<Chart> {
     const figure = svg.closest('figure')
     let table: Element | null = figure?.querySelector('table') ?? null
     for (let el = (figure ?? svg).nextElementSibling; el && !table; el = el.nextElementSibling) table = el.matches('table') ? el : el.querySelector('table')
-    const rows = table
-      ? [...table.querySelectorAll('tr')].filter((tr) => tr.querySelector('td')).map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => clean(cell.textContent)))
-      : []
+    const rows = table ? [...table.querySelectorAll('tr')].filter((tr) => tr.querySelector('td')).map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => clean(cell.textContent))) : []
     return {
       svgCount: svgs.length,
       empty,
@@ -137,8 +135,7 @@ function readChart(page: Page): Promise<Chart> {
 
 const digits = (cell: string) => cell.replace(/[^\d]/g, '')
 const hasWord = (text: string, n: number) => new RegExp(`(^|[^\\d])${n}([^\\d]|$)`).test(text)
-const rowWith = (chart: Chart, total: number, firstTimers: number) =>
-  chart.rows.find((row) => row.some((c) => digits(c) === String(total)) && row.some((c) => digits(c) === String(firstTimers)))
+const rowWith = (chart: Chart, total: number, firstTimers: number) => chart.rows.find((row) => row.some((c) => digits(c) === String(total)) && row.some((c) => digits(c) === String(firstTimers)))
 const describeRows = (chart: Chart) => chart.rows.map((r) => `  | ${r.join(' | ')} |`).join('\n') || '  (no rows)'
 
 /** The close form on /meetings/:id/close. */
@@ -175,7 +172,10 @@ async function decisionButton(page: Page, id: string, decision: 'approve' | 'pub
   const forms = page.locator(`main form[action$="/meetings/${id}/minutes"]`)
   const byValue = forms.locator(`button[name="decision"][value="${decision}"], input[type="submit"][name="decision"][value="${decision}"]`)
   if (await byValue.count()) return byValue.first()
-  return forms.filter({ has: page.locator(`input[type="hidden"][name="decision"][value="${decision}"]`) }).locator('button, input[type="submit"]').first()
+  return forms
+    .filter({ has: page.locator(`input[type="hidden"][name="decision"][value="${decision}"]`) })
+    .locator('button, input[type="submit"]')
+    .first()
 }
 
 /** Presses the approve or publish button; checks the POST answered 303 and the browser is back on the meeting. */
@@ -280,9 +280,7 @@ describe('a moderator closes a meeting, publishes the minutes, and a visitor rea
     const shown = await mainText(moderatorPage)
     expect(shown, 'the meeting page says it was held').toMatch(/\bheld\b/i)
     expect(hasWord(shown, figures.total), `the meeting page shows the attendance total ${figures.total}:\n${shown}`).toBe(true)
-    expect(shown, `the meeting page shows ${figures.firstTimers} first-timers`).toMatch(
-      new RegExp(`\\b${figures.firstTimers}\\b[^.]{0,40}first|first[^.]{0,40}\\b${figures.firstTimers}\\b`, 'i'),
-    )
+    expect(shown, `the meeting page shows ${figures.firstTimers} first-timers`).toMatch(new RegExp(`\\b${figures.firstTimers}\\b[^.]{0,40}first|first[^.]{0,40}\\b${figures.firstTimers}\\b`, 'i'))
     expect(shown, 'the moderator sees the draft minutes').toContain(minutes.phrase)
     expect(shown, 'the minutes are marked as a draft for the moderator').toMatch(/\bdraft\b/i)
   })
@@ -362,13 +360,13 @@ describe('a moderator closes a meeting, publishes the minutes, and a visitor rea
     const link = visitorPage.locator('main').getByRole('link', { name: /add .*to (your )?calendar/i })
     expect(await link.count(), `the locality page has one "Add to calendar" link:\n${text}`).toBe(1)
     const href = new URL((await link.getAttribute('href'))!, e2e.server.url)
-    expect(href.pathname, 'the link is the next meeting\'s calendar file').toBe(`/meetings/${next.id}/calendar.ics`)
+    expect(href.pathname, "the link is the next meeting's calendar file").toBe(`/meetings/${next.id}/calendar.ics`)
     const ics = await visitorPage.request.get(href.href)
     expect(ics.status()).toBe(200)
     expect(ics.headers()['content-type'], 'the calendar is served as text/calendar').toMatch(/^text\/calendar\b/i)
     const body = (await ics.text()).replace(/\r?\n[ \t]/g, '')
     expect(body).toContain('BEGIN:VCALENDAR')
-    expect(body, 'the event carries the meeting\'s stable UID').toMatch(new RegExp(`^UID:meeting-${next.id}@127\\.0\\.0\\.1(:\\d+)?\\r?$`, 'm'))
+    expect(body, "the event carries the meeting's stable UID").toMatch(new RegExp(`^UID:meeting-${next.id}@127\\.0\\.0\\.1(:\\d+)?\\r?$`, 'm'))
     expect(body, 'the calendar never carries the joining details').not.toContain(`waymark-${suffix}`)
 
     const subscribe = visitorPage.locator('main').getByRole('link', { name: /subscribe to all .*meetings/i })

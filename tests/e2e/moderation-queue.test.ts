@@ -91,9 +91,9 @@ async function adminSignIn(p: Page, who: Who) {
 
 /** The queue's item headings in page order: their text and the admin link they hold. */
 async function queueHeadings(p: Page): Promise<{ text: string; href: string }[]> {
-  return p.locator('li h2:has(a[href*="/admin/collections/"])').evaluateAll((hs) =>
-    hs.map((h) => ({ text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(), href: new URL(h.querySelector('a')!.getAttribute('href')!, location.href).pathname })),
-  )
+  return p
+    .locator('li h2:has(a[href*="/admin/collections/"])')
+    .evaluateAll((hs) => hs.map((h) => ({ text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(), href: new URL(h.querySelector('a')!.getAttribute('href')!, location.href).pathname })))
 }
 const hrefOf = (id: string, kind = 'threads') => `/admin/collections/${kind}/${id}`
 const itemOf = (p: Page, id: string): Locator => p.locator(`li:has(h2 a[href$="${hrefOf(id)}"])`).last()
@@ -107,7 +107,10 @@ const formOf = (p: Page, id: string): Locator => p.getByRole('form', { name: `Mo
  */
 async function press(p: Page, click: Locator, messageIn?: Locator) {
   const posted = p.waitForResponse((r) => r.request().method() === 'POST' && !new URL(r.url()).pathname.startsWith('/api/users'), { timeout: 15_000 }).catch(() => null)
-  const reloaded = p.waitForEvent('load', { timeout: 20_000 }).then(() => true, () => false)
+  const reloaded = p.waitForEvent('load', { timeout: 20_000 }).then(
+    () => true,
+    () => false,
+  )
   await click.click()
   const response = await posted
   const status = response?.status() ?? 0
@@ -116,7 +119,14 @@ async function press(p: Page, click: Locator, messageIn?: Locator) {
   let message = ''
   const deadline = Date.now() + 10_000
   while (messageIn && !message && Date.now() < deadline) {
-    message = normalise((await messageIn.locator('[role="status"]').allInnerTexts().catch(() => [])).join(' '))
+    message = normalise(
+      (
+        await messageIn
+          .locator('[role="status"]')
+          .allInnerTexts()
+          .catch(() => [])
+      ).join(' '),
+    )
     if (!message) await p.waitForTimeout(200)
   }
   return { status, body, reloaded: false, message }
@@ -130,9 +140,7 @@ async function decide(p: Page, id: string, action: string) {
 
 beforeAll(async () => {
   payload = await bootPayload({ databaseUrl: e2e.server.databaseUrl, dataDir: e2e.server.dataDir, mediaDir: e2e.server.mediaDir })
-  await settle(() =>
-    db().updateGlobal({ slug: 'moderation-settings', overrideAccess: true, data: { newMemberPostIntervalSeconds: 0, memberPostIntervalSeconds: 0, newMemberMaxThreadsPerDay: 1000 } }),
-  )
+  await settle(() => db().updateGlobal({ slug: 'moderation-settings', overrideAccess: true, data: { newMemberPostIntervalSeconds: 0, memberPostIntervalSeconds: 0, newMemberMaxThreadsPerDay: 1000 } }))
   const found = await settle(() => db().find({ collection: 'localities', overrideAccess: true, limit: 100, depth: 0 }))
   localities = Object.fromEntries(found.docs.map((d: any) => [d.slug, d.id]))
 
@@ -167,7 +175,10 @@ describe('the moderation queue in /admin', () => {
     const link = page.getByRole('link', { name: 'Moderation queue', exact: true })
     await link.first().waitFor({ state: 'visible', timeout: 30_000 })
     await Promise.all([page.waitForURL((u) => u.pathname === '/admin/queue', { timeout: 30_000 }), link.first().click()])
-    await page.locator(`h2 a[href$="${hrefOf(crisis.id)}"]`).first().waitFor({ state: 'visible', timeout: 30_000 })
+    await page
+      .locator(`h2 a[href$="${hrefOf(crisis.id)}"]`)
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 })
 
     const headings = await queueHeadings(page)
     const listing = headings.map((h) => `  ${h.text}  (${h.href})`).join('\n')
@@ -178,7 +189,10 @@ describe('the moderation queue in /admin', () => {
     expect(headings[at(crisis)]!.text, 'the crisis item is marked').toMatch(/^CRISIS · Thread:/)
     expect(headings[at(flagged)]!.text).toMatch(/^Thread:/)
     expect(headings[at(ordinary)]!.text).toMatch(/^Thread:/)
-    expect(headings.slice(0, at(crisis)).filter((h) => !h.text.startsWith('CRISIS')), `nothing but crisis items comes before the crisis thread:\n${listing}`).toEqual([])
+    expect(
+      headings.slice(0, at(crisis)).filter((h) => !h.text.startsWith('CRISIS')),
+      `nothing but crisis items comes before the crisis thread:\n${listing}`,
+    ).toEqual([])
     expect(at(crisis), `crisis before flagged:\n${listing}`).toBeLessThan(at(flagged))
     expect(at(flagged), `flagged before the older ordinary thread:\n${listing}`).toBeLessThan(at(ordinary))
   })
@@ -195,7 +209,10 @@ describe('the moderation queue in /admin', () => {
     const result = await press(page, form.getByRole('button', { name: 'Record decision' }), itemOf(page, ordinary.id))
     expect(result.status, `the rejection is accepted: ${result.body} ${result.message}`).toBe(200)
     expect(result.reloaded, 'the page reloads after a decision').toBe(true)
-    expect((await queueHeadings(page)).map((h) => h.href), 'the rejected thread is gone from the queue').not.toContain(hrefOf(ordinary.id))
+    expect(
+      (await queueHeadings(page)).map((h) => h.href),
+      'the rejected thread is gone from the queue',
+    ).not.toContain(hrefOf(ordinary.id))
 
     const doc = await stored('threads', ordinary.id)
     expect(doc.status).toBe('removed')
@@ -222,7 +239,10 @@ describe('the moderation queue in /admin', () => {
     expect(approved.status, `approving after "Mark safe" is accepted: ${approved.body} ${approved.message}`).toBe(200)
     expect(approved.reloaded, 'the page reloads after a decision').toBe(true)
     expect((await stored('threads', crisis.id)).status).toBe('published')
-    expect((await queueHeadings(page)).map((h) => h.href), 'the approved thread is gone from the queue').not.toContain(hrefOf(crisis.id))
+    expect(
+      (await queueHeadings(page)).map((h) => h.href),
+      'the approved thread is gone from the queue',
+    ).not.toContain(hrefOf(crisis.id))
   })
 
   it('rejecting each flag and then "Restore" publishes the flagged thread again and takes it off the queue', { timeout: 120_000 }, async () => {
@@ -239,7 +259,10 @@ describe('the moderation queue in /admin', () => {
     expect(restored.status, `restoring is accepted: ${restored.body} ${restored.message}`).toBe(200)
     expect(restored.reloaded, 'the page reloads after a decision').toBe(true)
     expect((await stored('threads', flagged.id)).status).toBe('published')
-    expect((await queueHeadings(page)).map((h) => h.href), 'the restored thread is gone from the queue').not.toContain(hrefOf(flagged.id))
+    expect(
+      (await queueHeadings(page)).map((h) => h.href),
+      'the restored thread is gone from the queue',
+    ).not.toContain(hrefOf(flagged.id))
   })
 
   it('a plain member cannot open the queue; a moderator scoped to lancashire-east does not see a lancashire-north item', { timeout: 180_000 }, async () => {
@@ -273,10 +296,19 @@ describe('the moderation queue in /admin', () => {
       const p = await context.newPage()
       await adminSignIn(p, scoped)
       await goto(p, '/admin/queue')
-      await p.locator(`h2 a[href$="${hrefOf(east.id)}"]`).first().waitFor({ state: 'visible', timeout: 30_000 })
+      await p
+        .locator(`h2 a[href$="${hrefOf(east.id)}"]`)
+        .first()
+        .waitFor({ state: 'visible', timeout: 30_000 })
       const seen = await queueHeadings(p)
-      expect(seen.map((h) => h.href), 'the east moderator sees the east item').toContain(hrefOf(east.id))
-      expect(seen.map((h) => h.href), `the east moderator does not see the north item:\n${seen.map((h) => h.text).join('\n')}`).not.toContain(hrefOf(north.id))
+      expect(
+        seen.map((h) => h.href),
+        'the east moderator sees the east item',
+      ).toContain(hrefOf(east.id))
+      expect(
+        seen.map((h) => h.href),
+        `the east moderator does not see the north item:\n${seen.map((h) => h.text).join('\n')}`,
+      ).not.toContain(hrefOf(north.id))
       expect(await p.content(), 'nor its title anywhere').not.toContain(north.title)
     } finally {
       await context.close()

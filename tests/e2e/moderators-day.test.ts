@@ -144,15 +144,22 @@ async function openQueue(p: Page, waitFor?: { kind: string; id: string }) {
 
 /** Hrefs in a locator, as pathnames (relative and absolute hrefs alike). */
 async function linksIn(scope: Locator): Promise<{ path: string; text: string }[]> {
-  return scope.locator('a[href]').evaluateAll((as) =>
-    as.map((a) => ({ path: new URL(a.getAttribute('href')!, location.href).pathname, text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() })),
-  )
+  return scope.locator('a[href]').evaluateAll((as) => as.map((a) => ({ path: new URL(a.getAttribute('href')!, location.href).pathname, text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() })))
 }
 
 /** What the queue calls an item: its heading, without a "CRISIS ·" marker or a "Reply:"/"Thread:" kind prefix. */
 async function itemTitle(item: Locator): Promise<string> {
-  const heading = normalise((await item.locator('h2, h3').first().innerText().catch(() => '')) || '')
-  return heading.replace(/^CRISIS\s*·\s*/i, '').replace(/^(Thread|Reply|Story)\s*:\s*/i, '').trim()
+  const heading = normalise(
+    (await item
+      .locator('h2, h3')
+      .first()
+      .innerText()
+      .catch(() => '')) || '',
+  )
+  return heading
+    .replace(/^CRISIS\s*·\s*/i, '')
+    .replace(/^(Thread|Reply|Story)\s*:\s*/i, '')
+    .trim()
 }
 
 /** Waits for a role=status element anywhere on the page whose text satisfies `ok`; returns all status texts seen. */
@@ -160,7 +167,14 @@ async function waitForStatus(p: Page, ok: (text: string) => boolean, timeoutMs =
   const deadline = Date.now() + timeoutMs
   let seen: string[] = []
   for (;;) {
-    seen = (await p.locator('[role="status"]').allInnerTexts().catch(() => [] as string[])).map(normalise).filter(Boolean)
+    seen = (
+      await p
+        .locator('[role="status"]')
+        .allInnerTexts()
+        .catch(() => [] as string[])
+    )
+      .map(normalise)
+      .filter(Boolean)
     const found = seen.find(ok)
     if (found || Date.now() > deadline) return { found, seen }
     await p.waitForTimeout(250)
@@ -233,10 +247,15 @@ beforeAll(async () => {
     newcomerThread: (await stored('threads', newcomerThread.id)).status,
     idleThread: (await stored('threads', idleThread.id)).status,
   }
-  if (states.thread !== 'published' || states.newcomerReply !== 'pending' || states.newcomerThread !== 'pending' || states.idleThread !== 'pending' || !states.flagged.needsReview || states.flagged.triageAction !== 'flag') {
-    throw new Error(
-      `Arrange failed: ${JSON.stringify({ ...states, flagged: [states.flagged.status, states.flagged.needsReview, states.flagged.triageAction, states.flagged.triageMatches] })}`,
-    )
+  if (
+    states.thread !== 'published' ||
+    states.newcomerReply !== 'pending' ||
+    states.newcomerThread !== 'pending' ||
+    states.idleThread !== 'pending' ||
+    !states.flagged.needsReview ||
+    states.flagged.triageAction !== 'flag'
+  ) {
+    throw new Error(`Arrange failed: ${JSON.stringify({ ...states, flagged: [states.flagged.status, states.flagged.needsReview, states.flagged.triageAction, states.flagged.triageMatches] })}`)
   }
 
   // bypassCSP lets axe-core be injected despite the admin's CSP.
@@ -260,11 +279,14 @@ describe('the queue gives context (spec B1)', () => {
     expect(text, 'the item says which thread the reply is in').toMatch(new RegExp(`In reply to:?\\s*${escapeRegExp(thread.title)}`))
     const threadLinks = (await linksIn(item)).filter((l) => l.path === `/admin/collections/threads/${thread.id}`)
     expect(threadLinks.length, `a link to /admin/collections/threads/${thread.id} in the item; links: ${JSON.stringify(await linksIn(item))}`).toBeGreaterThan(0)
-    expect(threadLinks.map((l) => l.text), 'the thread link reads the thread\'s title').toContain(thread.title)
+    expect(
+      threadLinks.map((l) => l.text),
+      "the thread link reads the thread's title",
+    ).toContain(thread.title)
 
-    expect(text, 'the author\'s display name').toContain(newcomer.displayName)
+    expect(text, "the author's display name").toContain(newcomer.displayName)
     const badge = item.locator('.badge.badge--newcomer')
-    expect(await badge.count(), 'one newcomer badge on the newcomer\'s reply').toBe(1)
+    expect(await badge.count(), "one newcomer badge on the newcomer's reply").toBe(1)
     expect(normalise(await badge.innerText())).toBe('Newcomer')
     expect(text, 'no watched word matched this reply').not.toMatch(/Watched words:/)
   })
@@ -276,9 +298,12 @@ describe('the queue gives context (spec B1)', () => {
 
     expect(text, 'the item says which thread the reply is in').toMatch(new RegExp(`In reply to:?\\s*${escapeRegExp(thread.title)}`))
     const threadLinks = (await linksIn(item)).filter((l) => l.path === `/admin/collections/threads/${thread.id}`)
-    expect(threadLinks.map((l) => l.text), `a link to the thread reading its title; links: ${JSON.stringify(await linksIn(item))}`).toContain(thread.title)
+    expect(
+      threadLinks.map((l) => l.text),
+      `a link to the thread reading its title; links: ${JSON.stringify(await linksIn(item))}`,
+    ).toContain(thread.title)
 
-    expect(text, 'the author\'s display name').toContain(established.displayName)
+    expect(text, "the author's display name").toContain(established.displayName)
     expect(await item.locator('.badge--newcomer').count(), 'an author with as many approved posts as the threshold is not a newcomer').toBe(0)
 
     expect(text, 'the watched words that matched').toMatch(new RegExp(`Watched words:\\s*(?:[^]*?)${escapeRegExp(WATCHED)}`, 'i'))
@@ -320,7 +345,7 @@ describe('the queue gives context (spec B1)', () => {
     expect(await queueItem(page, 'threads', idleThread.id).count(), 'the undecided thread is still in the queue').toBe(1)
   })
 
-  it('axe-core: 0 violations within [data-waymark-view] on /admin/queue (Payload\'s chrome is reported only)', { timeout: 120_000 }, async () => {
+  it("axe-core: 0 violations within [data-waymark-view] on /admin/queue (Payload's chrome is reported only)", { timeout: 120_000 }, async () => {
     await openQueue(page)
     await page.locator(`a[href$="/admin/collections/replies/${newcomerReply.id}"]`).first().waitFor({ state: 'visible', timeout: 30_000 })
     await expectWaymarkViewPassesAxe(page, '/admin/queue with items')
@@ -370,16 +395,19 @@ async function listRows(p: Page, collection: string): Promise<Row[]> {
 }
 
 function readRows(p: Page, collection: string): Promise<Row[]> {
-  return p.locator('table').first().evaluate((table, collection) => {
-    const headers = [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').replace(/\s+/g, ' ').trim())
-    return [...table.querySelectorAll('tbody tr')].map((tr) => {
-      const links = [...tr.querySelectorAll('a[href]')].map((a) => new URL(a.getAttribute('href')!, location.href).pathname)
-      const own = links.map((l) => l.match(new RegExp(`^/admin/collections/${collection}/([^/]+)$`))?.[1]).find(Boolean)
-      const cells: Record<string, string> = {}
-      ;[...tr.querySelectorAll('td')].forEach((td, i) => (cells[headers[i] ?? String(i)] = (td.textContent ?? '').replace(/\s+/g, ' ').trim()))
-      return { eventId: tr.getAttribute('data-id') ?? own, text: (tr.textContent ?? '').replace(/\s+/g, ' ').trim(), links, cells }
-    })
-  }, collection)
+  return p
+    .locator('table')
+    .first()
+    .evaluate((table, collection) => {
+      const headers = [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').replace(/\s+/g, ' ').trim())
+      return [...table.querySelectorAll('tbody tr')].map((tr) => {
+        const links = [...tr.querySelectorAll('a[href]')].map((a) => new URL(a.getAttribute('href')!, location.href).pathname)
+        const own = links.map((l) => l.match(new RegExp(`^/admin/collections/${collection}/([^/]+)$`))?.[1]).find(Boolean)
+        const cells: Record<string, string> = {}
+        ;[...tr.querySelectorAll('td')].forEach((td, i) => (cells[headers[i] ?? String(i)] = (td.textContent ?? '').replace(/\s+/g, ' ').trim()))
+        return { eventId: tr.getAttribute('data-id') ?? own, text: (tr.textContent ?? '').replace(/\s+/g, ' ').trim(), links, cells }
+      })
+    }, collection)
 }
 
 describe('the moderation log (spec B2)', () => {
@@ -388,12 +416,25 @@ describe('the moderation log (spec B2)', () => {
     const other = await member({ roles: ['moderator'], name: 'Mo Otherton' })
     const t1 = await postThread(newcomer, `Bus pass question ${suffix}`, 'Does the bus pass work on the 555 to Kendal?')
     const t2 = await postThread(newcomer, `Cafe on Friday ${suffix}`, 'The cafe near the station does a good breakfast.')
-    for (const [who, t] of [[demoModerator, t1], [other, t2]] as const) {
+    for (const [who, t] of [
+      [demoModerator, t1],
+      [other, t2],
+    ] as const) {
       const r = await api(who, 'POST', `/api/threads/${t.id}/moderate`, { action: 'approve' })
       if (r.status !== 200) throw new Error(`Arrange failed: approving ${t.id} gave ${r.status}: ${r.text.slice(0, 300)}`)
     }
     const eventFor = async (t: Post) =>
-      (await settle(() => db().find({ collection: 'moderation-events', where: { and: [{ targetCollection: { equals: 'threads' } }, { targetId: { equals: t.id } }, { action: { equals: 'approve' } }] }, overrideAccess: true, depth: 0, limit: 1 }))).docs[0]
+      (
+        await settle(() =>
+          db().find({
+            collection: 'moderation-events',
+            where: { and: [{ targetCollection: { equals: 'threads' } }, { targetId: { equals: t.id } }, { action: { equals: 'approve' } }] },
+            overrideAccess: true,
+            depth: 0,
+            limit: 1,
+          }),
+        )
+      ).docs[0]
     const e1 = await eventFor(t1)
     const e2 = await eventFor(t2)
     if (!e1 || !e2) throw new Error('Arrange failed: the approvals were not logged')
@@ -405,8 +446,8 @@ describe('the moderation log (spec B2)', () => {
     const row2 = rows.find((r) => String(r.eventId) === String(e2.id))
     expect(row1, `the demo moderator's decision is listed:\n${listing}`).toBeDefined()
     expect(row2, `the other moderator's decision is listed:\n${listing}`).toBeDefined()
-    expect(row1!.text, 'the acting moderator\'s display name').toContain(demoModerator.displayName)
-    expect(row2!.text, 'the other moderator\'s display name').toContain(other.displayName)
+    expect(row1!.text, "the acting moderator's display name").toContain(demoModerator.displayName)
+    expect(row2!.text, "the other moderator's display name").toContain(other.displayName)
 
     const unknown: string[] = []
     const unlinked: string[] = []
@@ -428,8 +469,8 @@ describe('the moderation log (spec B2)', () => {
       await adminSignIn(adminPage, { email: 'admin@waymark.example', password: e2e.server.seedPassword })
       await goto(adminPage, '/admin/collections/moderation-events')
       const seen = await listRows(adminPage, 'moderation-events')
-      expect(seen.find((r) => String(r.eventId) === String(e1.id))?.text ?? '', 'the admin sees the acting moderator\'s name').toContain(demoModerator.displayName)
-      expect(seen.find((r) => String(r.eventId) === String(e2.id))?.text ?? '', 'the admin sees the other moderator\'s name').toContain(other.displayName)
+      expect(seen.find((r) => String(r.eventId) === String(e1.id))?.text ?? '', "the admin sees the acting moderator's name").toContain(demoModerator.displayName)
+      expect(seen.find((r) => String(r.eventId) === String(e2.id))?.text ?? '', "the admin sees the other moderator's name").toContain(other.displayName)
     } finally {
       await adminContext.close()
     }
@@ -508,7 +549,10 @@ describe('the action picker (spec B3)', () => {
     const mine = meetings.find((m) => String(m.id) === String(meetingId))
     expect(londonDate(mine.startsAt), 'arrange: the London date is the day after the UTC date').not.toBe(`${moved.getUTCDate()} ${MONTHS[moved.getUTCMonth()]} ${moved.getUTCFullYear()}`)
     expect(options, 'the changed meeting shows its new title and London date').toContain(`Picker renamed ${suffix} \u2014 ${londonDate(moved)} (${localities['lancashire-east']!.name})`)
-    expect(options.filter((o) => o.includes(`Picker check ${suffix}`)), 'the old title is gone').toEqual([])
+    expect(
+      options.filter((o) => o.includes(`Picker check ${suffix}`)),
+      'the old title is gone',
+    ).toEqual([])
   })
 })
 
@@ -527,7 +571,7 @@ const STORY_MARKDOWN = [
 const blockTypes = (doc: any): string[] => (doc?.root?.children ?? []).map((c: any) => (c.type === 'heading' || c.type === 'list' ? `${c.type}:${c.tag}` : c.type))
 
 describe('redaction (spec B4)', () => {
-  it('starts from the story\'s current text with its formatting (heading, paragraphs, a list, a link), not an empty box', { timeout: 180_000 }, async () => {
+  it("starts from the story's current text with its formatting (heading, paragraphs, a list, a link), not an empty box", { timeout: 180_000 }, async () => {
     const authorDoc = await settle(() => createMember(payload, { displayName: `Story Author ${suffix}` }))
     const author = { ...(await stored('users', authorDoc.id)), collection: 'users' as const } as any
     const story: any = await settle(() =>
@@ -542,7 +586,8 @@ describe('redaction (spec B4)', () => {
     await settle(() => submitStory(payload, author, story.id))
     const saved = await stored('stories', story.id)
     const shape = blockTypes(saved.body)
-    if (saved.status !== 'submitted' || shape.join() !== 'heading:h2,paragraph,paragraph,list:ul,paragraph') throw new Error(`Arrange failed: story ${story.id} is ${saved.status}, blocks ${shape.join()}`)
+    if (saved.status !== 'submitted' || shape.join() !== 'heading:h2,paragraph,paragraph,list:ul,paragraph')
+      throw new Error(`Arrange failed: story ${story.id} is ${saved.status}, blocks ${shape.join()}`)
 
     await goto(page, `/admin/collections/stories/${story.id}`)
     // Where redaction lives in the admin: the story's moderation decision, "Propose a redaction".
@@ -568,7 +613,7 @@ describe('redaction (spec B4)', () => {
       expect(value, 'the list stays a list').toMatch(/^\s*[-*+]\s+good boots\s*$/m)
       expect(value, 'the link stays a link').toContain('[the canal trust](https://canalrivertrust.org.uk/)')
       // Sent back unchanged, the box would propose exactly the story as it is.
-      expect(markdownToLexical(value), 'the text in the box is the story\'s own text').toEqual(saved.body)
+      expect(markdownToLexical(value), "the text in the box is the story's own text").toEqual(saved.body)
     } else {
       const shown = normalise(await box.innerText())
       expect(shown, 'the proposed text starts from the story, not an empty box').toContain('The walk was brilliant and I slept well after it.')
@@ -606,7 +651,8 @@ describe('admin dates and avatars (spec B5)', () => {
       if (!story.submittedAt) continue
       checked++
       const shown = row.cells['Submitted At'] ?? ''
-      if (!new RegExp(`^${escapeRegExp(londonDate(story.submittedAt))}\\b`).test(shown)) wrongStories.push(`story ${row.eventId}: shows "${shown}", expected it to start "${londonDate(story.submittedAt)}"`)
+      if (!new RegExp(`^${escapeRegExp(londonDate(story.submittedAt))}\\b`).test(shown))
+        wrongStories.push(`story ${row.eventId}: shows "${shown}", expected it to start "${londonDate(story.submittedAt)}"`)
     }
     expect(checked, 'stories with a submission date are listed').toBeGreaterThan(0)
     expect(wrongStories, 'the "Submitted At" column reads d MMM yyyy').toEqual([])

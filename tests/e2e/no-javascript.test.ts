@@ -127,7 +127,13 @@ describe('join and login forms with JavaScript disabled', () => {
 
   it('the Sign out button works without JavaScript', async () => {
     await goto(e2e.page, '/account')
-    const [response] = await Promise.all([e2e.page.waitForNavigation(), e2e.page.locator('header').getByRole('button', { name: /sign out/i }).click()])
+    const [response] = await Promise.all([
+      e2e.page.waitForNavigation(),
+      e2e.page
+        .locator('header')
+        .getByRole('button', { name: /sign out/i })
+        .click(),
+    ])
     expect(response?.status()).toBeLessThan(400)
     await goto(e2e.page, '/account')
     expect(new URL(e2e.page.url()).pathname).not.toBe('/account')
@@ -174,9 +180,9 @@ describe('every public page: crisis numbers in the footer, and the same content 
       else expect(status, `${entry.name} must not be a server error`).toBeLessThan(500)
       await expectCrisisFooter(p, `${entry.name} (JavaScript ${context === withJs ? 'on' : 'off'})`)
       const body = normalise(await p.locator('body').innerText())
-      const fields = await p.locator('main form input:not([type=hidden]), main form select, main form textarea').evaluateAll((els) =>
-        els.map((el) => `${(el as HTMLInputElement).name}=${el.tagName === 'SELECT' ? (el as HTMLSelectElement).value : (el as HTMLInputElement).type}`),
-      )
+      const fields = await p
+        .locator('main form input:not([type=hidden]), main form select, main form textarea')
+        .evaluateAll((els) => els.map((el) => `${(el as HTMLInputElement).name}=${el.tagName === 'SELECT' ? (el as HTMLSelectElement).value : (el as HTMLInputElement).type}`))
       return { body, fields, path: new URL(p.url()).pathname }
     } finally {
       await p.close()

@@ -34,7 +34,13 @@ async function signsIn(password: string): Promise<{ ok: boolean; text: string }>
 describe('a member who has forgotten their password resets it by email', () => {
   it('asks for a reset link on /forgot (linked from the sign-in page)', async () => {
     await goto(e2e.page, '/login')
-    const [toForgot] = await Promise.all([e2e.page.waitForNavigation(), e2e.page.locator('main').getByRole('link', { name: /forgot/i }).click()])
+    const [toForgot] = await Promise.all([
+      e2e.page.waitForNavigation(),
+      e2e.page
+        .locator('main')
+        .getByRole('link', { name: /forgot/i })
+        .click(),
+    ])
     expect(toForgot?.status()).toBe(200)
     expect(new URL(e2e.page.url()).pathname).toBe('/forgot')
 
@@ -46,11 +52,18 @@ describe('a member who has forgotten their password resets it by email', () => {
   })
 
   it('the email arrives at the real SMTP server with a link to the public /reset page', async () => {
-    const mail = await e2e.smtp.waitFor((m) => addressesOf(m).includes(email)).catch((error: Error) => {
-      // Show why the server sent nothing (its own log lines about the failure), to fix the product.
-      const log = e2e.server.logs().split('\n').filter((line) => /forgot|reset|mail|smtp|error|locked/i.test(line)).slice(0, 20).join('\n')
-      throw new Error(`${error.message}\nserver log excerpt:\n${log}`)
-    })
+    const mail = await e2e.smtp
+      .waitFor((m) => addressesOf(m).includes(email))
+      .catch((error: Error) => {
+        // Show why the server sent nothing (its own log lines about the failure), to fix the product.
+        const log = e2e.server
+          .logs()
+          .split('\n')
+          .filter((line) => /forgot|reset|mail|smtp|error|locked/i.test(line))
+          .slice(0, 20)
+          .join('\n')
+        throw new Error(`${error.message}\nserver log excerpt:\n${log}`)
+      })
     expect(mail.subject ?? '').not.toBe('')
     resetLink = publicTokenLink(mail, e2e.server.url, '/reset')
   })

@@ -219,9 +219,15 @@ describe('the moderator sends a private message from the queue; the member reads
     expect(mailText(mail), 'the email does not carry the message').not.toContain(staffMarker)
     expect(mailText(mail)).not.toContain('somewhere safe')
     const links = linksIn(mail).filter((l) => l.origin === new URL(e2e.server.url).origin)
-    expect(links.map((l) => l.pathname), 'the email links to the conversation').toContain(`/account/messages/${conversationId}`)
+    expect(
+      links.map((l) => l.pathname),
+      'the email links to the conversation',
+    ).toContain(`/account/messages/${conversationId}`)
     const others = e2e.smtp.messages.filter((m) => after(mailsBeforeMessage)(m) && !addressesOf(m).includes(MEMBER))
-    expect(others.map((m) => `${addressesOf(m).join(',')}: ${m.subject}`), 'nobody else is emailed about the message').toEqual([])
+    expect(
+      others.map((m) => `${addressesOf(m).join(',')}: ${m.subject}`),
+      'nobody else is emailed about the message',
+    ).toEqual([])
   })
 
   it('the member signs in with JavaScript off and sees "Messages" with "1 new" in the header', { timeout: 60_000 }, async () => {

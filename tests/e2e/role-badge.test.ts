@@ -68,7 +68,11 @@ async function bylineBadges(p: Page): Promise<{ classes: string[]; text: string 
 const describeBadges = (badges: { classes: string[]; text: string }[]) => badges.map((b) => `.${b.classes.join('.')} "${b.text}"`).join(', ') || '(no badges)'
 
 /** The queue's item for the member in "Roles to confirm": a list item naming them with a "Confirm role" button. */
-const roleItem = (p: Page) => p.locator('li').filter({ hasText: pro.displayName }).filter({ has: p.getByRole('button', { name: 'Confirm role', exact: true }) })
+const roleItem = (p: Page) =>
+  p
+    .locator('li')
+    .filter({ hasText: pro.displayName })
+    .filter({ has: p.getByRole('button', { name: 'Confirm role', exact: true }) })
 
 beforeAll(async () => {
   payload = await bootPayload({ databaseUrl: e2e.server.databaseUrl, dataDir: e2e.server.dataDir, mediaDir: e2e.server.mediaDir })
@@ -114,8 +118,14 @@ afterAll(async () => {
 describe('a moderator confirms a member’s role in the queue, and the byline changes', () => {
   it('before: the thread’s byline says "Says: professional" and has no role badge', async () => {
     const badges = await bylineBadges(visitorPage)
-    expect(badges.filter((b) => b.classes.includes('badge--self')).map((b) => b.text), describeBadges(badges)).toEqual(['Says: professional'])
-    expect(badges.filter((b) => b.classes.includes('badge--role')), describeBadges(badges)).toEqual([])
+    expect(
+      badges.filter((b) => b.classes.includes('badge--self')).map((b) => b.text),
+      describeBadges(badges),
+    ).toEqual(['Says: professional'])
+    expect(
+      badges.filter((b) => b.classes.includes('badge--role')),
+      describeBadges(badges),
+    ).toEqual([])
   })
 
   it('the moderator opens /admin/queue, finds "Roles to confirm" with the member, and presses "Confirm role"', { timeout: 120_000 }, async () => {
@@ -143,7 +153,9 @@ describe('a moderator confirms a member’s role in the queue, and the byline ch
     expect(await roleItem(adminPage).count(), 'after a reload the member is no longer waiting for confirmation').toBe(0)
     const user = await storedUser(pro.id)
     expect(user.memberTypeConfirmed).toBe(true)
-    expect(String(typeof user.memberTypeConfirmedBy === 'object' && user.memberTypeConfirmedBy ? user.memberTypeConfirmedBy.id : user.memberTypeConfirmedBy), 'who confirmed it is recorded').toBe(moderatorId)
+    expect(String(typeof user.memberTypeConfirmedBy === 'object' && user.memberTypeConfirmedBy ? user.memberTypeConfirmedBy.id : user.memberTypeConfirmedBy), 'who confirmed it is recorded').toBe(
+      moderatorId,
+    )
     expect(user.memberTypeConfirmedAt, 'when it was confirmed is recorded').toBeTruthy()
     confirmedInAdmin = true
   })
@@ -151,8 +163,14 @@ describe('a moderator confirms a member’s role in the queue, and the byline ch
   it('after: the thread’s byline shows <span class="badge badge--role">Professional</span> and no "Says:"', async () => {
     expect(confirmedInAdmin, 'needs the confirmation in the queue first').toBe(true)
     const badges = await bylineBadges(visitorPage)
-    expect(badges.filter((b) => b.classes.includes('badge--role')).map((b) => b.text), describeBadges(badges)).toEqual(['Professional'])
-    expect(badges.filter((b) => b.classes.includes('badge--self')), describeBadges(badges)).toEqual([])
+    expect(
+      badges.filter((b) => b.classes.includes('badge--role')).map((b) => b.text),
+      describeBadges(badges),
+    ).toEqual(['Professional'])
+    expect(
+      badges.filter((b) => b.classes.includes('badge--self')),
+      describeBadges(badges),
+    ).toEqual([])
     const article = visitorPage.locator('main article').filter({ hasText: thread.marker })
     expect(normalise(await article.innerText())).not.toMatch(/Says:/)
   })

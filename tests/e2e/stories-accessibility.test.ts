@@ -219,9 +219,16 @@ describe('axe-core reports no WCAG A/AA violations on the stories pages', () => 
         const layout = await page.evaluate(() => {
           const width = document.documentElement.clientWidth
           const offenders = [...document.querySelectorAll('body *')]
-            .filter((el) => el.getBoundingClientRect().right > width + 1 || (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible' && el.getBoundingClientRect().left + el.scrollWidth > width + 1))
+            .filter(
+              (el) =>
+                el.getBoundingClientRect().right > width + 1 ||
+                (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible' && el.getBoundingClientRect().left + el.scrollWidth > width + 1),
+            )
             .slice(0, 8)
-            .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(/\s+/).join('.') : ''} (right edge ${Math.round(el.getBoundingClientRect().left + Math.max(el.scrollWidth, el.getBoundingClientRect().width))}px)`)
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.split(/\s+/).join('.') : ''} (right edge ${Math.round(el.getBoundingClientRect().left + Math.max(el.scrollWidth, el.getBoundingClientRect().width))}px)`,
+            )
           return { scrollWidth: document.documentElement.scrollWidth, width, offenders }
         })
         expect(layout.scrollWidth, `${entry.name} scrolls sideways at ${PHONE.width}px; wider elements:\n${layout.offenders.join('\n')}`).toBeLessThanOrEqual(layout.width)

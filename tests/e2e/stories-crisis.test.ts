@@ -85,9 +85,7 @@ async function decideInPanel(page: Page, id: string, option: RegExp, expectMessa
     const outer = form.parentElement?.closest('form')
     return outer ? `<form class="${outer.className}" action="${outer.getAttribute('action')}">` : ''
   })
-  const posted = page
-    .waitForResponse((r) => new URL(r.url()).pathname === `/api/stories/${id}/moderate` && r.request().method() === 'POST', { timeout: 15_000 })
-    .catch(() => null)
+  const posted = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/stories/${id}/moderate` && r.request().method() === 'POST', { timeout: 15_000 }).catch(() => null)
   await panel.getByRole('button', { name: 'Record decision' }).click()
   const response = await posted
   const body = response ? await response.text().catch(() => '') : ''
@@ -126,7 +124,12 @@ async function decide(id: string, option: RegExp, action: string, expectMessage?
   if (!result.response) {
     const shot = `/tmp/stories-crisis-${screenshot}-${id}.png`
     await moderatorPage.screenshot({ path: shot, fullPage: true })
-    expect.soft(result.response, `pressing "Record decision" (${action}) should POST to /api/stories/${id}/moderate; instead the browser went to ${result.url} (screenshot ${shot})${result.insideForm ? `; the panel's <form> is nested inside ${result.insideForm}` : ''}`).not.toBeNull()
+    expect
+      .soft(
+        result.response,
+        `pressing "Record decision" (${action}) should POST to /api/stories/${id}/moderate; instead the browser went to ${result.url} (screenshot ${shot})${result.insideForm ? `; the panel's <form> is nested inside ${result.insideForm}` : ''}`,
+      )
+      .not.toBeNull()
     const direct = await postDecision(moderatorPage, id, action)
     return { ...result, status: direct.status, body: direct.body, viaPanel: false }
   }

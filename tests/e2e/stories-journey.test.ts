@@ -98,9 +98,7 @@ async function decideInPanel(page: Page, id: string, option: RegExp, reason = ''
     return outer ? `<form class="${outer.className}" action="${outer.getAttribute('action')}">` : ''
   })
   if (reason) await panel.getByLabel(/Reason for the author/i).fill(reason)
-  const posted = page
-    .waitForResponse((r) => new URL(r.url()).pathname === `/api/stories/${id}/moderate` && r.request().method() === 'POST', { timeout: 15_000 })
-    .catch(() => null)
+  const posted = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/stories/${id}/moderate` && r.request().method() === 'POST', { timeout: 15_000 }).catch(() => null)
   await panel.getByRole('button', { name: 'Record decision' }).click()
   const response = await posted
   let body = ''
@@ -211,10 +209,7 @@ describe('a story from writing to withdrawal, in Chromium', () => {
     const row = moderatorPage.getByRole('row').filter({ hasText: story.title })
     await row.first().waitFor({ state: 'visible', timeout: 30_000 })
     expect(normalise(await row.first().innerText()), 'the queue shows the story as submitted').toMatch(/submitted/i)
-    await Promise.all([
-      moderatorPage.waitForURL((u) => u.pathname === `/admin/collections/stories/${storyId}`, { timeout: 30_000 }),
-      row.first().getByRole('link', { name: story.title }).click(),
-    ])
+    await Promise.all([moderatorPage.waitForURL((u) => u.pathname === `/admin/collections/stories/${storyId}`, { timeout: 30_000 }), row.first().getByRole('link', { name: story.title }).click()])
 
     const decision = await decideInPanel(moderatorPage, storyId, /^Approve and publish/)
     if (!decision.response) await moderatorPage.screenshot({ path: `/tmp/stories-journey-approve-${storyId}.png`, fullPage: true })
@@ -287,10 +282,13 @@ describe('a story from writing to withdrawal, in Chromium', () => {
 
   it('the author is emailed about the decision', { timeout: 90_000 }, async () => {
     const toAuthor = () => e2e.smtp.messages.filter((m) => addressesOf(m).includes(MEMBER))
-    const published = await e2e.smtp
-      .waitFor((m) => addressesOf(m).includes(MEMBER) && /publish|approv|is live|now live/i.test(`${m.subject ?? ''}\n${m.text ?? ''}`), 60_000)
-      .catch(() => null)
-    expect(published, `an email telling the author their story is published; the author got:\n${toAuthor().map((m) => `- ${m.subject}`).join('\n')}`).not.toBeNull()
+    const published = await e2e.smtp.waitFor((m) => addressesOf(m).includes(MEMBER) && /publish|approv|is live|now live/i.test(`${m.subject ?? ''}\n${m.text ?? ''}`), 60_000).catch(() => null)
+    expect(
+      published,
+      `an email telling the author their story is published; the author got:\n${toAuthor()
+        .map((m) => `- ${m.subject}`)
+        .join('\n')}`,
+    ).not.toBeNull()
   })
 
   it('the author withdraws the story from /account/stories/:id: link, confirmation page, button', async () => {

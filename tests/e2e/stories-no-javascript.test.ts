@@ -30,10 +30,17 @@ beforeAll(async () => {
 
 /** The text of the elements a control (or fieldset) names in aria-describedby. */
 async function describedBy(selector: string): Promise<string> {
-  return e2e.page.locator(selector).first().evaluate((el) => {
-    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
-    return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim()
-  })
+  return e2e.page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
+      return ids
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    })
 }
 
 describe('/stories/new without JavaScript', () => {
@@ -106,8 +113,7 @@ describe('/stories/new without JavaScript', () => {
     expect((await fieldState(e2e.page, 'contentWarningNote')).value).toBe(typed.note)
     expect((await fieldState(e2e.page, 'penName')).value).toBe(typed.penName)
     expect(await e2e.page.locator('main form select[name="locality"] option:checked').innerText()).toBe(typed.localityLabel)
-    const checked = async (name: string) =>
-      e2e.page.locator(`main form input[name="${name}"]:checked`).evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value).sort())
+    const checked = async (name: string) => e2e.page.locator(`main form input[name="${name}"]:checked`).evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value).sort())
     expect(await checked('themes')).toEqual([...typed.themes].sort())
     expect(await checked('contentWarnings')).toEqual(typed.warnings)
     expect(await checked('audience')).toEqual(['members'])

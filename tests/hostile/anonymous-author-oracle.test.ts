@@ -74,9 +74,7 @@ async function authorEdits(id: number | string, title: string) {
 }
 
 async function makeAction(data: Record<string, unknown>): Promise<number | string> {
-  const doc = await settle(() =>
-    db().create({ collection: 'actions', data: { description: `Raised ${unique('act')}`, status: 'open', ...data }, overrideAccess: true }),
-  )
+  const doc = await settle(() => db().create({ collection: 'actions', data: { description: `Raised ${unique('act')}`, status: 'open', ...data }, overrideAccess: true }))
   return (doc as any).id
 }
 
@@ -97,9 +95,7 @@ beforeAll(async () => {
   // The anonymous story, with an edit awaiting review and a moderator's private reason.
   storyA = await publishAnonymousStory(author)
   await authorEdits(storyA, `Story ${unique('firstedit')}`)
-  await settle(async () =>
-    moderateStory({ payload: hostile.payload, moderator: await seededModeratorUser(), storyId: storyA, action: 'request_changes', reason: `Please take out ${reasonMarker}.` }),
-  )
+  await settle(async () => moderateStory({ payload: hostile.payload, moderator: await seededModeratorUser(), storyId: storyA, action: 'request_changes', reason: `Please take out ${reasonMarker}.` }))
   await authorEdits(storyA, `Story ${revisionMarker}`)
   const stored = await readStory(storyA)
   if (
@@ -109,7 +105,9 @@ beforeAll(async () => {
     !String(stored.revision?.title).includes(revisionMarker) ||
     !String(stored.reasonForAuthor).includes(reasonMarker)
   ) {
-    throw new Error(`Arrange failed: story A is ${JSON.stringify({ status: stored.status, byline: stored.consentByline, revisionState: stored.revisionState, revision: stored.revision?.title, reason: stored.reasonForAuthor })}`)
+    throw new Error(
+      `Arrange failed: story A is ${JSON.stringify({ status: stored.status, byline: stored.consentByline, revisionState: stored.revisionState, revision: stored.revision?.title, reason: stored.reasonForAuthor })}`,
+    )
   }
   // A second anonymous story, by someone else, so that a sort has two authors to order.
   storyB = await publishAnonymousStory(otherAuthor)
@@ -128,9 +126,7 @@ beforeAll(async () => {
   )) as any
   threadA = thread.id
   for (const writer of [replier, author]) {
-    await settle(async () =>
-      db().create({ collection: 'replies', data: { thread: threadA, body: `Thanks, ${unique('re')}.` }, overrideAccess: false, user: await asUser(writer.id) }),
-    )
+    await settle(async () => db().create({ collection: 'replies', data: { thread: threadA, body: `Thanks, ${unique('re')}.` }, overrideAccess: false, user: await asUser(writer.id) }))
   }
   const published = await db().count({ collection: 'replies', where: { and: [{ thread: { equals: threadA } }, { status: { equals: 'published' } }] }, overrideAccess: true })
   if ((await db().findByID({ collection: 'threads', id: threadA, overrideAccess: true })).status !== 'published' || published.totalDocs !== 2) {
@@ -158,23 +154,119 @@ function questions(): Question[] {
   const A = String(author.id)
   const W = String(wrongGuess.id)
   return [
-    q('story + story.author equals (the issue’s example)', 'actions', (n) => `where[story][equals]=${storyA}&where[story.author][equals]=${n}`, () => A, () => W),
-    q('story.author equals', 'actions', (n) => `where[story.author][equals]=${n}`, () => A, () => W),
-    q('story.author in', 'actions', (n) => `where[story.author][in]=${n}`, () => A, () => W),
-    q('story.author not_equals', 'actions', (n) => `where[story][equals]=${storyA}&where[story.author][not_equals]=${n}`, () => A, () => W),
-    q('story.author inside or', 'actions', (n) => `where[or][0][story.author][equals]=${n}`, () => A, () => W),
-    q('story.author inside and', 'actions', (n) => `where[and][0][story][equals]=${storyA}&where[and][1][story.author][equals]=${n}`, () => A, () => W),
+    q(
+      'story + story.author equals (the issue’s example)',
+      'actions',
+      (n) => `where[story][equals]=${storyA}&where[story.author][equals]=${n}`,
+      () => A,
+      () => W,
+    ),
+    q(
+      'story.author equals',
+      'actions',
+      (n) => `where[story.author][equals]=${n}`,
+      () => A,
+      () => W,
+    ),
+    q(
+      'story.author in',
+      'actions',
+      (n) => `where[story.author][in]=${n}`,
+      () => A,
+      () => W,
+    ),
+    q(
+      'story.author not_equals',
+      'actions',
+      (n) => `where[story][equals]=${storyA}&where[story.author][not_equals]=${n}`,
+      () => A,
+      () => W,
+    ),
+    q(
+      'story.author inside or',
+      'actions',
+      (n) => `where[or][0][story.author][equals]=${n}`,
+      () => A,
+      () => W,
+    ),
+    q(
+      'story.author inside and',
+      'actions',
+      (n) => `where[and][0][story][equals]=${storyA}&where[and][1][story.author][equals]=${n}`,
+      () => A,
+      () => W,
+    ),
     // Bisection: "is the author's id at least n?"
-    q('story.author range', 'actions', (n) => `where[story][equals]=${storyA}&where[story.author][greater_than_equal]=${n}`, () => A, () => String(Number(author.id) + 1)),
-    q('story.author.id equals', 'actions', (n) => `where[story.author.id][equals]=${n}`, () => A, () => W),
-    q('story.author.displayName equals', 'actions', (n) => `where[story.author.displayName][equals]=${e(n)}`, () => author.displayName, () => wrongGuess.displayName),
-    q('story.author.email like', 'actions', (n) => `where[story.author.email][like]=${e(n)}`, () => author.email, () => wrongGuess.email),
-    q('story.revision.title like (an edit awaiting review)', 'actions', (n) => `where[story.revision.title][like]=${n}`, () => revisionMarker, () => unique('nothing')),
-    q('story.reasonForAuthor like (a moderator’s private reason)', 'actions', (n) => `where[story.reasonForAuthor][like]=${n}`, () => reasonMarker, () => unique('nothing')),
-    q('story.revisionState equals', 'actions', (n) => `where[story][equals]=${storyA}&where[story.revisionState][equals]=${n}`, () => 'submitted', () => 'changes_requested'),
-    q('thread.author equals on actions', 'actions', (n) => `where[thread.author][equals]=${n}`, () => A, () => W),
-    q('thread.author equals on replies (id to display name)', 'replies', (n) => `where[thread.author][equals]=${n}`, () => A, () => W),
-    q('author equals on threads', 'threads', (n) => `where[author][equals]=${n}`, () => A, () => W),
+    q(
+      'story.author range',
+      'actions',
+      (n) => `where[story][equals]=${storyA}&where[story.author][greater_than_equal]=${n}`,
+      () => A,
+      () => String(Number(author.id) + 1),
+    ),
+    q(
+      'story.author.id equals',
+      'actions',
+      (n) => `where[story.author.id][equals]=${n}`,
+      () => A,
+      () => W,
+    ),
+    q(
+      'story.author.displayName equals',
+      'actions',
+      (n) => `where[story.author.displayName][equals]=${e(n)}`,
+      () => author.displayName,
+      () => wrongGuess.displayName,
+    ),
+    q(
+      'story.author.email like',
+      'actions',
+      (n) => `where[story.author.email][like]=${e(n)}`,
+      () => author.email,
+      () => wrongGuess.email,
+    ),
+    q(
+      'story.revision.title like (an edit awaiting review)',
+      'actions',
+      (n) => `where[story.revision.title][like]=${n}`,
+      () => revisionMarker,
+      () => unique('nothing'),
+    ),
+    q(
+      'story.reasonForAuthor like (a moderator’s private reason)',
+      'actions',
+      (n) => `where[story.reasonForAuthor][like]=${n}`,
+      () => reasonMarker,
+      () => unique('nothing'),
+    ),
+    q(
+      'story.revisionState equals',
+      'actions',
+      (n) => `where[story][equals]=${storyA}&where[story.revisionState][equals]=${n}`,
+      () => 'submitted',
+      () => 'changes_requested',
+    ),
+    q(
+      'thread.author equals on actions',
+      'actions',
+      (n) => `where[thread.author][equals]=${n}`,
+      () => A,
+      () => W,
+    ),
+    q(
+      'thread.author equals on replies (id to display name)',
+      'replies',
+      (n) => `where[thread.author][equals]=${n}`,
+      () => A,
+      () => W,
+    ),
+    q(
+      'author equals on threads',
+      'threads',
+      (n) => `where[author][equals]=${n}`,
+      () => A,
+      () => W,
+    ),
   ]
 }
 

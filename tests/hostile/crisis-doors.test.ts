@@ -163,14 +163,24 @@ function memberWordsIn(haystack: string, crisis: Crisis, markers: string[]): str
 async function expectLeadAlertedWithoutText(from: number, crisis: Crisis, markers: string[], where: string) {
   const mail = await nextLeadMail(from)
   expect(memberWordsIn(mailText(mail), crisis, markers), `${where}: the lead's email (subject and body) quotes the member`).toEqual([])
-  const leads = (await db().find({ collection: 'users', where: { isSafeguardingLead: { equals: true } }, overrideAccess: true, depth: 0, limit: 100 })).docs.map((u: any) => String(u.email).toLowerCase())
+  const leads = (await db().find({ collection: 'users', where: { isSafeguardingLead: { equals: true } }, overrideAccess: true, depth: 0, limit: 100 })).docs.map((u: any) =>
+    String(u.email).toLowerCase(),
+  )
   for (const other of mailbox.messages.slice(from).filter((m) => addressesOf(m).some((a) => leads.includes(a)))) {
     expect(memberWordsIn(mailText(other), crisis, markers), `${where}: an email to a lead (${other.subject}) quotes the member`).toEqual([])
   }
 }
 
 const alertsFor = async (targetCollection: string, targetId: unknown) =>
-  (await db().find({ collection: 'crisis-alerts', where: { and: [{ targetCollection: { equals: targetCollection } }, { targetId: { equals: String(targetId) } }] }, depth: 0, limit: 10, overrideAccess: true })).docs as any[]
+  (
+    await db().find({
+      collection: 'crisis-alerts',
+      where: { and: [{ targetCollection: { equals: targetCollection } }, { targetId: { equals: String(targetId) } }] },
+      depth: 0,
+      limit: 10,
+      overrideAccess: true,
+    })
+  ).docs as any[]
 
 const storedDoc = async (collection: string, id: unknown) => (await db().find({ collection, where: { id: { equals: id } }, overrideAccess: true, depth: 0, limit: 1 })).docs[0] as any
 
@@ -430,7 +440,10 @@ describe('crisis words through every page form door, as the demo member', () => 
 
     // The control: the same member's ordinary story, submitted the same way and approved, is shown everywhere.
     const controlMarker = unique('stctl')
-    const controlPage = await landing(client, await postStory(client, { title: `Bandstand Sundays ${controlMarker}`, body: ORDINARY, intent: 'submit', byline: 'pen-name', penName: 'Canal Walker', ...PUBLIC_CONSENT }))
+    const controlPage = await landing(
+      client,
+      await postStory(client, { title: `Bandstand Sundays ${controlMarker}`, body: ORDINARY, intent: 'submit', byline: 'pen-name', penName: 'Canal Walker', ...PUBLIC_CONSENT }),
+    )
     const controlId = idFromPath(controlPage.url, /\/account\/stories\/(\w+)/)
     expect(controlId, `the control story was made (got ${controlPage.status})`).toBeDefined()
     expect(panelHtml(controlPage.html), 'no crisis panel for an ordinary story').toBeNull()
@@ -440,7 +453,10 @@ describe('crisis words through every page form door, as the demo member', () => 
 
     const marker = unique('stpen')
     const before = mailbox.messages.length
-    const page = await landing(client, await postStory(client, { title: `Bandstand evenings ${marker}`, body: `A quiet week ${marker}.`, intent: 'submit', byline: 'pen-name', penName: crisis.text, ...PUBLIC_CONSENT }))
+    const page = await landing(
+      client,
+      await postStory(client, { title: `Bandstand evenings ${marker}`, body: `A quiet week ${marker}.`, intent: 'submit', byline: 'pen-name', penName: crisis.text, ...PUBLIC_CONSENT }),
+    )
     const id = idFromPath(page.url, /\/account\/stories\/(\w+)/)
     expect(id, `the form redirects to the author's page for the story (got ${page.status} ${page.url})`).toBeDefined()
     expectCrisisPanel(page.html, await localServices(loc['lancashire-county']!), "on the author's story page")
@@ -460,7 +476,14 @@ describe('crisis words through every page form door, as the demo member', () => 
 describe('local crisis services come first', () => {
   test('a service a locality’s moderator adds through REST is listed before Samaritans on the panel for a post in that forum', async () => {
     const name = `Pendle Night Line ${unique('svc')}`
-    const created = await api(hostile, eastModerator, 'POST', '/api/crisis-services', { locality: loc['lancashire-east'], name, phone: '01282 000 111', hours: '6pm to 6am', note: 'Talk to someone local', order: -1 })
+    const created = await api(hostile, eastModerator, 'POST', '/api/crisis-services', {
+      locality: loc['lancashire-east'],
+      name,
+      phone: '01282 000 111',
+      hours: '6pm to 6am',
+      note: 'Talk to someone local',
+      order: -1,
+    })
     expect(created.status, `the east moderator adds a service to east: ${created.text.slice(0, 200)}`).toBe(201)
 
     const client = await signIn(demoMember)
@@ -533,7 +556,11 @@ describe('crisis alerts through REST', () => {
   })
 
   test('no one but its handlers can change or close it; a moderator of another locality cannot close it, the lead can', async () => {
-    for (const [name, viewer] of [['a visitor', null], ['the author', demoMember], ['a moderator of lancashire-north', northModerator]] as const) {
+    for (const [name, viewer] of [
+      ['a visitor', null],
+      ['the author', demoMember],
+      ['a moderator of lancashire-north', northModerator],
+    ] as const) {
       const handle = await api(hostile, viewer, 'POST', `/api/crisis-alerts/${alertId}/handle`, { note: 'Closing it.' })
       expect([401, 403, 404], `${name}: POST handle gave ${handle.status} ${handle.text.slice(0, 120)}`).toContain(handle.status)
       const patch = await api(hostile, viewer, 'PATCH', `/api/crisis-alerts/${alertId}`, { status: 'handled' })

@@ -48,7 +48,7 @@ describe('a cross-site POST to /account is refused and changes nothing', () => {
     { label: 'Origin of a look-alike host, valid token', token: 'valid', headers: (o) => ({ origin: o.replace('127.0.0.1', '127.0.0.1.evil.example') }) },
     { label: 'same-origin, token missing', token: 'missing', headers: (o) => ({ origin: o, 'sec-fetch-site': 'same-origin' }) },
     { label: 'same-origin, wrong token', token: 'wrong', headers: (o) => ({ origin: o, 'sec-fetch-site': 'same-origin' }) },
-    { label: 'same-origin, the attacker\'s own token', token: 'attacker', headers: (o) => ({ origin: o, 'sec-fetch-site': 'same-origin' }) },
+    { label: "same-origin, the attacker's own token", token: 'attacker', headers: (o) => ({ origin: o, 'sec-fetch-site': 'same-origin' }) },
     { label: 'cross-site, no token at all (plain forged form)', token: 'missing', headers: () => ({ origin: EVIL_ORIGIN, 'sec-fetch-site': 'cross-site' }) },
   ]
 
@@ -107,7 +107,12 @@ describe('other cross-site writes are refused', () => {
     const response = await raw('/account/credentials', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: client.cookieHeader(), origin: EVIL_ORIGIN, 'sec-fetch-site': 'cross-site' },
-      body: new URLSearchParams({ _csrf: await client.csrfToken('/account'), newEmail: `taken-${unique()}@evil.example`, newPassword: 'lichen-orchard-bramble-77', currentPassword: victim.password }).toString(),
+      body: new URLSearchParams({
+        _csrf: await client.csrfToken('/account'),
+        newEmail: `taken-${unique()}@evil.example`,
+        newPassword: 'lichen-orchard-bramble-77',
+        currentPassword: victim.password,
+      }).toString(),
     })
     expect(response.status).toBeGreaterThanOrEqual(400)
     expect(response.status).toBeLessThan(500)
@@ -120,11 +125,7 @@ describe('other cross-site writes are refused', () => {
     const originalName = `Anchor ${unique()}`.slice(0, 40)
     const victim = await createMember(hostile.payload, { displayName: originalName })
     const client = await signedIn(hostile.server, victim.email, victim.password)
-    const variants: Record<string, string>[] = [
-      { origin: EVIL_ORIGIN, 'sec-fetch-site': 'cross-site' },
-      { origin: EVIL_ORIGIN },
-      { 'sec-fetch-site': 'cross-site' },
-    ]
+    const variants: Record<string, string>[] = [{ origin: EVIL_ORIGIN, 'sec-fetch-site': 'cross-site' }, { origin: EVIL_ORIGIN }, { 'sec-fetch-site': 'cross-site' }]
     for (const headers of variants) {
       for (const [contentType, body] of [
         ['application/json', JSON.stringify({ displayName: `Hijacked ${unique()}`.slice(0, 40) })],
@@ -214,7 +215,10 @@ describe('security headers on every response', () => {
 
   function checkCommon(response: Response, where: string) {
     expect(response.headers.get('x-content-type-options'), `${where} nosniff`).toBe('nosniff')
-    const referrer = (response.headers.get('referrer-policy') ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+    const referrer = (response.headers.get('referrer-policy') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     expect(referrer.length, `${where} Referrer-Policy`).toBeGreaterThan(0)
     for (const value of referrer) expect(SAFE_REFERRER, `${where} Referrer-Policy ${value}`).toContain(value)
     const csp = response.headers.get('content-security-policy') ?? ''
@@ -241,8 +245,24 @@ describe('security headers on every response', () => {
     const signed = await signedIn(hostile.server, member.email, member.password)
     const home = await (await visitor.get('/')).text()
     const localities = [...new Set([...home.matchAll(/href="(\/localities\/[^"#?]+)"/g)].map((m) => m[1]!))]
-    const pages = ['/', '/join', '/login', '/forgot', '/reset', '/reset?token=nope', '/verify?token=nope', '/healthz', '/assets/site.css', '/definitely-not-here', '/localities/no-such-place', ...localities]
-    for (const [who, client] of [['visitor', visitor], ['member', signed]] as const) {
+    const pages = [
+      '/',
+      '/join',
+      '/login',
+      '/forgot',
+      '/reset',
+      '/reset?token=nope',
+      '/verify?token=nope',
+      '/healthz',
+      '/assets/site.css',
+      '/definitely-not-here',
+      '/localities/no-such-place',
+      ...localities,
+    ]
+    for (const [who, client] of [
+      ['visitor', visitor],
+      ['member', signed],
+    ] as const) {
       for (const path of [...pages, '/account']) {
         const response = await client.get(path)
         const csp = checkCommon(response, `${who} GET ${path} (${response.status})`)
@@ -309,7 +329,10 @@ describe('cookies are httpOnly and SameSite=Lax', () => {
     const form = await client.postForm('/login', { _csrf: (await (await client.get('/login')).text()).match(/name="_csrf" value="([^"]+)"/)![1]!, email: member.email, password: member.password })
     expect(form.status).toBe(303)
     const formCookies = checkCookies(form, 'POST /login')
-    expect(formCookies.some((c) => c.name === 'payload-token'), 'the form login sets the session cookie').toBe(true)
+    expect(
+      formCookies.some((c) => c.name === 'payload-token'),
+      'the form login sets the session cookie',
+    ).toBe(true)
 
     const rest = await new WebClient(hostile.server.url).json('POST', '/api/users/login', { email: member.email, password: member.password })
     expect(rest.status).toBe(200)

@@ -52,8 +52,7 @@ async function snapshot(collection: 'threads' | 'replies', id: number | string) 
   return d && { status: d.status, pinned: !!d.pinned, locked: !!d.locked, isFirstPost: !!d.isFirstPost, title: d.title, body: d.body, author: String(idOf(d.author)) }
 }
 
-const eventsFor = (collection: string, id: number | string) =>
-  countStored(hostile, 'moderation-events', { and: [{ targetCollection: { equals: collection } }, { targetId: { equals: String(id) } }] })
+const eventsFor = (collection: string, id: number | string) => countStored(hostile, 'moderation-events', { and: [{ targetCollection: { equals: collection } }, { targetId: { equals: String(id) } }] })
 
 /** REST with the session cookie (the browser's door), same-origin. */
 async function cookieJson(client: WebClient, method: string, path: string, body?: unknown) {
@@ -72,7 +71,14 @@ describe('a lancashire-north moderator acting on lancashire-east', () => {
     const eastPending = await newThread(hostile, await makeMember(hostile), east)
     const eastPublished = await newThread(hostile, await makeMember(hostile, { established: true }), east)
     await expectStatus(hostile, 'threads', eastPending.id, 'pending')
-    for (const [t, action] of [[eastPending, 'approve'], [eastPending, 'reject'], [eastPublished, 'hide'], [eastPublished, 'lock'], [eastPublished, 'pin'], [eastPublished, 'remove']] as const) {
+    for (const [t, action] of [
+      [eastPending, 'approve'],
+      [eastPending, 'reject'],
+      [eastPublished, 'hide'],
+      [eastPublished, 'lock'],
+      [eastPublished, 'pin'],
+      [eastPublished, 'remove'],
+    ] as const) {
       const before = await snapshot('threads', t.id)
       const events = await eventsFor('threads', t.id)
       const r = await moderate(hostile, scoped, 'threads', t.id, action, { reason: 'Not welcome here' })
@@ -97,7 +103,12 @@ describe('a lancashire-north moderator acting on lancashire-east', () => {
     const eastThread = await newThread(hostile, await makeMember(hostile, { established: true }), loc['lancashire-east']!)
     const pending = await newReply(hostile, await makeMember(hostile), eastThread.id)
     const published = await newReply(hostile, await makeMember(hostile, { established: true }), eastThread.id)
-    for (const [r, action] of [[pending, 'approve'], [pending, 'reject'], [published, 'hide'], [published, 'remove']] as const) {
+    for (const [r, action] of [
+      [pending, 'approve'],
+      [pending, 'reject'],
+      [published, 'hide'],
+      [published, 'remove'],
+    ] as const) {
       const before = await snapshot('replies', r.id)
       const result = await moderate(hostile, scoped, 'replies', r.id, action, { reason: 'Not welcome here' })
       expect(result.status, action).toBe(403)
@@ -119,7 +130,7 @@ describe('a lancashire-north moderator acting on lancashire-east', () => {
     const eastFlag = await flagOn(loc['lancashire-east']!)
     const r = await api(hostile, scoped, 'POST', `/api/flags/${eastFlag}/resolve`, { status: 'resolved', moderatorNote: 'north says fine' })
     expect(r.status).toBe(403)
-    expect((await stored(hostile, 'flags', eastFlag))).toMatchObject({ status: 'open' })
+    expect(await stored(hostile, 'flags', eastFlag)).toMatchObject({ status: 'open' })
     expect((await stored(hostile, 'flags', eastFlag))?.moderatorNote ?? '').not.toContain('north says fine')
     const northFlag = await flagOn(loc['lancashire-north']!)
     expect((await api(hostile, scoped, 'POST', `/api/flags/${northFlag}/resolve`, { status: 'resolved', moderatorNote: 'checked' })).status).toBe(200)
@@ -141,7 +152,12 @@ describe('rate limits cannot be bypassed through REST', () => {
     const viaCookie = threadData('rl2')
     expect((await cookieJson(client, 'POST', '/api/threads', viaCookie)).status).toBe(429)
     const viaForm = threadData('rl3')
-    const form = await client.postForm('/threads', { _csrf: await client.csrfToken('/threads/new?locality=lancashire-county'), title: viaForm.title, body: viaForm.body, locality: 'lancashire-county' })
+    const form = await client.postForm('/threads', {
+      _csrf: await client.csrfToken('/threads/new?locality=lancashire-county'),
+      title: viaForm.title,
+      body: viaForm.body,
+      locality: 'lancashire-county',
+    })
     expect(form.status).toBe(429)
     expect(form.headers.get('retry-after')).toBeTruthy()
     expect(await form.text()).toContain(viaForm.body.split(' ')[2]!) // the form keeps the text
@@ -178,7 +194,7 @@ describe('rate limits cannot be bypassed through REST', () => {
     })
   })
 
-  test('a new member\'s 4th thread in 24 h is refused through REST and the form (a reply still goes through)', async () => {
+  test("a new member's 4th thread in 24 h is refused through REST and the form (a reply still goes through)", async () => {
     await withSettings(hostile, { newMemberPostIntervalSeconds: 0 }, async () => {
       const member = await makeMember(hostile)
       for (let i = 0; i < 3; i++) await newThread(hostile, member, county())
@@ -188,7 +204,12 @@ describe('rate limits cannot be bypassed through REST', () => {
       expect(r.status).toBeLessThan(500)
       const client = await signIn(member)
       const viaForm = threadData('capf')
-      const form = await client.postForm('/threads', { _csrf: await client.csrfToken('/threads/new?locality=lancashire-county'), title: viaForm.title, body: viaForm.body, locality: 'lancashire-county' })
+      const form = await client.postForm('/threads', {
+        _csrf: await client.csrfToken('/threads/new?locality=lancashire-county'),
+        title: viaForm.title,
+        body: viaForm.body,
+        locality: 'lancashire-county',
+      })
       expect(form.status).toBe(429)
       expect(await countStored(hostile, 'threads', { author: { equals: member.id } })).toBe(3)
       const host = await newThread(hostile, await makeMember(hostile, { established: true }), county())
@@ -196,7 +217,7 @@ describe('rate limits cannot be bypassed through REST', () => {
     })
   })
 
-  test('a new member\'s 11th reply in 24 h is refused through REST', async () => {
+  test("a new member's 11th reply in 24 h is refused through REST", async () => {
     await withSettings(hostile, { newMemberPostIntervalSeconds: 0 }, async () => {
       const host = await newThread(hostile, await makeMember(hostile, { established: true }), county())
       const member = await makeMember(hostile)
@@ -254,7 +275,12 @@ describe('a newcomer cannot publish their own pending post', () => {
     const data = threadData('smug')
     const form = await client.postForm('/threads', {
       _csrf: await client.csrfToken('/threads/new?locality=lancashire-county'),
-      title: data.title, body: data.body, locality: 'lancashire-county', status: 'published', pinned: 'on', isFirstPost: 'true',
+      title: data.title,
+      body: data.body,
+      locality: 'lancashire-county',
+      status: 'published',
+      pinned: 'on',
+      isFirstPost: 'true',
     })
     expect(form.status).toBe(303)
     const found = await db(hostile).find({ collection: 'threads', where: { title: { equals: data.title } }, overrideAccess: true, depth: 0 })
@@ -264,7 +290,7 @@ describe('a newcomer cannot publish their own pending post', () => {
 })
 
 describe("a member changing someone else's post through REST", () => {
-  test('PATCH and DELETE (one and bulk) on another\'s thread and reply change nothing, even by the thread\'s author', async () => {
+  test("PATCH and DELETE (one and bulk) on another's thread and reply change nothing, even by the thread's author", async () => {
     const owner = await makeMember(hostile, { established: true })
     const replier = await makeMember(hostile, { established: true })
     const attacker = await makeMember(hostile, { established: true })
@@ -313,7 +339,11 @@ describe('notifications never carry a reply the recipient may not see', () => {
     await drainJobs(hostile)
     await sleep(1500)
     expect(await countAboutT(), 'control: the published reply notified the thread author exactly once').toBe(1)
-    expect(mailsTo(await readOutbox(hostile), A.email).filter((m) => mentions(m, R1, N1)).map((m) => m.file)).toEqual([])
+    expect(
+      mailsTo(await readOutbox(hostile), A.email)
+        .filter((m) => mentions(m, R1, N1))
+        .map((m) => m.file),
+    ).toEqual([])
 
     const approve = await moderate(hostile, seededModerator(hostile), 'replies', R1.id, 'approve')
     expect(approve.status).toBe(200)
@@ -347,12 +377,24 @@ describe('notifications never carry a reply the recipient may not see', () => {
     const staff = await moderatorEmails(hostile)
     const problems: string[] = []
     for (const m of await readOutbox(hostile)) {
-      for (const [p, who] of [[R2, N2], [R3, N3], [R4, N4]] as const) {
+      for (const [p, who] of [
+        [R2, N2],
+        [R3, N3],
+        [R4, N4],
+      ] as const) {
         if (!m.text.includes(p.bodyMarker)) continue
         const strangers = m.to.filter((to) => to !== who.email.toLowerCase() && !staff.has(to))
         if (strangers.length) problems.push(`${m.file} to ${strangers.join(', ')} carries ${p.bodyMarker}`)
       }
-      if (m.to.includes(A.email.toLowerCase()) && [[R2, N2], [R3, N3], [R4, N4]].some(([p, who]) => mentions(m, p as Posted, who as Member))) problems.push(`${m.file} to the thread author names a hidden reply`)
+      if (
+        m.to.includes(A.email.toLowerCase()) &&
+        [
+          [R2, N2],
+          [R3, N3],
+          [R4, N4],
+        ].some(([p, who]) => mentions(m, p as Posted, who as Member))
+      )
+        problems.push(`${m.file} to the thread author names a hidden reply`)
     }
     expect(problems).toEqual([])
   }, 240_000)

@@ -67,7 +67,13 @@ beforeAll(async () => {
   pendingReply = await newReply(hostile, newcomer, county.id)
   hiddenThread = await newThread(hostile, author, loc['lancashire-county']!)
   hiddenReply = await newReply(hostile, replier, county.id)
-  for (const [c, p] of [['threads', north], ['replies', northReply], ['threads', county], ['replies', countyReply]] as const) await expectStatus(hostile, c, p.id, 'published')
+  for (const [c, p] of [
+    ['threads', north],
+    ['replies', northReply],
+    ['threads', county],
+    ['replies', countyReply],
+  ] as const)
+    await expectStatus(hostile, c, p.id, 'published')
   await expectStatus(hostile, 'threads', pendingThread.id, 'pending')
   await expectStatus(hostile, 'replies', pendingReply.id, 'pending')
   await arrangeModeration(hostile, 'threads', hiddenThread.id, 'hide', 'hidden')
@@ -146,10 +152,15 @@ describe('a members-only forum seen by a visitor', () => {
 
   test('REST gives a visitor none of it, whatever the query (the public thread is readable)', async () => {
     const paths = restDoorsFor(north, northReply, loc['lancashire-north']!)
-    const problems = await restLeaks(null, paths, [...north.markers, ...northReply.markers], [
-      { collection: 'threads', id: north.id },
-      { collection: 'replies', id: northReply.id },
-    ])
+    const problems = await restLeaks(
+      null,
+      paths,
+      [...north.markers, ...northReply.markers],
+      [
+        { collection: 'threads', id: north.id },
+        { collection: 'replies', id: northReply.id },
+      ],
+    )
     expect(problems).toEqual([])
     for (const p of [`/api/threads/count?where[locality][equals]=${loc['lancashire-north']}`, `/api/replies/count?where[thread][equals]=${north.id}`]) {
       const r = await api(hostile, null, 'GET', p)
@@ -165,7 +176,10 @@ describe('a members-only forum seen by a visitor', () => {
     const v = visitor()
     for (const word of [north.titleMarker, north.bodyMarker, northReply.bodyMarker]) {
       const page = await getPage(v, `/search?q=${word}`)
-      expect(foundIn(page.html, [...north.markers, ...northReply.markers]).filter((m) => m !== word), word).toEqual([])
+      expect(
+        foundIn(page.html, [...north.markers, ...northReply.markers]).filter((m) => m !== word),
+        word,
+      ).toEqual([])
       expect(page.html, word).not.toMatch(new RegExp(`/threads/${north.id}\\b`))
     }
     expect((await getPage(v, `/search?q=${county.bodyMarker}`)).html).toContain(county.titleMarker)
@@ -186,7 +200,10 @@ describe('a members-only forum seen by a visitor', () => {
 
 describe('pending and hidden posts seen by another member (and a visitor)', () => {
   test('pages: 404 for the posts, and absent from the thread and the forum list', async () => {
-    for (const [name, client] of [['member', await signIn(nosy)], ['visitor', visitor()]] as const) {
+    for (const [name, client] of [
+      ['member', await signIn(nosy)],
+      ['visitor', visitor()],
+    ] as const) {
       for (const t of [pendingThread, hiddenThread]) {
         const page = await getPage(client, `/threads/${t.id}`)
         expect(page.status, `${name} /threads/${t.id}`).toBe(404)
@@ -203,10 +220,7 @@ describe('pending and hidden posts seen by another member (and a visitor)', () =
   })
 
   test('REST: no list, id, status query or count shows them to another member or a visitor', async () => {
-    const paths = [
-      ...restDoorsFor(pendingThread, pendingReply, loc['lancashire-county']!),
-      ...restDoorsFor(hiddenThread, hiddenReply, loc['lancashire-county']!),
-    ]
+    const paths = [...restDoorsFor(pendingThread, pendingReply, loc['lancashire-county']!), ...restDoorsFor(hiddenThread, hiddenReply, loc['lancashire-county']!)]
     const ids = [
       { collection: 'threads', id: pendingThread.id },
       { collection: 'threads', id: hiddenThread.id },
@@ -228,7 +242,10 @@ describe('pending and hidden posts seen by another member (and a visitor)', () =
     for (const client of [await signIn(nosy), visitor()]) {
       for (const word of secretsOfPendingAndHidden()) {
         const page = await getPage(client, `/search?q=${word}`)
-        expect(foundIn(page.html, secretsOfPendingAndHidden()).filter((m) => m !== word), word).toEqual([])
+        expect(
+          foundIn(page.html, secretsOfPendingAndHidden()).filter((m) => m !== word),
+          word,
+        ).toEqual([])
         expect(page.html).not.toMatch(new RegExp(`/threads/(${pendingThread.id}|${hiddenThread.id})\\b`))
       }
       expect((await getPage(client, `/search?q=${countyReply.bodyMarker}`)).html).toMatch(new RegExp(`/threads/${county.id}\\b`))
@@ -322,10 +339,16 @@ describe('the author relationship never leaves the server', () => {
   })
 
   test('pages, search and feed show the display name but no email or user id', async () => {
-    for (const [name, client, own] of [['visitor', visitor(), ''], ['member', await signIn(nosy), nosy.email.toLowerCase()]] as const) {
+    for (const [name, client, own] of [
+      ['visitor', visitor(), ''],
+      ['member', await signIn(nosy), nosy.email.toLowerCase()],
+    ] as const) {
       for (const p of [`/threads/${county.id}`, '/localities/lancashire-county', `/search?q=${county.bodyMarker}`, '/localities/lancashire-county/feed.xml']) {
         const page = await getPage(client, p)
-        expect(emailsIn(page.html).filter((e) => e !== own), `${name} ${p}`).toEqual([])
+        expect(
+          emailsIn(page.html).filter((e) => e !== own),
+          `${name} ${p}`,
+        ).toEqual([])
         expect(page.html, `${name} ${p}`).not.toMatch(new RegExp(`users/(${author.id}|${replier.id})\\b`))
       }
       const thread = await getPage(client, `/threads/${county.id}`)

@@ -70,15 +70,10 @@ export async function localityIds(forum: HostileServer): Promise<Record<string, 
 }
 
 /** A verified member; `established` members have 3 approved posts, so they are not pre-moderated. */
-export async function makeMember(
-  forum: HostileServer,
-  options: { established?: boolean; roles?: ('member' | 'moderator' | 'admin')[]; name?: string } = {},
-): Promise<Member> {
+export async function makeMember(forum: HostileServer, options: { established?: boolean; roles?: ('member' | 'moderator' | 'admin')[]; name?: string } = {}): Promise<Member> {
   const displayName = `${options.name ?? 'Fm'} ${unique('n')}`.slice(0, 40)
   const member = await settle(() => createMember(forum.payload, { roles: options.roles, displayName }))
-  await settle(() =>
-    db(forum).update({ collection: 'users', id: member.id, data: { approvedPostCount: options.established ? 3 : 0 }, overrideAccess: true }),
-  )
+  await settle(() => db(forum).update({ collection: 'users', id: member.id, data: { approvedPostCount: options.established ? 3 : 0 }, overrideAccess: true }))
   return member
 }
 
@@ -199,7 +194,12 @@ const parsedMail = new Map<string, Mail>()
 
 export async function readOutbox(forum: HostileServer): Promise<Mail[]> {
   const outbox = path.join(forum.server.dataDir, 'outbox')
-  const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort() : []
+  const files = fs.existsSync(outbox)
+    ? fs
+        .readdirSync(outbox)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+    : []
   const mails: Mail[] = []
   for (const file of files) {
     const full = path.join(outbox, file)
@@ -241,7 +241,5 @@ export async function waitForMail(forum: HostileServer, predicate: (mail: Mail) 
 /** Emails of every moderator and admin (who may see everything). */
 export async function moderatorEmails(forum: HostileServer): Promise<Set<string>> {
   const found = await db(forum).find({ collection: 'users', overrideAccess: true, limit: 10_000, depth: 0 })
-  return new Set(
-    (found.docs as any[]).filter((u) => (u.roles ?? []).some((r: string) => r === 'moderator' || r === 'admin')).map((u) => String(u.email).toLowerCase()),
-  )
+  return new Set((found.docs as any[]).filter((u) => (u.roles ?? []).some((r: string) => r === 'moderator' || r === 'admin')).map((u) => String(u.email).toLowerCase()))
 }

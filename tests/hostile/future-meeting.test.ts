@@ -276,7 +276,7 @@ describe('"Next meeting" after the refused attempts', () => {
     expect(meetingsUnder(html, /upcoming|next meeting/i), 'the upcoming meetings on /meetings').toContain(future.id)
   })
 
-  test('a future meeting stored as held by an older version is still the North locality\'s next meeting', async () => {
+  test("a future meeting stored as held by an older version is still the North locality's next meeting", async () => {
     const html = await (await new WebClient(hostile.server.url).get('/localities/lancashire-north')).text()
     expect(firstMeetingUnder(html, /next meeting/i), 'the meeting linked under "Next meeting"').toBe(legacy.id)
   })

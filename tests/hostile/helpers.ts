@@ -120,11 +120,7 @@ export function multipartBody(fields: Record<string, string>, file: { name: stri
   for (const [name, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
   }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
-    ),
-  )
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n`))
   parts.push(file.data)
   parts.push(Buffer.from(`\r\n--${boundary}--\r\n`))
   return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` }
@@ -137,33 +133,27 @@ export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; b
  * server may cut off with abortOnLimit. Resolves with the response if one arrived, even if the
  * server then reset the connection while we were still writing.
  */
-export function rawRequest(
-  url: string,
-  options: { method: string; headers: Record<string, string>; body: Buffer; chunked?: boolean },
-): Promise<RawResponse> {
+export function rawRequest(url: string, options: { method: string; headers: Record<string, string>; body: Buffer; chunked?: boolean }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let settled = false
     let response: RawResponse | undefined
     const target = new URL(url)
     const headers: Record<string, string> = { ...options.headers }
     if (!options.chunked) headers['content-length'] = String(options.body.length)
-    const req = http.request(
-      { host: target.hostname, port: target.port, path: target.pathname + target.search, method: options.method, headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk) => chunks.push(chunk))
-        const finish = () => {
-          if (settled) return
-          settled = true
-          response = { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }
-          resolve(response)
-        }
-        res.on('end', finish)
-        res.on('error', finish)
-        res.on('aborted', finish)
-        res.on('close', finish)
-      },
-    )
+    const req = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: options.method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk) => chunks.push(chunk))
+      const finish = () => {
+        if (settled) return
+        settled = true
+        response = { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }
+        resolve(response)
+      }
+      res.on('end', finish)
+      res.on('error', finish)
+      res.on('aborted', finish)
+      res.on('close', finish)
+    })
     req.on('error', (error) => {
       if (settled) return
       // The response may still arrive after an EPIPE on our side (later on a busy machine); give it time.

@@ -26,11 +26,7 @@ function newcomer() {
 
 async function join(fields: { displayName: string; email: string }, headers: Record<string, string> = {}) {
   const client = new WebClient(hostile.server.url)
-  const response = await client.postForm(
-    '/join',
-    { _csrf: await client.csrfToken('/join'), memberType: 'supporter', homeLocality: '', password: JOIN_PASSWORD, ...fields },
-    { headers },
-  )
+  const response = await client.postForm('/join', { _csrf: await client.csrfToken('/join'), memberType: 'supporter', homeLocality: '', password: JOIN_PASSWORD, ...fields }, { headers })
   return { response, html: await response.text() }
 }
 
@@ -224,7 +220,17 @@ describe('failed sign-ins: throttled per IP at both doors', () => {
   test('variants of the REST path do not get round the limit (nothing signs in)', async () => {
     const member = await settle(() => createMember(hostile.payload))
     const leaks: string[] = []
-    for (const path of ['/api/users/login?depth=0', '/api/users/login/', '/api//users/login', '/api/users//login', '/API/users/login', '/api/Users/login', '/api/users/LOGIN', '/api/users/login%2F', '/api/users/%6cogin']) {
+    for (const path of [
+      '/api/users/login?depth=0',
+      '/api/users/login/',
+      '/api//users/login',
+      '/api/users//login',
+      '/API/users/login',
+      '/api/Users/login',
+      '/api/users/LOGIN',
+      '/api/users/login%2F',
+      '/api/users/%6cogin',
+    ]) {
       const attempt = await restLogin(member.email, member.password, {}, path)
       if (attempt.body?.token || attempt.client.cookies.has('payload-token') || attempt.response.status === 200) {
         leaks.push(`${path}: ${attempt.response.status} ${attempt.text.slice(0, 120)}`)

@@ -239,7 +239,8 @@ beforeAll(async () => {
   moderatorId = mods.docs[0].id
   for (const m of [meetingA, meetingB]) {
     const stored = await readMeeting(m)
-    if (stored.attendance?.firstTimers !== FIRST_TIMERS || (stored.attendance?.joinedWithCode ?? 0) !== 0) throw new Error(`Arrange failed: meeting ${m.title} attendance ${JSON.stringify(stored.attendance)}`)
+    if (stored.attendance?.firstTimers !== FIRST_TIMERS || (stored.attendance?.joinedWithCode ?? 0) !== 0)
+      throw new Error(`Arrange failed: meeting ${m.title} attendance ${JSON.stringify(stored.attendance)}`)
   }
   const joinPage = await (await new WebClient(hostile.server.url).get('/join')).text()
   const tick = joinPage.match(/<input[^>]*\bname="countAsFirstTimer"[^>]*>/)?.[0]
@@ -458,7 +459,13 @@ describe('sign-ups with and without a code', () => {
       [`${rawA.slice(0, half)}-${rawA.slice(half)}`, false],
       [`${rawA.slice(0, half)}-${rawA.slice(half)}`.toLowerCase(), true],
       [`  ${codeA.toLowerCase()}  `, false],
-      [rawA.split('').map((c, i) => (i % 2 ? c.toLowerCase() : c)).join(''), true],
+      [
+        rawA
+          .split('')
+          .map((c, i) => (i % 2 ? c.toLowerCase() : c))
+          .join(''),
+        true,
+      ],
     ]
     for (const [code, tick] of variants) {
       await expectJoined(await join(code, tick), `code typed as ${JSON.stringify(code)}${tick ? ' (ticked)' : ''}`)

@@ -54,11 +54,30 @@ type Story = { id: number | string; slug: string; title: string; mediaId: number
 
 /** A large enough photo that every image size (thumbnail, card, full) is made. */
 const photo = (format: 'jpeg' | 'png' = 'jpeg') =>
-  sharp({ create: { width: 1800, height: 1200, channels: 3, background: `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}` } })[format]().toBuffer()
+  sharp({
+    create: {
+      width: 1800,
+      height: 1200,
+      channels: 3,
+      background: `#${Math.floor(Math.random() * 0xffffff)
+        .toString(16)
+        .padStart(6, '0')}`,
+    },
+  })
+    [format]()
+    .toBuffer()
 
 async function submitWithCover(client: WebClient, title: string, fileName: string): Promise<Response> {
   const form = new FormData()
-  const fields: Record<string, string> = { _csrf: await client.csrfToken('/stories/new'), title, summary: 'A short summary.', body: `The walk I took every morning, ${title}.`, intent: 'submit', coverAlt: 'A quiet path by the water', ...CONSENT }
+  const fields: Record<string, string> = {
+    _csrf: await client.csrfToken('/stories/new'),
+    title,
+    summary: 'A short summary.',
+    body: `The walk I took every morning, ${title}.`,
+    intent: 'submit',
+    coverAlt: 'A quiet path by the water',
+    ...CONSENT,
+  }
   for (const [key, value] of Object.entries(fields)) form.append(key, value)
   form.append('cover', new Blob([new Uint8Array(await photo())], { type: 'image/jpeg' }), fileName)
   return client.request('/stories/new', { method: 'POST', body: form, headers: { origin: new URL(client.baseUrl).origin } })
@@ -89,7 +108,11 @@ async function mediaRecord(id: number | string): Promise<Record<string, any>> {
 // ---------------------------------------------------------------------------------------------
 // Every URL that serves the picture
 // ---------------------------------------------------------------------------------------------
-const decodeHtml = (value: string) => value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'")
+const decodeHtml = (value: string) =>
+  value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
 
 /** Same-origin paths of every picture the page shows: <img>/<source> src and srcset, og:image, preloaded images. Site assets excepted. */
 function picturePathsIn(html: string, base: string): string[] {
@@ -101,11 +124,23 @@ function picturePathsIn(html: string, base: string): string[] {
     if (kind === 'meta' && !/property="og:image|name="twitter:image/i.test(element)) continue
     if (kind === 'link' && !/as="image"/i.test(element)) continue
     for (const value of [attr('src'), attr('content'), attr('href')]) if (value) found.push(decodeHtml(value))
-    for (const set of [attr('srcset'), attr('imagesrcset')]) if (set) found.push(...decodeHtml(set).split(',').map((part) => part.trim().split(/\s+/)[0]!))
+    for (const set of [attr('srcset'), attr('imagesrcset')])
+      if (set)
+        found.push(
+          ...decodeHtml(set)
+            .split(',')
+            .map((part) => part.trim().split(/\s+/)[0]!),
+        )
   }
-  return [...new Set(found.filter(Boolean).map((u) => new URL(u, base)).filter((u) => u.origin === new URL(base).origin).map((u) => u.pathname + u.search))].filter(
-    (p) => !p.startsWith('/assets/'),
-  )
+  return [
+    ...new Set(
+      found
+        .filter(Boolean)
+        .map((u) => new URL(u, base))
+        .filter((u) => u.origin === new URL(base).origin)
+        .map((u) => u.pathname + u.search),
+    ),
+  ].filter((p) => !p.startsWith('/assets/'))
 }
 
 type Door = { url: string; kind: 'page' | 'file' | 'size' | 'optimizer' }
@@ -197,7 +232,11 @@ async function beforeControl(doors: Door[]) {
   const optimizerServed = optimizer.filter((s) => s.image).length
   // The optimizer may refuse uploads (the issue allows it), but not serve some widths and fail others.
   expect([0, optimizer.length], `optimizer answers before: ${optimizer.map((s) => `${s.url} [${s.status}]`).join(', ')}`).toContain(optimizerServed)
-  if (optimizerServed === 0) expect(optimizer.filter((s) => s.status >= 500 || s.status === 429), 'the optimizer refuses cleanly').toEqual([])
+  if (optimizerServed === 0)
+    expect(
+      optimizer.filter((s) => s.status >= 500 || s.status === 429),
+      'the optimizer refuses cleanly',
+    ).toEqual([])
   const servedBefore = new Set(seen.filter((s) => s.image).map((s) => s.url))
   const remembered = new Map(seen.map((s) => [s.url, s.validators]))
   return { servedBefore, remembered }
@@ -276,31 +315,27 @@ describe('a cover follows its story through every URL, the optimizer included', 
   const LOAD = 1000
   const SECONDS = 30
 
-  test(
-    `after the author's withdrawal form: ${LOAD} requests over ${SECONDS} s (visitor and another member, every URL) get image bytes 0 times`,
-    async () => {
-      const story = await publishedStoryWithCover()
-      const doors = await doorsOf(story)
-      const { servedBefore, remembered } = await beforeControl(doors)
-      // Warm every cache a second time, as a busy page would.
-      await quickRounds(doors, new Map(), 1)
+  test(`after the author's withdrawal form: ${LOAD} requests over ${SECONDS} s (visitor and another member, every URL) get image bytes 0 times`, async () => {
+    const story = await publishedStoryWithCover()
+    const doors = await doorsOf(story)
+    const { servedBefore, remembered } = await beforeControl(doors)
+    // Warm every cache a second time, as a busy page would.
+    await quickRounds(doors, new Map(), 1)
 
-      const response = await withdrawThroughTheForm(story)
-      expect([200, 303], `the withdrawal form answered ${response.status}`).toContain(response.status)
-      expect((await storyByTitle(story.title)).status).toBe('withdrawn')
+    const response = await withdrawThroughTheForm(story)
+    expect([200, 303], `the withdrawal form answered ${response.status}`).toContain(response.status)
+    expect((await storyByTitle(story.title)).status).toBe('withdrawn')
 
-      const who = await viewers()
-      const seen = await spread(LOAD, SECONDS * 1000, 20, (i) => {
-        const door = doors[i % doors.length]!
-        const viewer = who[Math.floor(i / doors.length) % who.length]!
-        return look(viewer, door, i % 2 === 1 ? remembered.get(door.url) : undefined)
-      })
-      const problems = problemsAfter(seen, servedBefore)
-      expect(problems.slice(0, 30), `after withdrawal, by kind: ${JSON.stringify(tally(seen))}`).toEqual([])
-      expect(seen.filter((s) => s.image).length).toBe(0)
-    },
-    180_000,
-  )
+    const who = await viewers()
+    const seen = await spread(LOAD, SECONDS * 1000, 20, (i) => {
+      const door = doors[i % doors.length]!
+      const viewer = who[Math.floor(i / doors.length) % who.length]!
+      return look(viewer, door, i % 2 === 1 ? remembered.get(door.url) : undefined)
+    })
+    const problems = problemsAfter(seen, servedBefore)
+    expect(problems.slice(0, 30), `after withdrawal, by kind: ${JSON.stringify(tally(seen))}`).toEqual([])
+    expect(seen.filter((s) => s.image).length).toBe(0)
+  }, 180_000)
 
   test('after a moderator unpublishes the story: straight away, no URL serves it', async () => {
     const story = await publishedStoryWithCover()
@@ -366,7 +401,10 @@ describe('stored files carry random names', () => {
     const media = await mediaRecord(story.mediaId)
     expect(Object.keys(media.sizes ?? {}).length, 'arrangement: the image sizes were made').toBeGreaterThanOrEqual(3)
     expect(personIn(media), 'the stored media record').toEqual([])
-    expect(listFiles(hostile.server.mediaDir).filter((f) => PERSON.test(f)), 'files in the media folder').toEqual([])
+    expect(
+      listFiles(hostile.server.mediaDir).filter((f) => PERSON.test(f)),
+      'files in the media folder',
+    ).toEqual([])
 
     const page = await new WebClient(hostile.server.url).get(`/stories/${story.slug}`)
     const html = await page.text()
@@ -374,10 +412,16 @@ describe('stored files carry random names', () => {
     const pictures = picturePathsIn(html, hostile.server.url)
     expect(pictures.length, 'arrangement: the page shows the cover').toBeGreaterThan(0)
     const urls = [...html.matchAll(/\s(?:src|srcset|href|content|action|imagesrcset)="([^"]*)"/gi)].map((m) => decodeHtml(m[1]!))
-    expect(urls.filter((u) => PERSON.test(u)), 'URLs in the story page').toEqual([])
+    expect(
+      urls.filter((u) => PERSON.test(u)),
+      'URLs in the story page',
+    ).toEqual([])
 
     // What REST tells the author and a visitor about the picture.
-    for (const [name, client] of [['author', story.authorClient], ['visitor', new WebClient(hostile.server.url)]] as const) {
+    for (const [name, client] of [
+      ['author', story.authorClient],
+      ['visitor', new WebClient(hostile.server.url)],
+    ] as const) {
       const rest = await client.get(`/api/media/${story.mediaId}?depth=0`)
       expect(rest.status, `${name}: REST read of the published cover`).toBe(200)
       expect(personIn((await rest.json()) as any), `${name}: GET /api/media/:id`).toEqual([])
@@ -397,7 +441,10 @@ describe('stored files carry random names', () => {
       expect(personIn(body.doc ?? {}), `${fileName}: the REST answer`).toEqual([])
       expect(personIn(await mediaRecord(body.doc.id)), `${fileName}: the stored record`).toEqual([])
     }
-    expect(listFiles(hostile.server.mediaDir).filter((f) => PERSON.test(f)), 'files in the media folder').toEqual([])
+    expect(
+      listFiles(hostile.server.mediaDir).filter((f) => PERSON.test(f)),
+      'files in the media folder',
+    ).toEqual([])
   }, 120_000)
 })
 
@@ -427,7 +474,13 @@ function migrateOnlyTheEarlierOnes(env: Record<string, string>) {
     await payload.db.migrate({ migrations: (await migrationsForCurrentDatabase()).filter((m) => earlier.has(m.name)) })
     process.exit(0)
   `
-  const childEnv: Record<string, string> = { ...(process.env as Record<string, string>), ...env, EARLIER_MIGRATIONS: JSON.stringify(MIGRATIONS_BEFORE_ISSUE_11), WAYMARK_JOBS: 'off', NODE_OPTIONS: '--conditions=production' }
+  const childEnv: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ...env,
+    EARLIER_MIGRATIONS: JSON.stringify(MIGRATIONS_BEFORE_ISSUE_11),
+    WAYMARK_JOBS: 'off',
+    NODE_OPTIONS: '--conditions=production',
+  }
   const result = spawnSync(path.join(rootDir, 'node_modules', '.bin', 'tsx'), ['--tsconfig', 'tsconfig.server.json', '--input-type=module', '-'], {
     cwd: rootDir,
     input: script,
@@ -451,10 +504,14 @@ describe('files stored under a person’s name before the rule', () => {
     // A public picture stored the old way: the uploader's own file name, for the file and each size.
     const sizes = { thumbnail: [160, 160], card: [640, 400], full: [1600, 1067] } as const
     const names: Record<string, string> = { original: 'jane-doe.webp' }
-    await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#557799' } }).webp().toFile(path.join(mediaDir, names.original!))
+    await sharp({ create: { width: 1800, height: 1200, channels: 3, background: '#557799' } })
+      .webp()
+      .toFile(path.join(mediaDir, names.original!))
     for (const [size, [w, h]] of Object.entries(sizes)) {
       names[size] = `jane-doe-${w}x${h}.webp`
-      await sharp({ create: { width: w, height: h, channels: 3, background: '#557799' } }).webp().toFile(path.join(mediaDir, names[size]!))
+      await sharp({ create: { width: w, height: h, channels: 3, background: '#557799' } })
+        .webp()
+        .toFile(path.join(mediaDir, names[size]!))
     }
     const db = createClient({ url: databaseUrl })
     const columns: Record<string, unknown> = {
@@ -479,7 +536,10 @@ describe('files stored under a person’s name before the rule', () => {
       })
     }
     const keys = Object.keys(columns)
-    const inserted = await db.execute({ sql: `INSERT INTO media (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')}) RETURNING id`, args: keys.map((k) => columns[k] as never) })
+    const inserted = await db.execute({
+      sql: `INSERT INTO media (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')}) RETURNING id`,
+      args: keys.map((k) => columns[k] as never),
+    })
     const mediaId = Number(inserted.rows[0]!.id)
     db.close()
 
@@ -490,9 +550,14 @@ describe('files stored under a person’s name before the rule', () => {
       const row = (await after.execute({ sql: 'SELECT * FROM media WHERE id = ?', args: [mediaId] })).rows[0] as Record<string, unknown> | undefined
       after.close()
       expect(row, 'the record is kept').toBeTruthy()
-      const stillNamed = Object.entries(row!).filter(([, v]) => typeof v === 'string' && PERSON.test(v)).map(([k, v]) => `${k}: ${v}`)
+      const stillNamed = Object.entries(row!)
+        .filter(([, v]) => typeof v === 'string' && PERSON.test(v))
+        .map(([k, v]) => `${k}: ${v}`)
       expect(stillNamed, 'the stored record after the migration').toEqual([])
-      expect(listFiles(mediaDir).filter((f) => PERSON.test(f)), 'files in the media folder after the migration').toEqual([])
+      expect(
+        listFiles(mediaDir).filter((f) => PERSON.test(f)),
+        'files in the media folder after the migration',
+      ).toEqual([])
 
       const visitor = new WebClient(server.url)
       const oldAnswers: string[] = []

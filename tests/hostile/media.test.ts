@@ -61,8 +61,7 @@ async function upload(client: WebClient, file: Buffer, filename: string, type: s
   return { response, status: response.status, text, doc }
 }
 
-const colourSquare = (width = 1600, height = 1200) =>
-  sharp({ create: { width, height, channels: 3, background: '#884422' } })
+const colourSquare = (width = 1600, height = 1200) => sharp({ create: { width, height, channels: 3, background: '#884422' } })
 
 const EXIF = {
   IFD0: { Make: 'ProbeCam', Model: 'ProbeModel 9', Artist: 'ProbeArtist' },
@@ -236,11 +235,18 @@ describe('upload rules', () => {
     expect(await storedState()).toEqual(before)
   })
 
-  test('a cross-site upload riding the member\'s cookie is refused', async () => {
+  test("a cross-site upload riding the member's cookie is refused", async () => {
     const before = await storedState()
-    const response = await uploadMedia(uploader, await colourSquare(100, 100).png().toBuffer(), 'csrf.png', 'image/png', { alt: 'x' }, {
-      headers: { origin: EVIL_ORIGIN, 'sec-fetch-site': 'cross-site' },
-    })
+    const response = await uploadMedia(
+      uploader,
+      await colourSquare(100, 100).png().toBuffer(),
+      'csrf.png',
+      'image/png',
+      { alt: 'x' },
+      {
+        headers: { origin: EVIL_ORIGIN, 'sec-fetch-site': 'cross-site' },
+      },
+    )
     expect(response.status).toBeGreaterThanOrEqual(400)
     expect(response.status).toBeLessThan(500)
     expect(await storedState()).toEqual(before)
@@ -347,7 +353,10 @@ describe('a file is private until a moderator makes it public', () => {
     expect(patch.status, await patch.clone().text()).toBe(200)
     expect((await readMedia(published.id)).isPublic).toBe(true)
     for (const url of fileUrls(published)) {
-      for (const [who, client] of [['other member', otherMember], ['visitor', visitor]] as const) {
+      for (const [who, client] of [
+        ['other member', otherMember],
+        ['visitor', visitor],
+      ] as const) {
         const response = await client.get(url)
         expect(response.status, `after: ${who} ${url}`).toBe(200)
         expect(response.headers.get('content-type') ?? '').toMatch(/^image\//)

@@ -15,20 +15,7 @@ import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
 import { markdownToLexical } from '../../src/richtext/index.js'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
-import {
-  RELAXED_LIMITS,
-  api as restAs,
-  docIds,
-  localityIds,
-  makeMember,
-  newThread,
-  textOf,
-  updateSettings,
-  type ApiResult,
-  type Member,
-  type Posted,
-  type Who,
-} from './forumHelpers.js'
+import { RELAXED_LIMITS, api as restAs, docIds, localityIds, makeMember, newThread, textOf, updateSettings, type ApiResult, type Member, type Posted, type Who } from './forumHelpers.js'
 import { emailsIn, settle, signedIn, unique, useHostileServer, userAsActor } from './helpers.js'
 
 const hostile = useHostileServer('meetings-doors')
@@ -66,8 +53,7 @@ async function rest(who: Who | null, method: string, path: string, body?: unknow
 const unfold = (text: string) => text.replace(/\r?\n[ \t]/g, '')
 const leaksIn = (text: string, secrets: string[]) => secrets.filter((s) => text.includes(s) || unfold(text).includes(s))
 const isRedirectToLogin = (got: Got) => [301, 302, 303, 307, 308].includes(got.status) && /\/login\b/.test(got.headers.get('location') ?? '')
-const refusedOrSilent = (got: ApiResult, id: number | string) =>
-  (got.status >= 400 && got.status < 500) || (got.status === 200 && !docIds(got).includes(String(id)))
+const refusedOrSilent = (got: ApiResult, id: number | string) => (got.status >= 400 && got.status < 500) || (got.status === 200 && !docIds(got).includes(String(id)))
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -328,7 +314,10 @@ async function oracleProblems(viewer: Who | null, field: 'minutes' | 'online', s
 describe('draft and approved minutes', () => {
   test('the meeting page shows them to no visitor or member; every moderator sees them, marked', async () => {
     const member = await signIn(who(nosy))
-    for (const [name, client] of [['visitor', visitor()], ['member', member]] as const) {
+    for (const [name, client] of [
+      ['visitor', visitor()],
+      ['member', member],
+    ] as const) {
       for (const m of [mDraft, mApproved]) {
         const got = await page(client, name, `/meetings/${m.id}`)
         expect(got.status, `${name} /meetings/${m.id}`).toBe(200)
@@ -370,8 +359,14 @@ describe('draft and approved minutes', () => {
   })
 
   test('search finds nothing through them', async () => {
-    for (const [name, client] of [['visitor', visitor()], ['member', await signIn(who(nosy))]] as const) {
-      for (const [secret, m] of [[S.draft, mDraft], [S.approved, mApproved]] as const) {
+    for (const [name, client] of [
+      ['visitor', visitor()],
+      ['member', await signIn(who(nosy))],
+    ] as const) {
+      for (const [secret, m] of [
+        [S.draft, mDraft],
+        [S.approved, mApproved],
+      ] as const) {
         const got = await page(client, name, `/search?q=${encodeURIComponent(secret)}`)
         expect(got.status, name).toBeLessThan(500)
         const remainder = got.text.split(secret).join('') // the page echoes the query back
@@ -418,7 +413,10 @@ describe('members-only minutes and online joining details', () => {
   test('the ICS feeds never carry joining details or minutes, even for a signed-in member; they list the meetings', async () => {
     const member = await signIn(who(nosy))
     const feeds = ['/meetings.ics', '/localities/lancashire-north/meetings.ics', ...meetingIds().map((id) => `/meetings/${id}/calendar.ics`)]
-    for (const [name, client] of [['visitor', visitor()], ['member', member]] as const) {
+    for (const [name, client] of [
+      ['visitor', visitor()],
+      ['member', member],
+    ] as const) {
       for (const path of feeds) {
         const got = await page(client, name, path)
         expect(got.status, `${name} ${path}`).toBe(200)
@@ -466,14 +464,22 @@ describe('/reports', () => {
   })
 
   test('a reporter and a moderator get the report and the CSV', async () => {
-    for (const [name, client] of [['reporter', await signIn(who(reporter))], ['moderator', await signIn(seededModerator())]] as const) {
+    for (const [name, client] of [
+      ['reporter', await signIn(who(reporter))],
+      ['moderator', await signIn(seededModerator())],
+    ] as const) {
       const html = await page(client, name, '/reports')
       expect(html.status, name).toBe(200)
       expect(html.headers.get('content-type') ?? '').toMatch(/text\/html/)
       const csv = await page(client, name, '/reports.csv?months=24')
       expect(csv.status, name).toBe(200)
       expect(csv.headers.get('content-type') ?? '').toMatch(/^text\/csv/)
-      expect(csv.text.split(/\r?\n/)[0]!.replace(/^\uFEFF/, '').trim()).toBe('scope,measure,category,value')
+      expect(
+        csv.text
+          .split(/\r?\n/)[0]!
+          .replace(/^\uFEFF/, '')
+          .trim(),
+      ).toBe('scope,measure,category,value')
     }
   })
 
@@ -504,7 +510,10 @@ describe('/reports', () => {
       bodies.push(got)
       const text = `${got.text}\n${textOf(got.text)}`
       expect(leaksIn(text, forbidden), path).toEqual([])
-      expect(emailsIn(got.text).filter((e) => e !== reporter.email.toLowerCase()), path).toEqual([])
+      expect(
+        emailsIn(got.text).filter((e) => e !== reporter.email.toLowerCase()),
+        path,
+      ).toEqual([])
     }
     // Control: with at most five published stories on the site, the consented quote is among the five.
     const published = (await db().count({ collection: 'stories', where: { status: { equals: 'published' } }, overrideAccess: true })).totalDocs
@@ -527,7 +536,10 @@ describe('/you-said-we-did', () => {
     const threadSecrets = [northThread.titleMarker, northThread.bodyMarker]
     const threadLink = new RegExp(`/threads/${northThread.id}(?![0-9])`)
     const member = await signIn(who(nosy))
-    for (const [name, client] of [['visitor', visitor()], ['member', member]] as const) {
+    for (const [name, client] of [
+      ['visitor', visitor()],
+      ['member', member],
+    ] as const) {
       for (const path of ['/you-said-we-did', '/you-said-we-did?locality=lancashire-north', '/you-said-we-did?locality=lancashire-north&status=open', '/you-said-we-did?status=open']) {
         const got = await page(client, name, path)
         expect(got.status, `${name} ${path}`).toBe(200)
@@ -651,7 +663,7 @@ describe('the close and minutes forms', () => {
     minutesVisibility: 'public',
   })
 
-  test('members get 403, visitors are sent to sign in, another locality\'s moderator gets 403; nothing is saved', async () => {
+  test("members get 403, visitors are sent to sign in, another locality's moderator gets 403; nothing is saved", async () => {
     const member = await signIn(who(nosy))
     const memberToken = await member.csrfToken('/account')
     const eastClient = await signIn(who(eastMod))
@@ -660,7 +672,10 @@ describe('the close and minutes forms', () => {
     const anonToken = await anon.csrfToken('/login')
     const marker = unique('closeattack')
 
-    for (const [name, client, token] of [['member', member, memberToken], ['east moderator', eastClient, eastToken]] as const) {
+    for (const [name, client, token] of [
+      ['member', member, memberToken],
+      ['east moderator', eastClient, eastToken],
+    ] as const) {
       expect((await page(client, name, `/meetings/${mClose.id}/close`)).status, `${name} GET close`).toBe(403)
       const closed = await form(client, name, `/meetings/${mClose.id}/close`, closeFields(token, marker, '40', '3'))
       expect(closed.status, `${name} POST close`).toBe(403)
@@ -692,7 +707,13 @@ describe('the close and minutes forms', () => {
     const formPage = await page(mod, 'north moderator', `/meetings/${mClose.id}/close`)
     expect(formPage.status).toBe(200)
     const token = (formPage.text.match(/name="_csrf" value="([^"]+)"/) ?? [])[1] ?? (await mod.csrfToken('/account'))
-    for (const [total, firstTimers] of [['-3', '0'], ['10', '11'], ['ten', '2'], ['12', 'x'], ['5', '-1']]) {
+    for (const [total, firstTimers] of [
+      ['-3', '0'],
+      ['10', '11'],
+      ['ten', '2'],
+      ['12', 'x'],
+      ['5', '-1'],
+    ]) {
       const marker = unique('kept')
       const got = await form(mod, 'north moderator', `/meetings/${mClose.id}/close`, closeFields(token, marker, total!, firstTimers!))
       expect(got.status, `total=${total} firstTimers=${firstTimers}`).toBe(400)
@@ -735,7 +756,14 @@ describe('the close and minutes forms', () => {
 describe('odd requests', () => {
   test('unknown or malformed meeting addresses are 404, never 500', async () => {
     const v = visitor()
-    for (const path of ['/meetings/987654321', '/meetings/not-an-id', "/meetings/1'%20OR%201=1", '/meetings/987654321/calendar.ics', '/localities/nowhere-at-all/meetings.ics', '/meetings?locality=nowhere-at-all']) {
+    for (const path of [
+      '/meetings/987654321',
+      '/meetings/not-an-id',
+      "/meetings/1'%20OR%201=1",
+      '/meetings/987654321/calendar.ics',
+      '/localities/nowhere-at-all/meetings.ics',
+      '/meetings?locality=nowhere-at-all',
+    ]) {
       const got = await page(v, 'visitor', path)
       expect(got.status, path).toBe(404)
     }

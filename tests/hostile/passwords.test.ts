@@ -155,7 +155,6 @@ describe('common passwords are refused', () => {
     }
     expect(await canLogIn(member.email, GOOD)).toBe(true)
   })
-
 })
 
 describe('email and password change only with the correct current password', () => {
@@ -168,11 +167,14 @@ describe('email and password change only with the correct current password', () 
       ['wrong currentPassword', () => client.json('PATCH', `/api/users/${member.id}`, { email: newEmail, currentPassword: 'not-my-password-1' })],
       ['upper-case variant', () => client.json('PATCH', `/api/users/${member.id}`, { email: newEmail.toUpperCase() })],
       ['bulk PATCH', () => client.json('PATCH', `/api/users?where[id][equals]=${member.id}`, { email: newEmail })],
-      ['multipart', () => {
-        const form = new FormData()
-        form.append('_payload', JSON.stringify({ email: newEmail }))
-        return client.request(`/api/users/${member.id}`, { method: 'PATCH', body: form })
-      }],
+      [
+        'multipart',
+        () => {
+          const form = new FormData()
+          form.append('_payload', JSON.stringify({ email: newEmail }))
+          return client.request(`/api/users/${member.id}`, { method: 'PATCH', body: form })
+        },
+      ],
     ]
     for (const [label, attempt] of attempts) {
       const response = await attempt()
@@ -182,7 +184,7 @@ describe('email and password change only with the correct current password', () 
     }
   })
 
-  test('another member or a moderator cannot change a member\'s email or password, even knowing nothing', async () => {
+  test("another member or a moderator cannot change a member's email or password, even knowing nothing", async () => {
     const victim = await createMember(hostile.payload, { password: GOOD })
     const hash = await hashOf(victim.id)
     const attacker = await createMember(hostile.payload)
@@ -286,7 +288,6 @@ describe('email and password change only with the correct current password', () 
     expect(stored.hash).toBe(hash)
     expect(await canLogIn(member.email, GOOD)).toBe(true)
   })
-
 })
 
 // The reset door: /forgot sends a link to the outbox; neither /reset nor REST reset-password may set a

@@ -25,7 +25,7 @@ function valueFor(field: AnyField, marker: string, ids: AnyIds): unknown {
     case 'email':
       return `${marker}@example.org`
     case 'number':
-      return field.hasMany ? [field.min ?? 1] : field.min ?? 1
+      return field.hasMany ? [field.min ?? 1] : (field.min ?? 1)
     case 'date':
       return new Date().toISOString()
     case 'checkbox':
@@ -108,7 +108,11 @@ export function changeFor(fields: AnyField[], current: Record<string, any>, mark
   }
   const array = fieldsHere.find((f) => f.type === 'array' && topLevel(f.fields).some((s) => ['text', 'textarea'].includes(s.type)))
   if (array) {
-    const row = Object.fromEntries(topLevel(array.fields).filter((s) => ['text', 'textarea'].includes(s.type)).map((s) => [s.name, marker]))
+    const row = Object.fromEntries(
+      topLevel(array.fields)
+        .filter((s) => ['text', 'textarea'].includes(s.type))
+        .map((s) => [s.name, marker]),
+    )
     return { data: { [array.name]: [...(current?.[array.name] ?? []).map(({ id, ...rest }: any) => rest), row] }, describe: `a row in ${array.name}`, appliedTo: carries }
   }
   const number = fieldsHere.find((f) => f.type === 'number' && !f.hasMany)

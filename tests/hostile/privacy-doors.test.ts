@@ -105,9 +105,7 @@ async function story(
     }),
   )) as any
   if (options.consent || options.publish) {
-    await settle(() =>
-      giveConsent(hostile.payload, user, doc.id, { audience: 'public', byline: options.byline ?? 'display-name', penName: options.penName, quoteInReports: false }),
-    )
+    await settle(() => giveConsent(hostile.payload, user, doc.id, { audience: 'public', byline: options.byline ?? 'display-name', penName: options.penName, quoteInReports: false }))
   }
   if (options.publish) {
     await settle(() => submitStory(hostile.payload, user, doc.id))
@@ -121,8 +119,12 @@ async function story(
 
 async function upload(client: WebClient, key: string): Promise<{ id: number | string; filename: string; stem: string }> {
   const stem = unique(`${key}file`)
-  const colour = `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}`
-  const image = await sharp({ create: { width: 48, height: 36, channels: 3, background: colour } }).png().toBuffer()
+  const colour = `#${Math.floor(Math.random() * 0xffffff)
+    .toString(16)
+    .padStart(6, '0')}`
+  const image = await sharp({ create: { width: 48, height: 36, channels: 3, background: colour } })
+    .png()
+    .toBuffer()
   const response = await uploadMedia(client, image, `${stem}.png`, 'image/png', { alt: `Picture ${unique('alt')}` })
   const body = (await response.json().catch(() => ({}))) as any
   if (response.status !== 201) throw new Error(`Arrange failed: upload gave ${response.status}: ${JSON.stringify(body).slice(0, 300)}`)
@@ -138,9 +140,7 @@ async function flag(who: Who, targetCollection: string, targetId: number | strin
 
 async function reminderRow(who: M, meetingId: number | string) {
   const key = unique('remkey')
-  const doc: any = await settle(() =>
-    db().create({ collection: 'meeting-reminders', data: { key, meeting: meetingId, member: who.id, sentAt: new Date().toISOString() }, overrideAccess: true }),
-  )
+  const doc: any = await settle(() => db().create({ collection: 'meeting-reminders', data: { key, meeting: meetingId, member: who.id, sentAt: new Date().toISOString() }, overrideAccess: true }))
   return { id: doc.id, key }
 }
 
@@ -326,9 +326,17 @@ beforeAll(async () => {
   const mods = await db().find({ collection: 'users', where: { email: { equals: 'moderator@waymark.example' } }, overrideAccess: true, limit: 1 })
   moderatorUser = { ...mods.docs[0], collection: 'users' }
 
-  ;[A, B, E, R, G, C, D, F, H] = (await Promise.all(
-    ['aowner', 'bother', 'eother', 'rreplier', 'gkeeper', 'cgone', 'dkeep', 'fmodgone', 'hadmgone'].map((k) => member(k)),
-  )) as [M, M, M, M, M, M, M, M, M]
+  ;[A, B, E, R, G, C, D, F, H] = (await Promise.all(['aowner', 'bother', 'eother', 'rreplier', 'gkeeper', 'cgone', 'dkeep', 'fmodgone', 'hadmgone'].map((k) => member(k)))) as [
+    M,
+    M,
+    M,
+    M,
+    M,
+    M,
+    M,
+    M,
+    M,
+  ]
 
   // ---- A: something in every collection --------------------------------------------------
   a.client = await signIn(A)
@@ -350,9 +358,7 @@ beforeAll(async () => {
   // A second consent version, then an edit that waits for review as a revision.
   await settle(async () => giveConsent(hostile.payload, await asUser(A.id), a.pub.id, { audience: 'members', byline: 'anonymous', quoteInReports: false }))
   a.revisionTitleMarker = unique('arevtitle')
-  await settle(async () =>
-    db().update({ collection: 'stories', id: a.pub.id, data: { title: `Revised ${a.revisionTitleMarker}` }, overrideAccess: false, user: await asUser(A.id) }),
-  )
+  await settle(async () => db().update({ collection: 'stories', id: a.pub.id, data: { title: `Revised ${a.revisionTitleMarker}` }, overrideAccess: false, user: await asUser(A.id) }))
   if ((await readStory(a.pub.id)).revisionState !== 'submitted') throw new Error('Arrange failed: no submitted revision')
   a.withdrawn = await story(A, 'awd', { publish: true, locality: loc['lancashire-north']! })
   await settle(async () => withdrawStory(hostile.payload, await asUser(A.id), a.withdrawn.id))
@@ -467,7 +473,7 @@ describe('export: the page, the form and its guards', () => {
 let aZip: Zip | undefined
 let aZipHeaders: Headers | undefined
 
-describe("export: only the member who made the link gets it", () => {
+describe('export: only the member who made the link gets it', () => {
   test('another member, a visitor, a moderator and an admin get 404 through every spelling of the link; the owner gets the zip', async () => {
     const token = await exportToken(a.client)
     const base = `/account/export/${token}`
@@ -694,7 +700,10 @@ describe('export: everything the member gave, and nothing of anyone else', () =>
       expect(entry.version).toBe(doc.version)
       if (doc.withdrawnAt) expect(entry.withdrawnAt, `consent ${doc.id} withdrawn`).toBeTruthy()
     }
-    expect(stored.docs.some((x: any) => x.withdrawnAt), 'arrangement: a withdrawn consent').toBe(true)
+    expect(
+      stored.docs.some((x: any) => x.withdrawnAt),
+      'arrangement: a withdrawn consent',
+    ).toBe(true)
   })
 
   test('every thread and reply, any status (published, members-only, hidden, pending)', async () => {
@@ -840,7 +849,11 @@ describe('erasure is refused without the password, without CSRF, to visitors, an
     const noToken = await g.postForm('/account/delete', { password: G.password, mode: 'everything', confirm: 'on' })
     expect(noToken.status).toBe(403)
     const csrf = await g.csrfToken('/account/delete')
-    const crossSite = await g.postForm('/account/delete', { _csrf: csrf, password: G.password, mode: 'everything', confirm: 'on' }, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })
+    const crossSite = await g.postForm(
+      '/account/delete',
+      { _csrf: csrf, password: G.password, mode: 'everything', confirm: 'on' },
+      { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } },
+    )
     expect(crossSite.status).toBe(403)
 
     const v = visitor()
@@ -987,7 +1000,7 @@ async function expectControlsShow(who: M, e: Erasable) {
   expect(page.status, 'control: the public story page').toBe(200)
   expect(textOf(html), 'control: the byline shows the display name').toContain(who.displayName)
   expect(html).toContain(named.titleMarker)
-  expect((await (await v.get(`/stories/${e.stories[1]!.slug}`)).text()), 'control: pen name').toContain(e.penName)
+  expect(await (await v.get(`/stories/${e.stories[1]!.slug}`)).text(), 'control: pen name').toContain(e.penName)
   const search = await (await v.get(`/search?q=${named.titleMarker}`)).text()
   expect(search, 'control: search finds the story').toContain(`/stories/${named.slug}`)
   expect(await (await v.get('/feed.xml')).text(), 'control: feed').toContain(named.titleMarker)
@@ -1001,7 +1014,10 @@ async function expectControlsShow(who: M, e: Erasable) {
   expect(restStory.json?.totalDocs, 'control: REST finds the story by title').toBe(1)
   const scan = await scanDatabase([who.email, who.displayName, named.titleMarker, e.penName, e.emailMarker, e.reminder.key, e.exportToken])
   for (const w of [who.email, who.displayName, named.titleMarker, e.penName, e.emailMarker, e.reminder.key]) {
-    expect(scan.some((h) => h.includes(w)), `control: the database scan finds ${w}`).toBe(true)
+    expect(
+      scan.some((h) => h.includes(w)),
+      `control: the database scan finds ${w}`,
+    ).toBe(true)
   }
 }
 
@@ -1086,7 +1102,10 @@ describe('erasure completeness: everything (C) and keep-posts (D)', () => {
       expect(await stored(hostile, 'meeting-reminders', e.reminder.id), 'their reminder row').toBeUndefined()
     }
     expect(await stored(hostile, 'media', c.cover!.id), 'their upload').toBeUndefined()
-    expect(listFiles(hostile.server.mediaDir).filter((f) => f.includes(c.cover!.stem)), 'their files on disk').toEqual([])
+    expect(
+      listFiles(hostile.server.mediaDir).filter((f) => f.includes(c.cover!.stem)),
+      'their files on disk',
+    ).toEqual([])
   })
 
   test('consent records are tombstones: ids, given-at and withdrawn-at, nothing else', async () => {
@@ -1171,7 +1190,10 @@ describe('erasure completeness: everything (C) and keep-posts (D)', () => {
     const file = path.join(hostile.server.dataDir, 'erasure-log.jsonl')
     expect(fs.existsSync(file), file).toBe(true)
     const raw = fs.readFileSync(file, 'utf8')
-    const lines = raw.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))
+    const lines = raw
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l))
     // The file is not served by the site.
     for (const p of ['/erasure-log.jsonl', '/data/erasure-log.jsonl', '/api/media/file/..%2F..%2Fdata%2Ferasure-log.jsonl', '/assets/..%2F..%2Fdata%2Ferasure-log.jsonl']) {
       const r = await visitor().get(p)
@@ -1195,7 +1217,10 @@ describe('erasure completeness: everything (C) and keep-posts (D)', () => {
       const ids = entry.ids
       for (const key of ['users', 'stories', 'consents', 'threads', 'replies', 'flags', 'media']) expect(Array.isArray(ids?.[key]), `ids.${key}`).toBe(true)
       const all = Object.values(ids).flat() as unknown[]
-      expect(all.filter((x) => !(typeof x === 'number' || (typeof x === 'string' && /^[0-9a-f-]{1,40}$/i.test(x)))), 'ids only').toEqual([])
+      expect(
+        all.filter((x) => !(typeof x === 'number' || (typeof x === 'string' && /^[0-9a-f-]{1,40}$/i.test(x)))),
+        'ids only',
+      ).toEqual([])
       const asText = (list: unknown[]) => list.map(String)
       expect(asText(ids.users)).toContain(String(who.id))
       for (const s of [...e.stories, ...(e.draft ? [e.draft] : [])]) expect(asText(ids.stories)).toContain(String(s.id))

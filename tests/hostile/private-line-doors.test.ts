@@ -461,11 +461,17 @@ describe('REST: outsiders get nothing of the line', () => {
     const lead_ = await rest(who(lead), 'GET', `/api/conversations/${conversationId}`)
     expect(String(idOf(lead_.json?.alert)), 'control: the lead sees the alert').toBe(String(alertId))
     // An oracle: if a where on a hidden field were applied, the answer would differ with the value.
-    for (const [field, real] of [['alert', alertId], ['startedBy', northMod.id]] as const) {
+    for (const [field, real] of [
+      ['alert', alertId],
+      ['startedBy', northMod.id],
+    ] as const) {
       const hit = await rest(who(A), 'GET', `/api/conversations?where[${field}][equals]=${real}`)
       const miss = await rest(who(A), 'GET', `/api/conversations?where[${field}][equals]=987654321`)
       const refused = hit.status >= 400 && hit.status < 500 && miss.status >= 400 && miss.status < 500
-      expect(refused || JSON.stringify(docIds(hit)) === JSON.stringify(docIds(miss)), `where[${field}] must not tell the member anything (${hit.status} ${docIds(hit)} vs ${miss.status} ${docIds(miss)})`).toBe(true)
+      expect(
+        refused || JSON.stringify(docIds(hit)) === JSON.stringify(docIds(miss)),
+        `where[${field}] must not tell the member anything (${hit.status} ${docIds(hit)} vs ${miss.status} ${docIds(miss)})`,
+      ).toBe(true)
     }
   })
 })
@@ -475,7 +481,12 @@ describe('REST: outsiders get nothing of the line', () => {
 // ---------------------------------------------------------------------------------------------
 describe('REST writes: nobody creates, changes or deletes conversations or messages', () => {
   test('create, update (by id and by where) and delete are refused for everyone, and nothing changes', async () => {
-    const before = { conversation: await stored('conversations', conversationId), messages: await messagesOf(conversationId), conversations: await countOf('conversations'), total: await countOf('messages') }
+    const before = {
+      conversation: await stored('conversations', conversationId),
+      messages: await messagesOf(conversationId),
+      conversations: await countOf('conversations'),
+      total: await countOf('messages'),
+    }
     const everyone: Viewer[] = [...outsiders(), ...insiders(), { name: 'admin', who: { email: 'admin@waymark.example', password: hostile.server.seedPassword } }]
     const problems: string[] = []
     const firstMessage = messageIds[0]!
@@ -483,7 +494,11 @@ describe('REST writes: nobody creates, changes or deletes conversations or messa
       const expected = viewer.who ? [403] : [401, 403]
       const attempts: [string, string, unknown][] = [
         ['POST', '/api/conversations', { kind: 'safeguarding', member: A.id, memberName: forged, locality: loc['lancashire-north'], status: 'open' }],
-        ['POST', '/api/messages', { conversation: conversationId, kind: 'safeguarding', member: A.id, locality: loc['lancashire-north'], senderLabel: 'Waymark', fromMember: false, body: `Forged ${forged}` }],
+        [
+          'POST',
+          '/api/messages',
+          { conversation: conversationId, kind: 'safeguarding', member: A.id, locality: loc['lancashire-north'], senderLabel: 'Waymark', fromMember: false, body: `Forged ${forged}` },
+        ],
         ['PATCH', `/api/conversations/${conversationId}`, { status: 'closed', member: B.id, locality: loc['lancashire-east'], memberName: forged, memberUnread: false }],
         ['PATCH', `/api/messages/${firstMessage}`, { body: `Changed ${forged}`, senderLabel: forged, member: B.id, locality: loc['lancashire-east'] }],
         ['DELETE', `/api/messages/${firstMessage}`, undefined],
@@ -506,7 +521,12 @@ describe('REST writes: nobody creates, changes or deletes conversations or messa
       }
     }
     expect(problems).toEqual([])
-    const after = { conversation: await stored('conversations', conversationId), messages: await messagesOf(conversationId), conversations: await countOf('conversations'), total: await countOf('messages') }
+    const after = {
+      conversation: await stored('conversations', conversationId),
+      messages: await messagesOf(conversationId),
+      conversations: await countOf('conversations'),
+      total: await countOf('messages'),
+    }
     expect(after.conversations).toBe(before.conversations)
     expect(after.total).toBe(before.total)
     expect(after.conversation.status).toBe('open')
@@ -522,7 +542,12 @@ describe('REST writes: nobody creates, changes or deletes conversations or messa
 // Pages
 // ---------------------------------------------------------------------------------------------
 describe('pages: /account/messages and /account/messages/:id', () => {
-  const variants = () => [`/account/messages/${conversationId}`, `/account/messages/${conversationId}?sent=1`, `/account/messages/${conversationId}/`, `/account/messages/${conversationId}#message-${messageIds[0]}`]
+  const variants = () => [
+    `/account/messages/${conversationId}`,
+    `/account/messages/${conversationId}?sent=1`,
+    `/account/messages/${conversationId}/`,
+    `/account/messages/${conversationId}#message-${messageIds[0]}`,
+  ]
 
   test('a visitor is sent to /login from the list and the conversation; never the text', async () => {
     const v = visitor()
@@ -597,7 +622,13 @@ describe('pages: /account/messages and /account/messages/:id', () => {
 // ---------------------------------------------------------------------------------------------
 describe('search, feeds and the sitemap never carry the line', () => {
   test('/search for each message’s word finds nothing of it, for anyone', async () => {
-    const viewers: Viewer[] = [{ name: 'visitor', who: null }, { name: 'member B', who: who(B) }, { name: 'member A', who: who(A) }, { name: 'north moderator', who: who(northMod) }, { name: 'lead', who: who(lead) }]
+    const viewers: Viewer[] = [
+      { name: 'visitor', who: null },
+      { name: 'member B', who: who(B) },
+      { name: 'member A', who: who(A) },
+      { name: 'north moderator', who: who(northMod) },
+      { name: 'lead', who: who(lead) },
+    ]
     const problems: string[] = []
     for (const viewer of viewers) {
       const client = viewer.who ? await signIn(viewer.who) : visitor()
@@ -605,7 +636,10 @@ describe('search, feeds and the sitemap never carry the line', () => {
         const got = await page(client, viewer.name, `/search?q=${T[key].q}`)
         if (got.status !== 200) problems.push(`${viewer.name} /search ${key}: ${got.status}`)
         // The query is echoed back; its partner word, and any other message's words, must not be there.
-        const leaks = leaksIn(got.text, ALL_SECRETS().filter((s) => s !== T[key].q))
+        const leaks = leaksIn(
+          got.text,
+          ALL_SECRETS().filter((s) => s !== T[key].q),
+        )
         if (leaks.length) problems.push(`${viewer.name} /search?q=${key}: carries ${leaks.join(', ')}`)
         if (got.text.includes('/account/messages/')) problems.push(`${viewer.name} /search?q=${key}: links to a conversation`)
       }
@@ -615,7 +649,10 @@ describe('search, feeds and the sitemap never carry the line', () => {
 
   test('/feed.xml, every locality feed and /sitemap.xml', async () => {
     const paths = ['/feed.xml', '/sitemap.xml', ...Object.keys(loc).map((slug) => `/localities/${slug}/feed.xml`)]
-    for (const viewer of [{ name: 'visitor', client: visitor() }, { name: 'member A', client: await signIn(who(A)) }]) {
+    for (const viewer of [
+      { name: 'visitor', client: visitor() },
+      { name: 'member A', client: await signIn(who(A)) },
+    ]) {
       for (const path of paths) {
         const got = await page(viewer.client, viewer.name, path)
         expect(got.status, `${viewer.name} ${path}`).toBeLessThan(500)
@@ -657,16 +694,25 @@ describe('emails: only the member and the leads, never the text', () => {
     const toA = mails.filter((m) => m.to.includes(A.email.toLowerCase()) && subject(m) === 'You have a private message on Waymark')
     expect(toA.length, 'one email for each staff message').toBe(2)
     for (const m of toA) expect(m.text).toContain(`/account/messages/${conversationId}`)
-    expect(mails.filter((m) => m.to.includes(A.email.toLowerCase()) && /replied on a private line|Urgent safeguarding/.test(subject(m))), 'A is never sent the staff emails').toEqual([])
+    expect(
+      mails.filter((m) => m.to.includes(A.email.toLowerCase()) && /replied on a private line|Urgent safeguarding/.test(subject(m))),
+      'A is never sent the staff emails',
+    ).toEqual([])
   })
 
   test('A’s crisis words in the line alerted the leads at once, without quoting them', () => {
     const urgent = mails.filter((m) => /^Urgent safeguarding check/.test(subject(m)) && /private message/.test(subject(m)))
-    expect(urgent.some((m) => m.to.includes(String(lead.email).toLowerCase())), 'the lead got the urgent email').toBe(true)
+    expect(
+      urgent.some((m) => m.to.includes(String(lead.email).toLowerCase())),
+      'the lead got the urgent email',
+    ).toBe(true)
     for (const m of urgent) {
       expect(leaksIn(m.text, secretsOf('memberCrisis')), m.file).toEqual([])
       expect(m.text, m.file).not.toMatch(/suicidal/i)
-      expect(m.to.filter((to) => !leads.has(to)), 'urgent emails go to leads only').toEqual([])
+      expect(
+        m.to.filter((to) => !leads.has(to)),
+        'urgent emails go to leads only',
+      ).toEqual([])
     }
   })
 
@@ -674,7 +720,10 @@ describe('emails: only the member and the leads, never the text', () => {
     const replied = mails.filter((m) => subject(m) === 'A member replied on a private line')
     const recipients = new Set(replied.flatMap((m) => m.to))
     expect(recipients.has(String(lead.email).toLowerCase()), 'the lead is told').toBe(true)
-    expect([...recipients].filter((r) => !leads.has(r)), 'nobody but leads').toEqual([])
+    expect(
+      [...recipients].filter((r) => !leads.has(r)),
+      'nobody but leads',
+    ).toEqual([])
   })
 
   test('emails about the private line go to nobody but the member and the leads; the outsiders got none', () => {
@@ -742,7 +791,16 @@ describe('export', () => {
 // ---------------------------------------------------------------------------------------------
 describe('the moderation log', () => {
   test('each message is logged as a fact against the conversation, with no text in any field', async () => {
-    const events = (await db().find({ collection: 'moderation-events', where: { and: [{ targetCollection: { equals: 'conversations' } }, { targetId: { equals: String(conversationId) } }] }, overrideAccess: true, depth: 0, pagination: false, sort: 'createdAt' })).docs as any[]
+    const events = (
+      await db().find({
+        collection: 'moderation-events',
+        where: { and: [{ targetCollection: { equals: 'conversations' } }, { targetId: { equals: String(conversationId) } }] },
+        overrideAccess: true,
+        depth: 0,
+        pagination: false,
+        sort: 'createdAt',
+      })
+    ).docs as any[]
     const actions = events.map((e) => e.action)
     expect(actions.filter((a) => a === 'private-message-to-member').length, actions.join(', ')).toBe(2)
     expect(actions.filter((a) => a === 'private-message-from-member').length, actions.join(', ')).toBe(2)
@@ -759,7 +817,10 @@ describe('the moderation log', () => {
   // "this member writes on a private safeguarding line", is what only the line's readers may know.
   test('moderators of other localities cannot learn from the log that this member has a private line', async () => {
     const problems: string[] = []
-    for (const viewer of [{ name: 'east moderator', who: who(eastMod) }, { name: 'central moderator', who: who(centralMod) }]) {
+    for (const viewer of [
+      { name: 'east moderator', who: who(eastMod) },
+      { name: 'central moderator', who: who(centralMod) },
+    ]) {
       const got = await rest(viewer.who, 'GET', `/api/moderation-events?where[targetCollection][equals]=conversations&depth=1&limit=100`)
       const lineEntries = (got.status === 200 ? (got.json?.docs ?? []) : []).filter((e: any) => String(e.targetId) === String(conversationId))
       if (lineEntries.length) {
@@ -780,7 +841,14 @@ describe('a line that began from a profile, and erasure', () => {
     await settle(() => db().update({ collection: 'users', id: C.id, data: { homeLocality: loc['lancashire-central'] }, overrideAccess: true }))
     const cClient = await signedIn(hostile.server, C.email, C.password)
     const token = await cClient.csrfToken('/account')
-    const saved = await form(cClient, 'C', '/account', { _csrf: token, displayName: 'I feel suicidal', memberType: 'in-recovery', homeLocality: String(loc['lancashire-central']), digest: 'never', replyDelivery: 'immediately' })
+    const saved = await form(cClient, 'C', '/account', {
+      _csrf: token,
+      displayName: 'I feel suicidal',
+      memberType: 'in-recovery',
+      homeLocality: String(loc['lancashire-central']),
+      digest: 'never',
+      replyDelivery: 'immediately',
+    })
     expect(saved.status, textOf(saved.text).slice(0, 200)).toBeLessThan(400)
     const [profileAlert] = await alertsFor('users', C.id)
     expect(profileAlert, 'a crisis alert for the profile').toBeTruthy()
@@ -797,12 +865,19 @@ describe('a line that began from a profile, and erasure', () => {
 
     const replied = await writeInLine(cClient, 'C', line, `Thanks ${memberWords.q} ${memberWords.s}`)
     expect(replied.status).toBe(303)
-    for (const viewer of [{ name: 'central moderator', who: who(centralMod) }, { name: 'lead', who: who(lead) }]) {
+    for (const viewer of [
+      { name: 'central moderator', who: who(centralMod) },
+      { name: 'lead', who: who(lead) },
+    ]) {
       const got = await page(await signIn(viewer.who), viewer.name, `/account/messages/${line}`)
       expect(got.status, viewer.name).toBe(200)
       expect(got.text, viewer.name).toContain(memberWords.s)
     }
-    for (const viewer of [{ name: 'north moderator', who: who(northMod) }, { name: 'east moderator', who: who(eastMod) }, { name: 'member A', who: who(A) }]) {
+    for (const viewer of [
+      { name: 'north moderator', who: who(northMod) },
+      { name: 'east moderator', who: who(eastMod) },
+      { name: 'member A', who: who(A) },
+    ]) {
       const got = await page(await signIn(viewer.who), viewer.name, `/account/messages/${line}`)
       expect(got.status, viewer.name).toBe(404)
       expect(leaksIn(got.text, [staffWords.s, memberWords.s]), viewer.name).toEqual([])
@@ -851,7 +926,10 @@ describe('a second crisis item of the same member, in another locality', () => {
     expect(got.status, 'the county moderator reads the line they wrote in').toBe(200)
     expect(got.text).toContain(words.s)
     // Still nobody else: the east moderator and member B.
-    for (const viewer of [{ name: 'east moderator', who: who(eastMod) }, { name: 'member B', who: who(B) }]) {
+    for (const viewer of [
+      { name: 'east moderator', who: who(eastMod) },
+      { name: 'member B', who: who(B) },
+    ]) {
       const other = await page(await signIn(viewer.who), viewer.name, `/account/messages/${line}`)
       expect(other.status, viewer.name).toBe(404)
       expect(other.text, viewer.name).not.toContain(words.s)

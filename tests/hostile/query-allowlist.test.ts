@@ -20,18 +20,7 @@ import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
 import { localityIds, tryJson } from './forumHelpers.js'
 import { settle, signedIn, useHostileServer } from './helpers.js'
-import {
-  declaredAs,
-  loadAllowList,
-  localityScoped,
-  queryPaths,
-  rng,
-  sample,
-  sampleValue,
-  whereQuery,
-  type AllowListModule,
-  type QueryPath,
-} from './queryPaths.js'
+import { declaredAs, loadAllowList, localityScoped, queryPaths, rng, sample, sampleValue, whereQuery, type AllowListModule, type QueryPath } from './queryPaths.js'
 
 const hostile = useHostileServer('query-allowlist')
 const db = () => hostile.payload as any

@@ -38,9 +38,7 @@ export function* dataFields(fields: AnyField[], config: Config, prefix = ''): Ge
         continue
       case 'blocks': {
         yield { path: `${prefix}${field.name}.blockType`, field: { type: 'text', name: 'blockType' } }
-        const blocks = [...(field.blocks ?? []), ...(field.blockReferences ?? [])].map((b: any) =>
-          typeof b === 'string' ? (config as any).blocks?.find((x: any) => x.slug === b) : b,
-        )
+        const blocks = [...(field.blocks ?? []), ...(field.blockReferences ?? [])].map((b: any) => (typeof b === 'string' ? (config as any).blocks?.find((x: any) => x.slug === b) : b))
         for (const block of blocks) if (block) yield* dataFields(block.fields, config, `${prefix}${field.name}.`)
         continue
       }
@@ -92,7 +90,7 @@ export function sampleValue(field: AnyField): string | number | boolean {
     case 'select':
     case 'radio': {
       const first = field.options?.[0]
-      return String(typeof first === 'object' ? first.value : first ?? 'x')
+      return String(typeof first === 'object' ? first.value : (first ?? 'x'))
     }
     case 'email':
       return 'someone@example.org'
@@ -103,9 +101,7 @@ export function sampleValue(field: AnyField): string | number | boolean {
 
 /** Collections with a top-level `locality` relationship, whose moderators may be scoped to localities. */
 export function localityScoped(config: Config): string[] {
-  return config.collections
-    .filter((c) => (c.fields as AnyField[]).some((f) => f.name === 'locality' && f.type === 'relationship' && f.relationTo === 'localities'))
-    .map((c) => c.slug)
+  return config.collections.filter((c) => (c.fields as AnyField[]).some((f) => f.name === 'locality' && f.type === 'relationship' && f.relationTo === 'localities')).map((c) => c.slug)
 }
 
 /** Payload's own collections and globals (not written by us). */

@@ -99,7 +99,10 @@ function expectSays(area: string, type: string, label: string) {
   const badges = badgesIn(area)
   expect(withClass(badges, 'badge--role'), `${label}: no confirmed-role badge (${describeBadges(badges)})`).toEqual([])
   const self = withClass(badges, 'badge--self')
-  expect(self.map((b) => b.text), `${label}: one .badge--self reading "Says: ${type}" (${describeBadges(badges)})`).toEqual([`Says: ${type}`])
+  expect(
+    self.map((b) => b.text),
+    `${label}: one .badge--self reading "Says: ${type}" (${describeBadges(badges)})`,
+  ).toEqual([`Says: ${type}`])
   expect(self[0]!.classes, `${label}: it is also a .badge`).toContain('badge')
 }
 
@@ -107,7 +110,10 @@ function expectSays(area: string, type: string, label: string) {
 function expectConfirmed(area: string, label: string) {
   const badges = badgesIn(area)
   const role = withClass(badges, 'badge--role')
-  expect(role.map((b) => b.text), `${label}: one .badge--role reading "${ROLE}" (${describeBadges(badges)})`).toEqual([ROLE])
+  expect(
+    role.map((b) => b.text),
+    `${label}: one .badge--role reading "${ROLE}" (${describeBadges(badges)})`,
+  ).toEqual([ROLE])
   expect(role[0]!.classes, `${label}: it is also a .badge`).toContain('badge')
   expect(withClass(badges, 'badge--self'), `${label}: no .badge--self`).toEqual([])
   expect(textOf(area), `${label}: no "Says:"`).not.toMatch(/Says:/)
@@ -149,7 +155,13 @@ async function confirmation(id: number | string) {
   const asAdmin = await api(hostile, seededAdmin(hostile), 'GET', `/api/users/${id}?depth=0`)
   expect(asAdmin.status, asAdmin.text.slice(0, 200)).toBe(200)
   const local = await readUser(hostile.payload, id)
-  return { rest: Boolean(asAdmin.json?.memberTypeConfirmed), stored: Boolean(local.memberTypeConfirmed), by: local.memberTypeConfirmedBy, at: local.memberTypeConfirmedAt, memberType: local.memberType }
+  return {
+    rest: Boolean(asAdmin.json?.memberTypeConfirmed),
+    stored: Boolean(local.memberTypeConfirmed),
+    by: local.memberTypeConfirmedBy,
+    at: local.memberTypeConfirmedAt,
+    memberType: local.memberType,
+  }
 }
 
 async function expectNotConfirmed(id: number | string, label: string) {
@@ -223,7 +235,10 @@ describe('an unconfirmed claim reads as the member’s own description', () => {
     const badges = badgesIn(area)
     expect(withClass(badges, 'badge--self'), describeBadges(badges)).toEqual([])
     expect(withClass(badges, 'badge--role'), describeBadges(badges)).toEqual([])
-    expect(badges.some((b) => b.classes.includes('badge') && b.text !== ''), `a member-type badge (${describeBadges(badges)})`).toBe(true)
+    expect(
+      badges.some((b) => b.classes.includes('badge') && b.text !== ''),
+      `a member-type badge (${describeBadges(badges)})`,
+    ).toBe(true)
     expect(textOf(area)).not.toMatch(/Says:/)
   })
 

@@ -65,7 +65,7 @@ describe('a member cannot give themself a role', () => {
     }
   })
 
-  test('a member cannot change another member\'s roles, and a moderator cannot change anyone\'s', async () => {
+  test("a member cannot change another member's roles, and a moderator cannot change anyone's", async () => {
     const me = await createMember(hostile.payload)
     const target = await createMember(hostile.payload)
     const client = await signedIn(hostile.server, me.email, me.password)

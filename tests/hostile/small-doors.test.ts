@@ -32,9 +32,7 @@ const LOCKOUT_ATTEMPTS = 5
 beforeAll(async () => {
   // Failed sign-ins from one address have their own limit and tests (ip-limits.test.ts); here it is
   // raised so that only the per-account lockout is seen.
-  await settle(() =>
-    db().updateGlobal({ slug: 'moderation-settings', data: { ...RELAXED_LIMITS, failedLoginsPerIpPerHour: 10_000 }, overrideAccess: true }),
-  )
+  await settle(() => db().updateGlobal({ slug: 'moderation-settings', data: { ...RELAXED_LIMITS, failedLoginsPerIpPerHour: 10_000 }, overrideAccess: true }))
 }, 60_000)
 
 // =============================================================================================
@@ -132,14 +130,20 @@ describe('feeds carry members’ titles and summaries as text, never as markup',
   test('/feed.xml: the story’s title and summary', async () => {
     const fields = await feed('/feed.xml')
     const ours = fields.filter((f) => f.decoded.includes(storyMarker))
-    expect(ours.map((f) => f.element), 'control: the story’s entry is in the feed with its title').toContain('title')
+    expect(
+      ours.map((f) => f.element),
+      'control: the story’s entry is in the feed with its title',
+    ).toContain('title')
     expect(unsafe(fields)).toEqual([])
   })
 
   test(`/localities/${PUBLIC_FORUM}/feed.xml: the thread’s title and summary`, async () => {
     const fields = await feed(`/localities/${PUBLIC_FORUM}/feed.xml`)
     const ours = fields.filter((f) => f.decoded.includes(threadMarker))
-    expect(ours.map((f) => f.element), 'control: the thread’s entry is in the feed with its title').toContain('title')
+    expect(
+      ours.map((f) => f.element),
+      'control: the thread’s entry is in the feed with its title',
+    ).toContain('title')
     expect(unsafe(fields)).toEqual([])
   })
 })
@@ -164,7 +168,10 @@ describe('an export link works only in the session that asked for it', () => {
 
     const zipLike = async (response: Response) => {
       const body = Buffer.from(await response.arrayBuffer())
-      return { status: response.status, zip: body.subarray(0, 2).toString('latin1') === 'PK' || /zip/i.test(response.headers.get('content-type') ?? '') || /attachment/i.test(response.headers.get('content-disposition') ?? '') }
+      return {
+        status: response.status,
+        zip: body.subarray(0, 2).toString('latin1') === 'PK' || /zip/i.test(response.headers.get('content-type') ?? '') || /attachment/i.test(response.headers.get('content-disposition') ?? ''),
+      }
     }
     // Control: the second browser is really signed in as the member.
     expect((await secondBrowser.get('/account')).status, 'arrangement: the second browser is signed in').toBe(200)

@@ -20,19 +20,7 @@ import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { markdownToLexical } from '../../src/richtext/index.js'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
-import {
-  RELAXED_LIMITS,
-  arrangeModeration,
-  localityIds,
-  makeMember,
-  newReply,
-  newThread,
-  seededModerator,
-  stored,
-  textOf,
-  type Member,
-  type Posted,
-} from './forumHelpers.js'
+import { RELAXED_LIMITS, arrangeModeration, localityIds, makeMember, newReply, newThread, seededModerator, stored, textOf, type Member, type Posted } from './forumHelpers.js'
 import { findUserByEmail, readUser, restToken, settle, signedIn, unique, useHostileServer, userAsActor } from './helpers.js'
 
 const hostile = useHostileServer('staff-names')
@@ -356,8 +344,7 @@ describe('stories: the badge follows the byline the author chose', () => {
     return { page: article!, card: card! }
   }
 
-  const demoModeratorId = async () =>
-    (await db().find({ collection: 'users', where: { email: { equals: 'moderator@waymark.example' } }, overrideAccess: true, limit: 1, depth: 0 })).docs[0].id
+  const demoModeratorId = async () => (await db().find({ collection: 'users', where: { email: { equals: 'moderator@waymark.example' } }, overrideAccess: true, limit: 1, depth: 0 })).docs[0].id
 
   test('a moderator’s story under a pen name, and one told anonymously: no staff badge and no name, on the page or the card', async () => {
     const moderatorId = await demoModeratorId()

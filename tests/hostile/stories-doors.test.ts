@@ -36,7 +36,6 @@ type Viewer = { name: string; client: WebClient; restHeaders?: Record<string, st
 
 const asUser = (id: number | string) => userAsActor(hostile.payload, id)
 
-
 async function pool<T, R>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length)
   let next = 0
@@ -57,8 +56,7 @@ const png = (seed: number) =>
     .png()
     .toBuffer()
 
-const readStory = async (id: number | string) =>
-  (await hostile.payload.findByID({ collection: 'stories', id, overrideAccess: true, depth: 0 })) as any
+const readStory = async (id: number | string) => (await hostile.payload.findByID({ collection: 'stories', id, overrideAccess: true, depth: 0 })) as any
 
 function tryJson(text: string): any {
   try {
@@ -116,32 +114,34 @@ async function makeStory(
   const upload = await uploadMedia(authorClient, await png(titleMarker.length * 31 + key.length), `${fileMarker}.png`, 'image/png', { alt: `Cover ${altMarker}` })
   const uploaded = (await upload.json()) as any
   if (upload.status !== 201 || !uploaded?.doc?.id) throw new Error(`Arrange failed: cover upload gave ${upload.status}: ${JSON.stringify(uploaded).slice(0, 300)}`)
-  const cover = await hostile.payload.findByID({ collection: 'media', id: uploaded.doc.id, overrideAccess: true, depth: 0 }) as any
-  const coverPaths = [cover.filename, ...Object.values(cover.sizes ?? {}).map((s: any) => s?.filename)]
-    .filter(Boolean)
-    .map((f: string) => `/api/media/file/${encodeURIComponent(f)}`)
+  const cover = (await hostile.payload.findByID({ collection: 'media', id: uploaded.doc.id, overrideAccess: true, depth: 0 })) as any
+  const coverPaths = [cover.filename, ...Object.values(cover.sizes ?? {}).map((s: any) => s?.filename)].filter(Boolean).map((f: string) => `/api/media/file/${encodeURIComponent(f)}`)
   const user = await asUser(author.id)
   const body = `I want to write about ${bodyMarker} and the long road back.${options.crisis ? ` Some nights ${CRISIS_PHRASE}.` : ''}`
-  const story = (await settle(async () => hostile.payload.create({
-    collection: 'stories',
-    data: {
-      title: `Story ${titleMarker}`,
-      summary: `Summary ${summaryMarker}`,
-      body: markdownToLexical(body),
-      themes: [THEME],
-      locality: localityIds[STORY_LOCALITY],
-      contentWarnings: ['relapse'],
-      contentWarningNote: `Note ${noteMarker}`,
-      coverImage: cover.id,
-    } as any,
-    overrideAccess: false,
-    user,
-  }))) as any
-  const consent = (await settle(async () => giveConsent(hostile.payload, user, story.id, {
-    audience: options.audience ?? 'public',
-    byline: options.byline ?? 'anonymous',
-    quoteInReports: false,
-  }))) as any
+  const story = (await settle(async () =>
+    hostile.payload.create({
+      collection: 'stories',
+      data: {
+        title: `Story ${titleMarker}`,
+        summary: `Summary ${summaryMarker}`,
+        body: markdownToLexical(body),
+        themes: [THEME],
+        locality: localityIds[STORY_LOCALITY],
+        contentWarnings: ['relapse'],
+        contentWarningNote: `Note ${noteMarker}`,
+        coverImage: cover.id,
+      } as any,
+      overrideAccess: false,
+      user,
+    }),
+  )) as any
+  const consent = (await settle(async () =>
+    giveConsent(hostile.payload, user, story.id, {
+      audience: options.audience ?? 'public',
+      byline: options.byline ?? 'anonymous',
+      quoteInReports: false,
+    }),
+  )) as any
   const stored = await readStory(story.id)
   if (!stored.slug) throw new Error('Arrange failed: story has no slug')
   return {
@@ -418,9 +418,7 @@ beforeAll(async () => {
 
   const users = await payload.find({ collection: 'users', overrideAccess: true, depth: 0, limit: 1000 })
   safeguardingLeadEmails = users.docs.filter((u: any) => u.isSafeguardingLead).map((u: any) => String(u.email).toLowerCase())
-  moderatorEmails = users.docs
-    .filter((u: any) => (u.roles ?? []).some((r: string) => r === 'moderator' || r === 'admin'))
-    .map((u: any) => String(u.email).toLowerCase())
+  moderatorEmails = users.docs.filter((u: any) => (u.roles ?? []).some((r: string) => r === 'moderator' || r === 'admin')).map((u: any) => String(u.email).toLowerCase())
 }, 240_000)
 
 // ---------------------------------------------------------------------------------------------
@@ -615,8 +613,7 @@ describe('a published story never reveals its author to visitors or other member
         const text = await response.text()
         if (text.includes(story.titleMarker) || text.includes(story.slug)) problems.push(`${p} [${response.status}]: names the story`)
         for (const obj of objectsIn(tryJson(text)))
-          for (const [k, v] of Object.entries(obj))
-            if (/stor/i.test(k) && v != null && JSON.stringify(v).includes(String(story.id))) problems.push(`${p}: ${k} → ${JSON.stringify(v).slice(0, 80)}`)
+          for (const [k, v] of Object.entries(obj)) if (/stor/i.test(k) && v != null && JSON.stringify(v).includes(String(story.id))) problems.push(`${p}: ${k} → ${JSON.stringify(v).slice(0, 80)}`)
       }
     }
     expect(problems).toEqual([])
@@ -677,12 +674,7 @@ describe('a published story never reveals its author to visitors or other member
         if (p === `/stories/${story.slug}` && text.includes(story.titleMarker)) sawTitle = true
         if (text.toLowerCase().includes(author.email.toLowerCase())) problems.push(`${p}: author email`)
         if (name && text.includes(name)) problems.push(`${p}: display name of an anonymous author`)
-        for (const re of [
-          new RegExp(`/users/${author.id}(?![0-9])`),
-          new RegExp(`author(?:Id|_id|-id)?["'=:\\s]+["']?${author.id}(?![0-9])`, 'i'),
-          /data-author/i,
-          /\/api\/users\//,
-        ])
+        for (const re of [new RegExp(`/users/${author.id}(?![0-9])`), new RegExp(`author(?:Id|_id|-id)?["'=:\\s]+["']?${author.id}(?![0-9])`, 'i'), /data-author/i, /\/api\/users\//])
           if (re.test(text)) problems.push(`${p}: ${re} → ${text.match(re)![0]}`)
       }
     }
@@ -756,7 +748,7 @@ describe('a member (or visitor) cannot filter or sort stories by author', () => 
   test.each(['visitor', 'another member (cookie)', 'another member (JWT)'])('where on author fields gives the same answer for any author, as %s', async (viewerName) => {
     const viewer = [visitor, member, memberJwt].find((v) => v.name === viewerName)!
     // Control: both authors' stories are visible to this viewer without any filter.
-    const all = await (await viewer.client.get('/api/stories?limit=1000&depth=0', { headers: viewer.restHeaders ?? {} })).json() as any
+    const all = (await (await viewer.client.get('/api/stories?limit=1000&depth=0', { headers: viewer.restHeaders ?? {} })).json()) as any
     const allIds = all.docs.map((d: any) => String(d.id))
     for (const id of [...storyIdsA, ...storyIdsB]) expect(allIds, 'control: published stories listed').toContain(id)
     const problems: string[] = []

@@ -42,17 +42,19 @@ type Made = { id: number | string; slug: string; title: string; consentId: numbe
 async function makeStory(options: { crisis?: boolean; audience?: 'public' | 'members' } = {}): Promise<Made> {
   const user = await asUser(author.id)
   const title = `Attempt ${unique('pub')}`
-  const story = (await settle(async () => hostile.payload.create({
-    collection: 'stories',
-    data: {
-      title,
-      summary: 'A summary.',
-      body: markdownToLexical(`A body about the first year.${options.crisis ? ` Most nights ${CRISIS_PHRASE}.` : ''}`),
-      themes: ['hope'],
-    } as any,
-    overrideAccess: false,
-    user,
-  }))) as any
+  const story = (await settle(async () =>
+    hostile.payload.create({
+      collection: 'stories',
+      data: {
+        title,
+        summary: 'A summary.',
+        body: markdownToLexical(`A body about the first year.${options.crisis ? ` Most nights ${CRISIS_PHRASE}.` : ''}`),
+        themes: ['hope'],
+      } as any,
+      overrideAccess: false,
+      user,
+    }),
+  )) as any
   const consent = (await settle(async () => giveConsent(hostile.payload, user, story.id, { audience: options.audience ?? 'public', byline: 'anonymous', quoteInReports: false }))) as any
   if (!consent?.id) throw new Error('Arrange failed: giveConsent returned no record')
   return { id: story.id, slug: (await readStory(story.id)).slug, title, consentId: consent.id }
@@ -230,11 +232,7 @@ describe('a member cannot publish their own story through REST', () => {
 
     const problems: string[] = []
     for (const actor of [authorCookie, authorJwt]) {
-      for (const body of [
-        { consentAudience: 'public' },
-        { consentAudience: 'public', consentVersion: 99, consentExpiresAt: FUTURE },
-        { revision: { title: 'x' }, consentAudience: 'public' },
-      ]) {
+      for (const body of [{ consentAudience: 'public' }, { consentAudience: 'public', consentVersion: 99, consentExpiresAt: FUTURE }, { revision: { title: 'x' }, consentAudience: 'public' }]) {
         const r = await send(actor, 'PATCH', `/api/stories/${membersOnly.id}`, body)
         const now = gate(await readStory(membersOnly.id))
         if (JSON.stringify(now) !== JSON.stringify(beforeMembers)) problems.push(`${actor.name} members-only ${JSON.stringify(body)} [${r.status}] → ${JSON.stringify(now)}`)
@@ -301,15 +299,40 @@ describe('consent records are append-only, through every door, admins included',
     expect(s.consentAudience, answers.join('\n')).toBe('members')
   })
 
-  test('another member cannot create a consent record for someone else\'s story', async () => {
+  test("another member cannot create a consent record for someone else's story", async () => {
     const beforeStory = gate(await readStory(story.id))
     for (const body of [
-      { story: story.id, author: other.id, version: 99, audience: 'public', byline: 'display-name', quoteInReports: true, statementVersion: 'x', statementText: 'x', givenAt: new Date().toISOString(), expiresAt: FUTURE },
-      { story: story.id, author: author.id, version: 99, audience: 'public', byline: 'display-name', quoteInReports: true, statementVersion: 'x', statementText: 'x', givenAt: new Date().toISOString(), expiresAt: FUTURE },
+      {
+        story: story.id,
+        author: other.id,
+        version: 99,
+        audience: 'public',
+        byline: 'display-name',
+        quoteInReports: true,
+        statementVersion: 'x',
+        statementText: 'x',
+        givenAt: new Date().toISOString(),
+        expiresAt: FUTURE,
+      },
+      {
+        story: story.id,
+        author: author.id,
+        version: 99,
+        audience: 'public',
+        byline: 'display-name',
+        quoteInReports: true,
+        statementVersion: 'x',
+        statementText: 'x',
+        givenAt: new Date().toISOString(),
+        expiresAt: FUTURE,
+      },
     ]) {
       const response = await send(otherCookie, 'POST', '/api/consents', body)
       const forged = await hostile.payload.find({ collection: 'consents', where: { story: { equals: story.id } }, overrideAccess: true, depth: 0 })
-      expect(forged.docs.map((d: any) => d.id), `POST /api/consents as another member → ${response.status} ${(await response.text()).slice(0, 200)}`).toEqual([consentId])
+      expect(
+        forged.docs.map((d: any) => d.id),
+        `POST /api/consents as another member → ${response.status} ${(await response.text()).slice(0, 200)}`,
+      ).toEqual([consentId])
     }
     expect(gate(await readStory(story.id))).toEqual(beforeStory)
   })

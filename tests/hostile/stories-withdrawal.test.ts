@@ -65,25 +65,29 @@ async function publishedStory(key: string): Promise<Story> {
   const bodyMarker = unique(`${key}body`)
   const summaryMarker = unique(`${key}summ`)
   const fileMarker = unique(`${key}file`)
-  const image = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#335577' } }).png().toBuffer()
+  const image = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#335577' } })
+    .png()
+    .toBuffer()
   const upload = await uploadMedia(authorClient, image, `${fileMarker}.png`, 'image/png', { alt: `Cover for ${key}` })
   const uploaded = (await upload.json()) as any
   if (upload.status !== 201) throw new Error(`Arrange failed: upload ${upload.status}`)
   const cover = (await hostile.payload.findByID({ collection: 'media', id: uploaded.doc.id, overrideAccess: true, depth: 0 })) as any
   const user = await asUser(author.id)
-  const story = (await settle(async () => hostile.payload.create({
-    collection: 'stories',
-    data: {
-      title: `Story ${titleMarker}`,
-      summary: `Summary ${summaryMarker}`,
-      body: markdownToLexical(`The year I learned about ${bodyMarker} and kept going.`),
-      themes: [THEME],
-      locality: localityId,
-      coverImage: cover.id,
-    } as any,
-    overrideAccess: false,
-    user,
-  }))) as any
+  const story = (await settle(async () =>
+    hostile.payload.create({
+      collection: 'stories',
+      data: {
+        title: `Story ${titleMarker}`,
+        summary: `Summary ${summaryMarker}`,
+        body: markdownToLexical(`The year I learned about ${bodyMarker} and kept going.`),
+        themes: [THEME],
+        locality: localityId,
+        coverImage: cover.id,
+      } as any,
+      overrideAccess: false,
+      user,
+    }),
+  )) as any
   await settle(async () => giveConsent(hostile.payload, user, story.id, { audience: 'public', byline: 'anonymous', quoteInReports: false }))
   await settle(async () => submitStory(hostile.payload, user, story.id))
   await settle(async () => moderateStory({ payload: hostile.payload, moderator: moderatorUser, storyId: story.id, action: 'approve' }))
@@ -288,7 +292,10 @@ describe('withdrawal under load', () => {
       expect(still.length, `responses still showing the story after withdrawal: ${JSON.stringify(afterSummary)}\n${[...new Set(still)].slice(0, 20).join('\n')}`).toBe(0)
       // Not hollow: the server answered properly (no rate limiting or errors standing in for "hidden").
       expect(after.filter((s) => s.status === 429 || s.status >= 500).length, JSON.stringify(afterSummary)).toBe(0)
-      expect(after.filter((s) => s.door === 'page').every((s) => s.status === 410), `page statuses ${JSON.stringify(afterSummary.page)}`).toBe(true)
+      expect(
+        after.filter((s) => s.door === 'page').every((s) => s.status === 410),
+        `page statuses ${JSON.stringify(afterSummary.page)}`,
+      ).toBe(true)
       expect((await readStory(story.id)).status).toBe('withdrawn')
     },
     300_000,

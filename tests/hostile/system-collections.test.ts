@@ -105,7 +105,9 @@ async function arrangeSpecial(slug: string, marker: string): Promise<Record<stri
     case 'users':
       return someoneElse
     case 'media': {
-      const png = await sharp({ create: { width: 24, height: 24, channels: 3, background: { r: 10, g: 90, b: 160 } } }).png().toBuffer()
+      const png = await sharp({ create: { width: 24, height: 24, channels: 3, background: { r: 10, g: 90, b: 160 } } })
+        .png()
+        .toBuffer()
       return db().create({
         collection: 'media',
         data: { alt: `Probe ${marker}` },
@@ -148,7 +150,9 @@ beforeAll(async () => {
     const marker = unique('probe')
     let doc: Record<string, any> | undefined = await settle(() => arrangeSpecial(c.slug, marker))
     if (!doc && ['payload-preferences', 'payload-locked-documents'].includes(c.slug)) {
-      doc = await settle(() => db().create({ collection: c.slug, data: plausibleData(c.fields as any[], marker, { ...anyIds, users: moderator.id }), overrideAccess: true, user: { ...moderator, collection: 'users' } }))
+      doc = await settle(() =>
+        db().create({ collection: c.slug, data: plausibleData(c.fields as any[], marker, { ...anyIds, users: moderator.id }), overrideAccess: true, user: { ...moderator, collection: 'users' } }),
+      )
     }
     if (!doc && anyIds[c.slug] !== undefined) doc = { id: anyIds[c.slug] }
     if (!doc) {
@@ -198,8 +202,12 @@ const storedDoc = async (slug: string, id: number | string) =>
 describe('4. every collection and global, Payload’s own included, gives visitors and members nothing beyond what is declared', () => {
   test('every collection and global in the config is declared here (one added later fails until its access is written)', () => {
     const undeclared = [
-      ...collectionsInConfig().filter((c) => !DECLARED_COLLECTIONS[c.slug]).map((c) => `collection ${c.slug}`),
-      ...globalsInConfig().filter((g) => !DECLARED_GLOBALS[g.slug]).map((g) => `global ${g.slug}`),
+      ...collectionsInConfig()
+        .filter((c) => !DECLARED_COLLECTIONS[c.slug])
+        .map((c) => `collection ${c.slug}`),
+      ...globalsInConfig()
+        .filter((g) => !DECLARED_GLOBALS[g.slug])
+        .map((g) => `global ${g.slug}`),
     ]
     expect(undeclared, 'declare what visitors and members may do with these').toEqual([])
     // Payload's own are in the walk (not only ours).
@@ -333,7 +341,10 @@ describe('4. every collection and global, Payload’s own included, gives visito
 
   test('the endpoints Payload adds to its own collections and globals', async () => {
     const problems: string[] = []
-    const owners = [...collectionsInConfig().map((c) => ({ kind: 'collection', slug: c.slug, endpoints: c.endpoints })), ...globalsInConfig().map((g) => ({ kind: 'global', slug: g.slug, endpoints: g.endpoints }))]
+    const owners = [
+      ...collectionsInConfig().map((c) => ({ kind: 'collection', slug: c.slug, endpoints: c.endpoints })),
+      ...globalsInConfig().map((g) => ({ kind: 'global', slug: g.slug, endpoints: g.endpoints })),
+    ]
     let tried = 0
     for (const viewer of viewers) {
       for (const owner of owners.filter((o) => isPayloadOwn(o.slug))) {

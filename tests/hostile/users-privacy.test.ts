@@ -32,7 +32,9 @@ beforeAll(async () => {
 
   // The victim has a public image, so their user record is reachable through media relations.
   const victimClient = await signedIn(hostile.server, victim.email, victim.password)
-  const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#225588' } }).png().toBuffer()
+  const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#225588' } })
+    .png()
+    .toBuffer()
   const upload = await uploadMedia(victimClient, image, 'victim.png', 'image/png', { alt: 'A blue square' })
   if (upload.status !== 201) throw new Error(`Arrange failed: victim upload gave ${upload.status}: ${await upload.text()}`)
   victimMediaId = ((await upload.json()) as { doc: { id: number } }).doc.id
@@ -54,11 +56,12 @@ async function probe(client: WebClient, path: string): Promise<Probe> {
   return { status: response.status, signature, body }
 }
 
-const roles = () => [
-  ['visitor', visitor],
-  ['member', member],
-  ['moderator', moderator],
-] as const
+const roles = () =>
+  [
+    ['visitor', visitor],
+    ['member', member],
+    ['moderator', moderator],
+  ] as const
 
 /** Pairs of queries that differ only in whether they match the victim's email. */
 function oraclePairs(): [string, string][] {
@@ -80,7 +83,7 @@ function oraclePairs(): [string, string][] {
   return pairs
 }
 
-describe('reading another member\'s email', () => {
+describe("reading another member's email", () => {
   test('a visitor cannot read users at all, nor any email', async () => {
     for (const path of ['/api/users', '/api/users?limit=100', `/api/users/${victim.id}`, `/api/users/${victim.id}?depth=0&select[email]=true`, '/api/users/count']) {
       const result = await probe(visitor, path)
@@ -95,7 +98,7 @@ describe('reading another member\'s email', () => {
     }
   })
 
-  test('a member sees no other member\'s email in the list or by id', async () => {
+  test("a member sees no other member's email in the list or by id", async () => {
     const list = await member.get('/api/users?limit=200&depth=1')
     const listBody = await list.text()
     expect(list.status).toBeLessThan(500)
@@ -107,7 +110,10 @@ describe('reading another member\'s email', () => {
       const body = await response.text()
       expect(response.status, path).toBeLessThan(500)
       expect(body, path).not.toContain(VICTIM_EMAIL)
-      expect(emailsIn(body).filter((e) => e !== attacker.email.toLowerCase()), path).toEqual([])
+      expect(
+        emailsIn(body).filter((e) => e !== attacker.email.toLowerCase()),
+        path,
+      ).toEqual([])
       if (response.ok) expect((JSON.parse(body) as Record<string, unknown>).email, path).toBeUndefined()
     }
   })
@@ -119,11 +125,14 @@ describe('reading another member\'s email', () => {
       const body = await response.text()
       expect(response.status, path).toBeLessThan(500)
       expect(body, path).not.toContain(VICTIM_EMAIL)
-      expect(emailsIn(body).filter((e) => e !== moderatorEmail), path).toEqual([])
+      expect(
+        emailsIn(body).filter((e) => e !== moderatorEmail),
+        path,
+      ).toEqual([])
     }
   })
 
-  test('control: an admin can read the victim\'s email (so the checks above would see a leak)', async () => {
+  test("control: an admin can read the victim's email (so the checks above would see a leak)", async () => {
     const response = await admin.get(`/api/users/${victim.id}`)
     expect(response.status).toBe(200)
     expect(((await response.json()) as { email: string }).email).toBe(VICTIM_EMAIL)
@@ -163,7 +172,7 @@ describe('reading another member\'s email', () => {
     }
   })
 
-  test('the uploader\'s email does not leak through media relations, nor can it be queried there', async () => {
+  test("the uploader's email does not leak through media relations, nor can it be queried there", async () => {
     const e = encodeURIComponent
     for (const [who, client] of roles()) {
       for (const path of ['/api/media?depth=2&limit=100', `/api/media/${victimMediaId}?depth=2`, `/api/media/${victimMediaId}?depth=5`]) {
@@ -185,7 +194,7 @@ describe('reading another member\'s email', () => {
 })
 
 describe('own email only', () => {
-  test('/api/users/me shows the member their own email and no one else\'s', async () => {
+  test("/api/users/me shows the member their own email and no one else's", async () => {
     const response = await member.get('/api/users/me')
     const body = await response.text()
     expect(response.status).toBe(200)
@@ -203,7 +212,7 @@ describe('own email only', () => {
     expect(emailsIn(body)).toEqual([])
   })
 
-  test('the /account page shows only the member\'s own email', async () => {
+  test("the /account page shows only the member's own email", async () => {
     const response = await member.get('/account')
     const html = await response.text()
     expect(response.status).toBe(200)
@@ -211,7 +220,7 @@ describe('own email only', () => {
     expect(emailsIn(html)).toEqual([attacker.email.toLowerCase()])
   })
 
-  test('no public page shows any email address (visitor), nor another member\'s (signed in)', async () => {
+  test("no public page shows any email address (visitor), nor another member's (signed in)", async () => {
     const home = await (await visitor.get('/')).text()
     const localityPaths = [...new Set([...home.matchAll(/href="(\/localities\/[^"#?]+)"/g)].map((m) => m[1]!))]
     expect(localityPaths.length).toBeGreaterThan(0)
@@ -224,7 +233,10 @@ describe('own email only', () => {
     }
     for (const path of pages) {
       const body = await (await member.get(path)).text()
-      expect(emailsIn(body).filter((e) => e !== attacker.email.toLowerCase()), `member ${path}`).toEqual([])
+      expect(
+        emailsIn(body).filter((e) => e !== attacker.email.toLowerCase()),
+        `member ${path}`,
+      ).toEqual([])
     }
   })
 })

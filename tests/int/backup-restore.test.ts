@@ -115,7 +115,9 @@ async function member(roles: ('member' | 'moderator' | 'admin')[] = ['member']) 
 
 async function upload(user: any) {
   const c = () => Math.floor(Math.random() * 255)
-  const data = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: c(), g: c(), b: c() } } }).png().toBuffer()
+  const data = await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: c(), g: c(), b: c() } } })
+    .png()
+    .toBuffer()
   return api().create({
     collection: 'media',
     data: { alt: `A picture (${unique()})` },
@@ -126,13 +128,11 @@ async function upload(user: any) {
 }
 
 const mediaPath = (filename: string) => listFiles(process.env.WAYMARK_MEDIA_DIR!).find((p) => path.basename(p) === filename) ?? path.join(process.env.WAYMARK_MEDIA_DIR!, filename)
-const filesOf = (media: any): string[] =>
-  ([media.filename, ...Object.values(media.sizes ?? {}).map((s: any) => s?.filename)].filter(Boolean) as string[]).map(mediaPath)
+const filesOf = (media: any): string[] => ([media.filename, ...Object.values(media.sizes ?? {}).map((s: any) => s?.filename)].filter(Boolean) as string[]).map(mediaPath)
 
 const thread = (user: any, title = `Evening walk (${unique()})`) =>
   api().create({ collection: 'threads', data: { locality: locality.id, title, body: `Who is coming along (${unique()})?` }, user, overrideAccess: false }) as Promise<any>
-const reply = (user: any, threadId: unknown) =>
-  api().create({ collection: 'replies', data: { thread: threadId, body: `Count me in (${unique()})` }, user, overrideAccess: false }) as Promise<any>
+const reply = (user: any, threadId: unknown) => api().create({ collection: 'replies', data: { thread: threadId, body: `Count me in (${unique()})` }, user, overrideAccess: false }) as Promise<any>
 const flag = (user: any, targetCollection: string, targetId: unknown) =>
   api().create({ collection: 'flags', data: { targetCollection, targetId: String(targetId), reason: 'spam', note: `Odd link (${unique()})` }, user, overrideAccess: false }) as Promise<any>
 
@@ -313,7 +313,12 @@ describe('backup', () => {
       expect(fs.readFileSync(original!).equals(seeded.mediaBytes)).toBe(true)
     }
     const log = fs.readFileSync(path.join(dir, 'erasure-log.jsonl'), 'utf8')
-    expect(log.split('\n').filter((l) => l.trim()).map((l) => String(JSON.parse(l).memberId))).toEqual([String(earlier.id)])
+    expect(
+      log
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => String(JSON.parse(l).memberId)),
+    ).toEqual([String(earlier.id)])
   }, 180_000)
 })
 
@@ -333,7 +338,10 @@ describe('restore', () => {
     await eraseMember(payload, { memberId: b.user.id, mode: 'everything', actor: moderator })
     expect(await read('users', b.user.id)).toBeNull()
     const logBefore = fs.readFileSync(ERASURE_LOG, 'utf8')
-    const loggedIds = logBefore.split('\n').filter((l) => l.trim()).map((l) => String(JSON.parse(l).memberId))
+    const loggedIds = logBefore
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => String(JSON.parse(l).memberId))
     expect(loggedIds).toContain(String(b.user.id))
 
     await closeDatabase()
@@ -402,7 +410,10 @@ describe('restore', () => {
     const restored = new Set((await all('threads')).filter((t) => String(t.title).startsWith('During backup ')).map((t) => String(t.id)))
     const kept = during.filter((w) => restored.has(w.id)).length
     expect(kept).toBeGreaterThanOrEqual(writtenBeforeBackupStarted)
-    expect(during.slice(0, kept).every((w) => restored.has(w.id)), 'the restored writes are the first ones, with no gaps').toBe(true)
+    expect(
+      during.slice(0, kept).every((w) => restored.has(w.id)),
+      'the restored writes are the first ones, with no gaps',
+    ).toBe(true)
   }, 180_000)
 
   it('refuses a missing file, a corrupt file and a backup of another kind of database, with a plain message, changing nothing', async () => {
@@ -427,7 +438,9 @@ describe('restore', () => {
     // The same backup, relabelled as coming from the other kind of database.
     const other = kind === 'sqlite' ? 'postgres' : 'sqlite'
     const dir = extract(ARCHIVE)
-    const entries = spawnSync('tar', ['-tzf', ARCHIVE], { encoding: 'utf8' }).stdout.split('\n').filter((e) => e.trim())
+    const entries = spawnSync('tar', ['-tzf', ARCHIVE], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter((e) => e.trim())
     const manifestPath = path.join(dir, 'manifest.json')
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'))
     manifest.database = other

@@ -10,9 +10,7 @@ describe('concurrent writes', () => {
     const payload = await bootPayload()
     const member = await createMember(payload)
     const digests = ['daily', 'weekly', 'never', 'daily', 'weekly', 'never', 'daily', 'weekly']
-    const results = await Promise.allSettled(
-      digests.map((digest) => payload.update({ collection: 'users', id: member.id, data: { notifications: { digest } } as never })),
-    )
+    const results = await Promise.allSettled(digests.map((digest) => payload.update({ collection: 'users', id: member.id, data: { notifications: { digest } } as never })))
     expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([])
     const stored = await payload.findByID({ collection: 'users', id: member.id })
     expect(digests).toContain(stored.notifications?.digest)

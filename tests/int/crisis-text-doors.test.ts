@@ -151,7 +151,10 @@ const valueFor = (collection: string, path: string, text: string) => (fieldTypeO
 const valueAt = (doc: any, path: string) => path.split('.').reduce((node, key) => (node && typeof node === 'object' ? node[key] : undefined), doc)
 
 /** Whether a stored value (plain text, a Lexical document, or a whole API answer) holds the text. */
-const containsText = (value: unknown, text: string) => JSON.stringify(value ?? null).toLowerCase().includes(text.toLowerCase())
+const containsText = (value: unknown, text: string) =>
+  JSON.stringify(value ?? null)
+    .toLowerCase()
+    .includes(text.toLowerCase())
 
 let nameCounter = 0
 const usedNames = new Set<string>()
@@ -164,7 +167,12 @@ function displayNameFor(text: string): string {
 }
 
 async function publishedThreadBy(author: any) {
-  const thread = await api().create({ collection: 'threads', data: { locality: place.id, title: `Walking group ${unique()}`, body: `Meeting at the bandstand on Thursday ${unique()}.` }, user: author, overrideAccess: false })
+  const thread = await api().create({
+    collection: 'threads',
+    data: { locality: place.id, title: `Walking group ${unique()}`, body: `Meeting at the bandstand on Thursday ${unique()}.` },
+    user: author,
+    overrideAccess: false,
+  })
   if (thread.status !== 'published') throw new Error(`Arrange failed: the moderator's thread is ${thread.status}`)
   return thread
 }
@@ -201,14 +209,16 @@ async function readAs(user: any, collection: string, id: unknown): Promise<any[]
 }
 
 const alertsFor = async (targetCollection: string, targetId: unknown) =>
-  (await api().find({
-    collection: 'crisis-alerts',
-    where: { and: [{ targetCollection: { equals: targetCollection } }, { targetId: { equals: String(targetId) } }] },
-    sort: 'createdAt',
-    depth: 0,
-    pagination: false,
-    overrideAccess: true,
-  })).docs as any[]
+  (
+    await api().find({
+      collection: 'crisis-alerts',
+      where: { and: [{ targetCollection: { equals: targetCollection } }, { targetId: { equals: String(targetId) } }] },
+      sort: 'createdAt',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+  ).docs as any[]
 
 const allJobs = async () => (await api().find({ collection: 'payload-jobs', depth: 0, pagination: false, overrideAccess: true })).docs as any[]
 
@@ -310,7 +320,12 @@ const WRITERS: Partial<Record<DoorCollection, (field: string, text: string) => P
   async flags(field, text) {
     const flagger = await member()
     const thread = await publishedThreadBy(moderator)
-    const flag = await api().create({ collection: 'flags', data: { targetCollection: 'threads', targetId: String(thread.id), reason: 'other', note: 'Please look at this.', [field]: text }, overrideAccess: false, user: flagger })
+    const flag = await api().create({
+      collection: 'flags',
+      data: { targetCollection: 'threads', targetId: String(thread.id), reason: 'other', note: 'Please look at this.', [field]: text },
+      overrideAccess: false,
+      user: flagger,
+    })
     return { targetId: String(flag.id), author: flagger, locality: place.id, saved: { collection: 'flags', id: flag.id, path: field }, markers: [] }
   },
 
@@ -364,7 +379,10 @@ async function expectHeld(held: NonNullable<Written['held']>, author: any, crisi
     if (held.revision) {
       // The approved text stays live; the held edit cannot be approved, and nobody else reads it.
       await expect(moderateStory({ payload, moderator, storyId: held.id, action: 'approve', quiet: true }), 'approving a held revision').rejects.toThrow()
-      for (const [who, user] of [['a visitor', undefined], ['another member', bystander]] as const) {
+      for (const [who, user] of [
+        ['a visitor', undefined],
+        ['another member', bystander],
+      ] as const) {
         const docs = await readAs(user, 'stories', held.id)
         expect(containsText(docs, crisis.text), `${who} reads the held edit of story ${held.id}`).toBe(false)
       }
@@ -396,7 +414,10 @@ async function expectNotHeld(held: NonNullable<Written['held']>, author: any) {
   } else {
     expect(stored.status, 'an established member’s ordinary post goes straight up').toBe('published')
   }
-  expect((await readAs(undefined, held.collection, held.id)).map((d) => String(d.id)), 'a visitor sees the ordinary item').toEqual([String(held.id)])
+  expect(
+    (await readAs(undefined, held.collection, held.id)).map((d) => String(d.id)),
+    'a visitor sees the ordinary item',
+  ).toEqual([String(held.id)])
 }
 
 beforeAll(async () => {
@@ -411,7 +432,9 @@ beforeAll(async () => {
   const words = await api().find({ collection: 'watched-words', where: { action: { equals: 'crisis' } }, depth: 0, pagination: false, overrideAccess: true })
   crisisEntryNames = new Set((words.docs as any[]).flatMap((w) => [String(w.phrase), ...(w.note ? [String(w.note)] : [])]))
   if (words.docs.length === 0) throw new Error('Arrange failed: no crisis entries in watched-words (the lexicon migration did not run)')
-  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 30, g: 90, b: 140 } } }).png().toBuffer()
+  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 30, g: 90, b: 140 } } })
+    .png()
+    .toBuffer()
 })
 
 describe('every text field a member can write is a text door or declared not free text (generated from the config)', () => {
@@ -467,7 +490,10 @@ describe('crisis words through every text door (generated from TEXT_DOORS)', () 
         const written = await write(field, crisis.text)
 
         const alerts = await alertsFor(collection, written.targetId)
-        expect(alerts.filter((a) => a.status === 'open'), `open crisis alerts for ${collection}/${written.targetId}`).toHaveLength(1)
+        expect(
+          alerts.filter((a) => a.status === 'open'),
+          `open crisis alerts for ${collection}/${written.targetId}`,
+        ).toHaveLength(1)
         const alert = alerts.find((a) => a.status === 'open')
         expect(sameId(idOf(alert.member), written.author.id), 'the alert names the member who wrote it').toBe(true)
         expect(sameId(idOf(alert.locality), written.locality), 'the alert belongs to the locality whose moderators handle it').toBe(true)
@@ -496,7 +522,11 @@ describe('crisis words through every text door (generated from TEXT_DOORS)', () 
         if (written.held) await expectNotHeld(written.held, written.author)
         const mails = await urgentMailsToLead(since)
         if (written.ordinaryEmailsLead) {
-          for (const mail of mails) expect(ORDINARY_WORDS.filter((word) => wordIn(`${mail.subject}\n${mail.html}`, word)), 'an email to the lead quotes the member').toEqual([])
+          for (const mail of mails)
+            expect(
+              ORDINARY_WORDS.filter((word) => wordIn(`${mail.subject}\n${mail.html}`, word)),
+              'an email to the lead quotes the member',
+            ).toEqual([])
         } else {
           expect(mails, 'urgent emails to the lead for ordinary words').toEqual([])
         }

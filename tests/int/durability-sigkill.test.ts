@@ -255,7 +255,10 @@ describe('SIGKILL in the middle of a burst of writes', () => {
 
     const refused = mine.filter((w) => w.outcome === 'refused')
     // Arrangement checks: the kill really landed mid-burst, and the burst really was writing.
-    expect(refused.map((w) => `${w.kind} ${w.marker}: ${w.status} ${w.detail}`), 'every write answered before the kill was accepted').toEqual([])
+    expect(
+      refused.map((w) => `${w.kind} ${w.marker}: ${w.status} ${w.detail}`),
+      'every write answered before the kill was accepted',
+    ).toEqual([])
     expect(acknowledged, `acknowledged writes before the kill (cycle ${cycle})`).toBeGreaterThanOrEqual(KILL_AFTER)
     expect(inFlightAtKill, `requests in flight when the server was killed (cycle ${cycle})`).toBeGreaterThanOrEqual(10)
     for (const kind of ['thread', 'member'] as const) {
@@ -361,14 +364,20 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     const admin = { authorization: `JWT ${adminToken}` }
     const ackedThreads = threadWrites.filter((w) => w.outcome === 'acknowledged').map((w) => storedThreads.get(w.marker))
     const restThreads = await fetch(`${server.url}/api/threads?depth=0&limit=1000&where[id][in]=${ackedThreads.map((d) => d.id).join(',')}`, { headers: admin })
-    expect(restThreads.status, `${label}: GET /api/threads as admin ${restThreads.status === 200 ? "" : await restThreads.clone().text()}`).toBe(200)
+    expect(restThreads.status, `${label}: GET /api/threads as admin ${restThreads.status === 200 ? '' : await restThreads.clone().text()}`).toBe(200)
     const restTitles = new Set(((await restThreads.json()) as { docs: { title: string }[] }).docs.map((d) => d.title))
-    expect(ackedThreads.filter((d) => !restTitles.has(d.title)).map((d) => d.title), `${label}: acknowledged threads the server does not return`).toEqual([])
+    expect(
+      ackedThreads.filter((d) => !restTitles.has(d.title)).map((d) => d.title),
+      `${label}: acknowledged threads the server does not return`,
+    ).toEqual([])
     const ackedEmails = memberWrites.filter((w) => w.outcome === 'acknowledged').map((w) => emailOf(w.marker))
     const restUsers = await fetch(`${server.url}/api/users?depth=0&limit=1000&where[email][in]=${ackedEmails.map(encodeURIComponent).join(',')}`, { headers: admin })
     expect(restUsers.status, `${label}: GET /api/users as admin`).toBe(200)
     const restEmails = new Set(((await restUsers.json()) as { docs: { email: string }[] }).docs.map((d) => d.email))
-    expect(ackedEmails.filter((e) => !restEmails.has(e)), `${label}: acknowledged members the server does not return`).toEqual([])
+    expect(
+      ackedEmails.filter((e) => !restEmails.has(e)),
+      `${label}: acknowledged members the server does not return`,
+    ).toEqual([])
 
     const home = await fetch(`${server.url}/`)
     expect(home.status, `${label}: GET /`).toBe(200)
@@ -377,7 +386,10 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     const page = await fetch(`${server.url}/threads/${storedThreads.get(countyThread!.marker).id}`)
     expect(page.status, `${label}: GET /threads/:id (public)`).toBe(200)
     expect(await page.text()).toContain(titleOf(countyThread!.marker))
-    for (const [who, token, id] of [['admin', adminToken, adminId], ['a poster', posters[0]!.token, posters[0]!.id]] as const) {
+    for (const [who, token, id] of [
+      ['admin', adminToken, adminId],
+      ['a poster', posters[0]!.token, posters[0]!.id],
+    ] as const) {
       const me = (await (await fetch(`${server.url}/api/users/me`, { headers: { authorization: `JWT ${token}` } })).json()) as { user: { id: unknown } | null }
       expect(same(me.user?.id, id), `${label}: ${who}'s session from before the crash still works`).toBe(true)
     }

@@ -53,7 +53,7 @@ describe('verification email', () => {
     expect(parsed.to && 'text' in parsed.to ? parsed.to.text : JSON.stringify(parsed.to)).toContain(user.email)
   })
 
-  it('links to <serverURL>/verify?token=<the user\'s _verificationToken>, not /admin', () => {
+  it("links to <serverURL>/verify?token=<the user's _verificationToken>, not /admin", () => {
     expect(user._verificationToken).toEqual(expect.any(String))
     expect(user._verificationToken.length).toBeGreaterThan(10)
     const links = hrefs(String(parsed.html || ''))

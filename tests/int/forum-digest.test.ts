@@ -32,7 +32,11 @@ const thread = (user: any, locality: any, title: string) =>
 
 beforeAll(async () => {
   payload = await bootPayload()
-  await api().updateGlobal({ slug: 'moderation-settings', data: { newMemberPostIntervalSeconds: 0, memberPostIntervalSeconds: 0, newMemberMaxThreadsPerDay: 1000, newMemberMaxRepliesPerDay: 1000 }, overrideAccess: true })
+  await api().updateGlobal({
+    slug: 'moderation-settings',
+    data: { newMemberPostIntervalSeconds: 0, memberPostIntervalSeconds: 0, newMemberMaxThreadsPerDay: 1000, newMemberMaxRepliesPerDay: 1000 },
+    overrideAccess: true,
+  })
   north = await api().create({ collection: 'localities', data: { name: `North ${unique()}`, slug: `north-${unique()}`, forumVisibility: 'members' }, overrideAccess: true })
   east = await api().create({ collection: 'localities', data: { name: `East ${unique()}`, slug: `east-${unique()}`, forumVisibility: 'members' }, overrideAccess: true })
   const w = await createMember(payload)

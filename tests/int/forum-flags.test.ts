@@ -47,13 +47,15 @@ const flag = (user: any, targetId: unknown, reason = 'spam', note?: string, targ
   api().create({ collection: 'flags', data: { targetCollection, targetId: String(targetId), reason, note }, user, overrideAccess: false }) as Promise<any>
 
 const flagsOn = async (targetId: unknown, targetCollection = 'threads') =>
-  (await api().find({
-    collection: 'flags',
-    where: { and: [{ targetId: { equals: String(targetId) } }, { targetCollection: { equals: targetCollection } }] },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-  })).docs as any[]
+  (
+    await api().find({
+      collection: 'flags',
+      where: { and: [{ targetId: { equals: String(targetId) } }, { targetCollection: { equals: targetCollection } }] },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs as any[]
 
 async function refusal(promise: Promise<unknown>): Promise<any> {
   try {
@@ -72,8 +74,7 @@ async function flaggedBy(n: number) {
   return { thread, flags }
 }
 
-const eventCount = async () =>
-  (await api().count({ collection: 'moderation-events', where: { actor: { equals: moderator.id } }, overrideAccess: true })).totalDocs as number
+const eventCount = async () => (await api().count({ collection: 'moderation-events', where: { actor: { equals: moderator.id } }, overrideAccess: true })).totalDocs as number
 
 beforeAll(async () => {
   payload = await bootPayload()

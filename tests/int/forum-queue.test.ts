@@ -41,8 +41,7 @@ const postThread = (user: any, text = `Walking group on Thursdays ${unique()}`, 
 const postReply = (user: any, thread: unknown, text = `Thanks for this ${unique()}`) =>
   api().create({ collection: 'replies', data: { thread, body: text }, user, overrideAccess: false }) as Promise<any>
 
-const moderate = (user: any, collection: 'threads' | 'replies', id: unknown, action: string, reason?: string) =>
-  moderatePost(payload, { collection, id, action, reason, user } as any) as Promise<any>
+const moderate = (user: any, collection: 'threads' | 'replies', id: unknown, action: string, reason?: string) => moderatePost(payload, { collection, id, action, reason, user } as any) as Promise<any>
 
 async function refusal(promise: Promise<unknown>): Promise<any> {
   try {
@@ -53,18 +52,19 @@ async function refusal(promise: Promise<unknown>): Promise<any> {
   throw new Error('expected a refusal, but the operation succeeded')
 }
 
-const count = async (collection: 'threads' | 'replies', where: Record<string, unknown>) =>
-  (await api().count({ collection, where, overrideAccess: true })).totalDocs as number
+const count = async (collection: 'threads' | 'replies', where: Record<string, unknown>) => (await api().count({ collection, where, overrideAccess: true })).totalDocs as number
 
 const eventsFor = async (targetCollection: string, id: unknown) =>
-  (await api().find({
-    collection: 'moderation-events',
-    where: { and: [{ targetId: { equals: String(id) } }, { targetCollection: { equals: targetCollection } }] },
-    sort: 'createdAt',
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-  })).docs as any[]
+  (
+    await api().find({
+      collection: 'moderation-events',
+      where: { and: [{ targetId: { equals: String(id) } }, { targetCollection: { equals: targetCollection } }] },
+      sort: 'createdAt',
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+  ).docs as any[]
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -239,7 +239,7 @@ describe('approval and rejection', () => {
 })
 
 describe('who may reply', () => {
-  it('a locked thread refuses a member\'s reply but takes a moderator\'s', async () => {
+  it("a locked thread refuses a member's reply but takes a moderator's", async () => {
     const thread = await postThread(established)
     await moderate(moderator, 'threads', thread.id, 'lock')
     expect((await stored('threads', thread.id)).locked).toBe(true)
@@ -267,7 +267,7 @@ describe('who may reply', () => {
     expect(await count('replies', { thread: { equals: thread.id } })).toBe(1)
   })
 
-  it('a reply gets the thread\'s locality from the server', async () => {
+  it("a reply gets the thread's locality from the server", async () => {
     const thread = await postThread(established)
     const reply = await stored('replies', (await postReply(otherMember, thread.id)).id)
     expect(sameId(reply.locality, locality.id)).toBe(true)
@@ -303,9 +303,7 @@ describe('the moderation log', () => {
   it('every thread action appends a moderation-events record naming the action and the actor', async () => {
     const author = await memberWith(0)
     const thread = await postThread(author, `Feeling ${WORDS.crisis} tonight`)
-    const steps: [string, string?][] = [
-      ['mark_safe'], ['approve'], ['pin'], ['unpin'], ['lock'], ['unlock'], ['hide', 'Checking a detail.'], ['restore'], ['remove', 'Breaks the house rules.'],
-    ]
+    const steps: [string, string?][] = [['mark_safe'], ['approve'], ['pin'], ['unpin'], ['lock'], ['unlock'], ['hide', 'Checking a detail.'], ['restore'], ['remove', 'Breaks the house rules.']]
     for (const [action, reason] of steps) {
       const before = await eventsFor('threads', thread.id)
       await moderate(moderator, 'threads', thread.id, action, reason)

@@ -31,12 +31,10 @@ const text = () => `Met the group at the library today, it helped ${unique()}`
 
 const postThread = (user: any, body = text()) =>
   api().create({ collection: 'threads', data: { locality: locality.id, title: `Thread ${unique()}`, body }, user, overrideAccess: false }) as Promise<any>
-const postReply = (user: any, thread: unknown, body = text()) =>
-  api().create({ collection: 'replies', data: { thread, body }, user, overrideAccess: false }) as Promise<any>
+const postReply = (user: any, thread: unknown, body = text()) => api().create({ collection: 'replies', data: { thread, body }, user, overrideAccess: false }) as Promise<any>
 
 const stored = (collection: 'threads' | 'replies' | 'users', id: unknown) => api().findByID({ collection, id, overrideAccess: true, depth: 0 }) as Promise<any>
-const countBy = async (collection: 'threads' | 'replies', user: any) =>
-  (await api().count({ collection, where: { author: { equals: user.id } }, overrideAccess: true })).totalDocs as number
+const countBy = async (collection: 'threads' | 'replies', user: any) => (await api().count({ collection, where: { author: { equals: user.id } }, overrideAccess: true })).totalDocs as number
 
 /** A freshly joined member (a newcomer on both counts). */
 const newcomer = async () => asUser(payload, await createMember(payload, { roles: ['member'] }))

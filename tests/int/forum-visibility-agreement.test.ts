@@ -57,8 +57,7 @@ const postReply = (user: any, thread: unknown, label: string) =>
   api().create({ collection: 'replies', data: { thread, body: `A reply: ${label}, ${unique()}.` }, user, overrideAccess: false }) as Promise<any>
 
 /** Test arrangement only: put a post straight into a status, as the system would. */
-const setStatus = (collection: Kind, id: unknown, status: PostState) =>
-  api().update({ collection, id, data: { status }, overrideAccess: true, context: { forumSystemWrite: true } })
+const setStatus = (collection: Kind, id: unknown, status: PostState) => api().update({ collection, id, data: { status }, overrideAccess: true, context: { forumSystemWrite: true } })
 
 const stored = (collection: Kind, id: unknown) => api().findByID({ collection, id, overrideAccess: true, depth: 0 }) as Promise<any>
 
@@ -210,7 +209,11 @@ describe('the matrix', () => {
     for (const [name, viewer] of viewers()) {
       const verdicts = await Promise.all(posts.map(async (p) => canSeePost(viewer, await factsOf(p))))
       expect(verdicts.some(Boolean), `${name} sees something`).toBe(true)
-      if (name !== 'unscoped moderator' && name !== 'admin') expect(verdicts.some((v) => !v), `${name} misses something`).toBe(true)
+      if (name !== 'unscoped moderator' && name !== 'admin')
+        expect(
+          verdicts.some((v) => !v),
+          `${name} misses something`,
+        ).toBe(true)
     }
   })
 })

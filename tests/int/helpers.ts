@@ -8,8 +8,7 @@ let n = 0
 export const unique = () => `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}${(++n).toString(36)}`
 
 export const sameId = (a: unknown, b: unknown) => String(a) === String(b)
-export const idOf = (ref: unknown): string | undefined =>
-  ref == null ? undefined : typeof ref === 'object' ? String((ref as { id: unknown }).id) : String(ref)
+export const idOf = (ref: unknown): string | undefined => (ref == null ? undefined : typeof ref === 'object' ? String((ref as { id: unknown }).id) : String(ref))
 
 /**
  * The user object as Payload puts it on req.user for a signed-in request: the stored document read

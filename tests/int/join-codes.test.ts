@@ -199,7 +199,14 @@ describe('registerMember with a join code', () => {
     const { code } = await openJoinCode({ payload, user: await moderatorOf(locality), meetingId: meeting.id, hours: '3' })
     await payload.update({ collection: 'join-codes', where: { code: { equals: code } }, data: { uses: 299 } as never, overrideAccess: true })
     const people = [joiner(code, true), joiner(code, true), joiner(code, true)]
-    const results = await Promise.all(people.map((p) => registerMember(p).then(() => 'created', (e) => (e instanceof CommandRefusal ? 'refused' : String(e)))))
+    const results = await Promise.all(
+      people.map((p) =>
+        registerMember(p).then(
+          () => 'created',
+          (e) => (e instanceof CommandRefusal ? 'refused' : String(e)),
+        ),
+      ),
+    )
     expect(results.filter((r) => r === 'created')).toHaveLength(1)
     expect(results.filter((r) => r === 'refused')).toHaveLength(2)
     expect((await storedCode(code)).uses).toBe(300)

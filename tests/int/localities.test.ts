@@ -44,9 +44,7 @@ describe('writing', () => {
     ['moderator', () => moderator],
   ])('a %s cannot create a locality', async (_n, who) => {
     const slug = `nope-${unique()}`
-    await expect(
-      payload.create({ collection: 'localities', data: { name: `Nope ${slug}`, slug } as any, overrideAccess: false, user: who() }),
-    ).rejects.toThrow()
+    await expect(payload.create({ collection: 'localities', data: { name: `Nope ${slug}`, slug } as any, overrideAccess: false, user: who() })).rejects.toThrow()
     const count = await payload.count({ collection: 'localities', overrideAccess: true, where: { slug: { equals: slug } } })
     expect(count.totalDocs).toBe(0)
   })

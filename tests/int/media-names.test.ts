@@ -14,7 +14,9 @@ test('uploads get random names, and old names are replaced with every size', asy
   const { randomiseMediaNames } = await import('../../src/privacy/randomiseMediaNames.js')
   const { mediaDir } = await import('../../src/env.js')
   const member = await createMember(payload)
-  const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 10, g: 120, b: 90 } } }).png().toBuffer()
+  const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 10, g: 120, b: 90 } } })
+    .png()
+    .toBuffer()
   const uploaded = (await payload.create({
     collection: 'media',
     data: { alt: 'A canal at dusk' } as never,

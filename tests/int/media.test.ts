@@ -44,7 +44,9 @@ beforeAll(async () => {
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '53/1 45/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '2/1 42/1 0/1' },
     })
     .toBuffer()
-  png = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: { r: 10, g: 120, b: 90 } } }).png().toBuffer()
+  png = await sharp({ create: { width: 1800, height: 1200, channels: 3, background: { r: 10, g: 120, b: 90 } } })
+    .png()
+    .toBuffer()
   // The probe really carries EXIF before upload.
   expect((await sharp(jpegWithExif).metadata()).exif).toBeTruthy()
   expect(jpegWithExif.includes('ProbeCam')).toBe(true)
@@ -93,8 +95,12 @@ describe('what is accepted', () => {
   })
 
   it('WebP and GIF are accepted', async () => {
-    const webp = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336699' } }).webp().toBuffer()
-    const gif = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#996633' } }).gif().toBuffer()
+    const webp = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336699' } })
+      .webp()
+      .toBuffer()
+    const gif = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#996633' } })
+      .gif()
+      .toBuffer()
     await expect(upload(uploader, { alt: 'webp' }, file(webp, 'image/webp', 'a.webp'))).resolves.toBeTruthy()
     await expect(upload(uploader, { alt: 'gif' }, file(gif, 'image/gif', 'a.gif'))).resolves.toBeTruthy()
   })
@@ -158,9 +164,7 @@ describe('private files', () => {
   })
 
   it('are invisible to other members even when searched by filename', async () => {
-    const found = await outcome(() =>
-      payload.find({ collection: 'media', overrideAccess: false, user: otherMember, depth: 0, where: { filename: { equals: privateDoc.filename } } }),
-    )
+    const found = await outcome(() => payload.find({ collection: 'media', overrideAccess: false, user: otherMember, depth: 0, where: { filename: { equals: privateDoc.filename } } }))
     expect(found === 'refused' || found.length === 0).toBe(true)
   })
 

@@ -38,7 +38,13 @@ describe('meetings.adminTitle', () => {
     expect((await read(made.id)).adminTitle).toBe(`East forum meeting \u2014 4 Mar 2031 (${east.name})`)
 
     // 23:30 UTC on 30 June is 00:30 on 1 July in London.
-    await payload.update({ collection: 'meetings', id: made.id, data: { title: 'Summer meeting', startsAt: '2031-06-30T23:30:00.000Z', endsAt: '2031-07-01T01:30:00.000Z', locality: north.id } as any, overrideAccess: false, user: moderator })
+    await payload.update({
+      collection: 'meetings',
+      id: made.id,
+      data: { title: 'Summer meeting', startsAt: '2031-06-30T23:30:00.000Z', endsAt: '2031-07-01T01:30:00.000Z', locality: north.id } as any,
+      overrideAccess: false,
+      user: moderator,
+    })
     expect((await read(made.id)).adminTitle).toBe(`Summer meeting \u2014 1 Jul 2031 (${north.name})`)
   })
 

@@ -139,7 +139,10 @@ describe('the demo seed', () => {
     meetings = (await db().find({ collection: 'meetings', where: { and: [{ isDemo: { equals: true } }, { locality: { in: demoPlaces } }] }, pagination: false, depth: 0, overrideAccess: true })).docs
     const settings = await db().findGlobal({ slug: 'meeting-settings', depth: 0, overrideAccess: true })
     listed = new Set((settings.closureDays ?? []).map((d: any) => String(d.date)))
-    countyId = String((await db().find({ collection: 'localities', where: { and: [{ isCountyWide: { equals: true } }, { slug: { equals: 'lancashire-county' } }] }, limit: 1, depth: 0, overrideAccess: true })).docs[0].id)
+    countyId = String(
+      (await db().find({ collection: 'localities', where: { and: [{ isCountyWide: { equals: true } }, { slug: { equals: 'lancashire-county' } }] }, limit: 1, depth: 0, overrideAccess: true })).docs[0]
+        .id,
+    )
   }, 300_000)
 
   it('made meetings for every demo locality, past and future', () => {
@@ -148,8 +151,14 @@ describe('the demo seed', () => {
     for (const m of meetings) byLocality.set(String(m.locality), [...(byLocality.get(String(m.locality)) ?? []), m])
     expect(byLocality.size).toBe(4)
     for (const [locality, list] of byLocality) {
-      expect(list.some((m) => m.status === 'held'), locality).toBe(true)
-      expect(list.some((m) => Date.parse(m.startsAt) > Date.now()), locality).toBe(true)
+      expect(
+        list.some((m) => m.status === 'held'),
+        locality,
+      ).toBe(true)
+      expect(
+        list.some((m) => Date.parse(m.startsAt) > Date.now()),
+        locality,
+      ).toBe(true)
     }
   })
 

@@ -112,9 +112,7 @@ const textOf = (html: string) =>
 const linksTo = (mail: ParsedMail, id: number | string) => new RegExp(`/meetings/${id}(?![0-9])`).test(htmlOf(mail))
 
 function mailsTo(member: Person, prefix: string, meetingId?: number | string): ParsedMail[] {
-  return mailbox.messages.filter(
-    (m) => addressesOf(m).includes(member.email.toLowerCase()) && (m.subject ?? '').startsWith(prefix) && (meetingId === undefined || linksTo(m, meetingId)),
-  )
+  return mailbox.messages.filter((m) => addressesOf(m).includes(member.email.toLowerCase()) && (m.subject ?? '').startsWith(prefix) && (meetingId === undefined || linksTo(m, meetingId)))
 }
 const reminders = (member: Person, meetingId?: number | string) => mailsTo(member, 'Reminder:', meetingId).length
 const allReminders = () => mailbox.messages.filter((m) => (m.subject ?? '').startsWith('Reminder:')).length
@@ -263,7 +261,7 @@ describe('remindMeetings', () => {
     expect(reminders(optedIn)).toBe(3)
     expect(reminders(optedOut)).toBe(0)
     expect(reminders(unverified)).toBe(0)
-    expect(reminders(elsewhere, inWindow.id), 'another locality\'s member').toBe(0)
+    expect(reminders(elsewhere, inWindow.id), "another locality's member").toBe(0)
     expect(reminders(elsewhere, countyWide.id), 'the county meeting reaches every opted-in member').toBe(1)
     expect(reminders(elsewhere)).toBe(1)
     expect(reminders(homeless, countyWide.id)).toBe(1)

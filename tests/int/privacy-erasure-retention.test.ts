@@ -143,8 +143,7 @@ function logLines(): any[] {
 }
 
 const logEntriesFor = async (memberId: unknown) => (await all('erasure-log')).filter((e) => String(e.memberId) === String(memberId))
-const idsAsStrings = (ids: any) =>
-  Object.fromEntries(Object.entries(ids ?? {}).map(([key, list]) => [key, ((list as unknown[]) ?? []).map(String).sort()]))
+const idsAsStrings = (ids: any) => Object.fromEntries(Object.entries(ids ?? {}).map(([key, list]) => [key, ((list as unknown[]) ?? []).map(String).sort()]))
 
 async function eraseEvents(memberId: unknown) {
   const found = await api().find({ collection: 'moderation-events', where: { action: { equals: 'erase-member' } }, overrideAccess: true, depth: 0, pagination: false })
@@ -265,7 +264,10 @@ describe('eraseMember, mode "everything", by the member', () => {
     await withdrawStory(payload, x, withdrawn.id)
     consentsBefore = [...(await consentsOfStory(published.id)), ...(await consentsOfStory(withdrawn.id))]
     expect(consentsBefore.length).toBeGreaterThanOrEqual(3)
-    expect(consentsBefore.some((c) => c.withdrawnAt), 'one consent record was withdrawn before the erasure').toBe(true)
+    expect(
+      consentsBefore.some((c) => c.withdrawnAt),
+      'one consent record was withdrawn before the erasure',
+    ).toBe(true)
     expect(consentsBefore.some((c) => !c.withdrawnAt)).toBe(true)
 
     soloThread = await thread(x)
@@ -384,7 +386,16 @@ describe('eraseMember, mode "everything", by the member', () => {
     expect(asModerator).toHaveLength(0)
     const entry = (await logEntriesFor(x.id))[0]
     const before = JSON.stringify(entry)
-    expect(await refused(api().create({ collection: 'erasure-log', data: { memberId: String(x.id), mode: 'everything', actorRole: 'self', erasedAt: new Date().toISOString(), ids: {} }, overrideAccess: false, user: admin }))).toBe(true)
+    expect(
+      await refused(
+        api().create({
+          collection: 'erasure-log',
+          data: { memberId: String(x.id), mode: 'everything', actorRole: 'self', erasedAt: new Date().toISOString(), ids: {} },
+          overrideAccess: false,
+          user: admin,
+        }),
+      ),
+    ).toBe(true)
     expect(await refused(api().update({ collection: 'erasure-log', id: entry.id, data: { mode: 'keep-posts' }, overrideAccess: false, user: admin }))).toBe(true)
     expect(await refused(api().delete({ collection: 'erasure-log', id: entry.id, overrideAccess: false, user: admin }))).toBe(true)
     expect(JSON.stringify((await logEntriesFor(x.id))[0])).toBe(before)
@@ -607,7 +618,7 @@ describe('applyRetention', () => {
     }
   })
 
-  it('clears moderators\' private notes older than privateNoteMonths and keeps newer ones; the period is a setting', async () => {
+  it("clears moderators' private notes older than privateNoteMonths and keeps newer ones; the period is a setting", async () => {
     const now = Date.now()
     const noted = async (monthsAgo: number) =>
       at(new Date(now - monthsAgo * MONTH), async () => {
@@ -663,8 +674,7 @@ describe('applyRetention', () => {
     })
     const current = await publishedStory(currentAuthor)
 
-    const visitorSees = async () =>
-      ((await api().find({ collection: 'stories', overrideAccess: false, depth: 0, pagination: false })).docs as any[]).map((s) => String(s.id))
+    const visitorSees = async () => ((await api().find({ collection: 'stories', overrideAccess: false, depth: 0, pagination: false })).docs as any[]).map((s) => String(s.id))
     expect(await visitorSees()).toContain(String(current.id))
     expect(await visitorSees()).not.toContain(String(expiredStory.id))
 

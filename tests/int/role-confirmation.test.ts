@@ -22,12 +22,20 @@ const read = (collection: 'users' | 'threads' | 'replies', id: unknown) => paylo
 async function professionalWithPosts(memberType = 'professional') {
   const doc = await createMember(payload, { memberType })
   const user = await asUser(payload, doc)
-  const thread = (await payload.create({ collection: 'threads', data: { locality: locality.id, title: `Clinic hours (${unique()})`, body: `Ask me about the clinic (${unique()})` } as never, user, overrideAccess: false })) as any
+  const thread = (await payload.create({
+    collection: 'threads',
+    data: { locality: locality.id, title: `Clinic hours (${unique()})`, body: `Ask me about the clinic (${unique()})` } as never,
+    user,
+    overrideAccess: false,
+  })) as any
   const reply = (await payload.create({ collection: 'replies', data: { thread: thread.id, body: `More on the clinic (${unique()})` } as never, user, overrideAccess: false })) as any
   return { doc, user, thread, reply }
 }
 
-const bylineConfirmed = async (posts: { thread: any; reply: any }) => [(await read('threads', posts.thread.id)).authorByline?.memberTypeConfirmed, (await read('replies', posts.reply.id)).authorByline?.memberTypeConfirmed]
+const bylineConfirmed = async (posts: { thread: any; reply: any }) => [
+  (await read('threads', posts.thread.id)).authorByline?.memberTypeConfirmed,
+  (await read('replies', posts.reply.id)).authorByline?.memberTypeConfirmed,
+]
 
 async function refusal(run: Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
@@ -59,7 +67,12 @@ describe('confirmRole', () => {
     expect(String(idOf(member.memberTypeConfirmedBy))).toBe(String(moderator.id))
     expect(Date.now() - new Date(member.memberTypeConfirmedAt).getTime()).toBeLessThan(60_000)
     expect(await bylineConfirmed(posts)).toEqual([true, true])
-    const events = await payload.find({ collection: 'moderation-events', where: { and: [{ targetCollection: { equals: 'users' } }, { targetId: { equals: String(posts.doc.id) } }] }, overrideAccess: true, depth: 0 })
+    const events = await payload.find({
+      collection: 'moderation-events',
+      where: { and: [{ targetCollection: { equals: 'users' } }, { targetId: { equals: String(posts.doc.id) } }] },
+      overrideAccess: true,
+      depth: 0,
+    })
     expect(events.docs.map((e: any) => [e.action, String(idOf(e.actor)), e.toState])).toEqual([['confirm-role', String(moderator.id), 'confirmed']])
 
     // "Not confirmed": the byline goes back to the member's own words, and the look is recorded.
@@ -100,9 +113,21 @@ describe('choosing another member type clears the confirmation, at every door', 
     const posts = await professionalWithPosts()
     await confirmRole(payload, { actor: moderator, memberId: String(posts.doc.id), confirmed: true })
     // Saving without a change of type keeps it.
-    await payload.update({ collection: 'users', id: posts.doc.id, data: { memberType: 'professional' } as never, user: door === 'self' ? await asUser(payload, posts.doc) : admin, overrideAccess: false })
+    await payload.update({
+      collection: 'users',
+      id: posts.doc.id,
+      data: { memberType: 'professional' } as never,
+      user: door === 'self' ? await asUser(payload, posts.doc) : admin,
+      overrideAccess: false,
+    })
     expect((await read('users', posts.doc.id)).memberTypeConfirmed).toBe(true)
-    await payload.update({ collection: 'users', id: posts.doc.id, data: { memberType: 'commissioner' } as never, user: door === 'self' ? await asUser(payload, posts.doc) : admin, overrideAccess: false })
+    await payload.update({
+      collection: 'users',
+      id: posts.doc.id,
+      data: { memberType: 'commissioner' } as never,
+      user: door === 'self' ? await asUser(payload, posts.doc) : admin,
+      overrideAccess: false,
+    })
     const member = await read('users', posts.doc.id)
     expect([member.memberType, member.memberTypeConfirmed, idOf(member.memberTypeConfirmedBy) ?? null, member.memberTypeConfirmedAt ?? null]).toEqual(['commissioner', false, null, null])
     expect(await bylineConfirmed(posts)).toEqual([false, false])
@@ -113,7 +138,13 @@ describe('choosing another member type clears the confirmation, at every door', 
     const posts = await professionalWithPosts()
     for (const user of [await asUser(payload, posts.doc), admin]) {
       await payload
-        .update({ collection: 'users', id: posts.doc.id, data: { memberTypeConfirmed: true, memberTypeConfirmedBy: moderator.id, memberTypeConfirmedAt: new Date().toISOString() } as never, user, overrideAccess: false })
+        .update({
+          collection: 'users',
+          id: posts.doc.id,
+          data: { memberTypeConfirmed: true, memberTypeConfirmedBy: moderator.id, memberTypeConfirmedAt: new Date().toISOString() } as never,
+          user,
+          overrideAccess: false,
+        })
         .catch(() => null)
     }
     const member = await read('users', posts.doc.id)

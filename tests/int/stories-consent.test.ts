@@ -154,13 +154,24 @@ describe('append-only', () => {
     expect(await readConsent(consent.id)).toEqual(before)
   })
 
-  it('a member cannot create a consent record for someone else\'s story', async () => {
+  it("a member cannot create a consent record for someone else's story", async () => {
     const other = await newAuthor()
     const count = (await consentsOf(consent.story)).length
     try {
       await payload.create({
         collection: 'consents',
-        data: { story: consent.story, author: other.id, version: 99, audience: 'public', byline: 'display-name', quoteInReports: true, statementVersion: 'x', statementText: 'x', givenAt: new Date().toISOString(), expiresAt: '2099-01-01T00:00:00.000Z' } as any,
+        data: {
+          story: consent.story,
+          author: other.id,
+          version: 99,
+          audience: 'public',
+          byline: 'display-name',
+          quoteInReports: true,
+          statementVersion: 'x',
+          statementText: 'x',
+          givenAt: new Date().toISOString(),
+          expiresAt: '2099-01-01T00:00:00.000Z',
+        } as any,
         overrideAccess: false,
         user: other,
       })

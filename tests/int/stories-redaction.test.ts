@@ -131,7 +131,7 @@ describe('a proposal on a submitted story', () => {
     expect(JSON.stringify(seen)).not.toContain('Mill Lane')
   })
 
-  it('declined: the author\'s text stays, and approval publishes the author\'s text', async () => {
+  it("declined: the author's text stays, and approval publishes the author's text", async () => {
     const author = await newAuthor()
     const s = await submitted(author)
     await propose(s.id)
@@ -170,7 +170,7 @@ describe('a proposal on a submitted story', () => {
       moderator,
       storyId: s.id,
       action: 'propose_redaction',
-      proposal: { title: 'Second proposal', body: markdownToLexical('Entirely the moderator\'s words.'), note: 'Shorter.' },
+      proposal: { title: 'Second proposal', body: markdownToLexical("Entirely the moderator's words."), note: 'Shorter.' },
     })
     let doc = await stored(s.id)
     expect(doc.title).toBe('First proposal')
@@ -210,7 +210,7 @@ describe('a proposal on a published story', () => {
 })
 
 describe('a proposal on a published story, accepted', () => {
-  it('goes live only through the author\'s acceptance (directly, or as a revision then approved)', async () => {
+  it("goes live only through the author's acceptance (directly, or as a revision then approved)", async () => {
     const author = await newAuthor()
     const s = await published(author)
     await propose(s.id, 'Coming home, agreed')

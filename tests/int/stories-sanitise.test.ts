@@ -19,7 +19,17 @@ const ALLOWED_TYPES = new Set(['root', 'paragraph', 'heading', 'list', 'listitem
 const SCRIPT_TEXT = '<script>alert(1)</script>'
 
 const text = (t: string, extra: Record<string, unknown> = {}) => ({ type: 'text', text: t, format: 0, detail: 0, mode: 'normal', style: '', version: 1, ...extra })
-const para = (children: unknown[], extra: Record<string, unknown> = {}) => ({ type: 'paragraph', children, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', version: 1, ...extra })
+const para = (children: unknown[], extra: Record<string, unknown> = {}) => ({
+  type: 'paragraph',
+  children,
+  direction: 'ltr',
+  format: '',
+  indent: 0,
+  textFormat: 0,
+  textStyle: '',
+  version: 1,
+  ...extra,
+})
 const link = (url: string, label: string) => ({
   type: 'link',
   url, // lexical's own LinkNode shape
@@ -46,7 +56,9 @@ function hostileDoc() {
         para([link('java\tscript:alert(3)', 'tabbed')]),
         para([link('data:text/html;base64,PHNjcmlwdD5hbGVydCg0KTwvc2NyaXB0Pg==', 'data')]),
         para([link('vbscript:msgbox(5)', 'vb')]),
-        para([{ type: 'autolink', url: 'javascript:alert(6)', fields: { url: 'javascript:alert(6)', linkType: 'custom' }, children: [text('auto')], direction: 'ltr', format: '', indent: 0, version: 2 }]),
+        para([
+          { type: 'autolink', url: 'javascript:alert(6)', fields: { url: 'javascript:alert(6)', linkType: 'custom' }, children: [text('auto')], direction: 'ltr', format: '', indent: 0, version: 2 },
+        ]),
         para([link('https://example.org/ok', 'a good link')]),
         { type: 'image', src: 'x', onerror: 'alert(7)', attributes: { onerror: 'alert(8)' }, version: 1, children: [text('inside the unknown node')] },
         para([text('evil span', { type: 'html', html: '<img src=x onerror=alert(9)>' })]),
@@ -94,8 +106,7 @@ function dangers(body: unknown): string[] {
   })
   for (const p of hasKeyDeep(body, (k) => /^on[a-z]+$/i.test(k))) out.push(`event attribute at ${p}`)
   for (const p of hasKeyDeep(body, (k, v) => k === 'html' || (k === 'src' && typeof v === 'string'))) out.push(`markup attribute at ${p}`)
-  for (const p of hasKeyDeep(body, (k, v) => k !== 'text' && typeof v === 'string' && /^\s*(java\s*script|vbscript|data):/i.test(v.replace(/[\t\n\r]/g, ''))))
-    out.push(`script-like value at ${p}`)
+  for (const p of hasKeyDeep(body, (k, v) => k !== 'text' && typeof v === 'string' && /^\s*(java\s*script|vbscript|data):/i.test(v.replace(/[\t\n\r]/g, '')))) out.push(`script-like value at ${p}`)
   return out
 }
 
@@ -154,7 +165,7 @@ describe('on create', () => {
 })
 
 describe('on every later write', () => {
-  it('an author\'s edit of a draft', async () => {
+  it("an author's edit of a draft", async () => {
     const made: any = await payload.create({
       collection: 'stories',
       data: { title: `Clean ${unique()}`, summary: 'x', body: markdownToLexical('Clean start.'), themes: [] } as any,
@@ -167,7 +178,7 @@ describe('on every later write', () => {
     expect(lexicalToPlainText(doc.body)).toContain(SCRIPT_TEXT)
   })
 
-  it('an author\'s edit of a published story (the pending revision)', async () => {
+  it("an author's edit of a published story (the pending revision)", async () => {
     const made: any = await payload.create({
       collection: 'stories',
       data: { title: `Clean ${unique()}`, summary: 'x', body: markdownToLexical('Clean start.'), themes: [] } as any,
@@ -184,7 +195,7 @@ describe('on every later write', () => {
     expect(dangers(doc.body)).toEqual([])
   })
 
-  it('a moderator\'s redaction proposal', async () => {
+  it("a moderator's redaction proposal", async () => {
     const made: any = await payload.create({
       collection: 'stories',
       data: { title: `Clean ${unique()}`, summary: 'x', body: markdownToLexical('Clean start.'), themes: [] } as any,

@@ -14,7 +14,6 @@ import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
 import { asUser, unique } from './helpers.js'
 
-
 type Audience = 'public' | 'members' | 'moderators'
 type Case = { id: string; label: string; audience: Audience | null; kind: string; authorKey: 'author' | 'member' }
 
@@ -200,11 +199,7 @@ describe('the matrix', () => {
     const byId = new Map(stored.docs.map((d: any) => [String(d.id), d]))
     for (const c of cases) {
       const doc: any = byId.get(c.id)
-      const expected =
-        c.kind.startsWith('withdrawn') ? 'withdrawn'
-        : c.kind.startsWith('published') || c.kind.startsWith('expired') ? 'published'
-        : c.kind === 'crisis-held' ? 'submitted'
-        : c.kind
+      const expected = c.kind.startsWith('withdrawn') ? 'withdrawn' : c.kind.startsWith('published') || c.kind.startsWith('expired') ? 'published' : c.kind === 'crisis-held' ? 'submitted' : c.kind
       expect(doc.status, c.label).toBe(expected)
       if (c.kind === 'crisis-held') expect(doc.crisisHold, c.label).toBe(true)
     }
@@ -333,7 +328,7 @@ describe('the author relation never reaches anyone but the author and moderators
     }
   })
 
-  it('the author and a moderator do see the author of the author\'s stories', async () => {
+  it("the author and a moderator do see the author of the author's stories", async () => {
     const id = cases.find((c) => c.kind === 'published' && c.authorKey === 'author')!.id
     for (const viewer of [author, moderator]) {
       const doc: any = await payload.findByID({ collection: 'stories', id, overrideAccess: false, user: viewer, depth: 0 })

@@ -14,7 +14,6 @@ import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
 import { asUser, outboxFiles, unique } from './helpers.js'
 
-
 let payload: Payload
 let moderator: any, otherMember: any, admin: any, lead: any
 
@@ -76,7 +75,10 @@ async function queuedEmails(to?: string) {
   return (jobs.docs as any[]).filter((j) => j.taskSlug === 'sendEmail' && (!to || j.input?.to === to))
 }
 
-const norm = (s: unknown) => String(s ?? '').toLowerCase().replace(/[^a-z]/g, '')
+const norm = (s: unknown) =>
+  String(s ?? '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
 
 async function canRead(user: any, id: number | string): Promise<boolean> {
   try {
@@ -147,7 +149,7 @@ describe('decisions', () => {
     expect((await stored(s.id)).status).toBe('submitted')
   })
 
-  it('a moderator\'s private note never reaches the author', async () => {
+  it("a moderator's private note never reaches the author", async () => {
     const author = await newAuthor()
     const s = await submitted(author)
     const note = `private-note-${unique()}`
@@ -175,7 +177,7 @@ describe('decisions', () => {
     expect((await stored(s.id)).status).toBe('published')
   })
 
-  it('a member who is not a moderator cannot take a moderator\'s decision', async () => {
+  it("a member who is not a moderator cannot take a moderator's decision", async () => {
     const author = await newAuthor()
     const s = await submitted(author)
     await rejects(moderateStory({ payload, moderator: otherMember, storyId: s.id, action: 'approve' }))
@@ -219,7 +221,7 @@ describe('editing', () => {
     expect(lexicalToPlainText(doc.body)).toContain('walking group')
   })
 
-  it('another member cannot edit someone else\'s draft', async () => {
+  it("another member cannot edit someone else's draft", async () => {
     const author = await newAuthor()
     const s = await makeStory(author)
     try {
@@ -346,7 +348,7 @@ describe('crisis hold', () => {
   })
 })
 
-describe('the moderation log and the author\'s emails', () => {
+describe("the moderation log and the author's emails", () => {
   it('every decision appends a moderation-events record and queues an email to the author', async () => {
     const author = await newAuthor()
     const s = await submitted(author, CRISIS_TEXT)
@@ -414,14 +416,16 @@ describe('the moderation log and the author\'s emails', () => {
     expect((again as any).reason).toBe('Original reason.')
   })
 
-  it('the queued emails are delivered to the author\'s address when the queue runs', async () => {
+  it("the queued emails are delivered to the author's address when the queue runs", async () => {
     const author = await newAuthor()
     const s = await submitted(author)
     await moderateStory({ payload, moderator, storyId: s.id, action: 'request_changes', reason: 'Please add a summary.' })
     const before = new Set(outboxFiles())
     await payload.jobs.run({ queue: 'default', limit: 1000 })
     await payload.jobs.run({ queue: 'urgent', limit: 1000 })
-    const fresh = outboxFiles().filter((f) => !before.has(f)).map((f) => fs.readFileSync(f, 'utf8'))
+    const fresh = outboxFiles()
+      .filter((f) => !before.has(f))
+      .map((f) => fs.readFileSync(f, 'utf8'))
     const toAuthor = fresh.filter((raw) => raw.includes(author.email))
     expect(toAuthor.length).toBeGreaterThan(0)
     // The decision email names the reason (decoded from quoted-printable if need be).

@@ -23,10 +23,7 @@ describe('with the right current password, or none needed', () => {
   it('password change without currentPassword is refused', async () => {
     const m = await createMember(payload)
     const user = await asUser(payload, m)
-    await expectRefusedFor(
-      payload.update({ collection: 'users', id: m.id, data: { password: 'new-willow-harbour-31' }, overrideAccess: false, user }),
-      'currentPassword',
-    )
+    await expectRefusedFor(payload.update({ collection: 'users', id: m.id, data: { password: 'new-willow-harbour-31' }, overrideAccess: false, user }), 'currentPassword')
     await expect(login(m.email, 'new-willow-harbour-31')).rejects.toThrow()
     await expect(login(m.email, m.password)).resolves.toBeTruthy()
   })
@@ -84,9 +81,7 @@ describe('with a wrong current password (last: these may disturb the database)',
   it('email change with a wrong currentPassword is refused', async () => {
     const user = await asUser(payload, emailVictim)
     const newEmail = `changed-${unique()}@example.org`
-    await expect(
-      payload.update({ collection: 'users', id: emailVictim.id, data: { email: newEmail, currentPassword: 'wrong-wrong-wrong-1' } as any, overrideAccess: false, user }),
-    ).rejects.toThrow()
+    await expect(payload.update({ collection: 'users', id: emailVictim.id, data: { email: newEmail, currentPassword: 'wrong-wrong-wrong-1' } as any, overrideAccess: false, user })).rejects.toThrow()
     expect((await readBack(emailVictim.id)).email).toBe(emailVictim.email)
   })
 

@@ -25,8 +25,7 @@ const newUserData = (extra: Record<string, unknown> = {}) => {
   } as any
 }
 
-const login = (email: string, password: string) =>
-  payload.login({ collection: 'users', data: { email, password } })
+const login = (email: string, password: string) => payload.login({ collection: 'users', data: { email, password } })
 
 beforeAll(async () => {
   payload = await bootPayload()
@@ -54,9 +53,7 @@ describe('reading members', () => {
     const result = await payload.find({ collection: 'users', overrideAccess: false, user: member, depth: 0, limit: 100 })
     expect(result.docs.map((d) => String(d.id))).toEqual([String(memberDoc.id)])
     expect(result.docs[0]!.email).toBe(memberDoc.email)
-    await expect(
-      payload.findByID({ collection: 'users', id: otherDoc.id, overrideAccess: false, user: member, depth: 0 }),
-    ).rejects.toThrow()
+    await expect(payload.findByID({ collection: 'users', id: otherDoc.id, overrideAccess: false, user: member, depth: 0 })).rejects.toThrow()
   })
 
   it('a moderator reads every member, but not their email', async () => {
@@ -93,10 +90,9 @@ describe('reading members', () => {
 })
 
 describe('querying and sorting on email by non-admins reveals nothing', () => {
-  const byEmail = (actor: any, where: any) => () =>
-    payload.find({ collection: 'users', overrideAccess: false, user: actor, depth: 0, limit: 1000, where })
+  const byEmail = (actor: any, where: any) => () => payload.find({ collection: 'users', overrideAccess: false, user: actor, depth: 0, limit: 1000, where })
 
-  it('a moderator filtering on another member\'s email learns nothing (equals)', async () => {
+  it("a moderator filtering on another member's email learns nothing (equals)", async () => {
     const hit = await outcome(byEmail(moderator, { email: { equals: otherDoc.email } }))
     const miss = await outcome(byEmail(moderator, { email: { equals: `nobody-${unique()}@example.org` } }))
     expect(hit).toEqual(miss)
@@ -119,21 +115,18 @@ describe('querying and sorting on email by non-admins reveals nothing', () => {
     expect(hit).toEqual(miss)
   })
 
-  it('a member filtering on another member\'s email gets nothing', async () => {
+  it("a member filtering on another member's email gets nothing", async () => {
     const hit = await outcome(byEmail(member, { email: { equals: otherDoc.email } }))
     expect(hit === 'refused' || hit.length === 0).toBe(true)
   })
 
   it('a visitor filtering on email gets nothing', async () => {
-    const hit = await outcome(() =>
-      payload.find({ collection: 'users', overrideAccess: false, depth: 0, where: { email: { equals: otherDoc.email } } }),
-    )
+    const hit = await outcome(() => payload.find({ collection: 'users', overrideAccess: false, depth: 0, where: { email: { equals: otherDoc.email } } }))
     expect(hit === 'refused' || hit.length === 0).toBe(true)
   })
 
   it('a moderator sorting by email learns nothing (ascending and descending agree, or are refused)', async () => {
-    const run = (sort: string) => () =>
-      payload.find({ collection: 'users', overrideAccess: false, user: moderator, depth: 0, limit: 1000, sort })
+    const run = (sort: string) => () => payload.find({ collection: 'users', overrideAccess: false, user: moderator, depth: 0, limit: 1000, sort })
     const asc = await outcome(run('email'), true)
     const desc = await outcome(run('-email'), true)
     expect(asc).toEqual(desc)
@@ -154,14 +147,8 @@ describe('displayName', () => {
   it('is unique case-insensitively on create', async () => {
     const base = `Sam K ${unique()}`
     await payload.create({ collection: 'users', data: newUserData({ displayName: base }), overrideAccess: true, disableVerificationEmail: true })
-    await expectRefusedFor(
-      payload.create({ collection: 'users', data: newUserData({ displayName: base.toLowerCase() }), overrideAccess: true, disableVerificationEmail: true }),
-      'displayName',
-    )
-    await expectRefusedFor(
-      payload.create({ collection: 'users', data: newUserData({ displayName: base.toUpperCase() }), overrideAccess: true, disableVerificationEmail: true }),
-      'displayName',
-    )
+    await expectRefusedFor(payload.create({ collection: 'users', data: newUserData({ displayName: base.toLowerCase() }), overrideAccess: true, disableVerificationEmail: true }), 'displayName')
+    await expectRefusedFor(payload.create({ collection: 'users', data: newUserData({ displayName: base.toUpperCase() }), overrideAccess: true, disableVerificationEmail: true }), 'displayName')
     const same = await payload.count({ collection: 'users', overrideAccess: true, where: { displayName: { like: base } } })
     expect(same.totalDocs).toBe(1)
   })
@@ -169,9 +156,7 @@ describe('displayName', () => {
   it('is unique case-insensitively on update', async () => {
     const taken = String(otherDoc.displayName)
     const swapped = taken === taken.toUpperCase() ? taken.toLowerCase() : taken.toUpperCase()
-    await expect(
-      payload.update({ collection: 'users', id: memberDoc.id, data: { displayName: swapped }, overrideAccess: false, user: member }),
-    ).rejects.toThrow()
+    await expect(payload.update({ collection: 'users', id: memberDoc.id, data: { displayName: swapped }, overrideAccess: false, user: member })).rejects.toThrow()
     expect((await readBack(memberDoc.id)).displayName).toBe(memberDoc.displayName)
   })
 
@@ -182,16 +167,11 @@ describe('displayName', () => {
     ['an email address with spaces', 'sam @ example.com'],
     ['an (at) email address', 'sam(at)example.com'],
   ])('refuses %s on create', async (_n, displayName) => {
-    await expectRefusedFor(
-      payload.create({ collection: 'users', data: newUserData({ displayName }), overrideAccess: true, disableVerificationEmail: true }),
-      'displayName',
-    )
+    await expectRefusedFor(payload.create({ collection: 'users', data: newUserData({ displayName }), overrideAccess: true, disableVerificationEmail: true }), 'displayName')
   })
 
   it('refuses an email address as a display name on update by the member', async () => {
-    await expect(
-      payload.update({ collection: 'users', id: memberDoc.id, data: { displayName: 'sam@example.com' }, overrideAccess: false, user: member }),
-    ).rejects.toThrow()
+    await expect(payload.update({ collection: 'users', id: memberDoc.id, data: { displayName: 'sam@example.com' }, overrideAccess: false, user: member })).rejects.toThrow()
     expect((await readBack(memberDoc.id)).displayName).toBe(memberDoc.displayName)
   })
 
@@ -212,23 +192,17 @@ describe('memberType', () => {
   })
 
   it.each(['ceo', 'admin', 'In recovery', ''])('refuses %j', async (memberType) => {
-    await expectRefusedFor(
-      payload.create({ collection: 'users', data: newUserData({ memberType }), overrideAccess: true, disableVerificationEmail: true }),
-      'memberType',
-    )
+    await expectRefusedFor(payload.create({ collection: 'users', data: newUserData({ memberType }), overrideAccess: true, disableVerificationEmail: true }), 'memberType')
   })
 
   it('a member cannot set an unknown type on themself', async () => {
-    await expect(
-      payload.update({ collection: 'users', id: memberDoc.id, data: { memberType: 'commissioner-general' } as any, overrideAccess: false, user: member }),
-    ).rejects.toThrow()
+    await expect(payload.update({ collection: 'users', id: memberDoc.id, data: { memberType: 'commissioner-general' } as any, overrideAccess: false, user: member })).rejects.toThrow()
   })
 })
 
 describe('roles', () => {
   // The join form creates members with overrideAccess: false, no user, and the signup context.
-  const signUp = (data: any) =>
-    payload.create({ collection: 'users', data, overrideAccess: false, disableVerificationEmail: true, context: { [SIGNUP_CONTEXT]: true } })
+  const signUp = (data: any) => payload.create({ collection: 'users', data, overrideAccess: false, disableVerificationEmail: true, context: { [SIGNUP_CONTEXT]: true } })
 
   it('public sign-up gets ["member"] even when ["admin"] is sent', async () => {
     const made = await signUp(newUserData({ roles: ['admin'] }))
@@ -264,9 +238,7 @@ describe('roles', () => {
   })
 
   it('a member cannot give themself a role through a bulk (where) update either', async () => {
-    await refusedOr(
-      payload.update({ collection: 'users', where: { id: { equals: memberDoc.id } }, data: { roles: ['moderator', 'admin'] }, overrideAccess: false, user: member }),
-    )
+    await refusedOr(payload.update({ collection: 'users', where: { id: { equals: memberDoc.id } }, data: { roles: ['moderator', 'admin'] }, overrideAccess: false, user: member }))
     expect((await readBack(memberDoc.id)).roles).toEqual(['member'])
   })
 
@@ -275,7 +247,7 @@ describe('roles', () => {
     expect((await readBack(moderatorDoc.id)).roles).toEqual(['moderator'])
   })
 
-  it('a moderator cannot change another member\'s roles', async () => {
+  it("a moderator cannot change another member's roles", async () => {
     await refusedOr(payload.update({ collection: 'users', id: thirdDoc.id, data: { roles: ['moderator'] }, overrideAccess: false, user: moderator }))
     expect((await readBack(thirdDoc.id)).roles).toEqual(['member'])
   })
@@ -304,45 +276,30 @@ describe('roles', () => {
 describe('common passwords', () => {
   it('are refused on public create', async () => {
     const data = newUserData({ password: 'password123' })
-    await expectRefusedFor(
-      payload.create({ collection: 'users', data, overrideAccess: false, disableVerificationEmail: true, context: { [SIGNUP_CONTEXT]: true } }),
-      'password',
-    )
+    await expectRefusedFor(payload.create({ collection: 'users', data, overrideAccess: false, disableVerificationEmail: true, context: { [SIGNUP_CONTEXT]: true } }), 'password')
     const found = await payload.count({ collection: 'users', overrideAccess: true, where: { email: { equals: data.email } } })
     expect(found.totalDocs).toBe(0)
   })
 
   it('are refused on create even with overrideAccess (every door)', async () => {
-    await expectRefusedFor(
-      payload.create({ collection: 'users', data: newUserData({ password: 'Password123' }), overrideAccess: true, disableVerificationEmail: true }),
-      'password',
-    )
+    await expectRefusedFor(payload.create({ collection: 'users', data: newUserData({ password: 'Password123' }), overrideAccess: true, disableVerificationEmail: true }), 'password')
   })
 
   it('a too-short password is refused on create', async () => {
-    await expectRefusedFor(
-      payload.create({ collection: 'users', data: newUserData({ password: 'qz7Xv9k' }), overrideAccess: true, disableVerificationEmail: true }),
-      'password',
-    )
+    await expectRefusedFor(payload.create({ collection: 'users', data: newUserData({ password: 'qz7Xv9k' }), overrideAccess: true, disableVerificationEmail: true }), 'password')
   })
 
   it('are refused on update by the member (with the right current password)', async () => {
     const m = await createMember(payload)
     const user = await asUser(payload, m)
-    await expectRefusedFor(
-      payload.update({ collection: 'users', id: m.id, data: { password: 'iloveyou1', currentPassword: m.password } as any, overrideAccess: false, user }),
-      'password',
-    )
+    await expectRefusedFor(payload.update({ collection: 'users', id: m.id, data: { password: 'iloveyou1', currentPassword: m.password } as any, overrideAccess: false, user }), 'password')
     await expect(login(m.email, 'iloveyou1')).rejects.toThrow()
     await expect(login(m.email, m.password)).resolves.toBeTruthy()
   })
 
   it('are refused on update by an admin', async () => {
     const m = await createMember(payload)
-    await expectRefusedFor(
-      payload.update({ collection: 'users', id: m.id, data: { password: 'qwertyuiop' }, overrideAccess: false, user: admin }),
-      'password',
-    )
+    await expectRefusedFor(payload.update({ collection: 'users', id: m.id, data: { password: 'qwertyuiop' }, overrideAccess: false, user: admin }), 'password')
     await expect(login(m.email, 'qwertyuiop')).rejects.toThrow()
   })
 
@@ -350,10 +307,7 @@ describe('common passwords', () => {
     const m = await createMember(payload)
     const token = await payload.forgotPassword({ collection: 'users', data: { email: m.email }, disableEmail: true })
     expect(token).toEqual(expect.any(String))
-    await expectRefusedFor(
-      payload.resetPassword({ collection: 'users', data: { token: token as string, password: '12345678' }, overrideAccess: true }),
-      'password',
-    )
+    await expectRefusedFor(payload.resetPassword({ collection: 'users', data: { token: token as string, password: '12345678' }, overrideAccess: true }), 'password')
     await expect(login(m.email, '12345678')).rejects.toThrow()
   })
 

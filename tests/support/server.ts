@@ -57,7 +57,7 @@ function descendantsOf(pid: number): number[] {
     children.set(parent, [...(children.get(parent) ?? []), child])
   }
   const out: number[] = []
-  for (let queue = [...(children.get(pid) ?? [])]; queue.length > 0; ) {
+  for (let queue = [...(children.get(pid) ?? [])]; queue.length > 0;) {
     const next = queue.shift()!
     out.push(next)
     queue.push(...(children.get(next) ?? []))

@@ -19,11 +19,13 @@ const decode = (s: string) =>
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&amp;/g, '&')
-const text = (html: string) => decode(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim()
+const text = (html: string) =>
+  decode(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim()
 const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/([\w:-]+)="([^"]*)"/g)].map((m) => [m[1]!.toLowerCase(), decode(m[2]!)]))
 const openTags = (html: string, name: string) => [...html.matchAll(new RegExp(`<${name}\\b[^>]*>`, 'gi'))].map((m) => m[0])
-const elements = (html: string, name: string) =>
-  [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)</${name}>`, 'gi'))].map((m) => ({ attrs: attrs(`<x ${m[1]}>`), inner: m[2]! }))
+const elements = (html: string, name: string) => [...html.matchAll(new RegExp(`<${name}\\b([^>]*)>([\\s\\S]*?)</${name}>`, 'gi'))].map((m) => ({ attrs: attrs(`<x ${m[1]}>`), inner: m[2]! }))
 const svgOf = (html: string) => {
   const m = html.match(/<svg\b[\s\S]*?<\/svg>/i)
   expect(m, 'an <svg> element').not.toBeNull()
@@ -235,7 +237,12 @@ describe('AttendanceChart: bars', () => {
         expect(Number.isFinite(n), `${key}="${a[key]}" in ${tag}`).toBe(true)
         if (key === 'width' || key === 'height' || key === 'r') expect(n, `${key} in ${tag}`).toBeGreaterThanOrEqual(0)
       }
-      if (a.viewbox !== undefined) for (const n of a.viewbox.trim().split(/[\s,]+/).map(Number)) expect(Number.isFinite(n)).toBe(true)
+      if (a.viewbox !== undefined)
+        for (const n of a.viewbox
+          .trim()
+          .split(/[\s,]+/)
+          .map(Number))
+          expect(Number.isFinite(n)).toBe(true)
     }
     // The table still shows the zeros.
     expect(dataRows(html)).toHaveLength(totals.length)

@@ -56,9 +56,12 @@ export function ruleBankHolidays(year: number): string[] {
   // Christmas and Boxing Day, each on the next free weekday when on a weekend.
   const xmas = Date.UTC(year, 11, 25)
   const dow = new Date(xmas).getUTCDay()
-  if (dow === 5) out.push(xmas, xmas + 3 * DAY) // Fri: Boxing Day (Sat) → Mon 28
-  else if (dow === 6) out.push(xmas + 2 * DAY, xmas + 3 * DAY) // Sat: → Mon 27, Tue 28
-  else if (dow === 0) out.push(xmas + DAY, xmas + 2 * DAY) // Sun: Boxing Day Mon 26, substitute Tue 27
+  if (dow === 5)
+    out.push(xmas, xmas + 3 * DAY) // Fri: Boxing Day (Sat) → Mon 28
+  else if (dow === 6)
+    out.push(xmas + 2 * DAY, xmas + 3 * DAY) // Sat: → Mon 27, Tue 28
+  else if (dow === 0)
+    out.push(xmas + DAY, xmas + 2 * DAY) // Sun: Boxing Day Mon 26, substitute Tue 27
   else out.push(xmas, xmas + DAY)
   return out.map(ymd).sort()
 }

@@ -14,8 +14,7 @@ type Action = WatchedWord['action']
 type Span = { start: number; end: number }
 
 const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end
-const spansOf = (entry: string, text: string, kind: Kind = 'phrase'): Span[] =>
-  [...findSpans(wordsOf(text), compileEntry(entry, kind))].sort(byStart)
+const spansOf = (entry: string, text: string, kind: Kind = 'phrase'): Span[] => [...findSpans(wordsOf(text), compileEntry(entry, kind))].sort(byStart)
 const entryMatches = (entry: string, text: string, kind: Kind = 'phrase') => spansOf(entry, text, kind).length > 0
 const crisis = (phrase: string, kind: Kind = 'phrase'): WatchedWord[] => [{ phrase, action: 'crisis', kind }]
 const actionOf = (text: string, list: readonly WatchedWord[]) => triageText(text, list).action
@@ -23,9 +22,7 @@ const actionOf = (text: string, list: readonly WatchedWord[]) => triageText(text
 /** Checks one entry against one text both ways: findSpans directly, and through triageText. */
 function expectMatch(entry: string, text: string, expected: boolean, kind: Kind = 'phrase') {
   expect(entryMatches(entry, text, kind), `findSpans(${JSON.stringify(entry)} [${kind}], ${JSON.stringify(text)})`).toBe(expected)
-  expect(actionOf(text, crisis(entry, kind)), `triageText(${JSON.stringify(text)}, ${JSON.stringify(entry)} [${kind}])`).toBe(
-    expected ? 'crisis' : null,
-  )
+  expect(actionOf(text, crisis(entry, kind)), `triageText(${JSON.stringify(text)}, ${JSON.stringify(entry)} [${kind}])`).toBe(expected ? 'crisis' : null)
 }
 
 // =============================================================================================
@@ -78,12 +75,9 @@ describe('wordsOf: case, separators, unicode', () => {
     expect(wordsOf(text)).toEqual(expected)
   })
 
-  it.each<[string]>([[''], ['   '], ['\n\n\t'], ['!!! ... ??? --- ***'], ['😢😭💔'], ['👩‍👩‍👧 🇬🇧'], ['\u0000\u0001'], ['\ud83d']])(
-    '%j has no words',
-    (text) => {
-      expect(wordsOf(text)).toEqual([])
-    },
-  )
+  it.each<[string]>([[''], ['   '], ['\n\n\t'], ['!!! ... ??? --- ***'], ['😢😭💔'], ['👩‍👩‍👧 🇬🇧'], ['\u0000\u0001'], ['\ud83d']])('%j has no words', (text) => {
+    expect(wordsOf(text)).toEqual([])
+  })
 
   it('never throws on odd input and always returns lower-case strings without separators', () => {
     const odd = ['\ud800abc\udfff', 'a\u0301b', '𝐤𝐢𝐥𝐥', 'ﬁne', 'İSTANBUL', 'x'.repeat(100_000), '\u202eeid\u202c', '<script>die</script>']
@@ -235,19 +229,10 @@ describe('wordsOf: lookalike characters', () => {
     expect(wordsOf(text)).toEqual(expected)
   })
 
-  const crisisList: WatchedWord[] = [
-    'die',
-    'dead',
-    'od',
-    'overdose',
-    'kill myself',
-    'end it',
-    'suicid*',
-    'tonight',
-    'tablets',
-    'pills',
-    'self harm',
-  ].map((phrase) => ({ phrase, action: 'crisis' as const }))
+  const crisisList: WatchedWord[] = ['die', 'dead', 'od', 'overdose', 'kill myself', 'end it', 'suicid*', 'tonight', 'tablets', 'pills', 'self harm'].map((phrase) => ({
+    phrase,
+    action: 'crisis' as const,
+  }))
 
   it.each([
     'call 116 123 any time',
@@ -842,8 +827,7 @@ describe('triage: strongest action wins, list order does not matter', () => {
     { phrase: 'charlie', action: 'block' },
     { phrase: 'delta', action: 'crisis' },
   ]
-  const permutations = <T>(xs: T[]): T[][] =>
-    xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]))
+  const permutations = <T>(xs: T[]): T[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])))
 
   it.each<[string, Action | null]>([
     ['nothing here', null],
@@ -948,9 +932,7 @@ describe('context entries', () => {
 
   it('a context match elsewhere in the text does not lower the crisis', () => {
     expect(actionOf('I used to drink a lot. Now I self harm.', [SELF_HARM, USED_TO])).toBe('crisis')
-    expect(actionOf('I used to love running. I self harm now.', [SELF_HARM, USED_TO, { phrase: 'used to love', action: 'context' }])).toBe(
-      'crisis',
-    )
+    expect(actionOf('I used to love running. I self harm now.', [SELF_HARM, USED_TO, { phrase: 'used to love', action: 'context' }])).toBe('crisis')
   })
 
   it('if the same crisis entry also matches outside any context match, it stays crisis', () => {
@@ -960,11 +942,7 @@ describe('context entries', () => {
   })
 
   it('every match inside some context match (two different contexts) → flag, naming one of them', () => {
-    const list: WatchedWord[] = [
-      SELF_HARM,
-      USED_TO,
-      { phrase: 'stopped ~2 self harm', action: 'context', kind: 'pattern' },
-    ]
+    const list: WatchedWord[] = [SELF_HARM, USED_TO, { phrase: 'stopped ~2 self harm', action: 'context', kind: 'pattern' }]
     const r = triageText('I used to self harm, then I stopped the self harm.', list)
     expect(r.action).toBe('flag')
     expect(r.matches).toHaveLength(1)
@@ -987,11 +965,21 @@ describe('context entries', () => {
 
   it('a context match sharing words with the start of the crisis match lowers it (context starts before)', () => {
     // crisis [1,4) "end it all", context [0,3) "to end it"
-    expect(actionOf('to end it all', [{ phrase: 'end it all', action: 'crisis' }, { phrase: 'to end it', action: 'context' }])).toBe('flag')
+    expect(
+      actionOf('to end it all', [
+        { phrase: 'end it all', action: 'crisis' },
+        { phrase: 'to end it', action: 'context' },
+      ]),
+    ).toBe('flag')
   })
 
   it('a context match lying inside the crisis match lowers it too', () => {
-    expect(actionOf('end it all', [{ phrase: 'end it all', action: 'crisis' }, { phrase: 'it all', action: 'context' }])).toBe('flag')
+    expect(
+      actionOf('end it all', [
+        { phrase: 'end it all', action: 'crisis' },
+        { phrase: 'it all', action: 'context' },
+      ]),
+    ).toBe('flag')
   })
 
   it('a context match next to the crisis match, sharing no word, does not lower it', () => {
@@ -1028,9 +1016,7 @@ describe('context entries', () => {
   })
 
   it('a lowered crisis still loses to a stronger action elsewhere, and beats nothing stronger', () => {
-    expect(actionOf('I used to self harm', [SELF_HARM, USED_TO, { phrase: 'used', action: 'require-approval' }])).toBe(
-      'require-approval',
-    )
+    expect(actionOf('I used to self harm', [SELF_HARM, USED_TO, { phrase: 'used', action: 'require-approval' }])).toBe('require-approval')
     expect(actionOf('I used to self harm with heroin', [SELF_HARM, USED_TO, { phrase: 'heroin', action: 'block' }])).toBe('block')
     expect(actionOf('I used to self harm and want to die', [SELF_HARM, USED_TO, { phrase: 'die', action: 'crisis' }])).toBe('crisis')
   })

@@ -27,7 +27,17 @@ describe('planDigest', () => {
 
 describe('orderQueue: crisis first, then flagged, then oldest (in that order of precedence)', () => {
   const item = (id: string, crisis: boolean, flagged: boolean, since: string): QueueItem => ({
-    kind: 'threads', id, title: id, excerpt: '', locality: '', crisis, flagged, since, status: 'pending', why: [], openFlags: [],
+    kind: 'threads',
+    id,
+    title: id,
+    excerpt: '',
+    locality: '',
+    crisis,
+    flagged,
+    since,
+    status: 'pending',
+    why: [],
+    openFlags: [],
   })
   it('sorts every combination', () => {
     const items = [

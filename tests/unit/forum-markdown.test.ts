@@ -39,7 +39,29 @@ const decodeEntities = (s: string) =>
 /** Everything the safe-output contract requires, for any input. */
 function expectSafe(html: string) {
   const lower = html.toLowerCase()
-  for (const banned of ['<script', '<img', '<h1', '<h2', '<h3', '<iframe', '<svg', '<style', '<object', '<embed', '<form', '<input', '<link', '<meta', '<base', '<math', '<table', '<code', '<pre', '<blockquote', '<hr'])
+  for (const banned of [
+    '<script',
+    '<img',
+    '<h1',
+    '<h2',
+    '<h3',
+    '<iframe',
+    '<svg',
+    '<style',
+    '<object',
+    '<embed',
+    '<form',
+    '<input',
+    '<link',
+    '<meta',
+    '<base',
+    '<math',
+    '<table',
+    '<code',
+    '<pre',
+    '<blockquote',
+    '<hr',
+  ])
     expect(lower, `output contains ${banned}`).not.toContain(banned)
 
   for (const tag of tagsOf(html)) {

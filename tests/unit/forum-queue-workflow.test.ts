@@ -7,15 +7,7 @@ import { FLAG_REASONS, FLAG_STATES, FLAG_TARGETS, isFlagReason, isFlagTarget, sh
 import { POST_STATES, type PostState } from '../../src/policies/forumVisibility.js'
 import { DEFAULT_MODERATION_SETTINGS } from '../../src/policies/moderationSettings.js'
 import { FIRST_POST_MARKER, awaitingReviewBanner, decideNewPost, type NewPostDecision, type NewPostInput } from '../../src/policies/postQueue.js'
-import {
-  POST_ACTIONS,
-  decidePostTransition,
-  isPostAction,
-  type PostAction,
-  type PostKind,
-  type PostTransitionInput,
-  type PostTransitionResult,
-} from '../../src/policies/postWorkflow.js'
+import { POST_ACTIONS, decidePostTransition, isPostAction, type PostAction, type PostKind, type PostTransitionInput, type PostTransitionResult } from '../../src/policies/postWorkflow.js'
 import type { WatchedAction } from '../../src/policies/watchedActions.js'
 
 // =============================================================================================
@@ -44,8 +36,7 @@ function queueOracle(i: NewPostInput): QueueExpected {
 const queueRows: NewPostInput[] = []
 for (const authorIsModerator of [false, true])
   for (const approvedPostCount of COUNTS)
-    for (const postQueueThreshold of THRESHOLDS)
-      for (const triageAction of TRIAGE) queueRows.push({ authorIsModerator, approvedPostCount, postQueueThreshold, triageAction })
+    for (const postQueueThreshold of THRESHOLDS) for (const triageAction of TRIAGE) queueRows.push({ authorIsModerator, approvedPostCount, postQueueThreshold, triageAction })
 
 function expectQueue(result: NewPostDecision, expected: QueueExpected) {
   if (expected.refused) {
@@ -66,13 +57,28 @@ describe('decideNewPost: the oracle agrees with hand-written key rows', () => {
     [{}, { refused: false, status: 'pending', crisisHold: false, why: 'newcomer' }],
     [{ approvedPostCount: 2 }, { refused: false, status: 'pending', crisisHold: false, why: 'newcomer' }],
     [{ approvedPostCount: 3 }, { refused: false, status: 'published', crisisHold: false }],
-    [{ approvedPostCount: 3, triageAction: 'flag' }, { refused: false, status: 'published', crisisHold: false }],
-    [{ approvedPostCount: 3, triageAction: 'require-approval' }, { refused: false, status: 'pending', crisisHold: false, why: 'require-approval' }],
+    [
+      { approvedPostCount: 3, triageAction: 'flag' },
+      { refused: false, status: 'published', crisisHold: false },
+    ],
+    [
+      { approvedPostCount: 3, triageAction: 'require-approval' },
+      { refused: false, status: 'pending', crisisHold: false, why: 'require-approval' },
+    ],
     [{ approvedPostCount: 3, triageAction: 'block' }, { refused: true }],
-    [{ approvedPostCount: 3, triageAction: 'crisis' }, { refused: false, status: 'pending', crisisHold: true, why: 'crisis' }],
+    [
+      { approvedPostCount: 3, triageAction: 'crisis' },
+      { refused: false, status: 'pending', crisisHold: true, why: 'crisis' },
+    ],
     [{ authorIsModerator: true }, { refused: false, status: 'published', crisisHold: false }],
-    [{ authorIsModerator: true, triageAction: 'require-approval' }, { refused: false, status: 'published', crisisHold: false }],
-    [{ authorIsModerator: true, triageAction: 'crisis' }, { refused: false, status: 'pending', crisisHold: true, why: 'crisis' }],
+    [
+      { authorIsModerator: true, triageAction: 'require-approval' },
+      { refused: false, status: 'published', crisisHold: false },
+    ],
+    [
+      { authorIsModerator: true, triageAction: 'crisis' },
+      { refused: false, status: 'pending', crisisHold: true, why: 'crisis' },
+    ],
     [{ authorIsModerator: true, triageAction: 'block' }, { refused: true }],
   ])('%o → %o', (over, expected) => {
     expect(queueOracle({ ...base, ...over })).toEqual(expected)
@@ -209,8 +215,7 @@ for (const kind of KINDS)
     for (const action of POST_ACTIONS)
       for (const moderates of [false, true])
         for (const flags of FLAG_COMBOS)
-          for (const reason of REASONS)
-            wrows.push({ kind, state, action, moderates, flags, reason, expected: oracle(kind, state, action, moderates, flags, reason.reason) })
+          for (const reason of REASONS) wrows.push({ kind, state, action, moderates, flags, reason, expected: oracle(kind, state, action, moderates, flags, reason.reason) })
 
 const input = (r: WRow): PostTransitionInput => ({ kind: r.kind, state: r.state, action: r.action, actorModerates: r.moderates, ...r.flags, reason: r.reason.reason })
 
@@ -239,7 +244,7 @@ const flagLabel = (f: Flags) => [f.crisisHold && 'crisisHold', f.locked && 'lock
 const expLabel = (e: Expected) => ('unspecified' in e ? '(unspecified)' : e.ok ? `→ ${e.next.join('|')}` : 'refused')
 
 describe('post actions', () => {
-  it("include every action the issue names for posts (approve, reject, hide, restore, lock, pin) and mark_safe", () => {
+  it('include every action the issue names for posts (approve, reject, hide, restore, lock, pin) and mark_safe', () => {
     for (const a of ['approve', 'reject', 'hide', 'restore', 'lock', 'pin', 'mark_safe']) expect(POST_ACTIONS).toContain(a)
   })
   it('isPostAction accepts only known actions', () => {
@@ -276,11 +281,12 @@ describe('decidePostTransition: the full table', () => {
     expect(wrows.length).toBe(KINDS.length * POST_STATES.length * POST_ACTIONS.length * 2 * FLAG_COMBOS.length * REASONS.length)
   })
 
-  it.each(
-    wrows.map((r) => [r.kind, r.state, r.action, r.moderates ? 'moderator' : 'non-moderator', flagLabel(r.flags), r.reason.label, expLabel(r.expected), r] as const),
-  )('%s | %s | %s | %s | %s | %s %s', (_k, _s, _a, _m, _f, _r, _e, r) => {
-    expectTransition(decidePostTransition(input(r)), r.expected, r)
-  })
+  it.each(wrows.map((r) => [r.kind, r.state, r.action, r.moderates ? 'moderator' : 'non-moderator', flagLabel(r.flags), r.reason.label, expLabel(r.expected), r] as const))(
+    '%s | %s | %s | %s | %s | %s %s',
+    (_k, _s, _a, _m, _f, _r, _e, r) => {
+      expectTransition(decidePostTransition(input(r)), r.expected, r)
+    },
+  )
 })
 
 describe('decidePostTransition: hand-written key rows', () => {
@@ -295,9 +301,7 @@ describe('decidePostTransition: hand-written key rows', () => {
   }
 
   it.each(POST_ACTIONS)('a non-moderator (e.g. the author publishing their own pending post) gets 403 for %s', (action) => {
-    for (const kind of KINDS)
-      for (const state of POST_STATES)
-        no({ kind, state, action, actorModerates: false, crisisHold: false, reason: 'because', locked: true, pinned: true }, 403)
+    for (const kind of KINDS) for (const state of POST_STATES) no({ kind, state, action, actorModerates: false, crisisHold: false, reason: 'because', locked: true, pinned: true }, 403)
   })
   it('a moderator approves a pending thread and a pending reply', () => {
     ok({ kind: 'threads', state: 'pending', action: 'approve', actorModerates: true }, 'published')

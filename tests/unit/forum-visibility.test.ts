@@ -4,15 +4,7 @@
 // the issue's rules, not from the implementation. A few hand-written rows check the oracle itself.
 import { describe, expect, it } from 'vitest'
 
-import {
-  POST_STATES,
-  canModeratePost,
-  canReadForum,
-  canSeePost,
-  type ForumVisibility,
-  type PostFacts,
-  type PostState,
-} from '../../src/policies/forumVisibility.js'
+import { POST_STATES, canModeratePost, canReadForum, canSeePost, type ForumVisibility, type PostFacts, type PostState } from '../../src/policies/forumVisibility.js'
 import type { Actor } from '../../src/policies/roles.js'
 
 const AUTHOR_ID = 7
@@ -23,15 +15,7 @@ const ELSEWHERE = 2
 // Viewers
 // ---------------------------------------------------------------------------------------------
 type ViewerKind =
-  | 'visitor'
-  | 'unverified member'
-  | 'member'
-  | 'author'
-  | 'moderator (unscoped)'
-  | 'moderator of this locality'
-  | 'moderator of another locality'
-  | 'admin'
-  | 'author who moderates elsewhere'
+  'visitor' | 'unverified member' | 'member' | 'author' | 'moderator (unscoped)' | 'moderator of this locality' | 'moderator of another locality' | 'admin' | 'author who moderates elsewhere'
 
 type ViewerCase = { kind: ViewerKind; label: string; viewer: Actor }
 
@@ -76,10 +60,7 @@ const VISIBILITIES: VisibilityCase[] = [
 ]
 
 type ThreadCase = { label: string; threadStatus: PostState | undefined }
-const THREAD_CASES: ThreadCase[] = [
-  { label: 'a thread', threadStatus: undefined },
-  ...POST_STATES.map((s) => ({ label: `a reply in a ${s} thread`, threadStatus: s })),
-]
+const THREAD_CASES: ThreadCase[] = [{ label: 'a thread', threadStatus: undefined }, ...POST_STATES.map((s) => ({ label: `a reply in a ${s} thread`, threadStatus: s }))]
 
 const AUTHOR_FORMS: { label: string; authorId: PostFacts['authorId'] }[] = [
   { label: 'author 7', authorId: 7 },
@@ -123,8 +104,7 @@ for (const viewer of VIEWERS)
     for (const vis of VISIBILITIES)
       for (const thread of THREAD_CASES)
         for (const author of AUTHOR_FORMS)
-          for (const locality of LOCALITY_FORMS)
-            rows.push({ viewer, status, vis, thread, author, locality, expected: oracle(viewer.kind, status, vis, thread.threadStatus) })
+          for (const locality of LOCALITY_FORMS) rows.push({ viewer, status, vis, thread, author, locality, expected: oracle(viewer.kind, status, vis, thread.threadStatus) })
 
 const facts = (r: Row): PostFacts => ({
   status: r.status,

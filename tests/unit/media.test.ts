@@ -1,14 +1,7 @@
 // Media policy: private files are visible to their uploader and moderators only, until made public.
 import { describe, expect, it } from 'vitest'
 
-import {
-  canChangeMedia,
-  canPublishMedia,
-  canSeeMedia,
-  canUploadMedia,
-  isAllowedImageType,
-  type MediaFacts,
-} from '../../src/policies/media.js'
+import { canChangeMedia, canPublishMedia, canSeeMedia, canUploadMedia, isAllowedImageType, type MediaFacts } from '../../src/policies/media.js'
 import type { Actor } from '../../src/policies/roles.js'
 
 const visitor: Actor = null

@@ -42,13 +42,11 @@ const isBankHoliday = (d: string) => BANK_HOLIDAYS.has(d)
 
 // The county: the same nth weekday every three months; localities every N weeks.
 const oracleCounty = (firstDate: string, count: number, listed: string[]) => oracleSeries(firstDate, QUARTERLY, count, listed, bankHolidaysOf)
-const oracleWeeks = (firstDate: string, weeks: number, count: number, listed: string[]) =>
-  oracleSeries(firstDate, { kind: 'weeks', weeks }, count, listed, bankHolidaysOf)
+const oracleWeeks = (firstDate: string, weeks: number, count: number, listed: string[]) => oracleSeries(firstDate, { kind: 'weeks', weeks }, count, listed, bankHolidaysOf)
 
 const QUARTERLY: Cadence = { kind: 'quarterly' }
 const SIX_WEEKLY: Cadence = { kind: 'weeks', weeks: 6 }
-const plan = (firstDate: string, cadence: Cadence, count: number, closures: string[] = []) =>
-  planMeetingSeries({ firstDate, cadence, count, closures }) as Planned[]
+const plan = (firstDate: string, cadence: Cadence, count: number, closures: string[] = []) => planMeetingSeries({ firstDate, cadence, count, closures }) as Planned[]
 
 /** Every day from `from` to `to` inclusive. */
 function* days(from: string, to: string) {
@@ -155,7 +153,7 @@ describe('planMeetingSeries, county-wide (quarterly): the weekday never drifts',
     expect(got[2]).toEqual({ date: '2026-07-16', nominalDate: '2026-07-16', moved: false })
   })
 
-  it('every start date in 2026–2027, 24 quarters: every date (moved or not) is on the first date\'s weekday and agrees with the oracle', () => {
+  it("every start date in 2026–2027, 24 quarters: every date (moved or not) is on the first date's weekday and agrees with the oracle", () => {
     let moved = 0
     for (const firstDate of days('2026-01-01', '2027-12-31')) {
       const got = plan(firstDate, QUARTERLY, 24)

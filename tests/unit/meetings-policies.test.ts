@@ -323,8 +323,7 @@ describe('anonymiseQuote', () => {
   })
 
   describe('length cap: at most 280 characters, cut on a word boundary, with "…"', () => {
-    const words = (n: number) =>
-      Array.from({ length: n }, (_, i) => ['recovery', 'meeting', 'support', 'peer', 'group', 'hope', 'week', 'together'][i % 8]).join(' ')
+    const words = (n: number) => Array.from({ length: n }, (_, i) => ['recovery', 'meeting', 'support', 'peer', 'group', 'hope', 'week', 'together'][i % 8]).join(' ')
 
     it('a text of 280 characters or fewer is unchanged', () => {
       const t = words(100).slice(0, 280)

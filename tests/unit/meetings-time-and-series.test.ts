@@ -225,8 +225,7 @@ describe('londonParts', () => {
 // formatLondonDateTime / formatLondonDate
 // =============================================================================================
 // Leading zeros on the day and the hour are a matter of taste: accept both, check everything else.
-const dateRe = (weekday: string | null, day: number, month: string, year: number) =>
-  `${weekday ? `${weekday} ` : ''}0?${day} ${month} ${year}`
+const dateRe = (weekday: string | null, day: number, month: string, year: number) => `${weekday ? `${weekday} ` : ''}0?${day} ${month} ${year}`
 const timeRe = (h: number, m: number) => `0?${h}:${pad(m)}`
 
 describe('formatLondonDateTime', () => {
@@ -268,9 +267,7 @@ describe('formatLondonDate', () => {
       const { date } = oracleParts(instant)
       const [y, m, d] = date.split('-').map(Number) as [number, number, number]
       expect(formatLondonDate(instant), instant.toISOString()).toMatch(new RegExp(`^${dateRe(null, d, MONTHS[m - 1]!, y)}$`))
-      expect(formatLondonDateTime(instant), instant.toISOString()).toMatch(
-        new RegExp(`^${dateRe(WEEKDAYS[weekdayOf(date)]!, d, MONTHS[m - 1]!, y)}, `),
-      )
+      expect(formatLondonDateTime(instant), instant.toISOString()).toMatch(new RegExp(`^${dateRe(WEEKDAYS[weekdayOf(date)]!, d, MONTHS[m - 1]!, y)}, `))
     }
   })
 })
@@ -403,9 +400,7 @@ const BH_2026_2030 = bankHolidayDates(2026, 2030)
 describe('planMeetingSeries: nominal dates and cadence', () => {
   it('six-weekly from Thursday 14 January 2027, no closures', () => {
     const got = planMeetingSeries({ firstDate: '2027-01-14', cadence: SIX_WEEKLY, count: 5, closures: [] })
-    expect(got).toEqual(
-      ['2027-01-14', '2027-02-25', '2027-04-08', '2027-05-20', '2027-07-01'].map((d) => ({ date: d, nominalDate: d, moved: false })),
-    )
+    expect(got).toEqual(['2027-01-14', '2027-02-25', '2027-04-08', '2027-05-20', '2027-07-01'].map((d) => ({ date: d, nominalDate: d, moved: false })))
   })
 
   it('the first date is included and is the first nominal date', () => {
@@ -452,22 +447,12 @@ describe('planMeetingSeries: quarterly', () => {
 
   it('a 5th weekday becomes the last of that weekday (31 January 2027, a Sunday → last Sundays)', () => {
     const got = planMeetingSeries({ firstDate: '2027-01-31', cadence: QUARTERLY, count: 5, closures: [] })
-    expect(got).toEqual(
-      ['2027-01-31', '2027-04-25', '2027-07-25', '2027-10-31', '2028-01-30'].map((d) => ({ date: d, nominalDate: d, moved: false })),
-    )
+    expect(got).toEqual(['2027-01-31', '2027-04-25', '2027-07-25', '2027-10-31', '2028-01-30'].map((d) => ({ date: d, nominalDate: d, moved: false })))
   })
 
   it('a 4th Thursday stays the 4th even when the month has five; a 5th Thursday takes the last', () => {
-    expect(planMeetingSeries({ firstDate: '2026-10-22', cadence: QUARTERLY, count: 3, closures: [] }).map((g) => g.nominalDate)).toEqual([
-      '2026-10-22',
-      '2027-01-28',
-      '2027-04-22',
-    ])
-    expect(planMeetingSeries({ firstDate: '2026-10-29', cadence: QUARTERLY, count: 3, closures: [] }).map((g) => g.nominalDate)).toEqual([
-      '2026-10-29',
-      '2027-01-28',
-      '2027-04-29',
-    ])
+    expect(planMeetingSeries({ firstDate: '2026-10-22', cadence: QUARTERLY, count: 3, closures: [] }).map((g) => g.nominalDate)).toEqual(['2026-10-22', '2027-01-28', '2027-04-22'])
+    expect(planMeetingSeries({ firstDate: '2026-10-29', cadence: QUARTERLY, count: 3, closures: [] }).map((g) => g.nominalDate)).toEqual(['2026-10-29', '2027-01-28', '2027-04-29'])
   })
 
   it('24 quarters span six years and land on the right months', () => {
@@ -528,12 +513,10 @@ describe('planMeetingSeries: closure days', () => {
   })
 
   it('a closure on a Saturday nominal date moves to the Monday; a closed Monday too → Tuesday', () => {
-    expect(planMeetingSeries({ firstDate: '2027-07-17', cadence: SIX_WEEKLY, count: 1, closures: ['2027-07-17'] })).toEqual([
-      { date: '2027-07-19', nominalDate: '2027-07-17', moved: true },
+    expect(planMeetingSeries({ firstDate: '2027-07-17', cadence: SIX_WEEKLY, count: 1, closures: ['2027-07-17'] })).toEqual([{ date: '2027-07-19', nominalDate: '2027-07-17', moved: true }])
+    expect(planMeetingSeries({ firstDate: '2027-07-17', cadence: SIX_WEEKLY, count: 1, closures: ['2027-07-17', '2027-07-19'] })).toEqual([
+      { date: '2027-07-20', nominalDate: '2027-07-17', moved: true },
     ])
-    expect(
-      planMeetingSeries({ firstDate: '2027-07-17', cadence: SIX_WEEKLY, count: 1, closures: ['2027-07-17', '2027-07-19'] }),
-    ).toEqual([{ date: '2027-07-20', nominalDate: '2027-07-17', moved: true }])
   })
 
   it('a closure the day before or after a nominal date does nothing', () => {
@@ -624,9 +607,7 @@ underProcessTz('America/Los_Angeles', () => {
   it('planMeetingSeries gives the same plan when the process runs west of UTC', () => {
     for (const cadence of [SIX_WEEKLY, QUARTERLY]) {
       for (const firstDate of ['2027-01-01', '2027-01-31', '2027-03-12', '2027-11-05', '2028-02-29']) {
-        expect(planMeetingSeries({ firstDate, cadence, count: 24, closures: BH_2026_2030 })).toEqual(
-          oracleSeries(firstDate, cadence, 24, BH_2026_2030),
-        )
+        expect(planMeetingSeries({ firstDate, cadence, count: 24, closures: BH_2026_2030 })).toEqual(oracleSeries(firstDate, cadence, 24, BH_2026_2030))
       }
     }
   })
@@ -636,9 +617,7 @@ underProcessTz('Pacific/Kiritimati', () => {
   it('planMeetingSeries gives the same plan when the process runs at UTC+14', () => {
     for (const cadence of [SIX_WEEKLY, QUARTERLY]) {
       for (const firstDate of ['2027-01-01', '2027-01-31', '2027-03-28', '2027-10-31', '2028-02-29']) {
-        expect(planMeetingSeries({ firstDate, cadence, count: 24, closures: BH_2026_2030 })).toEqual(
-          oracleSeries(firstDate, cadence, 24, BH_2026_2030),
-        )
+        expect(planMeetingSeries({ firstDate, cadence, count: 24, closures: BH_2026_2030 })).toEqual(oracleSeries(firstDate, cadence, 24, BH_2026_2030))
       }
     }
   })
@@ -666,12 +645,9 @@ describe('planMeetingSeries: bad input is a RangeError with a plain message', ()
   it.each([0, -6, 53, 2.5, Number.NaN])('weeks %s', (weeks) => {
     expectRangeError(() => planMeetingSeries({ ...ok, cadence: { kind: 'weeks', weeks } }))
   })
-  it.each(['2027-02-29', '2027-04-31', '2027-13-01', '2027-00-10', '2027-07-00', '2027-7-15', '15/07/2027', 'tomorrow', '', '2027-07-15T18:00'])(
-    'firstDate %j',
-    (firstDate) => {
-      expectRangeError(() => planMeetingSeries({ ...ok, firstDate }))
-    },
-  )
+  it.each(['2027-02-29', '2027-04-31', '2027-13-01', '2027-00-10', '2027-07-00', '2027-7-15', '15/07/2027', 'tomorrow', '', '2027-07-15T18:00'])('firstDate %j', (firstDate) => {
+    expectRangeError(() => planMeetingSeries({ ...ok, firstDate }))
+  })
   it('the edges are accepted: count 1 and 24, weeks 1 and 52, 29 February in a leap year', () => {
     expect(planMeetingSeries({ ...ok, count: 1 })).toHaveLength(1)
     expect(planMeetingSeries({ ...ok, count: 24 })).toHaveLength(24)

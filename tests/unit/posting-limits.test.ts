@@ -4,15 +4,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { DEFAULT_CANNED_REASONS, DEFAULT_MODERATION_SETTINGS, withDefaults, type ModerationSettings } from '../../src/policies/moderationSettings.js'
-import {
-  decidePostingLimit,
-  isNewMember,
-  retryAfterText,
-  type LimitDecision,
-  type PostKindForLimits,
-  type PosterFacts,
-  type PostingHistory,
-} from '../../src/policies/postingLimits.js'
+import { decidePostingLimit, isNewMember, retryAfterText, type LimitDecision, type PostKindForLimits, type PosterFacts, type PostingHistory } from '../../src/policies/postingLimits.js'
 
 const NOW = new Date('2025-06-15T12:00:00.000Z') // 13:00 in London (BST)
 const S = 1000
@@ -181,8 +173,7 @@ function blockers(kind: PostKindForLimits, p: PosterFacts, h: PostingHistory, s:
   const firstDay = sinceJoin < s.newMemberHours * HOUR
   const isNew = p.approvedPostCount < s.postQueueThreshold || firstDay
   // Everyone: the same text again within 5 minutes.
-  if (h.sameTextPostedAt && t - h.sameTextPostedAt.getTime() < s.duplicateWindowMinutes * MIN)
-    out.push({ limit: 'duplicate', ms: h.sameTextPostedAt.getTime() + s.duplicateWindowMinutes * MIN - t })
+  if (h.sameTextPostedAt && t - h.sameTextPostedAt.getTime() < s.duplicateWindowMinutes * MIN) out.push({ limit: 'duplicate', ms: h.sameTextPostedAt.getTime() + s.duplicateWindowMinutes * MIN - t })
   // Moderators keep people safe: their pace is never limited (but the same text twice is refused).
   if (p.isModerator) return out
   // New members: at most 3 threads and 10 replies in their first 24 h.

@@ -23,12 +23,9 @@ describe('member types', () => {
     expect(new Set(FIVE.map(memberTypeLabel)).size).toBe(5)
   })
 
-  it.each(['admin', 'moderator', 'member', '', 'In recovery', 'IN-RECOVERY', 'ceo', undefined, null, 3])(
-    '%j is not a member type',
-    (value) => {
-      expect(isMemberType(value)).toBe(false)
-    },
-  )
+  it.each(['admin', 'moderator', 'member', '', 'In recovery', 'IN-RECOVERY', 'ceo', undefined, null, 3])('%j is not a member type', (value) => {
+    expect(isMemberType(value)).toBe(false)
+  })
 
   it('an unknown type still gets a label and does not throw', () => {
     expect(() => memberTypeLabel('nonsense')).not.toThrow()

@@ -5,7 +5,13 @@ import { matchedPhrases, readDecided } from '../../src/policies/moderationQueue.
 
 describe('matchedPhrases', () => {
   it('lists each matched entry’s phrase once, in order', () => {
-    expect(matchedPhrases([{ phrase: 'cheap deals', action: 'flag' }, { phrase: 'buy * off me', action: 'require-approval' }, { phrase: 'cheap deals', action: 'flag' }])).toEqual(['cheap deals', 'buy * off me'])
+    expect(
+      matchedPhrases([
+        { phrase: 'cheap deals', action: 'flag' },
+        { phrase: 'buy * off me', action: 'require-approval' },
+        { phrase: 'cheap deals', action: 'flag' },
+      ]),
+    ).toEqual(['cheap deals', 'buy * off me'])
   })
 
   it('shows a pattern entry by its note, or cut short without one', () => {

@@ -41,7 +41,9 @@ describe('AttendanceChart with many meetings', () => {
       expect([...html.matchAll(/<tr\b/g)].length).toBe(n + 1)
       const boxes = texts(svg).map((t) => box(t, 12))
       for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i]!, boxes[j]!), `${texts(svg)[i]!.text} / ${texts(svg)[j]!.text}`).toBe(false)
-      const viewBox = attrs(svg.match(/<svg\b[^>]*>/)![0]).viewbox!.split(' ').map(Number)
+      const viewBox = attrs(svg.match(/<svg\b[^>]*>/)![0])
+        .viewbox!.split(' ')
+        .map(Number)
       for (const b of boxes) {
         expect(b.left).toBeGreaterThanOrEqual(0)
         expect(b.right).toBeLessThanOrEqual(viewBox[2]!)
@@ -51,7 +53,12 @@ describe('AttendanceChart with many meetings', () => {
   }
 
   it('labels every bar while they fit, then the first meeting of each month, always at least a label apart', () => {
-    expect(labelledIndexes(meetings(5, 42).map((m) => m.date), 98)).toEqual([0, 1, 2, 3, 4])
+    expect(
+      labelledIndexes(
+        meetings(5, 42).map((m) => m.date),
+        98,
+      ),
+    ).toEqual([0, 1, 2, 3, 4])
     const dates = meetings(70, 5).map((m) => m.date)
     const kept = labelledIndexes(dates, 490 / 70)
     expect(kept[0]).toBe(0)

@@ -10,15 +10,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
-import {
-  lexicalToMarkdown,
-  lexicalToPlainText,
-  type LexicalDoc,
-  markdownToLexical,
-  MAX_TEXT_LENGTH,
-  safeHttpUrl,
-  sanitizeLexical,
-} from '../../src/richtext/index.js'
+import { lexicalToMarkdown, lexicalToPlainText, type LexicalDoc, markdownToLexical, MAX_TEXT_LENGTH, safeHttpUrl, sanitizeLexical } from '../../src/richtext/index.js'
 import { RichText } from '../../views/components/RichText.js'
 
 // ----- helpers: build input the way the Payload editor stores it
@@ -131,9 +123,7 @@ describe('sanitizeLexical: text is always text', () => {
   })
 
   it('markdown never makes HTML either', () => {
-    expect(html(markdownToLexical('## <h1 onclick=x>t</h1>\n\n<script>1</script>'))).toBe(
-      '<h2>&lt;h1 onclick=x&gt;t&lt;/h1&gt;</h2><p>&lt;script&gt;1&lt;/script&gt;</p>',
-    )
+    expect(html(markdownToLexical('## <h1 onclick=x>t</h1>\n\n<script>1</script>'))).toBe('<h2>&lt;h1 onclick=x&gt;t&lt;/h1&gt;</h2><p>&lt;script&gt;1&lt;/script&gt;</p>')
   })
 
   it('a JSON string of a document is read as a document; other strings are plain text paragraphs', () => {
@@ -209,14 +199,11 @@ describe('sanitizeLexical: links', () => {
     expect(out).not.toMatch(/<a|href/i)
   })
 
-  it.each(hostile.filter((u): u is string => typeof u === 'string' && !u.includes('\n') && !u.includes('(') && !u.includes(')') && u.length < 100))(
-    'markdown link to %j is text only',
-    (url) => {
-      const out = html(markdownToLexical(`see [this](${url}) now`))
-      expect(out).not.toMatch(/<a|href/i)
-      expect(out).toContain('this')
-    },
-  )
+  it.each(hostile.filter((u): u is string => typeof u === 'string' && !u.includes('\n') && !u.includes('(') && !u.includes(')') && u.length < 100))('markdown link to %j is text only', (url) => {
+    const out = html(markdownToLexical(`see [this](${url}) now`))
+    expect(out).not.toMatch(/<a|href/i)
+    expect(out).toContain('this')
+  })
 
   it('markdown [x](javascript:alert(1)) with nested parentheses keeps only the text', () => {
     expect(markdownToLexical('[x](javascript:alert(1)) and [y](JaVaScRiPt:alert(document.cookie))')).toEqual(DOC(P(T('x and y'))))
@@ -247,9 +234,7 @@ describe('sanitizeLexical: links', () => {
       p(el('autolink', [text('site')], { fields: { url: 'https://site.example', linkType: 'custom' } })),
       p(el('link', [text('plain lexical')], { url: 'https://plain.example/' })),
     )
-    expect(sanitizeLexical(d)).toEqual(
-      DOC(P(T('internal')), P(T('mail me')), P(A('https://site.example/', 'site')), P(A('https://plain.example/', 'plain lexical'))),
-    )
+    expect(sanitizeLexical(d)).toEqual(DOC(P(T('internal')), P(T('mail me')), P(A('https://site.example/', 'site')), P(A('https://plain.example/', 'plain lexical'))))
   })
 
   it('a link holds text only: formatting, nested links and breaks inside are flattened', () => {
@@ -311,7 +296,11 @@ describe('sanitizeLexical: nothing but the allowed nodes and properties', () => 
   })
 
   it('code blocks are flattened to plain text paragraphs', () => {
-    const code = { type: 'code', language: 'js', children: [{ type: 'code-highlight', text: 'let x = "<b>"', highlightType: 'keyword' }, br(), { type: 'tab', text: '\t' }, { type: 'code-highlight', text: 'x++' }] }
+    const code = {
+      type: 'code',
+      language: 'js',
+      children: [{ type: 'code-highlight', text: 'let x = "<b>"', highlightType: 'keyword' }, br(), { type: 'tab', text: '\t' }, { type: 'code-highlight', text: 'x++' }],
+    }
     expect(sanitizeLexical(doc(code))).toEqual(DOC(P(T('let x = "<b>"'), BR, T('x++'))))
   })
 
@@ -382,7 +371,23 @@ describe('sanitizeLexical: caps and malformed input', () => {
     ['root string', { root: 'x' }],
     ['children not an array', { root: { children: 'text' } }],
     ['children object', { root: { children: { 0: text('a'), length: 1 } } }],
-    ['junk children', { root: { children: [null, 1, [], [[p(text('x'))]], { type: 7 }, { type: 'text', text: 5 }, { type: 'paragraph', children: {} }, { type: 'list', children: [null, 'x', { type: 'listitem', children: 'y' }] }] } }],
+    [
+      'junk children',
+      {
+        root: {
+          children: [
+            null,
+            1,
+            [],
+            [[p(text('x'))]],
+            { type: 7 },
+            { type: 'text', text: 5 },
+            { type: 'paragraph', children: {} },
+            { type: 'list', children: [null, 'x', { type: 'listitem', children: 'y' }] },
+          ],
+        },
+      },
+    ],
     ['date', new Date(0)],
     ['map', new Map([['root', {}]])],
     ['Object.create(null)', Object.assign(Object.create(null) as object, { root: { children: [p(text('ok'))] } })],
@@ -404,7 +409,14 @@ describe('sanitizeLexical: caps and malformed input', () => {
     }
     const { proxy, revoke } = Proxy.revocable({}, {})
     revoke()
-    const inChildren = doc(p(text('x')), Object.defineProperty({}, 'type', { get: () => { throw new Error('boom') } }))
+    const inChildren = doc(
+      p(text('x')),
+      Object.defineProperty({}, 'type', {
+        get: () => {
+          throw new Error('boom')
+        },
+      }),
+    )
     expect(sanitizeLexical(throwing)).toEqual(EMPTY)
     expect(sanitizeLexical(proxy)).toEqual(EMPTY)
     expect(() => sanitizeLexical(inChildren)).not.toThrow()
@@ -440,9 +452,7 @@ describe('sanitizeLexical: caps and malformed input', () => {
 
   it('lists nest at most 3 levels: deeper items join the third level', () => {
     const deep = ul(li(text('1')), li(ul(li(text('2')), li(ul(li(text('3')), li(ul(li(text('4')), li(ul(li(text('5')))))))))))
-    expect(sanitizeLexical(doc(deep))).toEqual(
-      DOC(UL(LI(0, 1, T('1')), LI(0, 2, UL(LI(1, 1, T('2')), LI(1, 2, UL(LI(2, 1, T('3')), LI(2, 2, T('4')), LI(2, 3, T('5')))))))),
-    )
+    expect(sanitizeLexical(doc(deep))).toEqual(DOC(UL(LI(0, 1, T('1')), LI(0, 2, UL(LI(1, 1, T('2')), LI(1, 2, UL(LI(2, 1, T('3')), LI(2, 2, T('4')), LI(2, 3, T('5')))))))))
   })
 
   it(`keeps at most ${MAX_TEXT_LENGTH} characters of text in total`, () => {
@@ -542,9 +552,7 @@ describe('markdownToLexical', () => {
   })
 
   it('no other markup: emphasis, code, images and HTML are text (only **bold** is kept)', () => {
-    expect(markdownToLexical('**b** _i_ `c` ![img](https://x.example/i.png) <u>u</u>')).toEqual(
-      DOC(P(B('b'), T(' _i_ `c` !'), A('https://x.example/i.png', 'img'), T(' <u>u</u>'))),
-    )
+    expect(markdownToLexical('**b** _i_ `c` ![img](https://x.example/i.png) <u>u</u>')).toEqual(DOC(P(B('b'), T(' _i_ `c` !'), A('https://x.example/i.png', 'img'), T(' <u>u</u>'))))
   })
 
   it('**bold**: up to the next ** on the line, never with a space just inside a marker', () => {
@@ -638,10 +646,14 @@ describe('lexicalToMarkdown and the round trip', () => {
     }
     const inl = () => Array.from({ length: Math.floor(rnd() * 5) }, inline)
     const list = (depth: number): AnyNode =>
-      el('list', Array.from({ length: Math.floor(rnd() * 4) }, () => (rnd() < 0.3 && depth < 5 ? li(list(depth + 1)) : li(...inl()))), {
-        listType: pick(['bullet', 'number']),
-        start: pick([1, 2, 10]),
-      })
+      el(
+        'list',
+        Array.from({ length: Math.floor(rnd() * 4) }, () => (rnd() < 0.3 && depth < 5 ? li(list(depth + 1)) : li(...inl()))),
+        {
+          listType: pick(['bullet', 'number']),
+          start: pick([1, 2, 10]),
+        },
+      )
     const block = (): unknown => pick([() => p(...inl()), () => h(pick(['h2', 'h3', 'h4']), ...inl()), () => quote(...inl()), () => list(1)])()
     for (let n = 0; n < 400; n++) {
       const x = doc(...Array.from({ length: Math.floor(rnd() * 6) }, block))

@@ -80,7 +80,11 @@ describe('canConfirmRole', () => {
   })
 
   it('refuses anyone’s own role with a message that says so, before asking whether they moderate', () => {
-    for (const actor of [{ id: 1, roles: ['member'] }, { id: 1, roles: ['moderator'] }, { id: 1, roles: ['admin'] }]) {
+    for (const actor of [
+      { id: 1, roles: ['member'] },
+      { id: 1, roles: ['moderator'] },
+      { id: 1, roles: ['admin'] },
+    ]) {
       const verdict = canConfirmRole(actor, 1)
       expect(verdict.ok).toBe(false)
       if (!verdict.ok) expect(verdict.reason).toBe(OWN_ROLE_MESSAGE)
@@ -154,6 +158,10 @@ describe('the REST guard: only staff filter by a confirmation', () => {
   })
 
   it('an unscoped moderator or an admin may (the queue asks it)', () => {
-    for (const actor of [{ id: 4, roles: ['moderator'] }, { id: 6, roles: ['admin'] }]) expect(checkQuery('users', where('memberTypeConfirmed'), actor)).toEqual({ ok: true })
+    for (const actor of [
+      { id: 4, roles: ['moderator'] },
+      { id: 6, roles: ['admin'] },
+    ])
+      expect(checkQuery('users', where('memberTypeConfirmed'), actor)).toEqual({ ok: true })
   })
 })

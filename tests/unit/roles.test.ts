@@ -1,18 +1,7 @@
 // Role predicates as tables: actor × predicate → expected.
 import { describe, expect, it } from 'vitest'
 
-import {
-  canChangeRoles,
-  canEnterAdmin,
-  canPost,
-  canReadEmail,
-  canUnlockAccounts,
-  isAdmin,
-  isModerator,
-  isSelf,
-  moderatesLocality,
-  type Actor,
-} from '../../src/policies/roles.js'
+import { canChangeRoles, canEnterAdmin, canPost, canReadEmail, canUnlockAccounts, isAdmin, isModerator, isSelf, moderatesLocality, type Actor } from '../../src/policies/roles.js'
 
 const visitor: Actor = null
 const member: Actor = { id: 1, roles: ['member'], _verified: true }

@@ -5,16 +5,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { Actor } from '../../src/policies/roles.js'
-import {
-  CONSENT_AUDIENCES,
-  STORY_STATES,
-  canSee,
-  consentIsCurrent,
-  type ConsentAudience,
-  type ConsentFacts,
-  type StoryFacts,
-  type StoryState,
-} from '../../src/policies/storyVisibility.js'
+import { CONSENT_AUDIENCES, STORY_STATES, canSee, consentIsCurrent, type ConsentAudience, type ConsentFacts, type StoryFacts, type StoryState } from '../../src/policies/storyVisibility.js'
 
 const NOW = new Date('2025-06-15T12:00:00.000Z')
 const DAY = 24 * 60 * 60 * 1000
@@ -115,9 +106,7 @@ type Row = { viewer: ViewerCase; state: StoryState; consent: ConsentCase; author
 const rows: Row[] = []
 for (const viewer of VIEWERS)
   for (const state of STORY_STATES)
-    for (const consent of consentCases)
-      for (const authorForm of AUTHOR_FORMS)
-        rows.push({ viewer, state, consent, authorForm, expected: oracle(viewer.kind, state, consent) })
+    for (const consent of consentCases) for (const authorForm of AUTHOR_FORMS) rows.push({ viewer, state, consent, authorForm, expected: oracle(viewer.kind, state, consent) })
 
 // ---------------------------------------------------------------------------------------------
 // The table itself: the exported lists match the issue.
@@ -175,13 +164,10 @@ describe('canSee: exhaustive truth table', () => {
     expect(rows.length).toBe(11 * 6 * 29 * 4)
   })
 
-  it.each(rows.map((r) => [r.viewer.label, r.state, r.consent.label, r.authorForm.label, r.expected, r] as const))(
-    '%s | %s | %s | %s → %s',
-    (_v, _s, _c, _a, expected, r) => {
-      const story: StoryFacts = { status: r.state, author: r.authorForm.author }
-      expect(canSee(r.viewer.viewer, story, r.consent.consent, NOW)).toBe(expected)
-    },
-  )
+  it.each(rows.map((r) => [r.viewer.label, r.state, r.consent.label, r.authorForm.label, r.expected, r] as const))('%s | %s | %s | %s → %s', (_v, _s, _c, _a, expected, r) => {
+    const story: StoryFacts = { status: r.state, author: r.authorForm.author }
+    expect(canSee(r.viewer.viewer, story, r.consent.consent, NOW)).toBe(expected)
+  })
 })
 
 describe('canSee: hand-written key rows', () => {

@@ -5,14 +5,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { STORY_STATES, type StoryState } from '../../src/policies/storyVisibility.js'
-import {
-  STORY_ACTIONS,
-  decideTransition,
-  type StoryAction,
-  type StoryActor,
-  type TransitionInput,
-  type TransitionResult,
-} from '../../src/policies/storyWorkflow.js'
+import { STORY_ACTIONS, decideTransition, type StoryAction, type StoryActor, type TransitionInput, type TransitionResult } from '../../src/policies/storyWorkflow.js'
 
 const ACTORS: StoryActor[] = ['author', 'moderator', 'other']
 const AUTHOR_ACTIONS: StoryAction[] = ['edit', 'submit', 'withdraw']
@@ -23,8 +16,7 @@ type Flags = Required<Pick<TransitionInput, 'crisisHold' | 'hasPendingRevision' 
 const FLAG_COMBOS: Flags[] = []
 for (const crisisHold of [false, true])
   for (const hasPendingRevision of [false, true])
-    for (const consentCurrent of [false, true])
-      for (const hasOpenRedaction of [false, true]) FLAG_COMBOS.push({ crisisHold, hasPendingRevision, consentCurrent, hasOpenRedaction })
+    for (const consentCurrent of [false, true]) for (const hasOpenRedaction of [false, true]) FLAG_COMBOS.push({ crisisHold, hasPendingRevision, consentCurrent, hasOpenRedaction })
 
 // ---------------------------------------------------------------------------------------------
 // The oracle.
@@ -85,14 +77,10 @@ function oracle(state: StoryState, actor: StoryActor, action: StoryAction, f: Fl
 type Row = { state: StoryState; actor: StoryActor; action: StoryAction; flags: Flags; expected: Expected }
 const rows: Row[] = []
 for (const state of STORY_STATES)
-  for (const actor of ACTORS)
-    for (const action of STORY_ACTIONS)
-      for (const flags of FLAG_COMBOS) rows.push({ state, actor, action, flags, expected: oracle(state, actor, action, flags) })
+  for (const actor of ACTORS) for (const action of STORY_ACTIONS) for (const flags of FLAG_COMBOS) rows.push({ state, actor, action, flags, expected: oracle(state, actor, action, flags) })
 
 const flagLabel = (f: Flags) =>
-  [f.crisisHold && 'crisisHold', f.hasPendingRevision && 'pendingRevision', f.consentCurrent && 'consentCurrent', f.hasOpenRedaction && 'openRedaction']
-    .filter(Boolean)
-    .join('+') || 'no flags'
+  [f.crisisHold && 'crisisHold', f.hasPendingRevision && 'pendingRevision', f.consentCurrent && 'consentCurrent', f.hasOpenRedaction && 'openRedaction'].filter(Boolean).join('+') || 'no flags'
 
 function expectResult(result: TransitionResult, expected: Expected) {
   if ('unspecified' in expected) {
@@ -112,9 +100,7 @@ function expectResult(result: TransitionResult, expected: Expected) {
 // ---------------------------------------------------------------------------------------------
 describe('actions', () => {
   it('STORY_ACTIONS are exactly the eight actions of the issue', () => {
-    expect([...STORY_ACTIONS].sort()).toEqual(
-      ['approve', 'edit', 'mark_safe', 'propose_redaction', 'request_changes', 'submit', 'unpublish', 'withdraw'].sort(),
-    )
+    expect([...STORY_ACTIONS].sort()).toEqual(['approve', 'edit', 'mark_safe', 'propose_redaction', 'request_changes', 'submit', 'unpublish', 'withdraw'].sort())
   })
 })
 
@@ -169,87 +155,59 @@ describe('decideTransition: hand-written key rows', () => {
 
   // Author
   it('the author edits a draft and it stays a draft', () => ok({ state: 'draft', actor: 'author', action: 'edit' }, 'draft'))
-  it('the author edits after changes were requested', () =>
-    ok({ state: 'changes_requested', actor: 'author', action: 'edit' }, 'changes_requested'))
-  it('the author edits a published story: a pending revision, the story stays published', () =>
-    ok({ state: 'published', actor: 'author', action: 'edit' }, 'published'))
+  it('the author edits after changes were requested', () => ok({ state: 'changes_requested', actor: 'author', action: 'edit' }, 'changes_requested'))
+  it('the author edits a published story: a pending revision, the story stays published', () => ok({ state: 'published', actor: 'author', action: 'edit' }, 'published'))
   it('the author cannot edit a story awaiting review', () => no({ state: 'submitted', actor: 'author', action: 'edit' }))
   it('the author cannot edit a withdrawn story', () => no({ state: 'withdrawn', actor: 'author', action: 'edit' }))
-  it('the author submits a draft with current consent', () =>
-    ok({ state: 'draft', actor: 'author', action: 'submit', consentCurrent: true }, 'submitted'))
-  it('the author resubmits after changes were requested', () =>
-    ok({ state: 'changes_requested', actor: 'author', action: 'submit', consentCurrent: true }, 'submitted'))
-  it('the author cannot submit without current consent', () =>
-    no({ state: 'draft', actor: 'author', action: 'submit', consentCurrent: false }))
+  it('the author submits a draft with current consent', () => ok({ state: 'draft', actor: 'author', action: 'submit', consentCurrent: true }, 'submitted'))
+  it('the author resubmits after changes were requested', () => ok({ state: 'changes_requested', actor: 'author', action: 'submit', consentCurrent: true }, 'submitted'))
+  it('the author cannot submit without current consent', () => no({ state: 'draft', actor: 'author', action: 'submit', consentCurrent: false }))
   it('submitting with the consent flag omitted is refused (fail safe)', () => no({ state: 'draft', actor: 'author', action: 'submit' }))
   it('the author cannot submit twice', () => no({ state: 'submitted', actor: 'author', action: 'submit', consentCurrent: true }))
   it('the author cannot submit a published story', () => no({ state: 'published', actor: 'author', action: 'submit', consentCurrent: true }))
-  it.each(['draft', 'submitted', 'changes_requested', 'published', 'unpublished'] as const)('the author withdraws from %s', (state) =>
-    ok({ state, actor: 'author', action: 'withdraw' }, 'withdrawn'),
-  )
+  it.each(['draft', 'submitted', 'changes_requested', 'published', 'unpublished'] as const)('the author withdraws from %s', (state) => ok({ state, actor: 'author', action: 'withdraw' }, 'withdrawn'))
   it('the author withdraws even while a crisis hold is set and consent has lapsed', () =>
     ok({ state: 'published', actor: 'author', action: 'withdraw', crisisHold: true, consentCurrent: false, hasOpenRedaction: true }, 'withdrawn'))
   it('withdrawing twice is refused', () => no({ state: 'withdrawn', actor: 'author', action: 'withdraw' }))
-  it.each(MODERATOR_ACTIONS)('the author cannot %s their own story', (action) =>
-    no({ state: 'submitted', actor: 'author', action, crisisHold: true, consentCurrent: true, hasPendingRevision: true }),
-  )
+  it.each(MODERATOR_ACTIONS)('the author cannot %s their own story', (action) => no({ state: 'submitted', actor: 'author', action, crisisHold: true, consentCurrent: true, hasPendingRevision: true }))
 
   // Moderator
-  it('a moderator approves a submitted story', () =>
-    ok({ state: 'submitted', actor: 'moderator', action: 'approve', consentCurrent: true }, 'published'))
-  it('a moderator re-publishes an unpublished story', () =>
-    ok({ state: 'unpublished', actor: 'moderator', action: 'approve', consentCurrent: true }, 'published'))
+  it('a moderator approves a submitted story', () => ok({ state: 'submitted', actor: 'moderator', action: 'approve', consentCurrent: true }, 'published'))
+  it('a moderator re-publishes an unpublished story', () => ok({ state: 'unpublished', actor: 'moderator', action: 'approve', consentCurrent: true }, 'published'))
   it("a moderator approves a published story's pending revision; it stays published", () =>
     ok({ state: 'published', actor: 'moderator', action: 'approve', consentCurrent: true, hasPendingRevision: true }, 'published'))
-  it('a published story with no pending revision cannot be approved again', () =>
-    no({ state: 'published', actor: 'moderator', action: 'approve', consentCurrent: true, hasPendingRevision: false }))
-  it('approval is refused while a crisis hold is set', () =>
-    no({ state: 'submitted', actor: 'moderator', action: 'approve', consentCurrent: true, crisisHold: true }))
-  it('approval is refused without current consent', () =>
-    no({ state: 'submitted', actor: 'moderator', action: 'approve', consentCurrent: false }))
-  it('approval is refused when the consent flag is omitted (fail safe)', () =>
-    no({ state: 'submitted', actor: 'moderator', action: 'approve' }))
-  it('approval is refused while a proposed redaction awaits the author', () =>
-    no({ state: 'submitted', actor: 'moderator', action: 'approve', consentCurrent: true, hasOpenRedaction: true }))
-  it("a pending revision cannot be approved while a redaction awaits the author", () =>
+  it('a published story with no pending revision cannot be approved again', () => no({ state: 'published', actor: 'moderator', action: 'approve', consentCurrent: true, hasPendingRevision: false }))
+  it('approval is refused while a crisis hold is set', () => no({ state: 'submitted', actor: 'moderator', action: 'approve', consentCurrent: true, crisisHold: true }))
+  it('approval is refused without current consent', () => no({ state: 'submitted', actor: 'moderator', action: 'approve', consentCurrent: false }))
+  it('approval is refused when the consent flag is omitted (fail safe)', () => no({ state: 'submitted', actor: 'moderator', action: 'approve' }))
+  it('approval is refused while a proposed redaction awaits the author', () => no({ state: 'submitted', actor: 'moderator', action: 'approve', consentCurrent: true, hasOpenRedaction: true }))
+  it('a pending revision cannot be approved while a redaction awaits the author', () =>
     no({ state: 'published', actor: 'moderator', action: 'approve', consentCurrent: true, hasPendingRevision: true, hasOpenRedaction: true }))
-  it('re-publishing is refused after consent lapsed', () =>
-    no({ state: 'unpublished', actor: 'moderator', action: 'approve', consentCurrent: false }))
+  it('re-publishing is refused after consent lapsed', () => no({ state: 'unpublished', actor: 'moderator', action: 'approve', consentCurrent: false }))
   it('a moderator cannot approve a draft', () => no({ state: 'draft', actor: 'moderator', action: 'approve', consentCurrent: true }))
-  it('a moderator cannot approve while the author has the pen (changes_requested)', () =>
-    no({ state: 'changes_requested', actor: 'moderator', action: 'approve', consentCurrent: true }))
+  it('a moderator cannot approve while the author has the pen (changes_requested)', () => no({ state: 'changes_requested', actor: 'moderator', action: 'approve', consentCurrent: true }))
   it('a moderator cannot approve a withdrawn story, even with every flag favourable', () =>
     no({ state: 'withdrawn', actor: 'moderator', action: 'approve', consentCurrent: true, crisisHold: false, hasOpenRedaction: false, hasPendingRevision: true }))
-  it('requesting changes on a submitted story moves it to changes_requested', () =>
-    ok({ state: 'submitted', actor: 'moderator', action: 'request_changes' }, 'changes_requested'))
+  it('requesting changes on a submitted story moves it to changes_requested', () => ok({ state: 'submitted', actor: 'moderator', action: 'request_changes' }, 'changes_requested'))
   it("requesting changes on a published story's pending revision keeps the live story published", () =>
     ok({ state: 'published', actor: 'moderator', action: 'request_changes', hasPendingRevision: true }, 'published'))
   it('requesting changes on a draft is refused', () => no({ state: 'draft', actor: 'moderator', action: 'request_changes' }))
   it('requesting changes twice is refused', () => no({ state: 'changes_requested', actor: 'moderator', action: 'request_changes' }))
-  it('a moderator unpublishes a published story', () =>
-    ok({ state: 'published', actor: 'moderator', action: 'unpublish' }, 'unpublished'))
-  it.each(['draft', 'submitted', 'changes_requested', 'unpublished', 'withdrawn'] as const)('unpublish from %s is refused', (state) =>
-    no({ state, actor: 'moderator', action: 'unpublish' }),
-  )
+  it('a moderator unpublishes a published story', () => ok({ state: 'published', actor: 'moderator', action: 'unpublish' }, 'unpublished'))
+  it.each(['draft', 'submitted', 'changes_requested', 'unpublished', 'withdrawn'] as const)('unpublish from %s is refused', (state) => no({ state, actor: 'moderator', action: 'unpublish' }))
   it.each(['submitted', 'changes_requested', 'published', 'unpublished'] as const)('propose_redaction on %s keeps the state', (state) =>
     ok({ state, actor: 'moderator', action: 'propose_redaction' }, state),
   )
   it('propose_redaction on a withdrawn story is refused', () => no({ state: 'withdrawn', actor: 'moderator', action: 'propose_redaction' }))
-  it('mark_safe on a held submitted story keeps it submitted', () =>
-    ok({ state: 'submitted', actor: 'moderator', action: 'mark_safe', crisisHold: true }, 'submitted'))
+  it('mark_safe on a held submitted story keeps it submitted', () => ok({ state: 'submitted', actor: 'moderator', action: 'mark_safe', crisisHold: true }, 'submitted'))
   it('mark_safe without a crisis hold is refused', () => no({ state: 'submitted', actor: 'moderator', action: 'mark_safe', crisisHold: false }))
   it('mark_safe with the hold flag omitted is refused', () => no({ state: 'submitted', actor: 'moderator', action: 'mark_safe' }))
-  it('mark_safe on a withdrawn story is refused, even if held', () =>
-    no({ state: 'withdrawn', actor: 'moderator', action: 'mark_safe', crisisHold: true }))
-  it.each(AUTHOR_ACTIONS)("a moderator cannot %s someone else's story", (action) =>
-    no({ state: 'draft', actor: 'moderator', action, consentCurrent: true }),
-  )
-  it('a moderator cannot withdraw a published story on the author\'s behalf', () =>
-    no({ state: 'published', actor: 'moderator', action: 'withdraw' }))
+  it('mark_safe on a withdrawn story is refused, even if held', () => no({ state: 'withdrawn', actor: 'moderator', action: 'mark_safe', crisisHold: true }))
+  it.each(AUTHOR_ACTIONS)("a moderator cannot %s someone else's story", (action) => no({ state: 'draft', actor: 'moderator', action, consentCurrent: true }))
+  it("a moderator cannot withdraw a published story on the author's behalf", () => no({ state: 'published', actor: 'moderator', action: 'withdraw' }))
 
   // Another member
   it.each(STORY_ACTIONS)('another member cannot %s', (action) => {
-    for (const state of STORY_STATES)
-      no({ state, actor: 'other', action, crisisHold: true, consentCurrent: true, hasPendingRevision: true })
+    for (const state of STORY_STATES) no({ state, actor: 'other', action, crisisHold: true, consentCurrent: true, hasPendingRevision: true })
   })
 })

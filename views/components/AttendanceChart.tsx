@@ -42,7 +42,12 @@ export function AttendanceChart({ id, heading, points, empty = 'paragraph' }: { 
   const barWidth = Math.max(0.5, Math.min(22, slot / 2 - Math.min(4, slot / 8)))
   const y = (value: number) => PLOT_BOTTOM - (safe(value) / max) * (PLOT_BOTTOM - PLOT_TOP)
   const ticks = [0, max / 2, max]
-  const labelled = new Set(labelledIndexes(points.map((p) => p.date), slot))
+  const labelled = new Set(
+    labelledIndexes(
+      points.map((p) => p.date),
+      slot,
+    ),
+  )
   return (
     <figure className="chart" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{heading}</figcaption>

@@ -24,7 +24,14 @@ export function ConsentFields({ values, errors }: { values: ConsentValues; error
         <FieldError name="audience" errors={errors} />
         {AUDIENCE_CHOICES.map((choice) => (
           <div className="radio" key={choice.value}>
-            <input type="radio" id={`audience-${choice.value}`} name="audience" value={choice.value} defaultChecked={values.audience === choice.value} aria-describedby={`audience-${choice.value}-hint`} />
+            <input
+              type="radio"
+              id={`audience-${choice.value}`}
+              name="audience"
+              value={choice.value}
+              defaultChecked={values.audience === choice.value}
+              aria-describedby={`audience-${choice.value}-hint`}
+            />
             <label htmlFor={`audience-${choice.value}`}>{choice.label}</label>
             <p className="field__hint" id={`audience-${choice.value}-hint`}>
               {choice.explanation}
@@ -48,7 +55,15 @@ export function ConsentFields({ values, errors }: { values: ConsentValues; error
         <div className={errors.penName ? 'field field--error' : 'field'}>
           <label htmlFor="field-penName">Pen name (only if you chose a pen name)</label>
           <FieldError name="penName" errors={errors} />
-          <input id="field-penName" name="penName" type="text" maxLength={40} defaultValue={values.penName} aria-invalid={errors.penName ? true : undefined} aria-describedby={errors.penName ? 'field-penName-error' : undefined} />
+          <input
+            id="field-penName"
+            name="penName"
+            type="text"
+            maxLength={40}
+            defaultValue={values.penName}
+            aria-invalid={errors.penName ? true : undefined}
+            aria-describedby={errors.penName ? 'field-penName-error' : undefined}
+          />
         </div>
       </fieldset>
 
@@ -76,7 +91,15 @@ export function ConsentFields({ values, errors }: { values: ConsentValues; error
       </div>
       <div className={errors.agree ? 'checkbox field--error' : 'checkbox'} id="field-agree">
         <FieldError name="agree" errors={errors} />
-        <input id="agree" name="agree" type="checkbox" value="on" defaultChecked={values.agree === true} aria-invalid={errors.agree ? true : undefined} aria-describedby={errors.agree ? 'field-agree-error' : undefined} />
+        <input
+          id="agree"
+          name="agree"
+          type="checkbox"
+          value="on"
+          defaultChecked={values.agree === true}
+          aria-invalid={errors.agree ? true : undefined}
+          aria-describedby={errors.agree ? 'field-agree-error' : undefined}
+        />
         <label htmlFor="agree">I have read this and I give my consent on these terms.</label>
       </div>
     </section>

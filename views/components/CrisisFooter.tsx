@@ -13,7 +13,8 @@ export function CrisisFooter() {
               <strong>{line.name}</strong>{' '}
               <a className="nowrap" href={`tel:${line.tel}`}>
                 {line.number}
-              </a> <span className="crisis__note">({line.note})</span>
+              </a>{' '}
+              <span className="crisis__note">({line.note})</span>
             </li>
           ))}
         </ul>

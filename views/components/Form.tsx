@@ -83,16 +83,7 @@ export function TextAreaField({ name, label, value, error, hint, required, maxLe
   return (
     <FieldFrame name={name} label={label} error={error} hint={hint}>
       {(describedBy) => (
-        <textarea
-          id={`field-${name}`}
-          name={name}
-          rows={rows}
-          defaultValue={value}
-          required={required}
-          maxLength={maxLength}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-        />
+        <textarea id={`field-${name}`} name={name} rows={rows} defaultValue={value} required={required} maxLength={maxLength} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
       )}
     </FieldFrame>
   )

@@ -6,15 +6,13 @@ import { FLAG_REASONS } from '../../src/policies/flags.js'
 import { PostForm } from './Form.js'
 import { MemberTypeBadge } from './MemberTypeBadge.js'
 
-const dateTime = (iso: string) =>
-  iso ? new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }) : ''
+const dateTime = (iso: string) => (iso ? new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }) : '')
 
 export function Byline({ post }: { post: PresentedPost }) {
   return (
     <p className="meta byline">
-      <span className="byline__name">{post.byline.displayName}</span>{' '}
-      {post.byline.staffRoleLabel ? <span className="badge badge--staff">{post.byline.staffRoleLabel}</span> : null} <MemberTypeBadge badge={post.byline.memberType} />{' '}
-      <time dateTime={post.createdAt}>{dateTime(post.createdAt)}</time>
+      <span className="byline__name">{post.byline.displayName}</span> {post.byline.staffRoleLabel ? <span className="badge badge--staff">{post.byline.staffRoleLabel}</span> : null}{' '}
+      <MemberTypeBadge badge={post.byline.memberType} /> <time dateTime={post.createdAt}>{dateTime(post.createdAt)}</time>
       {post.isFirstPost ? (
         <>
           {' '}

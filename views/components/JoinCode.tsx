@@ -24,8 +24,8 @@ export function JoinCodePanel({ meeting, code, joinedWithCode, csrfToken }: Pane
     <section aria-labelledby="join-code-heading" className="join-code" id="join-code">
       <h2 id="join-code-heading">Join code</h2>
       <p>
-        People joining Waymark at this meeting type the code on the join page. Many sign-ups from the venue’s Wi-Fi are then not turned away, and those
-        who agree are counted. <JoinedWithCode count={joinedWithCode} /> so far.
+        People joining Waymark at this meeting type the code on the join page. Many sign-ups from the venue’s Wi-Fi are then not turned away, and those who agree are counted.{' '}
+        <JoinedWithCode count={joinedWithCode} /> so far.
       </p>
       {code ? (
         <>

@@ -3,13 +3,7 @@
 // (React escapes it), and no raw HTML is ever injected.
 import type { ReactNode } from 'react'
 
-import {
-  safeHttpUrl,
-  sanitizeLexical,
-  type LexicalBlockNode,
-  type LexicalInlineNode,
-  type LexicalListNode,
-} from '../../src/richtext/index.js'
+import { safeHttpUrl, sanitizeLexical, type LexicalBlockNode, type LexicalInlineNode, type LexicalListNode } from '../../src/richtext/index.js'
 
 /** Story links are the author's, not ours: no endorsement, no referrer, no window.opener. */
 export const STORY_LINK_REL = 'nofollow ugc noopener noreferrer'

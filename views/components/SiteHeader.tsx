@@ -20,7 +20,13 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
               </li>
               <li>
                 <a href="/account/messages" aria-current={ctx.path === '/account/messages' ? 'page' : undefined}>
-                  Messages{ctx.unreadMessages ? <> <span className="badge badge--new">{ctx.unreadMessages} new</span></> : null}
+                  Messages
+                  {ctx.unreadMessages ? (
+                    <>
+                      {' '}
+                      <span className="badge badge--new">{ctx.unreadMessages} new</span>
+                    </>
+                  ) : null}
                 </a>
               </li>
               {viewer.isModerator || viewer.isSafeguardingLead ? (

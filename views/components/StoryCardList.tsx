@@ -13,14 +13,22 @@ export function StoryCardList({ stories, headingLevel = 3 }: { stories: StoryCar
           </Heading>
           <p className="meta">
             {story.byline}
-            {story.bylineStaffRole ? <> <span className="badge badge--staff">{story.bylineStaffRole}</span></> : null}
-            {story.bylineMemberType ? <> <MemberTypeBadge badge={story.bylineMemberType} /></> : null}
+            {story.bylineStaffRole ? (
+              <>
+                {' '}
+                <span className="badge badge--staff">{story.bylineStaffRole}</span>
+              </>
+            ) : null}
+            {story.bylineMemberType ? (
+              <>
+                {' '}
+                <MemberTypeBadge badge={story.bylineMemberType} />
+              </>
+            ) : null}
             {story.localityName ? ` · ${story.localityName}` : ''}
           </p>
           {story.summary ? <p>{story.summary}</p> : null}
-          {story.warnings.length > 0 || story.warningNote ? (
-            <p className="meta">Content warnings: {[...story.warnings.map((w) => w.label), story.warningNote].filter(Boolean).join(', ')}</p>
-          ) : null}
+          {story.warnings.length > 0 || story.warningNote ? <p className="meta">Content warnings: {[...story.warnings.map((w) => w.label), story.warningNote].filter(Boolean).join(', ')}</p> : null}
         </li>
       ))}
     </ul>

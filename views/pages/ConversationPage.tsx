@@ -60,7 +60,9 @@ export function ConversationPage({ ctx, id, title, viewerIsMember, messages, clo
           <ErrorSummary errors={errors} labels={{ body: 'Your reply' }} />
           <PostForm action={`/account/messages/${id}`} csrfToken={ctx.csrfToken} label="Reply">
             <TextAreaField name="body" label="Your reply" value={body} error={errors.body} required maxLength={5000} rows={6} />
-            <button type="submit" className="button">Send</button>
+            <button type="submit" className="button">
+              Send
+            </button>
           </PostForm>
         </>
       )}

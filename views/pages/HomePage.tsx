@@ -10,32 +10,27 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
       <section className="hero">
         <h1>Welcome to Waymark</h1>
         <p className="lead">
-          A peer-led community for people affected by drugs and alcohol in Lancashire: people in recovery, people still
-          using, families and carers, and the professionals around them. Working together, moving forward.
+          A peer-led community for people affected by drugs and alcohol in Lancashire: people in recovery, people still using, families and carers, and the professionals around them. Working together,
+          moving forward.
         </p>
       </section>
 
       <section className="first-time" aria-labelledby="first-time-heading">
         <h2 id="first-time-heading">First time here?</h2>
-        <p>
-          You are the most important person in the room. Whatever stage you are at, you are welcome here, including if
-          you are still using.
-        </p>
+        <p>You are the most important person in the room. Whatever stage you are at, you are welcome here, including if you are still using.</p>
         <ul>
           <li>
             <strong>Read</strong> recovery journeys from people who have been there. You do not need an account.
           </li>
           <li>
-            <strong>Join</strong> with a display name of your choice. No one here sees your email address or your real
-            name, and you never have to give your real name.
+            <strong>Join</strong> with a display name of your choice. No one here sees your email address or your real name, and you never have to give your real name.
           </li>
           <li>
-            <strong>Your first posts</strong> are read by a moderator before they appear, so you can take part safely. We
-            will tell you when they are live.
+            <strong>Your first posts</strong> are read by a moderator before they appear, so you can take part safely. We will tell you when they are live.
           </li>
           <li>
-            <strong>Come to a meeting.</strong> Each locality meets {localForums[0] ? cadenceInWords(localForums[0].meetingCadenceWeeks) : 'regularly'}, and the
-            whole county meets {county ? cadenceInWords(county.meetingCadenceWeeks) : 'every quarter'}.
+            <strong>Come to a meeting.</strong> Each locality meets {localForums[0] ? cadenceInWords(localForums[0].meetingCadenceWeeks) : 'regularly'}, and the whole county meets{' '}
+            {county ? cadenceInWords(county.meetingCadenceWeeks) : 'every quarter'}.
           </li>
         </ul>
         {ctx.viewer ? null : (

@@ -81,12 +81,7 @@ export function JoinPage({ ctx, values = {}, errors = {} }: { ctx: PageContext; 
             maxLength={20}
             hint="Optional. If you are at a Waymark meeting, type the code on the screen or card, for example K7M 4QP. Capitals and spaces do not matter."
           />
-          <Checkbox
-            name="countAsFirstTimer"
-            label="Count me as a first-timer at this meeting"
-            checked={values.countAsFirstTimer}
-            hint="Only the number of people is kept, never who they are."
-          />
+          <Checkbox name="countAsFirstTimer" label="Count me as a first-timer at this meeting" checked={values.countAsFirstTimer} hint="Only the number of people is kept, never who they are." />
         </fieldset>
         <button type="submit" className="button">
           Join

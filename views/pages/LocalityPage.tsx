@@ -13,7 +13,19 @@ export type LocalityForum = { threads: PresentedThread[]; page: number; totalPag
 
 export type LocalityMeetings = { next: MeetingSummary | null; attendance: AttendancePoint[] }
 
-export function LocalityPage({ ctx, locality, stories, forum, meetings }: { ctx: PageContext; locality: LocalitySummary; stories: StoryCard[]; forum: LocalityForum | null; meetings: LocalityMeetings }) {
+export function LocalityPage({
+  ctx,
+  locality,
+  stories,
+  forum,
+  meetings,
+}: {
+  ctx: PageContext
+  locality: LocalitySummary
+  stories: StoryCard[]
+  forum: LocalityForum | null
+  meetings: LocalityMeetings
+}) {
   const forumOpen = locality.forumVisibility === 'public' || ctx.viewer !== null
   return (
     <Layout ctx={ctx} title={locality.name} description={locality.description || undefined}>
@@ -33,8 +45,7 @@ export function LocalityPage({ ctx, locality, stories, forum, meetings }: { ctx:
               {meetings.next.venueName ? ` · ${meetings.next.venueName}` : ''}
             </p>
             <p>
-              <a href={`/meetings/${meetings.next.id}/calendar.ics`}>Add to calendar</a> ·{' '}
-              <a href={`/localities/${locality.slug}/meetings.ics`}>Subscribe to all {locality.name} meetings</a>
+              <a href={`/meetings/${meetings.next.id}/calendar.ics`}>Add to calendar</a> · <a href={`/localities/${locality.slug}/meetings.ics`}>Subscribe to all {locality.name} meetings</a>
             </p>
           </>
         ) : (
@@ -81,8 +92,8 @@ export function LocalityPage({ ctx, locality, stories, forum, meetings }: { ctx:
         ) : (
           <div className="notice">
             <p>
-              This forum is for members. <a href="/join">Join to take part</a>: it is free, and no one sees your email
-              address or real name. Already a member? <a href={`/login?next=/localities/${locality.slug}`}>Sign in</a>.
+              This forum is for members. <a href="/join">Join to take part</a>: it is free, and no one sees your email address or real name. Already a member?{' '}
+              <a href={`/login?next=/localities/${locality.slug}`}>Sign in</a>.
             </p>
           </div>
         )}

@@ -39,7 +39,15 @@ export function MeetingClosePage({
       ) : null}
       <ErrorSummary errors={errors} labels={LABELS} />
       <PostForm action={`/meetings/${meeting.id}/close`} csrfToken={ctx.csrfToken} label="Record attendance and minutes">
-        <TextField name="attendanceTotal" label={LABELS.attendanceTotal} value={values.attendanceTotal} error={errors.attendanceTotal} required maxLength={4} hint="Everyone in the room, including the chair and speakers." />
+        <TextField
+          name="attendanceTotal"
+          label={LABELS.attendanceTotal}
+          value={values.attendanceTotal}
+          error={errors.attendanceTotal}
+          required
+          maxLength={4}
+          hint="Everyone in the room, including the chair and speakers."
+        />
         <TextField
           name="firstTimers"
           label={LABELS.firstTimers}
@@ -47,7 +55,13 @@ export function MeetingClosePage({
           error={errors.firstTimers}
           required
           maxLength={4}
-          hint={meeting.joinedWithCode != null ? <>For comparison: <JoinedWithCode count={meeting.joinedWithCode} /> and agreed to be counted. They are not added to your figure.</> : undefined}
+          hint={
+            meeting.joinedWithCode != null ? (
+              <>
+                For comparison: <JoinedWithCode count={meeting.joinedWithCode} /> and agreed to be counted. They are not added to your figure.
+              </>
+            ) : undefined
+          }
         />
         <TextAreaField
           name="minutes"

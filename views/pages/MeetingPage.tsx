@@ -7,7 +7,11 @@ import { ActionList, MeetingStatus } from '../components/Meetings.js'
 import type { PageContext } from '../components/PageContext.js'
 import { RichText } from '../components/RichText.js'
 
-const MINUTES_LABELS: Record<string, string> = { draft: 'Draft minutes: only moderators can see them', approved: 'Approved minutes, not yet published: only moderators can see them', published: 'Minutes' }
+const MINUTES_LABELS: Record<string, string> = {
+  draft: 'Draft minutes: only moderators can see them',
+  approved: 'Approved minutes, not yet published: only moderators can see them',
+  published: 'Minutes',
+}
 
 function Paragraphs({ text }: { text: string }) {
   return (
@@ -57,13 +61,10 @@ function FirstMeeting() {
   return (
     <section aria-labelledby="first-meeting-heading" className="first-meeting">
       <h2 id="first-meeting-heading">Your first meeting</h2>
+      <p>Everyone is welcome, at every stage: still using, stable on a prescription, abstinent, or here because someone you love is struggling. Families, carers and workers come too.</p>
       <p>
-        Everyone is welcome, at every stage: still using, stable on a prescription, abstinent, or here because someone you love is struggling. Families, carers and
-        workers come too.
-      </p>
-      <p>
-        Every meeting starts by asking who is here for the first time, because you are the most important people in the room. You can put your hand up, or just
-        let the person next to you know. Nobody will make you say more.
+        Every meeting starts by asking who is here for the first time, because you are the most important people in the room. You can put your hand up, or just let the person next to you know. Nobody
+        will make you say more.
       </p>
       <ul>
         <li>
@@ -76,15 +77,13 @@ function FirstMeeting() {
           <strong>There is tea and coffee.</strong> Come a few minutes early, have a brew and find a seat.
         </li>
         <li>
-          <strong>What is said in the room stays in the room.</strong> We ask everyone not to repeat who was there or what they said, and the minutes never name
-          anyone who speaks from the floor.
+          <strong>What is said in the room stays in the room.</strong> We ask everyone not to repeat who was there or what they said, and the minutes never name anyone who speaks from the floor.
         </li>
       </ul>
       <h3>What happens</h3>
       <p>
-        After the welcome, we hear what has changed since last time because of what people said ("you said, we did"), then news from local treatment and
-        recovery services. Then it is the open floor: anyone can raise what matters to them. Commissioners and services listen, and what you raise can change
-        things. Working together, moving forward.
+        After the welcome, we hear what has changed since last time because of what people said ("you said, we did"), then news from local treatment and recovery services. Then it is the open floor:
+        anyone can raise what matters to them. Commissioners and services listen, and what you raise can change things. Working together, moving forward.
       </p>
     </section>
   )
@@ -180,7 +179,7 @@ export function MeetingPage({ ctx, meeting, actions, error, joinCode = null, min
       ) : null}
       {meeting.canManage && meeting.status !== 'cancelled' ? <JoinCodePanel meeting={meeting} code={joinCode} joinedWithCode={meeting.joinedWithCode} csrfToken={ctx.csrfToken} /> : null}
       <section aria-labelledby="minutes-heading">
-        <h2 id="minutes-heading">{meeting.minutes ? MINUTES_LABELS[meeting.minutes.status] ?? 'Minutes' : 'Minutes'}</h2>
+        <h2 id="minutes-heading">{meeting.minutes ? (MINUTES_LABELS[meeting.minutes.status] ?? 'Minutes') : 'Minutes'}</h2>
         {meeting.minutes ? (
           <div className="minutes">
             <RichText doc={meeting.minutes.doc} />

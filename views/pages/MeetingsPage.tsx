@@ -20,11 +20,14 @@ export function MeetingsPage({ ctx, locality, next, upcoming, past, attendance }
   const query = (page: number) => `/meetings?${new URLSearchParams({ ...(locality ? { locality: locality.slug } : {}), page: String(page) })}`
   const calendar = locality ? `/localities/${locality.slug}/meetings.ics` : '/meetings.ics'
   return (
-    <Layout ctx={ctx} title={locality ? `Meetings in ${locality.name}` : 'Meetings'} description="When and where the forum meets: every six weeks in each locality, and every quarter for the whole county.">
+    <Layout
+      ctx={ctx}
+      title={locality ? `Meetings in ${locality.name}` : 'Meetings'}
+      description="When and where the forum meets: every six weeks in each locality, and every quarter for the whole county."
+    >
       <h1>{locality ? `Meetings in ${locality.name}` : 'Meetings'}</h1>
       <p className="lead">
-        Each locality meets every six weeks and the whole county meets every quarter. Everyone is welcome, and if it is your first time, you are the most important
-        people in the room.
+        Each locality meets every six weeks and the whole county meets every quarter. Everyone is welcome, and if it is your first time, you are the most important people in the room.
       </p>
       <LocalityFilter action="/meetings" localities={ctx.localities} selected={locality?.slug ?? ''} />
       <p>

@@ -10,8 +10,8 @@ export function MessagesPage({ ctx, rows }: { ctx: PageContext; rows: Conversati
     <Layout ctx={ctx} title="Messages">
       <h1>Messages</h1>
       <p>
-        Private messages between you and the people who look after members’ safety here: the moderators of your area and our safeguarding leads. Nobody
-        else can read them, and we never put what they say in an email.
+        Private messages between you and the people who look after members’ safety here: the moderators of your area and our safeguarding leads. Nobody else can read them, and we never put what they
+        say in an email.
       </p>
       {rows.length === 0 ? (
         <p>You have no messages.</p>

@@ -29,7 +29,21 @@ type Props = {
 
 const date = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
 
-export function MyStoryPage({ ctx, story, consentSummary, consentHistory, canEdit, canWithdraw, redaction, history, consentValues = {}, errors = {}, notice, crisisPanel = null, crisisServices = [] }: Props) {
+export function MyStoryPage({
+  ctx,
+  story,
+  consentSummary,
+  consentHistory,
+  canEdit,
+  canWithdraw,
+  redaction,
+  history,
+  consentValues = {},
+  errors = {},
+  notice,
+  crisisPanel = null,
+  crisisServices = [],
+}: Props) {
   return (
     <Layout ctx={ctx} title={`Manage: ${story.title}`}>
       <p>
@@ -70,15 +84,7 @@ export function MyStoryPage({ ctx, story, consentSummary, consentHistory, canEdi
           <p>{redaction.note}</p>
           <p>Removed words are struck through; added words are underlined. Nothing changes unless you accept.</p>
           <div className="diff">
-            {redaction.diff.map((part, index) =>
-              part.added ? (
-                <ins key={index}>{part.value}</ins>
-              ) : part.removed ? (
-                <del key={index}>{part.value}</del>
-              ) : (
-                <span key={index}>{part.value}</span>
-              ),
-            )}
+            {redaction.diff.map((part, index) => (part.added ? <ins key={index}>{part.value}</ins> : part.removed ? <del key={index}>{part.value}</del> : <span key={index}>{part.value}</span>))}
           </div>
           <form method="post" action={`/account/stories/${story.id}/redaction`} className="inline-form">
             <input type="hidden" name={CSRF_FIELD} value={ctx.csrfToken} />

@@ -21,8 +21,8 @@ export function ExportPage({ ctx, linkMinutes, exportsPerDay, tooSoon }: { ctx: 
         <li>The pictures you uploaded</li>
       </ul>
       <p>
-        It comes as a file for computers (JSON) and a page you can read in any browser. The download link works for {linkMinutes} minutes, only while you stay signed in
-        on this device. You can make {exportsPerDay} downloads a day.
+        It comes as a file for computers (JSON) and a page you can read in any browser. The download link works for {linkMinutes} minutes, only while you stay signed in on this device. You can make{' '}
+        {exportsPerDay} downloads a day.
       </p>
       <PostForm action="/account/export" csrfToken={ctx.csrfToken} label="Prepare my download">
         <button type="submit" className="button">
@@ -43,9 +43,8 @@ export function DeleteAccountPage({ ctx, values, errors = {} }: { ctx: PageConte
       <ErrorSummary errors={errors} labels={DELETE_LABELS} />
       <p className="lead">This cannot be undone.</p>
       <p>
-        Your stories are withdrawn and deleted, your pictures and reports are deleted, and your account is closed. We keep a record that your consent existed (its dates
-        only, nothing you wrote) and a note of which records were deleted (numbers only), so that nothing comes back if we ever restore a backup. You may want to{' '}
-        <a href="/account/export">download your data</a> first.
+        Your stories are withdrawn and deleted, your pictures and reports are deleted, and your account is closed. We keep a record that your consent existed (its dates only, nothing you wrote) and a
+        note of which records were deleted (numbers only), so that nothing comes back if we ever restore a backup. You may want to <a href="/account/export">download your data</a> first.
       </p>
       <PostForm action="/account/delete" csrfToken={ctx.csrfToken} label="Delete your account">
         <fieldset className={errors.mode ? 'field field--error' : 'field'} id="field-mode">

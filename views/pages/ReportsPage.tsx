@@ -35,8 +35,8 @@ export function ReportsPage({ ctx, report }: { ctx: PageContext; report: Report 
     <Layout ctx={ctx} title="Report for commissioners">
       <h1>Report for commissioners</h1>
       <p className="lead">
-        The last {report.months} months: {formatLondonDate(new Date(report.since))} to {formatLondonDate(new Date(report.generatedAt))}. Figures only, and quotes from
-        stories whose authors agreed to be quoted, with anything that could identify them removed.
+        The last {report.months} months: {formatLondonDate(new Date(report.since))} to {formatLondonDate(new Date(report.generatedAt))}. Figures only, and quotes from stories whose authors agreed to
+        be quoted, with anything that could identify them removed.
       </p>
       <form method="get" action="/reports" className="filters" aria-label="Choose the period">
         <div className="field">

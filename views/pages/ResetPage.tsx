@@ -12,15 +12,7 @@ export function ResetPage({ ctx, token, errors = {} }: { ctx: PageContext; token
       <ErrorSummary errors={errors} labels={LABELS} />
       <PostForm action="/reset" csrfToken={ctx.csrfToken} label="Choose a new password">
         <input type="hidden" name="token" value={token} />
-        <TextField
-          name="password"
-          label={LABELS.password}
-          type="password"
-          error={errors.password}
-          autoComplete="new-password"
-          required
-          hint={`At least ${PASSWORD_MIN} characters.`}
-        />
+        <TextField name="password" label={LABELS.password} type="password" error={errors.password} autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters.`} />
         <TextField name="confirm" label={LABELS.confirm} type="password" error={errors.confirm} autoComplete="new-password" required />
         <button type="submit" className="button">
           Save my new password

@@ -19,9 +19,7 @@ export function SearchPage({ ctx, query, results, forum }: { ctx: PageContext; q
       </form>
       {results === null ? null : (
         <section aria-labelledby="results-heading">
-          <h2 id="results-heading">
-            {results.length === 0 ? 'No stories found' : `${results.length} ${results.length === 1 ? 'story' : 'stories'} found`}
-          </h2>
+          <h2 id="results-heading">{results.length === 0 ? 'No stories found' : `${results.length} ${results.length === 1 ? 'story' : 'stories'} found`}</h2>
           <StoryCardList stories={results} />
         </section>
       )}

@@ -23,7 +23,10 @@ export function StoriesPage({ ctx, stories, theme, locality, page, totalPages }:
       <StoryCardList stories={stories} headingLevel={2} />
       {totalPages > 1 ? (
         <nav aria-label="Pages of stories" className="pagination">
-          {page > 1 ? <a href={query(page - 1)}>Newer stories</a> : null} <span>Page {page} of {totalPages}</span>{' '}
+          {page > 1 ? <a href={query(page - 1)}>Newer stories</a> : null}{' '}
+          <span>
+            Page {page} of {totalPages}
+          </span>{' '}
           {page < totalPages ? <a href={query(page + 1)}>Older stories</a> : null}
         </nav>
       ) : null}

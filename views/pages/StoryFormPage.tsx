@@ -76,8 +76,20 @@ export function StoryFormPage({ ctx, action, heading, values, consent, errors = 
           <p className="field__hint" id="field-summary-hint">
             One or two sentences, 280 characters at most. Shown in lists.
           </p>
-          {errors.summary ? <p className="field__error" id="field-summary-error">{errors.summary}</p> : null}
-          <textarea id="field-summary" name="summary" rows={3} maxLength={280} defaultValue={values.summary} aria-describedby={`field-summary-hint${errors.summary ? ' field-summary-error' : ''}`} aria-invalid={errors.summary ? true : undefined} />
+          {errors.summary ? (
+            <p className="field__error" id="field-summary-error">
+              {errors.summary}
+            </p>
+          ) : null}
+          <textarea
+            id="field-summary"
+            name="summary"
+            rows={3}
+            maxLength={280}
+            defaultValue={values.summary}
+            aria-describedby={`field-summary-hint${errors.summary ? ' field-summary-error' : ''}`}
+            aria-invalid={errors.summary ? true : undefined}
+          />
         </div>
         <div className={errors.body ? 'field field--error' : 'field'}>
           <label htmlFor="field-body">{STORY_FORM_LABELS.body}</label>
@@ -85,10 +97,28 @@ export function StoryFormPage({ ctx, action, heading, values, consent, errors = 
             Leave a blank line between paragraphs. Start a line with ## for a heading, - for a list, &gt; for a quote. **Two stars each side** makes words bold. Links: [words](https://example.org).
             Please leave out names, places and dates that could identify you or anyone else.
           </p>
-          {errors.body ? <p className="field__error" id="field-body-error">{errors.body}</p> : null}
-          <textarea id="field-body" name="body" rows={16} defaultValue={values.body} aria-describedby={`field-body-hint${errors.body ? ' field-body-error' : ''}`} aria-invalid={errors.body ? true : undefined} />
+          {errors.body ? (
+            <p className="field__error" id="field-body-error">
+              {errors.body}
+            </p>
+          ) : null}
+          <textarea
+            id="field-body"
+            name="body"
+            rows={16}
+            defaultValue={values.body}
+            aria-describedby={`field-body-hint${errors.body ? ' field-body-error' : ''}`}
+            aria-invalid={errors.body ? true : undefined}
+          />
         </div>
-        <SelectField name="locality" label={STORY_FORM_LABELS.locality!} options={ctx.localities.map((l) => ({ value: String(l.id), label: l.name }))} value={values.locality} error={errors.locality} placeholder="I would rather not say" />
+        <SelectField
+          name="locality"
+          label={STORY_FORM_LABELS.locality!}
+          options={ctx.localities.map((l) => ({ value: String(l.id), label: l.name }))}
+          value={values.locality}
+          error={errors.locality}
+          placeholder="I would rather not say"
+        />
         <CheckboxGroup name="themes" legend="Themes (choose any)" options={STORY_THEMES} checked={values.themes ?? []} />
         <CheckboxGroup name="contentWarnings" legend="Content warnings (choose any that apply)" options={CONTENT_WARNINGS} checked={values.contentWarnings ?? []} />
         <TextField name="contentWarningNote" label="Other content warning" value={values.contentWarningNote} error={errors.contentWarningNote} maxLength={200} />
@@ -97,7 +127,8 @@ export function StoryFormPage({ ctx, action, heading, values, consent, errors = 
           <div className={errors.cover ? 'field field--error' : 'field'}>
             <label htmlFor="field-cover">Picture (JPEG, PNG, WebP or GIF, up to 10 MB)</label>
             <p className="field__hint" id="field-cover-hint">
-              {hasCover ? 'Your story already has a picture. Choose a new one only to replace it. ' : ''}Location and camera details are removed. Avoid faces, house numbers and anything that could identify someone.
+              {hasCover ? 'Your story already has a picture. Choose a new one only to replace it. ' : ''}Location and camera details are removed. Avoid faces, house numbers and anything that could
+              identify someone.
             </p>
             {errors.cover ? (
               <p className="field__error" id="field-cover-error">
@@ -105,7 +136,14 @@ export function StoryFormPage({ ctx, action, heading, values, consent, errors = 
                 {errors.cover}
               </p>
             ) : null}
-            <input id="field-cover" name="cover" type="file" accept="image/jpeg,image/png,image/webp,image/gif" aria-describedby={`field-cover-hint${errors.cover ? ' field-cover-error' : ''}`} aria-invalid={errors.cover ? true : undefined} />
+            <input
+              id="field-cover"
+              name="cover"
+              type="file"
+              accept="image/jpeg,image/png,image/webp,image/gif"
+              aria-describedby={`field-cover-hint${errors.cover ? ' field-cover-error' : ''}`}
+              aria-invalid={errors.cover ? true : undefined}
+            />
           </div>
           <TextField name="coverAlt" label="Describe the picture for people who cannot see it" value={values.coverAlt} error={errors.coverAlt} maxLength={300} />
         </fieldset>

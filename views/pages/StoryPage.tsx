@@ -28,8 +28,18 @@ export function StoryPage({ ctx, story, isAuthor }: { ctx: PageContext; story: S
         <h1>{story.title}</h1>
         <p className="meta">
           By {story.byline}
-          {story.bylineStaffRole ? <> <span className="badge badge--staff">{story.bylineStaffRole}</span></> : null}
-          {story.bylineMemberType ? <> <MemberTypeBadge badge={story.bylineMemberType} /></> : null}
+          {story.bylineStaffRole ? (
+            <>
+              {' '}
+              <span className="badge badge--staff">{story.bylineStaffRole}</span>
+            </>
+          ) : null}
+          {story.bylineMemberType ? (
+            <>
+              {' '}
+              <MemberTypeBadge badge={story.bylineMemberType} />
+            </>
+          ) : null}
           {story.localityName ? ` · ${story.localityName}` : ''}
         </p>
         {story.themes.length > 0 ? <p className="meta">Themes: {story.themes.map((t) => t.label).join(', ')}</p> : null}
@@ -37,9 +47,7 @@ export function StoryPage({ ctx, story, isAuthor }: { ctx: PageContext; story: S
         {story.summary ? <p className="lead">{story.summary}</p> : null}
         {story.warnings.length > 0 || story.warningNote ? (
           <details className="content-warning">
-            <summary>
-              Content warning: {[...story.warnings.map((w) => w.label), story.warningNote].filter(Boolean).join(', ')}. Show the story.
-            </summary>
+            <summary>Content warning: {[...story.warnings.map((w) => w.label), story.warningNote].filter(Boolean).join(', ')}. Show the story.</summary>
             <RichText doc={story.body} />
           </details>
         ) : (

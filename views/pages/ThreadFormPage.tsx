@@ -25,8 +25,7 @@ export function ThreadFormPage({ ctx, values, errors = {}, tooSoon, postQueued, 
       <ErrorSummary errors={errors} labels={LABELS} />
       {postQueued ? (
         <p className="notice">
-          Welcome. Your first few posts are read by a moderator before others see them, usually within {reviewHours} hours. This keeps everyone
-          safe; it is not a judgement on you.
+          Welcome. Your first few posts are read by a moderator before others see them, usually within {reviewHours} hours. This keeps everyone safe; it is not a judgement on you.
         </p>
       ) : null}
       <PostForm action="/threads" csrfToken={ctx.csrfToken} label="Start a conversation">

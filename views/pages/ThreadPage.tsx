@@ -59,7 +59,10 @@ export function ThreadPage({ ctx, thread, replies, page, totalPages, reviewHours
         ))}
         {totalPages > 1 ? (
           <nav className="pagination" aria-label="Pages of replies">
-            {page > 1 ? <a href={`/threads/${thread.id}?page=${page - 1}`}>Earlier replies</a> : null} <span>Page {page} of {totalPages}</span>{' '}
+            {page > 1 ? <a href={`/threads/${thread.id}?page=${page - 1}`}>Earlier replies</a> : null}{' '}
+            <span>
+              Page {page} of {totalPages}
+            </span>{' '}
             {page < totalPages ? <a href={`/threads/${thread.id}?page=${page + 1}`}>Later replies</a> : null}
           </nav>
         ) : null}
@@ -82,7 +85,16 @@ export function ThreadPage({ ctx, thread, replies, page, totalPages, reviewHours
               </div>
             ) : null}
             <ErrorSummary errors={{ body: replyForm.error }} labels={{ body: 'Your reply' }} />
-            <TextAreaField name="body" label="Your reply" value={replyForm.body} error={replyForm.error} required maxLength={20000} rows={6} hint="Be kind. *Emphasis*, lists and links work; no one sees your email address." />
+            <TextAreaField
+              name="body"
+              label="Your reply"
+              value={replyForm.body}
+              error={replyForm.error}
+              required
+              maxLength={20000}
+              rows={6}
+              hint="Be kind. *Emphasis*, lists and links work; no one sees your email address."
+            />
             <button className="button" type="submit">
               Post reply
             </button>

@@ -13,9 +13,7 @@ export const checkFlag: CollectionBeforeChangeHook = async ({ data, operation, r
   data.targetId = String(data.targetId ?? '').slice(0, 40)
 
   // The flagger must be able to see the item: flagging is not a way to probe for hidden posts.
-  const target = await req.payload
-    .findByID({ collection: data.targetCollection, id: data.targetId, depth: 0, req, overrideAccess: !req.user, user: req.user ?? undefined })
-    .catch(() => null)
+  const target = await req.payload.findByID({ collection: data.targetCollection, id: data.targetId, depth: 0, req, overrideAccess: !req.user, user: req.user ?? undefined }).catch(() => null)
   if (!target) throw new APIError('There is nothing to flag at that address.', 404, undefined, true)
   const stored = await req.payload.findByID({ collection: data.targetCollection, id: data.targetId, depth: 0, req, overrideAccess: true })
   const locality = (stored as { locality?: unknown }).locality

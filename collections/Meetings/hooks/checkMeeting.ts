@@ -33,7 +33,7 @@ export const checkMeeting: CollectionBeforeChangeHook = ({ data, originalDoc, op
     refuse('attendance.firstTimers', 'There cannot be more first-timers than people there.')
   }
 
-  const from = (operation === 'create' ? 'draft' : originalDoc?.minutesStatus ?? 'draft') as MinutesState
+  const from = (operation === 'create' ? 'draft' : (originalDoc?.minutesStatus ?? 'draft')) as MinutesState
   const to = (merged.minutesStatus ?? 'draft') as MinutesState
   const decision = decideMinutesChange({ from, to, meetingStatus: (merged.status ?? 'scheduled') as MeetingState, hasMinutes: lexicalToPlainText(merged.minutes).trim().length > 0 })
   if (!decision.ok) refuse('minutesStatus', decision.reason)

@@ -18,7 +18,12 @@ export const moderateEndpoint = moderatorEndpoint('/:id/moderate', async (req, b
     privateNote: text(body.privateNote, 4000),
     proposal:
       action === 'propose_redaction'
-        ? { title: text(body.proposalTitle, 140), summary: text(body.proposalSummary, 280), body: proposalBody !== undefined ? markdownToLexical(proposalBody) : undefined, note: text(body.reason, 2000) }
+        ? {
+            title: text(body.proposalTitle, 140),
+            summary: text(body.proposalSummary, 280),
+            body: proposalBody !== undefined ? markdownToLexical(proposalBody) : undefined,
+            note: text(body.reason, 2000),
+          }
         : undefined,
   })
   return { status: state }

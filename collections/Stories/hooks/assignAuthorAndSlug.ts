@@ -3,7 +3,14 @@
 import crypto from 'node:crypto'
 import type { CollectionBeforeChangeHook } from 'payload'
 
-export const newStorySlug = () => crypto.randomBytes(10).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12).padEnd(12, '0')
+export const newStorySlug = () =>
+  crypto
+    .randomBytes(10)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 12)
+    .padEnd(12, '0')
 
 export const assignAuthorAndSlug: CollectionBeforeChangeHook = ({ data, operation, req, originalDoc }) => {
   if (operation === 'create') {

@@ -12,14 +12,9 @@ export const divertPublishedEdits: CollectionBeforeValidateHook = ({ data, opera
   const status = originalDoc.status as string
   if (status === 'draft' || status === 'changes_requested') return data
   if (status !== 'published') {
-    throw new APIError(
-      status === 'submitted' ? 'Your story is with the moderators. You can edit it again if they ask for changes.' : 'This story can no longer be edited.',
-      409,
-      undefined,
-      true,
-    )
+    throw new APIError(status === 'submitted' ? 'Your story is with the moderators. You can edit it again if they ask for changes.' : 'This story can no longer be edited.', 409, undefined, true)
   }
-  const base = originalDoc.revisionState && originalDoc.revisionState !== 'none' ? originalDoc.revision ?? {} : pickStoryContent(originalDoc)
+  const base = originalDoc.revisionState && originalDoc.revisionState !== 'none' ? (originalDoc.revision ?? {}) : pickStoryContent(originalDoc)
   const revision: Record<string, unknown> = { ...base }
   const live = pickStoryContent(originalDoc)
   for (const key of touched) {

@@ -40,10 +40,7 @@ export const normaliseDisplayName: CollectionBeforeValidateHook = async ({ data,
   const ownId = originalDoc?.id ?? data.id
   const other = clash.docs.find((doc) => String(doc.id) !== String(ownId))
   if (other) {
-    throw new ValidationError(
-      { collection: 'users', errors: [{ path: 'displayName', message: 'That display name is taken. Try another.' }] },
-      req.t,
-    )
+    throw new ValidationError({ collection: 'users', errors: [{ path: 'displayName', message: 'That display name is taken. Try another.' }] }, req.t)
   }
   return data
 }

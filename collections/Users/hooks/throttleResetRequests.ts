@@ -10,7 +10,9 @@ const throttle = createThrottle(RESET_REQUEST_INTERVAL_MS)
 
 export const throttleResetRequests: CollectionBeforeOperationHook = ({ args, operation }) => {
   if (operation !== 'forgotPassword') return args
-  const email = String((args.data as { email?: unknown })?.email ?? '').trim().toLowerCase()
+  const email = String((args.data as { email?: unknown })?.email ?? '')
+    .trim()
+    .toLowerCase()
   if (email && !throttle.allow(email)) {
     throw new APIError('A reset link was sent to this address a moment ago. Please wait a minute before asking again.', 429, undefined, true)
   }

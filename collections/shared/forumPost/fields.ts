@@ -51,7 +51,13 @@ export function postSystemFields(): Field[] {
     // In the moderators' queue: waiting for approval, held, auto-hidden, or matched a "flag" watched word.
     { name: 'needsReview', type: 'checkbox', defaultValue: false, index: true, access: { ...system, read: moderatorsOfPostField }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'crisisHold', type: 'checkbox', defaultValue: false, access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true, position: 'sidebar' } },
-    { name: 'autoHidden', type: 'checkbox', defaultValue: false, access: { ...system, read: moderatorsOfPostField }, admin: { readOnly: true, position: 'sidebar', description: 'Hidden because enough members flagged it.' } },
+    {
+      name: 'autoHidden',
+      type: 'checkbox',
+      defaultValue: false,
+      access: { ...system, read: moderatorsOfPostField },
+      admin: { readOnly: true, position: 'sidebar', description: 'Hidden because enough members flagged it.' },
+    },
     { name: 'triageAction', type: 'text', access: { ...system, read: moderatorsOfPostField }, admin: { readOnly: true, position: 'sidebar' } },
     { name: 'triageMatches', type: 'json', access: { ...system, read: moderatorsOfPostField }, admin: { readOnly: true } },
     { name: 'reasonForAuthor', type: 'textarea', access: { ...system, read: authorOrModeratorField }, admin: { readOnly: true } },

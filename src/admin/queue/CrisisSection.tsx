@@ -13,8 +13,8 @@ export function CrisisSection({ items, confirmation = null }: { items: CrisisQue
     <section aria-labelledby="crisis-alerts-heading" className="waymark-queue__section">
       <h1 id="crisis-alerts-heading">Crisis alerts</h1>
       <p>
-        Members whose words suggest they may be in danger, oldest first. {items.length === 0 ? 'None are open.' : `${items.length} open.`} Emails to the safeguarding
-        leads never quote the member; read the item here.
+        Members whose words suggest they may be in danger, oldest first. {items.length === 0 ? 'None are open.' : `${items.length} open.`} Emails to the safeguarding leads never quote the member; read
+        the item here.
       </p>
       {confirmation ? <DecisionConfirmation text={confirmation.text} next={items[0] ? { href: `#crisis-${items[0].id}`, label: `${items[0].memberName}’s ${items[0].what}` } : null} /> : null}
       <ol className="waymark-queue__list">

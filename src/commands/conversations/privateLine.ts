@@ -40,7 +40,16 @@ async function addMessage(payload: Payload, req: PayloadRequest, conversation: C
   const label = senderLabel({ displayName: sender.displayName, isModerator: isModerator(sender as never), isLead: isSafeguardingLead(sender as never) }, false)
   const message = await payload.create({
     collection: 'messages',
-    data: { conversation: conversation.id, kind: conversation.kind, member: idOf(conversation.member), locality: idOf(conversation.locality), sender: sender.id, senderLabel: fromMember ? String(sender.displayName) : label, fromMember, body } as never,
+    data: {
+      conversation: conversation.id,
+      kind: conversation.kind,
+      member: idOf(conversation.member),
+      locality: idOf(conversation.locality),
+      sender: sender.id,
+      senderLabel: fromMember ? String(sender.displayName) : label,
+      fromMember,
+      body,
+    } as never,
     overrideAccess: true,
     req,
   })
@@ -77,7 +86,14 @@ export async function startPrivateLine({ payload, user, alertId, body }: StartPr
     const locality = idOf(alert.locality)
     const existing = await payload.find({
       collection: 'conversations',
-      where: { and: [{ kind: { equals: 'safeguarding' } }, { member: { equals: memberId } }, { status: { equals: 'open' } }, locality === null ? { locality: { exists: false } } : { locality: { equals: locality } }] },
+      where: {
+        and: [
+          { kind: { equals: 'safeguarding' } },
+          { member: { equals: memberId } },
+          { status: { equals: 'open' } },
+          locality === null ? { locality: { exists: false } } : { locality: { equals: locality } },
+        ],
+      },
       limit: 1,
       depth: 0,
       overrideAccess: true,
@@ -93,10 +109,17 @@ export async function startPrivateLine({ payload, user, alertId, body }: StartPr
       }))
     if (!handlesConversation(user as never, factsOf(conversation))) throw new CommandRefusal('This member’s private line belongs to another locality’s moderators.', 403)
     await addMessage(payload, req, conversation, user, text, false)
-    await emailMember(payload, req, memberId, 'You have a private message on Waymark', [
-      'One of the Waymark moderators or safeguarding leads has sent you a private message. Only you and the people who look after members’ safety can read it.',
-      'We do not put messages in emails. Sign in to read it and reply if you want to.',
-    ], { href: conversationLink(conversation.id), text: 'Read your message' })
+    await emailMember(
+      payload,
+      req,
+      memberId,
+      'You have a private message on Waymark',
+      [
+        'One of the Waymark moderators or safeguarding leads has sent you a private message. Only you and the people who look after members’ safety can read it.',
+        'We do not put messages in emails. Sign in to read it and reply if you want to.',
+      ],
+      { href: conversationLink(conversation.id), text: 'Read your message' },
+    )
     return conversation
   })
 }
@@ -113,9 +136,14 @@ export async function writeInConversation({ payload, user, conversationId, body 
     const fromMember = String(idOf(conversation.member)) === String(user.id)
     const message = await addMessage(payload, req, conversation, user, text, fromMember)
     if (!fromMember) {
-      await emailMember(payload, req, idOf(conversation.member), 'You have a private message on Waymark', [
-        'There is a new private message for you on Waymark. We do not put messages in emails: sign in to read it.',
-      ], { href: conversationLink(conversation.id), text: 'Read your message' })
+      await emailMember(
+        payload,
+        req,
+        idOf(conversation.member),
+        'You have a private message on Waymark',
+        ['There is a new private message for you on Waymark. We do not put messages in emails: sign in to read it.'],
+        { href: conversationLink(conversation.id), text: 'Read your message' },
+      )
       return { message, crisis: false, locality: idOf(conversation.locality) }
     }
     const triage = await triageWithWatchedWords(req, text)
@@ -123,9 +151,12 @@ export async function writeInConversation({ payload, user, conversationId, body 
     if (crisis) {
       await raiseCrisisAlert(req, { member: user.id, targetCollection: 'messages', targetId: message.id, locality: idOf(conversation.locality), matches: triage.matches })
     } else {
-      await emailSafeguardingLeads(req, 'A member replied on a private line', ['A member replied to a private message from the moderators. This email does not quote them.'], [
-        { label: 'Read the conversation', href: conversationLink(conversation.id) },
-      ])
+      await emailSafeguardingLeads(
+        req,
+        'A member replied on a private line',
+        ['A member replied to a private message from the moderators. This email does not quote them.'],
+        [{ label: 'Read the conversation', href: conversationLink(conversation.id) }],
+      )
     }
     return { message, crisis, locality: idOf(conversation.locality) }
   })

@@ -26,7 +26,15 @@ export async function hideIfFlaggedEnough(req: PayloadRequest, targetCollection:
     await payload.update({ collection: 'stories', id: targetId, data: { status: 'unpublished' } as never, overrideAccess: true, req, context, depth: 0 })
   } else {
     const data = { status: 'hidden', autoHidden: true, needsReview: true }
-    await payload.update({ collection: targetCollection, id: targetId, data: { ...data, queueOrder: postQueueOrder({ ...target, ...data } as never) } as never, overrideAccess: true, req, context, depth: 0 })
+    await payload.update({
+      collection: targetCollection,
+      id: targetId,
+      data: { ...data, queueOrder: postQueueOrder({ ...target, ...data } as never) } as never,
+      overrideAccess: true,
+      req,
+      context,
+      depth: 0,
+    })
     if (targetCollection === 'replies') await refreshThreadActivity(payload, req, idOf(target.thread)!)
   }
   await appendModerationEvent(payload, req, {

@@ -58,8 +58,15 @@ export async function afterReplyPublished(payload: Payload, req: PayloadRequest,
 
 export async function tellAuthorApproved(payload: Payload, req: PayloadRequest, collection: PostCollection, post: PostDoc): Promise<void> {
   const link = postLink(serverURL, collection, post)
-  await emailMember(payload, req, idOf(post.author), 'Your post is now live on Waymark', [
-    collection === 'threads' ? `Your thread "${post.title}" has been approved and other members can now see it.` : 'Your reply has been approved and other members can now see it.',
-    'Thank you for taking part.',
-  ], { href: link, text: 'See your post' })
+  await emailMember(
+    payload,
+    req,
+    idOf(post.author),
+    'Your post is now live on Waymark',
+    [
+      collection === 'threads' ? `Your thread "${post.title}" has been approved and other members can now see it.` : 'Your reply has been approved and other members can now see it.',
+      'Thank you for taking part.',
+    ],
+    { href: link, text: 'See your post' },
+  )
 }

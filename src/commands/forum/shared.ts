@@ -26,7 +26,14 @@ export const postLink = (serverURL: string, collection: PostCollection, post: Po
   collection === 'threads' ? `${serverURL}/threads/${post.id}` : `${serverURL}/threads/${idOf(post.thread)}#reply-${post.id}`
 
 /** Emails one member by id (decisions about their own content are always sent). */
-export async function emailMember(payload: Payload, req: PayloadRequest | undefined, memberId: number | string | null, subject: string, paragraphs: string[], link?: { href: string; text: string }): Promise<void> {
+export async function emailMember(
+  payload: Payload,
+  req: PayloadRequest | undefined,
+  memberId: number | string | null,
+  subject: string,
+  paragraphs: string[],
+  link?: { href: string; text: string },
+): Promise<void> {
   if (memberId === null || req?.context?.disableEmail === true) return
   const member = await payload.findByID({ collection: 'users', id: memberId, depth: 0, overrideAccess: true, req }).catch(() => null)
   if (!member?.email) return

@@ -35,9 +35,8 @@ export async function generateMeetingSeries(payload: Payload, user: Record<strin
   if (!locality) throw new CommandRefusal('Choose a locality.', 400)
   if (!canManageMeeting(user as never, locality.id)) throw new CommandRefusal('You can only plan meetings for the localities you moderate.', 403)
 
-  const latest = (
-    await payload.find({ collection: 'meetings', where: { locality: { equals: locality.id } }, sort: '-startsAt', limit: 1, depth: 0, overrideAccess: true })
-  ).docs[0] as Record<string, any> | undefined
+  const latest = (await payload.find({ collection: 'meetings', where: { locality: { equals: locality.id } }, sort: '-startsAt', limit: 1, depth: 0, overrideAccess: true })).docs[0] as
+    Record<string, any> | undefined
   const cadence = cadenceFor(locality)
   const latestNominal = latest ? String(latest.nominalDate || londonParts(new Date(latest.startsAt)).date) : undefined
   const start = firstDate ?? (latestNominal ? advance(latestNominal, cadence, 1) : undefined)

@@ -37,8 +37,7 @@ async function loadManagedMeeting(payload: Payload, user: Record<string, any>, m
   return meeting
 }
 
-const isUniqueClash = (error: unknown) =>
-  ((error as { data?: { errors?: { path?: string }[] } })?.data?.errors ?? []).some((e) => e.path === 'code')
+const isUniqueClash = (error: unknown) => ((error as { data?: { errors?: { path?: string }[] } })?.data?.errors ?? []).some((e) => e.path === 'code')
 
 export async function openJoinCode(props: OpenJoinCodeProps): Promise<{ code: string; expiresAt: string }> {
   const { payload, user } = props

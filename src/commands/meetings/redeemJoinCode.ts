@@ -60,9 +60,7 @@ export async function redeemJoinCode({ payload, req, code: typed, countAsFirstTi
       data: {
         // SQL's NULL + 1 is NULL, so a count never set starts at 1 (the whole group is written, as MongoDB would replace it).
         attendance:
-          typeof attendance.joinedWithCode === 'number'
-            ? { joinedWithCode: { $inc: 1 } }
-            : { total: attendance.total ?? null, firstTimers: attendance.firstTimers ?? null, joinedWithCode: 1 },
+          typeof attendance.joinedWithCode === 'number' ? { joinedWithCode: { $inc: 1 } } : { total: attendance.total ?? null, firstTimers: attendance.firstTimers ?? null, joinedWithCode: 1 },
         // Left as it was: a changed updatedAt would tell a watcher the moment someone joined.
         updatedAt: null,
       } as never,

@@ -17,7 +17,14 @@ import { refreshThreadActivity } from '../forum/publication.js'
 export type EraseRequest = { memberId: number | string; mode: ErasureMode; actor: Record<string, any> | null; actorRole?: ErasureEntry['actorRole'] }
 
 type Id = number | string
-const asIds = (values: unknown[]) => [...new Set(values.map(idOf).filter((v): v is Id => v !== null && v !== undefined).map(String))]
+const asIds = (values: unknown[]) => [
+  ...new Set(
+    values
+      .map(idOf)
+      .filter((v): v is Id => v !== null && v !== undefined)
+      .map(String),
+  ),
+]
 
 type Collection = 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'data-exports' | 'meeting-reminders' | 'users'
 
@@ -103,7 +110,13 @@ async function erasePosts(payload: Payload, req: PayloadRequest, ids: ErasedIds,
       touchedThreads.delete(threadId)
     } else {
       // Other people's replies stay: the conversation keeps its place without its starter.
-      await payload.update({ collection: 'threads', where: byIds([threadId]), data: { ...anonymous, ...FORGET_TEXT, title: DELETED_THREAD_TITLE, body: DELETED_THREAD_BODY } as never, overrideAccess: true, req })
+      await payload.update({
+        collection: 'threads',
+        where: byIds([threadId]),
+        data: { ...anonymous, ...FORGET_TEXT, title: DELETED_THREAD_TITLE, body: DELETED_THREAD_BODY } as never,
+        overrideAccess: true,
+        req,
+      })
       touchedThreads.add(threadId)
     }
   }
@@ -116,7 +129,14 @@ async function erasePosts(payload: Payload, req: PayloadRequest, ids: ErasedIds,
 /** Queued emails to the member would carry their address and text after they are gone. */
 async function dropQueuedEmails(payload: Payload, req: PayloadRequest, email: string | undefined) {
   if (!email) return
-  const jobs = await payload.find({ collection: 'payload-jobs', where: { and: [{ taskSlug: { equals: SEND_EMAIL_TASK } }, { completedAt: { exists: false } }] }, pagination: false, depth: 0, overrideAccess: true, req })
+  const jobs = await payload.find({
+    collection: 'payload-jobs',
+    where: { and: [{ taskSlug: { equals: SEND_EMAIL_TASK } }, { completedAt: { exists: false } }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   const mine = jobs.docs.filter((job) => String((job.input as { to?: unknown } | null)?.to ?? '').toLowerCase() === email.toLowerCase())
   for (const job of mine) await payload.delete({ collection: 'payload-jobs', id: job.id, overrideAccess: true, req })
 }
@@ -161,7 +181,14 @@ export async function eraseMember(payload: Payload, request: EraseRequest): Prom
   const actorRole = request.actorRole ?? (request.actor && String(request.actor.id) === memberId ? 'self' : request.actor ? 'moderator' : 'system')
   return inTransaction(payload, request.actor?.id && String(request.actor.id) !== memberId ? request.actor : null, async (req) => {
     const ids = await eraseWithin(payload, req, memberId, request.mode)
-    const entry: ErasureEntry = { memberId, mode: request.mode, actorRole, actorId: actorRole === 'self' ? memberId : request.actor ? String(request.actor.id) : null, erasedAt: new Date().toISOString(), ids }
+    const entry: ErasureEntry = {
+      memberId,
+      mode: request.mode,
+      actorRole,
+      actorId: actorRole === 'self' ? memberId : request.actor ? String(request.actor.id) : null,
+      erasedAt: new Date().toISOString(),
+      ids,
+    }
     await payload.create({ collection: 'erasure-log', data: entry as never, overrideAccess: true, req })
     await appendModerationEvent(payload, req, {
       actor: actorRole === 'moderator' ? (request.actor?.id ?? null) : null,

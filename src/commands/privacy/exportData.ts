@@ -13,17 +13,30 @@ import { lexicalToPlainText } from '../../richtext/index.js'
 type Doc = Record<string, any>
 const nameOf = (value: unknown) => (value && typeof value === 'object' ? String((value as { name?: unknown }).name ?? '') : null)
 
-async function all(payload: Payload, collection: 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'meeting-reminders' | 'crisis-alerts' | 'conversations' | 'messages', where: Where, depth = 0) {
+async function all(
+  payload: Payload,
+  collection: 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'meeting-reminders' | 'crisis-alerts' | 'conversations' | 'messages',
+  where: Where,
+  depth = 0,
+) {
   return (await payload.find({ collection, where, depth, pagination: false, overrideAccess: true, sort: 'createdAt' })).docs as Doc[]
 }
 
-const text = (doc: Doc | undefined | null) => (doc ? { title: doc.title ?? null, summary: doc.summary ?? null, body: doc.body ? lexicalToPlainText(doc.body) : null, bodyRichText: doc.body ?? null } : null)
+const text = (doc: Doc | undefined | null) =>
+  doc ? { title: doc.title ?? null, summary: doc.summary ?? null, body: doc.body ? lexicalToPlainText(doc.body) : null, bodyRichText: doc.body ?? null } : null
 
 function storyRevisions(story: Doc) {
   const revisions: Doc[] = [{ kind: 'current', ...text(story) }]
   if (story.revisionState && story.revisionState !== 'none' && story.revision) revisions.push({ kind: 'submitted edit', state: story.revisionState, ...text(story.revision) })
   if (story.redaction?.state && story.redaction.state !== 'none') {
-    revisions.push({ kind: "moderator's suggested redaction", state: story.redaction.state, note: story.redaction.note ?? null, proposedAt: story.redaction.proposedAt ?? null, respondedAt: story.redaction.respondedAt ?? null, ...text(story.redaction) })
+    revisions.push({
+      kind: "moderator's suggested redaction",
+      state: story.redaction.state,
+      note: story.redaction.note ?? null,
+      proposedAt: story.redaction.proposedAt ?? null,
+      respondedAt: story.redaction.respondedAt ?? null,
+      ...text(story.redaction),
+    })
   }
   return revisions
 }
@@ -100,20 +113,39 @@ export async function collectMemberData(payload: Payload, memberId: number | str
       withdrawnAt: c.withdrawnAt ?? null,
     })),
     threads: threads.map((t) => ({ id: t.id, title: t.title, body: t.body, locality: nameOf(t.locality), status: t.status, createdAt: t.createdAt, reasonForAuthor: t.reasonForAuthor ?? null })),
-    replies: replies.map((r) => ({ id: r.id, thread: r.thread && typeof r.thread === 'object' ? { id: r.thread.id, title: r.thread.title } : r.thread, body: r.body, status: r.status, createdAt: r.createdAt })),
+    replies: replies.map((r) => ({
+      id: r.id,
+      thread: r.thread && typeof r.thread === 'object' ? { id: r.thread.id, title: r.thread.title } : r.thread,
+      body: r.body,
+      status: r.status,
+      createdAt: r.createdAt,
+    })),
     flags: flags.map((f) => ({ id: f.id, targetCollection: f.targetCollection, targetId: f.targetId, reason: f.reason, note: f.note ?? null, status: f.status, createdAt: f.createdAt })),
-    media: media.map((m) => ({ id: m.id, filename: m.filename, alt: m.alt ?? null, mimeType: m.mimeType ?? null, filesize: m.filesize ?? null, createdAt: m.createdAt, file: m.filename ? `media/${path.basename(String(m.filename))}` : null })),
+    media: media.map((m) => ({
+      id: m.id,
+      filename: m.filename,
+      alt: m.alt ?? null,
+      mimeType: m.mimeType ?? null,
+      filesize: m.filesize ?? null,
+      createdAt: m.createdAt,
+      file: m.filename ? `media/${path.basename(String(m.filename))}` : null,
+    })),
     meetingReminders: meetingReminders.map((r) => ({ meeting: r.meeting && typeof r.meeting === 'object' ? r.meeting.title : r.meeting, sentAt: r.sentAt })),
     // Times crisis words in something you wrote alerted our safeguarding leads (what matched, never a copy of the text).
     privateMessages: conversations.map((c) => ({
       id: c.id,
       kind: c.kind,
       startedAt: c.createdAt,
-      messages: messages
-        .filter((m) => String(m.conversation) === String(c.id))
-        .map((m) => ({ from: m.fromMember ? 'you' : String(m.senderLabel ?? 'Waymark'), body: m.body, sentAt: m.createdAt })),
+      messages: messages.filter((m) => String(m.conversation) === String(c.id)).map((m) => ({ from: m.fromMember ? 'you' : String(m.senderLabel ?? 'Waymark'), body: m.body, sentAt: m.createdAt })),
     })),
-    safeguardingAlerts: crisisAlerts.map((a) => ({ id: a.id, in: `${a.targetCollection} ${a.targetId}`, matched: a.matched ?? [], raisedAt: a.createdAt, status: a.status, handledAt: a.handledAt ?? null })),
+    safeguardingAlerts: crisisAlerts.map((a) => ({
+      id: a.id,
+      in: `${a.targetCollection} ${a.targetId}`,
+      matched: a.matched ?? [],
+      raisedAt: a.createdAt,
+      status: a.status,
+      handledAt: a.handledAt ?? null,
+    })),
   }
   return { json, files }
 }
@@ -124,7 +156,9 @@ function section(title: string, items: Doc[], render: (item: Doc) => string) {
 
 /** A claimed role's standing, in words: confirmed, or looked at and not confirmed, and when. */
 const memberTypeCheck = (p: Doc) =>
-  p.memberTypeCheckedAt ? escapeHtml(p.memberTypeConfirmed ? ` (confirmed by a moderator, ${String(p.memberTypeCheckedAt)})` : ` (a moderator could not confirm it, ${String(p.memberTypeCheckedAt)})`) : ''
+  p.memberTypeCheckedAt
+    ? escapeHtml(p.memberTypeConfirmed ? ` (confirmed by a moderator, ${String(p.memberTypeCheckedAt)})` : ` (a moderator could not confirm it, ${String(p.memberTypeCheckedAt)})`)
+    : ''
 
 const para = (value: unknown) => (value ? `<p>${escapeHtml(String(value)).replace(/\n/g, '<br>')}</p>` : '')
 

@@ -24,7 +24,11 @@ export async function requestExportLink({ payload, user, sessionKey, settings, n
     pagination: false,
     overrideAccess: true,
   })
-  const quota = exportQuota(recent.docs.map((doc) => String(doc.createdAt)), settings.exportsPerDay, now)
+  const quota = exportQuota(
+    recent.docs.map((doc) => String(doc.createdAt)),
+    settings.exportsPerDay,
+    now,
+  )
   if (!quota.allowed) return { ok: false, retryAfterSeconds: quota.retryAfterSeconds }
   const token = crypto.randomBytes(32).toString('base64url')
   await payload.create({

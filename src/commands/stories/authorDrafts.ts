@@ -42,7 +42,19 @@ export async function createStory({ payload, user, content, coverId }: { payload
   })
 }
 
-export async function editStory({ payload, user, storyId, content, coverId }: { payload: Payload; user: Author; storyId: number | string; content: StoryContent; coverId?: number | string }): Promise<void> {
+export async function editStory({
+  payload,
+  user,
+  storyId,
+  content,
+  coverId,
+}: {
+  payload: Payload
+  user: Author
+  storyId: number | string
+  content: StoryContent
+  coverId?: number | string
+}): Promise<void> {
   await payload.update({
     collection: 'stories',
     id: storyId,

@@ -29,66 +29,74 @@ export async function moderateStory({ payload, moderator, storyId, action, reaso
   if ((action === 'request_changes' || action === 'unpublish') && !reason?.trim()) {
     throw new StoryCommandError('Give the author a reason.', 400)
   }
-  return inTransaction(payload, moderator, async (req) => {
-    const story = await loadStory(payload, storyId, req)
-    const verdict = decideTransition({
-      state: story.status,
-      actor: actorRole(moderator, story, action as StoryAction),
-      action,
-      crisisHold: story.crisisHold === true,
-      hasPendingRevision: story.revisionState === 'submitted',
-      consentCurrent: storyConsentCurrent(story),
-      hasOpenRedaction: story.redaction?.state === 'open',
-    })
-    if (!verdict.ok) throw new StoryCommandError(verdict.reason, moderatorActionStatus(verdict.reason))
-    const now = new Date().toISOString()
-    const data: Record<string, unknown> = { status: verdict.next, decidedAt: now }
-    let mail: [string, string[]] | null = null
+  return inTransaction(
+    payload,
+    moderator,
+    async (req) => {
+      const story = await loadStory(payload, storyId, req)
+      const verdict = decideTransition({
+        state: story.status,
+        actor: actorRole(moderator, story, action as StoryAction),
+        action,
+        crisisHold: story.crisisHold === true,
+        hasPendingRevision: story.revisionState === 'submitted',
+        consentCurrent: storyConsentCurrent(story),
+        hasOpenRedaction: story.redaction?.state === 'open',
+      })
+      if (!verdict.ok) throw new StoryCommandError(verdict.reason, moderatorActionStatus(verdict.reason))
+      const now = new Date().toISOString()
+      const data: Record<string, unknown> = { status: verdict.next, decidedAt: now }
+      let mail: [string, string[]] | null = null
 
-    switch (action) {
-      case 'approve':
-        if (story.status === 'published') {
-          Object.assign(data, story.revision ?? {}, { revisionState: 'none' })
-          mail = ['Your changes are live', [`A moderator approved your changes to "${story.revision?.title ?? story.title}". They are now live.`]]
-        } else {
-          data.publishedAt = story.publishedAt ?? now
-          data.reasonForAuthor = null
-          mail = ['Your story is published', [`A moderator approved "${story.title}". It can now be read by the people you chose.`]]
-        }
-        break
-      case 'request_changes':
-        data.reasonForAuthor = reason
-        if (story.status === 'published') data.revisionState = 'changes_requested'
-        mail = ['A moderator asked for changes to your story', [`A moderator read "${story.title}" and asked for some changes before it can be published:`, reason!]]
-        break
-      case 'unpublish':
-        data.reasonForAuthor = reason
-        mail = ['Your story has been unpublished', [`A moderator unpublished "${story.title}". Their reason:`, reason!]]
-        break
-      case 'mark_safe':
-        data.crisisHold = false
-        break
-      case 'propose_redaction':
-        if (!proposal?.note?.trim()) throw new StoryCommandError('Explain the proposed change to the author.', 400)
-        data.redaction = {
-          state: 'open',
-          title: proposal.title ?? story.title,
-          summary: proposal.summary ?? story.summary,
-          body: proposal.body !== undefined ? sanitizeLexical(proposal.body) : story.body,
-          note: proposal.note,
-          proposedAt: now,
-          respondedAt: null,
-        }
-        mail = ['A moderator suggests a change to your story', [`A moderator suggests a change to "${story.title}" to protect you or someone else:`, proposal.note, 'Nothing changes unless you accept it.']]
-        break
-    }
-    data.queueOrder = queueOrderFor({ ...story, ...data } as never)
-    await payload.update({ collection: 'stories', id: storyId, data: data as never, overrideAccess: true, req })
-    await logModerationEvent(payload, req, { story, actor: moderator.id, actorRole: 'moderator', storyId, action, reason, privateNote, fromState: story.status, toState: verdict.next })
-    if (action === 'mark_safe') await closeCrisisAlertsFor(req, 'stories', storyId, moderator.id)
-    if (mail) await emailAuthor(payload, req, story, mail[0], mail[1])
-    return verdict.next
-  }, { quiet })
+      switch (action) {
+        case 'approve':
+          if (story.status === 'published') {
+            Object.assign(data, story.revision ?? {}, { revisionState: 'none' })
+            mail = ['Your changes are live', [`A moderator approved your changes to "${story.revision?.title ?? story.title}". They are now live.`]]
+          } else {
+            data.publishedAt = story.publishedAt ?? now
+            data.reasonForAuthor = null
+            mail = ['Your story is published', [`A moderator approved "${story.title}". It can now be read by the people you chose.`]]
+          }
+          break
+        case 'request_changes':
+          data.reasonForAuthor = reason
+          if (story.status === 'published') data.revisionState = 'changes_requested'
+          mail = ['A moderator asked for changes to your story', [`A moderator read "${story.title}" and asked for some changes before it can be published:`, reason!]]
+          break
+        case 'unpublish':
+          data.reasonForAuthor = reason
+          mail = ['Your story has been unpublished', [`A moderator unpublished "${story.title}". Their reason:`, reason!]]
+          break
+        case 'mark_safe':
+          data.crisisHold = false
+          break
+        case 'propose_redaction':
+          if (!proposal?.note?.trim()) throw new StoryCommandError('Explain the proposed change to the author.', 400)
+          data.redaction = {
+            state: 'open',
+            title: proposal.title ?? story.title,
+            summary: proposal.summary ?? story.summary,
+            body: proposal.body !== undefined ? sanitizeLexical(proposal.body) : story.body,
+            note: proposal.note,
+            proposedAt: now,
+            respondedAt: null,
+          }
+          mail = [
+            'A moderator suggests a change to your story',
+            [`A moderator suggests a change to "${story.title}" to protect you or someone else:`, proposal.note, 'Nothing changes unless you accept it.'],
+          ]
+          break
+      }
+      data.queueOrder = queueOrderFor({ ...story, ...data } as never)
+      await payload.update({ collection: 'stories', id: storyId, data: data as never, overrideAccess: true, req })
+      await logModerationEvent(payload, req, { story, actor: moderator.id, actorRole: 'moderator', storyId, action, reason, privateNote, fromState: story.status, toState: verdict.next })
+      if (action === 'mark_safe') await closeCrisisAlertsFor(req, 'stories', storyId, moderator.id)
+      if (mail) await emailAuthor(payload, req, story, mail[0], mail[1])
+      return verdict.next
+    },
+    { quiet },
+  )
 }
 
 const moderatorActionStatus = (reason: string) => (/Only the/.test(reason) ? 403 : 409)

@@ -37,10 +37,7 @@ export async function loadStory(payload: Payload, id: number | string, req?: Pay
 }
 
 export function storyConsentCurrent(story: StoryDoc, now = new Date()): boolean {
-  return consentIsCurrent(
-    story.consentAudience ? { audience: story.consentAudience, expiresAt: story.consentExpiresAt, withdrawnAt: story.consentWithdrawnAt } : null,
-    now,
-  )
+  return consentIsCurrent(story.consentAudience ? { audience: story.consentAudience, expiresAt: story.consentExpiresAt, withdrawnAt: story.consentWithdrawnAt } : null, now)
 }
 
 /** The moderators' queue: needing a decision first, crisis-held first among those, then oldest first. */

@@ -15,68 +15,84 @@ import { formText, handle, isPlausibleId, pageContext, pageNumber, readForm, sen
 export function forumRouter(payload: Payload): Router {
   const router = Router()
 
-  router.get('/threads/new', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const user = res.locals.user
-    if (!mustPost(ctx, res, user, req.originalUrl)) return
-    const { postQueued, reviewHours } = await newThreadForm(payload, user, Boolean(ctx.viewer?.isModerator))
-    const slug = typeof req.query.locality === 'string' ? req.query.locality : ''
-    const values: ThreadFormValues = { title: '', body: '', locality: ctx.localities.some((l) => l.slug === slug) ? slug : (ctx.localities[0]?.slug ?? '') }
-    sendPage(res, <ThreadFormPage ctx={ctx} values={values} postQueued={postQueued} reviewHours={reviewHours} />)
-  }))
+  router.get(
+    '/threads/new',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const user = res.locals.user
+      if (!mustPost(ctx, res, user, req.originalUrl)) return
+      const { postQueued, reviewHours } = await newThreadForm(payload, user, Boolean(ctx.viewer?.isModerator))
+      const slug = typeof req.query.locality === 'string' ? req.query.locality : ''
+      const values: ThreadFormValues = { title: '', body: '', locality: ctx.localities.some((l) => l.slug === slug) ? slug : (ctx.localities[0]?.slug ?? '') }
+      sendPage(res, <ThreadFormPage ctx={ctx} values={values} postQueued={postQueued} reviewHours={reviewHours} />)
+    }),
+  )
 
-  router.post('/threads', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const user = res.locals.user
-    if (!mustPost(ctx, res, user, '/threads/new')) return
-    const form = readForm(req.body, { title: formText(200), body: formText(25_000), locality: formText(80) })
-    const locality = ctx.localities.find((l) => l.slug === form.locality)
-    const settings = await moderationSettings(payload)
-    const again = (status: number, extra: { errors?: Record<string, string | undefined>; tooSoon?: string }) =>
-      sendPage(res, <ThreadFormPage ctx={ctx} values={form} postQueued={false} reviewHours={settings.reviewHours} {...extra} />, status)
-    if (!locality) return again(422, { errors: { locality: 'Choose a forum.' } })
-    try {
-      const thread = await startThread({ payload, user, title: form.title, body: form.body, localityId: locality.id })
-      res.redirect(303, `/threads/${thread.id}`)
-    } catch (error) {
-      const refusal = postRefusal(error)
-      if (!refusal) throw error
-      if (refusal.kind === 'tooSoon') {
-        sendTooSoon(res, refusal.retryAfterSeconds)
-        return again(429, { tooSoon: refusal.message })
+  router.post(
+    '/threads',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const user = res.locals.user
+      if (!mustPost(ctx, res, user, '/threads/new')) return
+      const form = readForm(req.body, { title: formText(200), body: formText(25_000), locality: formText(80) })
+      const locality = ctx.localities.find((l) => l.slug === form.locality)
+      const settings = await moderationSettings(payload)
+      const again = (status: number, extra: { errors?: Record<string, string | undefined>; tooSoon?: string }) =>
+        sendPage(res, <ThreadFormPage ctx={ctx} values={form} postQueued={false} reviewHours={settings.reviewHours} {...extra} />, status)
+      if (!locality) return again(422, { errors: { locality: 'Choose a forum.' } })
+      try {
+        const thread = await startThread({ payload, user, title: form.title, body: form.body, localityId: locality.id })
+        res.redirect(303, `/threads/${thread.id}`)
+      } catch (error) {
+        const refusal = postRefusal(error)
+        if (!refusal) throw error
+        if (refusal.kind === 'tooSoon') {
+          sendTooSoon(res, refusal.retryAfterSeconds)
+          return again(429, { tooSoon: refusal.message })
+        }
+        if (refusal.kind === 'fields') return again(422, { errors: refusal.errors })
+        return again(refusal.status, { errors: { form: refusal.message } })
       }
-      if (refusal.kind === 'fields') return again(422, { errors: refusal.errors })
-      return again(refusal.status, { errors: { form: refusal.message } })
-    }
-  }))
+    }),
+  )
 
-  router.get('/threads/:id', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const notice = req.query.flagged === '1' ? 'Thank you. The moderators will look at your report.' : undefined
-    await sendThread(payload, ctx, res, String(req.params.id), pageNumber(req.query.page), {}, 200, notice)
-  }))
+  router.get(
+    '/threads/:id',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const notice = req.query.flagged === '1' ? 'Thank you. The moderators will look at your report.' : undefined
+      await sendThread(payload, ctx, res, String(req.params.id), pageNumber(req.query.page), {}, 200, notice)
+    }),
+  )
 
-  router.post('/threads/:id/replies', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const user = res.locals.user
-    const threadId = String(req.params.id).slice(0, 40)
-    if (!isPlausibleId(threadId)) return sendNotFound(res, ctx)
-    if (!mustPost(ctx, res, user, `/threads/${threadId}`)) return
-    const form = readForm(req.body, { body: formText(25_000) })
-    try {
-      const reply = await postReply({ payload, user, threadId: toId(threadId), body: form.body })
-      const page = await replyPageNumber(payload, user, toId(threadId), reply.createdAt)
-      res.redirect(303, `/threads/${threadId}${page > 1 ? `?page=${page}` : ''}#reply-${reply.id}`)
-    } catch (error) {
-      const refusal = postRefusal(error)
-      if (!refusal) throw error
-      if (refusal.kind === 'refused' && refusal.status === 404) return sendNotFound(res, ctx)
-      if (refusal.kind === 'tooSoon') sendTooSoon(res, refusal.retryAfterSeconds)
-      const replyForm: ReplyFormState =
-        refusal.kind === 'tooSoon' ? { body: form.body, tooSoon: refusal.message } : refusal.kind === 'fields' ? { body: form.body, error: refusal.errors.body ?? Object.values(refusal.errors)[0] } : { body: form.body, error: refusal.message }
-      await sendThread(payload, ctx, res, threadId, 1, replyForm, refusal.status)
-    }
-  }))
+  router.post(
+    '/threads/:id/replies',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const user = res.locals.user
+      const threadId = String(req.params.id).slice(0, 40)
+      if (!isPlausibleId(threadId)) return sendNotFound(res, ctx)
+      if (!mustPost(ctx, res, user, `/threads/${threadId}`)) return
+      const form = readForm(req.body, { body: formText(25_000) })
+      try {
+        const reply = await postReply({ payload, user, threadId: toId(threadId), body: form.body })
+        const page = await replyPageNumber(payload, user, toId(threadId), reply.createdAt)
+        res.redirect(303, `/threads/${threadId}${page > 1 ? `?page=${page}` : ''}#reply-${reply.id}`)
+      } catch (error) {
+        const refusal = postRefusal(error)
+        if (!refusal) throw error
+        if (refusal.kind === 'refused' && refusal.status === 404) return sendNotFound(res, ctx)
+        if (refusal.kind === 'tooSoon') sendTooSoon(res, refusal.retryAfterSeconds)
+        const replyForm: ReplyFormState =
+          refusal.kind === 'tooSoon'
+            ? { body: form.body, tooSoon: refusal.message }
+            : refusal.kind === 'fields'
+              ? { body: form.body, error: refusal.errors.body ?? Object.values(refusal.errors)[0] }
+              : { body: form.body, error: refusal.message }
+        await sendThread(payload, ctx, res, threadId, 1, replyForm, refusal.status)
+      }
+    }),
+  )
 
   return router
 }

@@ -13,23 +13,32 @@ function sendCalendar(res: Response, body: string, filename: string) {
 export function meetingCalendarsRouter(payload: Payload): Router {
   const router = Router()
 
-  router.get('/meetings.ics', handle(async (_req, res) => {
-    sendCalendar(res, await meetingsCalendar(payload, 'Waymark forum meetings'), 'waymark-meetings.ics')
-  }))
+  router.get(
+    '/meetings.ics',
+    handle(async (_req, res) => {
+      sendCalendar(res, await meetingsCalendar(payload, 'Waymark forum meetings'), 'waymark-meetings.ics')
+    }),
+  )
 
-  router.get('/localities/:slug/meetings.ics', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const locality = ctx.localities.find((l) => l.slug === req.params.slug)
-    if (!locality) return sendNotFound(res, ctx)
-    sendCalendar(res, await meetingsCalendar(payload, `${locality.name} meetings · Waymark`, locality.id), `${locality.slug}-meetings.ics`)
-  }))
+  router.get(
+    '/localities/:slug/meetings.ics',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const locality = ctx.localities.find((l) => l.slug === req.params.slug)
+      if (!locality) return sendNotFound(res, ctx)
+      sendCalendar(res, await meetingsCalendar(payload, `${locality.name} meetings · Waymark`, locality.id), `${locality.slug}-meetings.ics`)
+    }),
+  )
 
-  router.get('/meetings/:id/calendar.ics', handle(async (req, res) => {
-    const id = String(req.params.id)
-    const body = isPlausibleId(id) ? await meetingCalendar(payload, toId(id)) : null
-    if (!body) return sendNotFound(res, await pageContext(payload, req, res))
-    sendCalendar(res, body, `meeting-${id}.ics`)
-  }))
+  router.get(
+    '/meetings/:id/calendar.ics',
+    handle(async (req, res) => {
+      const id = String(req.params.id)
+      const body = isPlausibleId(id) ? await meetingCalendar(payload, toId(id)) : null
+      if (!body) return sendNotFound(res, await pageContext(payload, req, res))
+      sendCalendar(res, body, `meeting-${id}.ics`)
+    }),
+  )
 
   return router
 }

@@ -14,38 +14,47 @@ import { handle, isPlausibleId, pageContext, pageNumber, sendNotFound, toId } fr
 export function meetingPagesRouter(payload: Payload): Router {
   const router = Router()
 
-  router.get('/meetings', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const slug = typeof req.query.locality === 'string' ? req.query.locality : ''
-    const locality = slug ? ctx.localities.find((l) => l.slug === slug) : undefined
-    if (slug && !locality) return sendNotFound(res, ctx)
-    const user = res.locals.user ?? null
-    const [next, upcoming, past, attendance] = await Promise.all([
-      nextMeeting(payload, user, locality?.id),
-      upcomingMeetings(payload, user, locality?.id),
-      pastMeetings(payload, user, locality?.id, pageNumber(req.query.page)),
-      attendancePoints(payload, user, { localityId: locality?.id }),
-    ])
-    sendPage(res, <MeetingsPage ctx={ctx} locality={locality ?? null} next={next} upcoming={upcoming} past={past} attendance={attendance} />)
-  }))
+  router.get(
+    '/meetings',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const slug = typeof req.query.locality === 'string' ? req.query.locality : ''
+      const locality = slug ? ctx.localities.find((l) => l.slug === slug) : undefined
+      if (slug && !locality) return sendNotFound(res, ctx)
+      const user = res.locals.user ?? null
+      const [next, upcoming, past, attendance] = await Promise.all([
+        nextMeeting(payload, user, locality?.id),
+        upcomingMeetings(payload, user, locality?.id),
+        pastMeetings(payload, user, locality?.id, pageNumber(req.query.page)),
+        attendancePoints(payload, user, { localityId: locality?.id }),
+      ])
+      sendPage(res, <MeetingsPage ctx={ctx} locality={locality ?? null} next={next} upcoming={upcoming} past={past} attendance={attendance} />)
+    }),
+  )
 
-  router.get('/meetings/:id', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const user = res.locals.user ?? null
-    const id = String(req.params.id)
-    const meeting = isPlausibleId(id) ? await meetingForViewer(payload, user, toId(id)) : null
-    if (!meeting) return sendNotFound(res, ctx)
-    sendPage(res, <MeetingPage ctx={ctx} {...await meetingPage(payload, user, meeting)} />)
-  }))
+  router.get(
+    '/meetings/:id',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const user = res.locals.user ?? null
+      const id = String(req.params.id)
+      const meeting = isPlausibleId(id) ? await meetingForViewer(payload, user, toId(id)) : null
+      if (!meeting) return sendNotFound(res, ctx)
+      sendPage(res, <MeetingPage ctx={ctx} {...await meetingPage(payload, user, meeting)} />)
+    }),
+  )
 
-  router.get('/you-said-we-did', handle(async (req, res) => {
-    const ctx = await pageContext(payload, req, res)
-    const slug = typeof req.query.locality === 'string' ? req.query.locality : ''
-    const locality = slug ? ctx.localities.find((l) => l.slug === slug) : undefined
-    const status = isActionState(req.query.status) ? req.query.status : undefined
-    const actions = await visibleActions(payload, res.locals.user ?? null, { status, localityId: locality?.id })
-    sendPage(res, <YouSaidWeDidPage ctx={ctx} actions={actions} status={status ?? ''} localitySlug={locality?.slug ?? ''} />)
-  }))
+  router.get(
+    '/you-said-we-did',
+    handle(async (req, res) => {
+      const ctx = await pageContext(payload, req, res)
+      const slug = typeof req.query.locality === 'string' ? req.query.locality : ''
+      const locality = slug ? ctx.localities.find((l) => l.slug === slug) : undefined
+      const status = isActionState(req.query.status) ? req.query.status : undefined
+      const actions = await visibleActions(payload, res.locals.user ?? null, { status, localityId: locality?.id })
+      sendPage(res, <YouSaidWeDidPage ctx={ctx} actions={actions} status={status ?? ''} localitySlug={locality?.slug ?? ''} />)
+    }),
+  )
 
   return router
 }

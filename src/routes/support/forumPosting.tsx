@@ -19,7 +19,9 @@ export function mustPost(ctx: PageContext, res: Response, user: Record<string, a
     sendPage(
       res,
       <MessagePage ctx={ctx} title="Confirm your email first">
-        <p>Before you can post, please confirm your email address with the link we sent you. <a href="/account">Go to your account</a> to send it again.</p>
+        <p>
+          Before you can post, please confirm your email address with the link we sent you. <a href="/account">Go to your account</a> to send it again.
+        </p>
       </MessagePage>,
       403,
     )
@@ -33,9 +35,7 @@ export function sendTooSoon(res: Response, retryAfterSeconds: number) {
 }
 
 export type PostRefusal =
-  | { kind: 'fields'; status: 422; errors: FieldErrors }
-  | { kind: 'tooSoon'; status: 429; message: string; retryAfterSeconds: number }
-  | { kind: 'refused'; status: 403 | 404 | 409; message: string }
+  { kind: 'fields'; status: 422; errors: FieldErrors } | { kind: 'tooSoon'; status: 429; message: string; retryAfterSeconds: number } | { kind: 'refused'; status: 403 | 404 | 409; message: string }
 
 export function postRefusal(error: unknown): PostRefusal | null {
   const e = error as { status?: number; message?: string; data?: { retryAfterSeconds?: number; field?: string } }

@@ -65,7 +65,12 @@ export function storyErrors(form: ReturnType<typeof readStoryForm>): FieldErrors
 }
 
 /** The form's picture, uploaded as the author by a command; what was refused comes back as the form's field errors. */
-export async function uploadCover(payload: Payload, user: Record<string, any>, upload: UploadedFile | undefined, alt: string): Promise<{ id?: number | string; errors: FieldErrors; crisis?: boolean }> {
+export async function uploadCover(
+  payload: Payload,
+  user: Record<string, any>,
+  upload: UploadedFile | undefined,
+  alt: string,
+): Promise<{ id?: number | string; errors: FieldErrors; crisis?: boolean }> {
   if (!upload) return { errors: {} }
   if (!alt.trim()) return { errors: { coverAlt: 'Describe the picture in a few words.' } }
   try {
