@@ -48,6 +48,7 @@ export const LAYER_BANS = [
   ban('src/presenters', ['src/queries', 'src/commands'], 'src/presenters never import src/queries or src/commands (presenters sit below them).'),
   ban(['src/email', 'src/jobs'], 'src/commands', 'src/email and src/jobs never import src/commands (mail and jobs sit below the actions).'),
   ban(FEATURES, 'src/commands', 'feature modules never import src/commands (they sit below or beside the actions).'),
+  ban('src/moderation', 'src/commands', 'src/moderation never imports src/commands (collections use it, so it sits below the actions).'),
   ban(['src/db', 'src/email'], ['src/queries', 'src/commands', 'src/presenters', 'views'], 'src/db and src/email are the ground floor: they never import reads, actions, presenters or views.'),
   ban('src/richtext', ['src/queries', 'src/commands', 'src/presenters', 'collections', 'views'], 'src/richtext is a library: it never imports reads, actions, presenters, collections or views.'),
   ban('collections', 'views', 'collections never import views (storage knows no screen).'),

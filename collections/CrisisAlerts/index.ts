@@ -3,7 +3,7 @@
 // of the moderators' queue and the urgent email to the safeguarding leads.
 import type { CollectionConfig } from 'payload'
 
-import { handleCrisisAlert } from '../../src/moderation/crisisAlerts.js'
+import { handleCrisisAlert } from '../../src/commands/safeguarding/handleCrisisAlert.js'
 import { canEnterSafeguardingWork } from '../../src/policies/safeguarding.js'
 import { TEXT_DOORS } from '../../src/moderation/textDoors.js'
 import { text } from '../shared/moderatorEndpoint.js'

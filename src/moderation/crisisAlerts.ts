@@ -1,13 +1,12 @@
-// Raising and handling crisis alerts (collections/CrisisAlerts). Raising one records the fact (ids and
+// Raising and closing crisis alerts (collections/CrisisAlerts; a lead handles one with
+// src/commands/safeguarding/handleCrisisAlert.ts). Raising one records the fact (ids and
 // the watched-word entries, never the text), tells the route through req.context so the author sees the
 // crisis panel at once, and emails the safeguarding leads through the urgent queue. A second match on
 // the same item while its alert is open adds to that alert instead of emailing again.
 import type { PayloadRequest } from 'payload'
 
-import { CommandRefusal } from '../commands/errors.js'
 import { idOf } from '../db/relationId.js'
 import { serverURL } from '../env.js'
-import { canHandleCrisis } from '../policies/safeguarding.js'
 import { emailSafeguardingLeads } from './alertSafeguardingLeads.js'
 import { appendModerationEvent } from './events.js'
 import { TEXT_DOORS, type TextDoorCollection } from './textDoors.js'
@@ -114,31 +113,6 @@ export async function raiseCrisisAlert(req: PayloadRequest, alert: RaiseCrisisAl
       ...(readable ? [{ label: `The ${what}`, href: `${serverURL}/admin/collections/${alert.targetCollection}/${alert.targetId}` }] : []),
     ],
   )
-}
-
-/** A lead or a moderator of the alert's locality records that it has been dealt with. */
-export async function handleCrisisAlert(req: PayloadRequest, id: string, note?: string) {
-  const alert = await req.payload.findByID({ collection: 'crisis-alerts', id, depth: 0, overrideAccess: true, req }).catch(() => null)
-  if (!alert || !canHandleCrisis(req.user as never, idOf(alert.locality))) throw new CommandRefusal('There is no crisis alert at that address for you.', 404)
-  if (alert.status === 'handled') throw new CommandRefusal('This alert has already been handled.', 409)
-  const updated = await req.payload.update({
-    collection: 'crisis-alerts',
-    id: alert.id,
-    data: { status: 'handled', handledBy: req.user!.id as never, handledAt: new Date().toISOString(), handledNote: note?.trim() || null },
-    overrideAccess: true,
-    req,
-  })
-  await appendModerationEvent(req.payload, req, {
-    actor: req.user!.id,
-    actorRole: 'moderator',
-    targetCollection: 'crisis-alerts',
-    targetId: alert.id,
-    action: 'crisis-handled',
-    fromState: 'open',
-    toState: 'handled',
-    locality: idOf(alert.locality),
-  })
-  return updated
 }
 
 /** Marking a held item safe closes its open alerts: the moderator has looked at it. */
