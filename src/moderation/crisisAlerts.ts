@@ -5,7 +5,6 @@
 // the same item while its alert is open adds to that alert instead of emailing again.
 import type { PayloadRequest } from 'payload'
 
-import { idOf } from '../db/relationId.js'
 import { serverURL } from '../env.js'
 import { emailSafeguardingLeads } from './alertSafeguardingLeads.js'
 import { appendModerationEvent } from './events.js'
