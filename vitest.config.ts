@@ -17,8 +17,9 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts?(x)'] } },
       // On PostgreSQL each worker has its own database (tests/support/payload.ts); MongoDB shares one.
       { extends: true, test: { name: 'int', include: ['tests/int/**/*.test.ts'], fileParallelism: !process.env.DATABASE_URL?.startsWith('mongodb') } },
-      { extends: true, test: { name: 'hostile', include: ['tests/hostile/**/*.test.ts'] } },
-      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'] } },
+      // Their servers start from one seeded SQLite database copied per server (tests/support/seededTemplate.ts).
+      { extends: true, test: { name: 'hostile', include: ['tests/hostile/**/*.test.ts'], globalSetup: ['tests/support/seededTemplate.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/support/seededTemplate.ts'] } },
     ],
   },
 })

@@ -1,6 +1,7 @@
 // Starts the real Waymark server (Express + Next + Payload) as a child process on a temporary
 // database, exactly as `npm start` would run it after the build. Tests talk to it over HTTP.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 
 import { freePort, rootDir, tempDir, testDatabaseUrl } from './env.js'
@@ -75,6 +76,19 @@ function running(pid: number): boolean {
   }
 }
 
+/**
+ * A new server that would seed an empty SQLite database starts from a copy of the one seeded by
+ * tests/support/seededTemplate.ts (the database file with its WAL, and the data and media folders), when
+ * that global setup ran. Seeding is deterministic but for the clock, so the copy holds the same demo data.
+ */
+function copySeededTemplate(dir: string, databaseUrl: string): void {
+  const template = process.env.WAYMARK_TEST_SEEDED_TEMPLATE
+  if (!template || !databaseUrl.startsWith('file:') || !fs.existsSync(template)) return
+  for (const entry of fs.readdirSync(template)) {
+    if (/^waymark\.db/.test(entry) || entry === 'data' || entry === 'media') fs.cpSync(path.join(template, entry), path.join(dir, entry), { recursive: true })
+  }
+}
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const reuse = options.reuse
   const dir = reuse?.dir ?? tempDir()
@@ -84,6 +98,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataDir = reuse?.dataDir ?? path.join(dir, 'data')
   const mediaDir = reuse?.mediaDir ?? path.join(dir, 'media')
   const secret = reuse?.secret ?? 'test-secret-' + port
+  if (!reuse && !options.databaseUrl && options.seed !== false) copySeededTemplate(dir, databaseUrl)
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     NODE_ENV: 'production',
