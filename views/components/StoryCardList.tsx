@@ -1,5 +1,5 @@
 import type { StoryCard } from '../../src/presenters/story.js'
-import { MemberTypeBadge } from './MemberTypeBadge.js'
+import { StoryBylineBadges } from './StoryBylineBadges.js'
 
 export function StoryCardList({ stories, headingLevel = 3 }: { stories: StoryCard[]; headingLevel?: 2 | 3 }) {
   if (stories.length === 0) return <p>No stories to show yet.</p>
@@ -13,18 +13,7 @@ export function StoryCardList({ stories, headingLevel = 3 }: { stories: StoryCar
           </Heading>
           <p className="meta">
             {story.byline}
-            {story.bylineStaffRole ? (
-              <>
-                {' '}
-                <span className="badge badge--staff">{story.bylineStaffRole}</span>
-              </>
-            ) : null}
-            {story.bylineMemberType ? (
-              <>
-                {' '}
-                <MemberTypeBadge badge={story.bylineMemberType} />
-              </>
-            ) : null}
+            <StoryBylineBadges staffRole={story.bylineStaffRole} memberType={story.bylineMemberType} />
             {story.localityName ? ` · ${story.localityName}` : ''}
           </p>
           {story.summary ? <p>{story.summary}</p> : null}

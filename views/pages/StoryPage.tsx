@@ -1,7 +1,7 @@
 import type { StoryPage as StoryView } from '../../src/presenters/story.js'
 import { CrisisPanel } from '../components/CrisisPanel.js'
 import { Layout } from '../components/Layout.js'
-import { MemberTypeBadge } from '../components/MemberTypeBadge.js'
+import { StoryBylineBadges } from '../components/StoryBylineBadges.js'
 import type { PageContext } from '../components/PageContext.js'
 import { RichText } from '../components/RichText.js'
 
@@ -28,18 +28,7 @@ export function StoryPage({ ctx, story, isAuthor }: { ctx: PageContext; story: S
         <h1>{story.title}</h1>
         <p className="meta">
           By {story.byline}
-          {story.bylineStaffRole ? (
-            <>
-              {' '}
-              <span className="badge badge--staff">{story.bylineStaffRole}</span>
-            </>
-          ) : null}
-          {story.bylineMemberType ? (
-            <>
-              {' '}
-              <MemberTypeBadge badge={story.bylineMemberType} />
-            </>
-          ) : null}
+          <StoryBylineBadges staffRole={story.bylineStaffRole} memberType={story.bylineMemberType} />
           {story.localityName ? ` · ${story.localityName}` : ''}
         </p>
         {story.themes.length > 0 ? <p className="meta">Themes: {story.themes.map((t) => t.label).join(', ')}</p> : null}
