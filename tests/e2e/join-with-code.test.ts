@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { axeViolations } from '../support/browser.js'
 import { rootDir } from '../support/env.js'
-import { bootPayload } from '../support/payload.js'
+import { bootPayload, settle } from '../support/payload.js'
 import { DESKTOP, PHONE, formatViolations, goto, mainText, newAxeContext, normalise, signInWithForm, submitAndWait, uniqueSuffix, useBrowserServer } from './helpers.js'
 
 const e2e = useBrowserServer({ context: false })
@@ -42,18 +42,6 @@ let meeting: { id: string; title: string }
 /** The code as the meeting page shows it. */
 let shown = ''
 const joined: { email: string; ticked: boolean }[] = []
-
-/** Retries Local API calls that meet the server's SQLite write lock. */
-async function settle<T = any>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (error) {
-      if (attempt >= 8 || !/SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message) + String((error as any)?.cause?.message))) throw error
-      await new Promise((r) => setTimeout(r, 150 * attempt))
-    }
-  }
-}
 
 const db = () => payload as any
 const storedMeeting = () => settle<any>(() => db().findByID({ collection: 'meetings', id: meeting.id, overrideAccess: true, depth: 0 }))

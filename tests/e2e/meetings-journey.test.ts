@@ -27,7 +27,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { axeViolations } from '../support/browser.js'
-import { bootPayload } from '../support/payload.js'
+import { bootPayload, settle } from '../support/payload.js'
 import { DESKTOP, PHONE, formatViolations, goto, mainText, newAxeContext, normalise, signInWithForm, uniqueSuffix, useBrowserServer } from './helpers.js'
 
 const e2e = useBrowserServer({ context: false })
@@ -67,18 +67,6 @@ let figures = { total: 0, firstTimers: 0 }
 const before: Record<string, Chart> = {}
 let closed = false
 let published = false
-
-/** Retries Local API calls that meet the server's SQLite write lock. */
-async function settle<T = any>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (error) {
-      if (attempt >= 8 || !/SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message) + String((error as any)?.cause?.message))) throw error
-      await new Promise((r) => setTimeout(r, 150 * attempt))
-    }
-  }
-}
 
 const db = () => payload as any
 const stored = (id: string) => settle<any>(() => db().findByID({ collection: 'meetings', id, overrideAccess: true, depth: 0 }))

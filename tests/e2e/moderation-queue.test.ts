@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
-import { bootPayload } from '../support/payload.js'
+import { bootPayload, settle } from '../support/payload.js'
 import { addressesOf } from '../support/smtp.js'
 import { goto, normalise, signInWithForm, uniqueSuffix, useBrowserServer } from './helpers.js'
 
@@ -35,18 +35,6 @@ let ordinary: Thread
 let flagged: Thread
 let crisis: Thread
 const flagIds: string[] = []
-
-/** Retries Local API calls that meet the server's SQLite write lock. */
-async function settle<T = any>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (error) {
-      if (attempt >= 8 || !/SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message) + String((error as any)?.cause?.message))) throw error
-      await new Promise((r) => setTimeout(r, 150 * attempt))
-    }
-  }
-}
 
 const db = () => payload as any
 const stored = (collection: string, id: string) => settle<any>(() => db().findByID({ collection, id, overrideAccess: true, depth: 0 }))

@@ -25,7 +25,7 @@ import { markdownToLexical } from '../../src/richtext/index.js'
 import type { AxeViolation } from '../support/browser.js'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
-import { bootPayload } from '../support/payload.js'
+import { bootPayload, settle } from '../support/payload.js'
 import { DESKTOP, formatViolations, goto, normalise, useBrowserServer } from './helpers.js'
 
 const e2e = useBrowserServer({ context: false })
@@ -50,17 +50,6 @@ let idleThread: Post & { title: string }
 const WATCHED = `amber lantern ${suffix}`
 const NOT_MATCHED = `silver teapot ${suffix}`
 
-/** Retries Local API calls that meet the server's SQLite write lock (arrangement only). */
-async function settle<T = any>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (error) {
-      if (attempt >= 8 || !/SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message) + String((error as any)?.cause?.message))) throw error
-      await new Promise((r) => setTimeout(r, 150 * attempt))
-    }
-  }
-}
 const db = () => payload as any
 const stored = (collection: string, id: number | string) => settle<any>(() => db().findByID({ collection, id, overrideAccess: true, depth: 0 }))
 

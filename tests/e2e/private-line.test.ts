@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/browser.js'
 import { tempDir } from '../support/env.js'
 import { createMember } from '../support/members.js'
-import { bootPayload } from '../support/payload.js'
+import { bootPayload, settle } from '../support/payload.js'
 import { addressesOf } from '../support/smtp.js'
 import { formatViolations, goto, linksIn, mainText, normalise, signInWithForm, submitAndWait, uniqueSuffix, useBrowserServer } from './helpers.js'
 
@@ -60,18 +60,6 @@ let reader: BrowserContext // the member reading their message (JavaScript off)
 let readerPage: Page
 let moderator: BrowserContext
 let moderatorPage: Page
-
-/** Retries Local API calls that meet the server's SQLite write lock (arrangement and reads only). */
-async function settle<T = any>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (error) {
-      if (attempt >= 8 || !/SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message) + String((error as any)?.cause?.message))) throw error
-      await new Promise((r) => setTimeout(r, 150 * attempt))
-    }
-  }
-}
 
 const mailText = (mail: ParsedMail) => `${mail.subject ?? ''}\n${mail.text ?? ''}\n${typeof mail.html === 'string' ? mail.html : ''}`
 const wordsIn = (text: string, words: string[]) => words.filter((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text))

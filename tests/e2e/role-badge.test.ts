@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axeViolations } from '../support/browser.js'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
-import { bootPayload } from '../support/payload.js'
+import { bootPayload, settle } from '../support/payload.js'
 import { DESKTOP, PHONE, formatViolations, goto, normalise, uniqueSuffix, useBrowserServer } from './helpers.js'
 
 const e2e = useBrowserServer({ context: false })
@@ -33,18 +33,6 @@ let pro: { id: string; email: string; password: string; displayName: string }
 let thread: { id: string; marker: string }
 let moderatorId: string
 let confirmedInAdmin = false
-
-/** Retries Local API calls that meet the server's SQLite write lock. */
-async function settle<T = any>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (error) {
-      if (attempt >= 8 || !/SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message) + String((error as any)?.cause?.message))) throw error
-      await new Promise((r) => setTimeout(r, 150 * attempt))
-    }
-  }
-}
 
 const db = () => payload as any
 const storedUser = (id: string) => settle<any>(() => db().findByID({ collection: 'users', id, overrideAccess: true, depth: 0 }))

@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll } from 'vitest'
 
 import { WebClient } from '../support/http.js'
-import { bootPayload } from '../support/payload.js'
+import { bootPayload, settle as settleWrites } from '../support/payload.js'
 import { startTestServer, type TestServer, type TestServerOptions } from '../support/server.js'
 
 export const EVIL_ORIGIN = 'https://evil.example'
@@ -215,19 +215,5 @@ export async function userAsActor(payload: Payload, id: number | string) {
   return { ...user, collection: 'users' as const } as any
 }
 
-/**
- * Arrangement only: the test process and the server write to one SQLite file, so a write here can
- * meet SQLITE_BUSY while the server's job runner writes. A failed command rolls back, so trying
- * again is safe. Never used around an assertion.
- */
-export async function settle<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (error) {
-      const text = `${(error as Error)?.message ?? error} ${(error as any)?.cause?.message ?? ''}`
-      if (attempt >= 8 || !/SQLITE_BUSY|database is locked|No such story/i.test(text)) throw error
-      await new Promise((r) => setTimeout(r, 150 * attempt))
-    }
-  }
-}
+/** tests/support/payload.ts `settle`, also waiting out a story the server has not yet committed. */
+export const settle = <T>(run: () => Promise<T>): Promise<T> => settleWrites(run, /No such story/i)

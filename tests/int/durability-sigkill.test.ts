@@ -15,7 +15,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { createMember, DEFAULT_TEST_PASSWORD } from '../support/members.js'
-import { bootPayload } from '../support/payload.js'
+import { bootPayload, settle } from '../support/payload.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 
 const BASE_URL = process.env.DATABASE_URL ?? ''
@@ -93,17 +93,6 @@ async function dropOwnDatabase(url: string | undefined, payload: Payload | undef
 }
 
 /** Arrangement only: a Local API write from this process may meet the server's job runner holding SQLite's lock. */
-async function settle<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (error) {
-      const text = `${(error as Error)?.message ?? error} ${(error as { cause?: { message?: string } })?.cause?.message ?? ''}`
-      if (attempt >= 8 || !/SQLITE_BUSY|database is locked/i.test(text)) throw error
-      await new Promise((resolve) => setTimeout(resolve, 150 * attempt))
-    }
-  }
-}
 
 async function restLogin(server: TestServer, email: string, password: string): Promise<string> {
   const response = await fetch(`${server.url}/api/users/login`, {

@@ -64,3 +64,21 @@ export function bootPayload(options: BootOptions = {}): Promise<Payload> {
   })()
   return booted
 }
+
+/**
+ * Arrangement only: the test process and the server write to one SQLite file, so a write here can meet
+ * SQLITE_BUSY while the server's job runner writes. A failed write rolls back, so trying again is safe.
+ * `alsoRetry` names other passing errors a caller expects. Never used around an assertion.
+ */
+export async function settle<T = any>(run: () => Promise<T>, alsoRetry?: RegExp): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run()
+    } catch (error) {
+      const text = `${(error as Error)?.message ?? error} ${(error as { cause?: { message?: string } })?.cause?.message ?? ''}`
+      const passing = /SQLITE_BUSY|database is locked/i.test(text) || Boolean(alsoRetry?.test(text))
+      if (attempt >= 8 || !passing) throw error
+      await new Promise((resolve) => setTimeout(resolve, 150 * attempt))
+    }
+  }
+}
