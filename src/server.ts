@@ -40,6 +40,7 @@ import { checkCsrf, issueCsrfToken } from './security/csrf.js'
 import { throttleRestLogin } from './security/ipLimits.js'
 import { parseMultipart, UploadTooLarge } from './security/multipart.js'
 import { adminHeaders, isNextPath, publicHeaders } from './security/headers.js'
+import { servePageCache } from './cache/servePageCache.js'
 
 export type StartOptions = { port?: number; dev?: boolean; quiet?: boolean }
 export type RunningServer = { payload: Payload; server: Server; url: string; close: () => Promise<void> }
@@ -107,6 +108,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   })
 
   app.use(healthRouter(payload))
+  // Whole public pages from memory when nothing they read has changed (src/cache/, README "Page cache").
+  app.use(servePageCache())
   app.use(pagesRouter(payload))
   app.use(joinRouter(payload))
   app.use(signInRouter(payload))

@@ -4,6 +4,7 @@
 import type { Payload } from 'payload'
 
 import { presentLocality, type LocalitySummary } from '../presenters/locality.js'
+import { collectionTag, noteRead } from './renderTrace.js'
 
 const LIFETIME_MS = 30_000
 let cached: { at: number; value: Promise<LocalitySummary[]> } | undefined
@@ -13,6 +14,8 @@ export function forgetLocalities(): void {
 }
 
 export function publicLocalities(payload: Payload): Promise<LocalitySummary[]> {
+  // Answering from this copy reads nothing, so the page in progress is told what it depends on.
+  noteRead(collectionTag('localities'))
   if (cached && Date.now() - cached.at < LIFETIME_MS) return cached.value
   const value = payload
     .find({ collection: 'localities', depth: 0, limit: 50, sort: 'name', overrideAccess: false, user: null })

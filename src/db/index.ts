@@ -9,6 +9,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 
 import { dataDir, rootDir } from '../env.js'
 import { serialiseSqliteWrites } from './serialiseSqliteWrites.js'
+import { traceForCache } from './traceForCache.js'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
 
@@ -34,9 +35,9 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
   switch (kind) {
     case 'postgres':
       // Schema changes arrive only through committed migrations.
-      return postgresAdapter({ pool: { connectionString: url }, push: false, migrationDir })
+      return withCacheTracing(postgresAdapter({ pool: { connectionString: url }, push: false, migrationDir }))
     case 'mongodb':
-      return mongooseAdapter({ url: url!, migrationDir })
+      return withCacheTracing(mongooseAdapter({ url: url!, migrationDir }))
     default:
       return withSerialisedWrites(
         sqliteAdapter({
@@ -57,5 +58,10 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
 
 /** Wraps the adapter that Payload creates at init so every write takes its turn (see serialiseSqliteWrites.ts). */
 function withSerialisedWrites(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
-  return { ...adapterObj, init: (args) => serialiseSqliteWrites(adapterObj.init(args)) }
+  return { ...adapterObj, init: (args) => traceForCache(serialiseSqliteWrites(adapterObj.init(args))) }
+}
+
+/** Reads and committed writes reach the page cache (see traceForCache.ts). */
+function withCacheTracing(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
+  return { ...adapterObj, init: (args) => traceForCache(adapterObj.init(args)) }
 }

@@ -1,0 +1,41 @@
+// The public pages the rendered-page cache may hold, and the query parameters each one reads. A request
+// with any other parameter, or one named twice, is rendered as usual and not cached, so nobody can fill
+// the cache with junk addresses or store a page under a key that does not say what it shows.
+// Form pages (/join, /login, /stories/new, /account/...) are not listed: they are never cached.
+export type CacheablePage = { path: RegExp; params: readonly string[] }
+
+const PAGING = ['page', 'after', 'before'] as const
+
+export const CACHEABLE_PAGES: readonly CacheablePage[] = [
+  { path: /^\/$/, params: [] },
+  { path: /^\/stories$/, params: ['theme', 'locality', ...PAGING] },
+  // /stories/new is the author's form: its own router answers it first, and it is excluded here too.
+  { path: /^\/stories\/(?!new$)[^/]+$/, params: [] },
+  { path: /^\/localities\/[^/]+$/, params: [...PAGING] },
+  { path: /^\/threads$/, params: ['locality', ...PAGING] },
+  { path: /^\/threads\/(?!new$)[^/]+$/, params: ['flagged', ...PAGING] },
+  { path: /^\/meetings$/, params: ['locality', 'page'] },
+  { path: /^\/meetings\/[^/]+$/, params: [] },
+  { path: /^\/you-said-we-did$/, params: ['locality', 'status'] },
+  { path: /^\/(localities\/[^/]+\/)?meetings\.ics$/, params: [] },
+  { path: /^\/meetings\/[^/]+\/calendar\.ics$/, params: [] },
+  { path: /^\/(localities\/[^/]+\/)?feed\.xml$/, params: [] },
+  { path: /^\/sitemap(-\d+)?\.xml$/, params: [] },
+]
+
+/**
+ * The cache key's address part for a request, or null when the page is not cacheable as asked:
+ * the path plus its declared parameters in a fixed order.
+ */
+export function cacheableAddress(path: string, rawQuery: string): string | null {
+  const page = CACHEABLE_PAGES.find((candidate) => candidate.path.test(path))
+  if (!page) return null
+  const query = new URLSearchParams(rawQuery)
+  const seen = new Set<string>()
+  for (const name of query.keys()) {
+    if (!page.params.includes(name) || seen.has(name)) return null
+    seen.add(name)
+  }
+  const kept = page.params.filter((name) => seen.has(name)).map((name) => `${name}=${encodeURIComponent(query.get(name)!)}`)
+  return kept.length > 0 ? `${path}?${kept.join('&')}` : path
+}
