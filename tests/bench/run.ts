@@ -1,25 +1,39 @@
-// npm run bench [-- --only pages|richtext]: every entry reports ratios to a baseline measured in
-// the same run, never absolute limits.
-//   pages     public pages against a static file (tests/bench/pages.ts; builds and starts a server)
+// npm run bench [-- --only pages|richtext] [--db sqlite,postgres] [--modes warm,cold,member]: every entry
+// reports ratios to a baseline measured in the same run, never absolute limits.
+//   pages     public pages against a static file (tests/bench/pages.ts; builds and starts servers)
 //   richtext  hostile rich-text inputs against an honest story (tests/bench/richText.ts; seconds)
-import { benchPages } from './pages.js'
+import { benchPages, type Database, type Mode } from './pages.js'
 import { benchRichText } from './richText.js'
 
-const ENTRIES: Record<string, () => void | Promise<void>> = { pages: benchPages, richtext: benchRichText }
-
 const args = process.argv.slice(2)
+
+/** `--name a,b` or `--name=a,b`, or undefined when absent. */
+function listOption(name: string): string[] | undefined {
+  const at = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`))
+  if (at < 0) return undefined
+  const value = args[at]!.startsWith(`--${name}=`) ? args[at]!.slice(name.length + 3) : (args[at + 1] ?? '')
+  return value.split(',').filter(Boolean)
+}
+
+function checked<T extends string>(name: string, values: string[] | undefined, known: readonly T[]): T[] | undefined {
+  const unknown = (values ?? []).filter((value) => !known.includes(value as T))
+  if (unknown.length > 0) {
+    console.error(`Unknown --${name}: ${unknown.join(', ')} (known: ${known.join(', ')})`)
+    process.exit(2)
+  }
+  return values as T[] | undefined
+}
+
+const databases = checked('db', listOption('db'), ['sqlite', 'postgres'] as const satisfies readonly Database[])
+const modes = checked('modes', listOption('modes'), ['warm', 'cold', 'member'] as const satisfies readonly Mode[])
+const ENTRIES: Record<string, () => void | Promise<void>> = { pages: () => benchPages({ databases, modes }), richtext: benchRichText }
+
 if (args.includes('--help') || args.includes('-h')) {
-  console.log(`npm run bench [-- --only ${Object.keys(ENTRIES).join(',')}]\n  BENCH_SECONDS (pages, default 10), BENCH_RICHTEXT_RUNS (richtext, default 3)`)
+  console.log(
+    `npm run bench [-- --only ${Object.keys(ENTRIES).join(',')}] [--db sqlite,postgres] [--modes warm,cold,member]\n  BENCH_SECONDS (pages, default 5 per page), BENCH_RICHTEXT_RUNS (richtext, default 3)`,
+  )
   process.exit(0)
 }
-// --only a,b or --only=a,b
-const onlyAt = args.findIndex((a) => a === '--only' || a.startsWith('--only='))
-const onlyValue = onlyAt < 0 ? undefined : args[onlyAt]!.startsWith('--only=') ? args[onlyAt]!.slice('--only='.length) : (args[onlyAt + 1] ?? '')
-const only = onlyValue === undefined ? Object.keys(ENTRIES) : onlyValue.split(',')
-const unknown = only.filter((name) => !(name in ENTRIES))
-if (unknown.length > 0) {
-  console.error(`Unknown bench entry: ${unknown.join(', ')} (known: ${Object.keys(ENTRIES).join(', ')})`)
-  process.exit(2)
-}
+const only = checked('only', listOption('only'), Object.keys(ENTRIES)) ?? Object.keys(ENTRIES)
 for (const name of only) await ENTRIES[name]!()
 process.exit(0)

@@ -28,6 +28,8 @@ export type TestServer = {
    * up. Resolves once they have all exited.
    */
   kill: (signal?: NodeJS.Signals) => Promise<void>
+  /** The server's processes (tsx and the Node process it starts), for measuring memory in the bench. */
+  processIds: () => number[]
 }
 
 export type TestServerOptions = {
@@ -157,6 +159,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     secret,
     seedPassword: TEST_SEED_PASSWORD,
     logs: () => output,
+    processIds: () => (child.pid === undefined ? [] : [child.pid, ...descendantsOf(child.pid)]),
     kill: async (signal: NodeJS.Signals = 'SIGKILL') => {
       if (exited || child.pid === undefined) return
       const done = new Promise((resolve) => child.once('exit', resolve))
