@@ -35,10 +35,12 @@ export async function readTwice(client: WebClient, path: string): Promise<{ firs
 }
 
 /**
- * The form token a browser must be given: an HMAC of its id cookie under the server's secret. Written
- * out here rather than imported, so that the test does not share the server's code for it.
+ * The form token a browser must be given: an HMAC of its id cookie under the server's secret as Payload
+ * holds it (the first 32 hex digits of SHA-256 of PAYLOAD_SECRET). Written out here rather than imported,
+ * so that the test does not share the server's code for it.
  */
-export function expectedCsrfToken(secret: string, browserId: string): string {
+export function expectedCsrfToken(payloadSecret: string, browserId: string): string {
+  const secret = crypto.createHash('sha256').update(payloadSecret).digest('hex').slice(0, 32)
   return crypto.createHmac('sha256', secret).update(`csrf:${browserId}`).digest('base64url')
 }
 
