@@ -65,7 +65,7 @@ export function idFromLocation(response: Response, pattern: RegExp): string {
   return id
 }
 
-export type StoryChoices = { title: string; summary: string; body: string; localityId: number | string; byline?: 'display-name' | 'anonymous' | 'locality' | 'pen-name'; penName?: string }
+export type StoryChoices = { title: string; summary: string; body: string; localityId: number | string; byline?: 'display-name' | 'anonymous' | 'pen-name'; penName?: string }
 
 /** The author shares a story through /stories/new, consent given and sent for review. Returns its id. */
 export async function shareStory(author: WebClient, story: StoryChoices, cover?: { png: Buffer; alt: string }): Promise<string> {
