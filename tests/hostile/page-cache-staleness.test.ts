@@ -16,13 +16,12 @@ import { beforeAll, describe, expect, test } from 'vitest'
 
 import { awaitingReviewBanner } from '../../src/policies/postQueue.js'
 import { FORMER_MEMBER } from '../../src/policies/privacy.js'
-import type { WebClient } from '../support/http.js'
+import { WebClient } from '../support/http.js'
 import { createMember, DEFAULT_TEST_PASSWORD } from '../support/members.js'
 import { readPage, readTwice, type Page } from '../support/pageCache.js'
 import { RELAXED_LIMITS, updateSettings } from './forumHelpers.js'
 import { settle, unique, useHostileServer } from './helpers.js'
 import { asId, fromNow, moderateStory, planMeeting, replyTo, restAs, restOk, shareStory, signIn, startThread, submitForm, type Rest } from './pageCacheSite.js'
-import { WebClient as Browser } from '../support/http.js'
 
 // ---------------------------------------------------------------------------------------------
 // The cache's lists. Loaded by path so that this file (and `npm run typecheck`) does not depend on the
@@ -72,7 +71,7 @@ beforeAll(async () => {
     people[key] = { member, client: undefined as unknown as WebClient }
   }
   for (const person of Object.values(people)) person.client = await signIn(server, person.member.email, DEFAULT_TEST_PASSWORD)
-  visitor = new Browser(server.url)
+  visitor = new WebClient(server.url)
   moderatorRest = await restAs(server, 'moderator@waymark.example', server.seedPassword)
   adminRest = await restAs(server, 'admin@waymark.example', server.seedPassword)
   moderatorSite = await signIn(server, 'moderator@waymark.example', server.seedPassword)
@@ -474,7 +473,9 @@ const SCENARIOS: Scenario[] = [
     },
     looks: (s) => [
       { who: moderatorSite, as: 'moderator', path: `/meetings/${s.id}`, before: { has: ['No join code is open for this meeting.'], lacks: ['data-join-code='] }, after: { has: ['data-join-code='] } },
+      // The code is for the meeting's moderators only: never served from their entry to anyone else.
       { who: visitor, as: 'visitor', path: `/meetings/${s.id}`, before: { lacks: ['data-join-code='] }, after: { lacks: ['data-join-code='] } },
+      { who: people.writer.client, as: 'member', path: `/meetings/${s.id}`, before: { lacks: ['data-join-code='] }, after: { lacks: ['data-join-code='] } },
     ],
     write: (s) => submitForm(moderatorSite, `/meetings/${s.id}`, `/meetings/${s.id}/join-code`, { hours: '3' }),
   }),
