@@ -13,7 +13,6 @@ export const PAGE_COLLECTIONS = [
   'replies',
   'flags', // a flagged post can be hidden pending review
   'crisis-services', // the crisis panel on pages
-  'crisis-alerts', // marking an item safe releases it
   'conversations', // the header's unread count
   'messages',
   'meetings',
@@ -23,6 +22,7 @@ export const PAGE_COLLECTIONS = [
 
 /** Collections no public page reads, with the reason. */
 export const NOT_ON_PAGES: Readonly<Record<string, string>> = {
+  'crisis-alerts': 'alerts are read in the admin queue; marking an item safe is a write to the item itself',
   'moderation-events': 'the moderation log is read in the admin only',
   'watched-words': 'the list triages new writing; it changes no page until a post is held, which is a write to the post',
   'reserved-names': 'checked when a name is chosen, never shown',
@@ -41,9 +41,9 @@ export const NOT_ON_PAGES: Readonly<Record<string, string>> = {
 export const PAGE_GLOBALS = [
   'moderation-settings', // the newcomer threshold decides what a member sees of their own queue
   'meeting-settings', // closure days move generated meeting dates
-  'privacy-settings', // retention and what bylines show
 ] as const
 
 export const GLOBALS_NOT_ON_PAGES: Readonly<Record<string, string>> = {
   'payload-jobs-stats': "Payload's job statistics",
+  'privacy-settings': 'retention periods, shown only on /account/export and /account/delete, which are never cached',
 }
