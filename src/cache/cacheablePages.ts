@@ -1,6 +1,7 @@
-// The public pages the rendered-page cache may hold, and the query parameters each one reads. A request
-// with any other parameter, or one named twice, is rendered as usual and not cached, so nobody can fill
-// the cache with junk addresses or store a page under a key that does not say what it shows.
+// The public pages the rendered-page cache may hold, and the query parameters each one reads. Other
+// parameters (a shared link's ?utm_source=, or junk meant to force fresh renders) are dropped before the
+// route runs, so the route cannot read them and the key always says what the page shows. A declared
+// parameter given twice is ambiguous: that request is rendered as usual and not cached.
 // Form pages (/join, /login, /stories/new, /account/...) are not listed: they are never cached.
 export type CacheablePage = { path: RegExp; params: readonly string[] }
 
@@ -33,7 +34,8 @@ export function cacheableAddress(path: string, rawQuery: string): string | null 
   const query = new URLSearchParams(rawQuery)
   const seen = new Set<string>()
   for (const name of query.keys()) {
-    if (!page.params.includes(name) || seen.has(name)) return null
+    if (!page.params.includes(name)) continue
+    if (seen.has(name)) return null
     seen.add(name)
   }
   const kept = page.params.filter((name) => seen.has(name)).map((name) => `${name}=${encodeURIComponent(query.get(name)!)}`)

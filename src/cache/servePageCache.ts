@@ -33,6 +33,8 @@ export function servePageCache() {
     const queryAt = req.originalUrl.indexOf('?')
     const address = cacheableAddress(req.path, queryAt >= 0 ? req.originalUrl.slice(queryAt + 1) : '')
     if (!address) return next()
+    // The route sees only the declared parameters, exactly those in the key.
+    req.url = address
     if (!pageCacheEnabled()) {
       res.set(CACHE_HEADER, 'off')
       return next()
