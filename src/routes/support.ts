@@ -70,8 +70,13 @@ export function sendNotFound(res: Response, ctx: PageContext): void {
 
 export type PublicRequestLocals = { user: Record<string, any> | null; csrfToken: string }
 
-/** Thrown to stop a handler whose client has gone; `handle` ends the request quietly. */
-class ClientGone extends Error {}
+/**
+ * Thrown to stop a handler whose client has gone; `handle` ends the request quietly. Anywhere else
+ * (the 404 fallback) it reaches the error handler as a 499, the client's doing: not logged as ours.
+ */
+class ClientGone extends Error {
+  readonly status = 499
+}
 
 /**
  * A read (GET, HEAD) for a client that has gone is not worth finishing. A form post is: the member

@@ -10,7 +10,9 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { createElement } from 'react'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { handle } from '../../src/routes/support.js'
+import type { Payload } from 'payload'
+
+import { handle, pageContext } from '../../src/routes/support.js'
 import { sendPage, skippedForGoneClients } from '../../views/render.js'
 
 type Gate = { promise: Promise<void>; open: () => void }
@@ -56,6 +58,26 @@ app.get(
     handlerRuns++
     arrived.open()
     await release.promise
+    sendPage(res, createElement(Counted))
+    handlerDone.open()
+  }),
+)
+
+// The page frame's reads (the localities list), held in the middle by a stand-in for Payload.
+let readsAfterFrame = 0
+const slowPayload = {
+  find: async () => {
+    arrived.open()
+    await release.promise
+    return { docs: [] }
+  },
+} as unknown as Payload
+app.get(
+  '/frame',
+  handle(async (req, res) => {
+    handlerRuns++
+    await pageContext(slowPayload, req, res)
+    readsAfterFrame++
     sendPage(res, createElement(Counted))
     handlerDone.open()
   }),
@@ -122,6 +144,16 @@ describe('a client that has gone', () => {
     release.open()
     await handlerDone.promise
     expect([handlerRuns, renders]).toEqual([1, 0])
+    expect(skippedForGoneClients.count).toBe(skippedBefore + 1)
+  })
+
+  it('during the page frame reads: no read after it, no render', async () => {
+    const skippedBefore = skippedForGoneClients.count
+    await requestThenLeave('GET', '/frame')
+    release.open()
+    await settle()
+    await settle()
+    expect([handlerRuns, readsAfterFrame, renders]).toEqual([1, 0, 0])
     expect(skippedForGoneClients.count).toBe(skippedBefore + 1)
   })
 
