@@ -7,6 +7,7 @@ import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'
 import { serverURL } from '../env.js'
 import { RENEWAL_NOTICE_DAYS } from '../policies/consent.js'
+import { formatLondon } from '../policies/londonTime.js'
 
 export const REMIND_CONSENT_TASK = 'remindConsentRenewals'
 
@@ -31,7 +32,7 @@ export async function remindConsentRenewals(payload: Payload, now = new Date()):
     if (story.renewalRemindedVersion === story.consentVersion) continue
     const author = story.author
     if (!author?.email) continue
-    const until = new Date(story.consentExpiresAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+    const until = formatLondon('longDate', story.consentExpiresAt)
     const link = `${serverURL}/account/stories/${story.id}`
     await queueEmail(payload, {
       to: String(author.email),

@@ -80,6 +80,35 @@ export const formatLondonDate = (instant: Date): string => dateFormatter.format(
 /** "18:00" */
 export const formatLondonTime = (instant: Date): string => londonParts(instant).time
 
+// Display formatters, each built once. Building an Intl.DateTimeFormat costs far more than formatting
+// with one (Date#toLocaleString with options builds a new one on every call), and pages format a date
+// per post, per message, per bar. Each says exactly what the toLocale* call it replaced said.
+const displayFormatters = {
+  /** "5 Dec 2026, 14:03": forum posts. */
+  postedAt: new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+  /** "5 Dec 2026, 14:03" in the platform's medium style: private messages. */
+  sentAt: new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, dateStyle: 'medium', timeStyle: 'short' }),
+  /** "05/12/2026": consent summaries. */
+  numericDate: new Intl.DateTimeFormat('en-GB', { timeZone: ZONE }),
+  /** "14:03" */
+  clock: new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit' }),
+  /** "14:03:09" */
+  clockWithSeconds: new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+  /** "15 July 2027" */
+  longDate: dateFormatter,
+}
+
+export type LondonDisplayFormat = keyof typeof displayFormatters
+
+/**
+ * A date (an instant or an ISO string) in one of the display formats, London time. An invalid date
+ * reads "Invalid Date", as Date#toLocaleString says, instead of throwing as Intl does.
+ */
+export function formatLondon(format: LondonDisplayFormat, value: Date | string | number): string {
+  const instant = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(instant.getTime()) ? 'Invalid Date' : displayFormatters[format].format(instant)
+}
+
 /** Adds whole days to a YYYY-MM-DD date. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`)

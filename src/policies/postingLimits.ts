@@ -1,6 +1,7 @@
 // Posting limits for threads and replies (Discourse's defaults, in moderation-settings). Pure: the
 // facts come from the database, so every process serving the site agrees on them.
 import type { ModerationSettings } from './moderationSettings.js'
+import { formatLondon } from './londonTime.js'
 
 export type PostKindForLimits = 'threads' | 'replies'
 
@@ -68,7 +69,7 @@ export function decidePostingLimit(kind: PostKindForLimits, poster: PosterFacts,
 /** "Try again at 14:32" in the reader's (UK) clock, plus a plain duration. */
 export function retryAfterText(retryAfterSeconds: number, now = new Date()): string {
   const at = new Date(now.getTime() + retryAfterSeconds * 1000)
-  const clock = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: retryAfterSeconds < 120 ? '2-digit' : undefined, timeZone: 'Europe/London' })
+  const clock = formatLondon(retryAfterSeconds < 120 ? 'clockWithSeconds' : 'clock', at)
   const span =
     retryAfterSeconds === 1
       ? '1 second'

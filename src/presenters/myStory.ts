@@ -7,6 +7,7 @@ import { consentIsCurrent } from '../policies/storyVisibility.js'
 import { authorMayEdit, authorMayWithdraw } from '../policies/storyWorkflow.js'
 import { idOf } from '../db/relationId.js'
 import { lexicalToMarkdown, lexicalToPlainText } from '../richtext/index.js'
+import { formatLondon } from '../policies/londonTime.js'
 
 type Doc = Record<string, any>
 
@@ -40,7 +41,7 @@ export function consentSummary(story: Doc): string {
   const byline = story.consentByline === 'pen-name' && story.consentPenName ? `pen name "${story.consentPenName}"` : (BYLINE_CHOICES.find((b) => b.value === story.consentByline)?.label ?? '')
   if (story.consentWithdrawnAt) return 'Withdrawn'
   const current = consentIsCurrent({ audience: story.consentAudience, expiresAt: story.consentExpiresAt, withdrawnAt: story.consentWithdrawnAt })
-  const until = story.consentExpiresAt ? new Date(story.consentExpiresAt).toLocaleDateString('en-GB', { timeZone: 'Europe/London' }) : ''
+  const until = story.consentExpiresAt ? formatLondon('numericDate', story.consentExpiresAt) : ''
   return `${audience}, signed: ${byline}. ${current ? `Until ${until}.` : `Expired on ${until}: renew it to show the story again.`}`
 }
 

@@ -26,6 +26,6 @@ export async function unreadConversations(payload: Payload, user: User | null): 
 
 /** The viewer's conversations: their own line, and for staff the lines of the members they look after. */
 export async function conversationList(payload: Payload, user: User): Promise<ConversationRow[]> {
-  const found = await payload.find({ collection: 'conversations', sort: '-lastMessageAt', limit: 100, depth: 0, overrideAccess: false, user })
+  const found = await payload.find({ collection: 'conversations', sort: '-lastMessageAt', limit: 100, pagination: false, depth: 0, overrideAccess: false, user })
   return found.docs.map((doc) => presentConversationRow(doc as Record<string, any>, user.id))
 }

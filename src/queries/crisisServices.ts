@@ -11,6 +11,7 @@ export async function localCrisisServices(payload: Payload, localityId: number |
     where: { locality: { equals: localityId } },
     sort: 'order',
     limit: 10,
+    pagination: false,
     depth: 0,
     overrideAccess: false,
     user: null,

@@ -6,9 +6,11 @@ import type { Payload, Where } from 'payload'
 
 import { loadModerationSettings } from '../forum/settings.js'
 import type { ModerationSettings } from '../policies/moderationSettings.js'
+import type { PageRequest } from '../policies/pageCursor.js'
 import { canPost, moderatesLocality } from '../policies/roles.js'
 import { presentReply, presentThread, THREAD_LIST_SELECT } from '../presenters/forumPost.js'
 import { localCrisisServices } from './crisisServices.js'
+import { findKeysetPage, type KeysetOrder } from './keyset.js'
 
 type User = Record<string, any> | null
 
@@ -20,20 +22,31 @@ export function moderationSettings(payload: Payload): Promise<ModerationSettings
   return loadModerationSettings(payload)
 }
 
-/** The thread list of one locality as the viewer may see it: pinned first, then latest activity. */
-export async function visibleThreads(payload: Payload, user: User, localityId: number | string, page: number) {
-  const result = await payload.find({
+/** Pinned first, then latest activity; the id breaks ties. */
+export const THREAD_LIST_ORDER: KeysetOrder = {
+  keys: [
+    { field: 'pinned', kind: 'flag', descending: true },
+    { field: 'lastActivityAt', kind: 'date', descending: true },
+  ],
+  idDescending: true,
+}
+
+/** A thread's replies, oldest first; the id breaks ties. */
+export const REPLY_ORDER: KeysetOrder = { keys: [{ field: 'createdAt', kind: 'date', descending: false }], idDescending: false }
+
+/** The thread list of one locality as the viewer may see it, one page at a time. */
+export async function visibleThreads(payload: Payload, user: User, localityId: number | string, at: PageRequest) {
+  const page = await findKeysetPage<Record<string, any>>(payload, {
     collection: 'threads',
     where: { locality: { equals: localityId } },
-    sort: ['-pinned', '-lastActivityAt'],
+    order: THREAD_LIST_ORDER,
+    at,
     select: { ...THREAD_LIST_SELECT, author: true },
     depth: 0,
-    page,
     limit: THREADS_PER_PAGE,
-    overrideAccess: false,
     user,
   })
-  return { threads: result.docs.map((doc) => presentThread(doc as never, user as never)), page: result.page ?? page, totalPages: Math.max(1, result.totalPages) }
+  return { threads: page.docs.map((doc) => presentThread(doc, user as never)), before: page.before, after: page.after }
 }
 
 /** The new-thread form: whether the viewer's post will wait for review, and for how long at most. */
@@ -43,16 +56,16 @@ export async function newThreadForm(payload: Payload, user: Record<string, any>,
 }
 
 /** One thread and a page of its replies as the viewer may see them, or null (the route's 404). */
-export async function threadPage(payload: Payload, user: User, id: number | string, page: number) {
-  const found = await payload.find({ collection: 'threads', where: { id: { equals: id } }, depth: 1, limit: 1, overrideAccess: false, user })
+export async function threadPage(payload: Payload, user: User, id: number | string, at: PageRequest) {
+  const found = await payload.find({ collection: 'threads', where: { id: { equals: id } }, depth: 1, limit: 1, pagination: false, overrideAccess: false, user })
   const doc = found.docs[0]
   if (!doc) return null
   const [settings, replies] = await Promise.all([
     loadModerationSettings(payload),
-    payload.find({ collection: 'replies', where: { thread: { equals: doc.id } }, sort: 'createdAt', depth: 0, page, limit: REPLIES_PER_PAGE, overrideAccess: false, user }),
+    findKeysetPage<Record<string, any>>(payload, { collection: 'replies', where: { thread: { equals: doc.id } }, order: REPLY_ORDER, at, depth: 0, limit: REPLIES_PER_PAGE, user }),
   ])
   const thread = presentThread(doc as never, user as never)
-  const presentedReplies = replies.docs.map((r) => presentReply(r as never, user as never))
+  const presentedReplies = replies.docs.map((r) => presentReply(r, user as never))
   const localityId = doc.locality && typeof doc.locality === 'object' ? doc.locality.id : doc.locality
   const crisisServices = thread.crisisHold || presentedReplies.some((r) => r.crisisHold) ? await localCrisisServices(payload, localityId as never) : []
   const moderator = moderatesLocality(user as never, localityId as never)
@@ -68,17 +81,19 @@ export async function threadPage(payload: Payload, user: User, id: number | stri
   return {
     thread,
     replies: presentedReplies,
-    page: replies.page ?? page,
-    totalPages: Math.max(1, replies.totalPages),
+    before: replies.before,
+    after: replies.after,
     reviewHours: settings.reviewHours,
     replyBlocked,
     crisisServices,
   }
 }
 
-/** The page of its thread a reply is on (counted as the viewer sees the thread). */
-export async function replyPageNumber(payload: Payload, user: User, threadId: number | string, createdAt: string): Promise<number> {
-  const before = await payload.count({ collection: 'replies', where: { and: [{ thread: { equals: threadId } }, { createdAt: { less_than_equal: createdAt } }] }, overrideAccess: false, user })
+/** The page of its thread a reply is on, as the viewer sees the thread (for the `?page=` after posting). */
+export async function replyPageNumber(payload: Payload, user: User, threadId: number | string, reply: { id: number | string; createdAt: string }): Promise<number> {
+  // The replies up to and including this one, in the thread's order: those not after it.
+  const upTo: Where = { or: [{ createdAt: { less_than: reply.createdAt } }, { and: [{ createdAt: { equals: reply.createdAt } }, { id: { less_than_equal: reply.id } }] }] }
+  const before = await payload.count({ collection: 'replies', where: { and: [{ thread: { equals: threadId } }, upTo] }, overrideAccess: false, user })
   return Math.max(1, Math.ceil(before.totalDocs / REPLIES_PER_PAGE))
 }
 
@@ -88,7 +103,7 @@ export async function replyPageNumber(payload: Payload, user: User, threadId: nu
  */
 export async function flaggedItemPath(payload: Payload, user: Record<string, any>, collection: string, id: number | string): Promise<string | null> {
   if (!['threads', 'replies', 'stories'].includes(collection)) return null
-  const found = await payload.find({ collection: collection as 'threads', where: { id: { equals: id } }, depth: 0, limit: 1, overrideAccess: false, user })
+  const found = await payload.find({ collection: collection as 'threads', where: { id: { equals: id } }, depth: 0, limit: 1, pagination: false, overrideAccess: false, user })
   const doc = found.docs[0] as Record<string, any> | undefined
   if (!doc) return null
   if (collection === 'stories') return `/stories/${doc.slug}?flagged=1`
@@ -101,8 +116,8 @@ export async function postsAwaitingReview(payload: Payload, user: Record<string,
   const mine: Where = { and: [{ author: { equals: user.id } }, { status: { in: ['pending', 'hidden'] } }] }
   const [settings, threads, replies] = await Promise.all([
     loadModerationSettings(payload),
-    payload.find({ collection: 'threads', where: mine, select: { title: true }, sort: '-createdAt', limit: 20, depth: 0, overrideAccess: false, user }),
-    payload.find({ collection: 'replies', where: mine, select: { thread: true }, sort: '-createdAt', limit: 20, depth: 1, overrideAccess: false, user }),
+    payload.find({ collection: 'threads', where: mine, select: { title: true }, sort: '-createdAt', limit: 20, pagination: false, depth: 0, overrideAccess: false, user }),
+    payload.find({ collection: 'replies', where: mine, select: { thread: true }, sort: '-createdAt', limit: 20, pagination: false, depth: 1, overrideAccess: false, user }),
   ])
   const posts = [
     ...threads.docs.map((t) => ({ href: `/threads/${t.id}`, title: String(t.title) })),

@@ -18,6 +18,7 @@ export async function currentJoinCode(payload: Payload, user: Record<string, any
     where: { and: [{ meeting: { equals: meetingId } }, { closedAt: { exists: false } }, { expiresAt: { greater_than: now.toISOString() } }] },
     sort: '-createdAt',
     limit: 5,
+    pagination: false,
     depth: 0,
     overrideAccess: false,
     user,
@@ -36,7 +37,7 @@ export type UsableJoinCode = { id: number | string; code: string; meetingId: num
 export async function findUsableJoinCode(payload: Payload, typed: unknown, now = new Date()): Promise<UsableJoinCode | null> {
   const code = normaliseJoinCode(typed)
   if (!code) return null
-  const found = await payload.find({ collection: 'join-codes', where: { code: { equals: code } }, limit: 1, depth: 0, overrideAccess: true })
+  const found = await payload.find({ collection: 'join-codes', where: { code: { equals: code } }, limit: 1, pagination: false, depth: 0, overrideAccess: true })
   const doc = found.docs[0]
   const meetingId = idOf(doc?.meeting)
   if (!doc || meetingId === null || !isJoinCodeUsable(doc, now)) return null

@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import { publicLocalities } from '../cache/localities.js'
 import { canReadForum } from '../policies/forumVisibility.js'
+import type { PageRequest } from '../policies/pageCursor.js'
 import type { LocalitySummary } from '../presenters/locality.js'
 import { moderationSettings, visibleThreads } from './forum.js'
 import { attendancePoints, nextMeeting } from './meetings.js'
@@ -21,11 +22,11 @@ export async function localityBySlug(payload: Payload, slug: unknown): Promise<L
 }
 
 /** A locality page: its latest stories, its forum (when the viewer may read it), its next meeting and attendance. */
-export async function localityPage(payload: Payload, user: User, locality: LocalitySummary, page: number) {
+export async function localityPage(payload: Payload, user: User, locality: LocalitySummary, threadsAt: PageRequest) {
   const [{ cards }, forum, settings, upcoming, attendance] = await Promise.all([
     visibleStoryCards(payload, user, { locality: { equals: locality.id } }, { limit: 6 }),
     // A visitor at a members' forum gets the "join" message, not even a count of threads.
-    canReadForum(user as never, locality.forumVisibility) ? visibleThreads(payload, user, locality.id, page) : Promise.resolve(null),
+    canReadForum(user as never, locality.forumVisibility) ? visibleThreads(payload, user, locality.id, threadsAt) : Promise.resolve(null),
     moderationSettings(payload),
     nextMeeting(payload, user, locality.id),
     attendancePoints(payload, user, { localityId: locality.id }),

@@ -6,13 +6,16 @@ import type { Payload, Where } from 'payload'
 import { CALENDAR_SELECT, meetingsCalendarText } from '../meetings/calendar.js'
 import { minutesApprovalNote } from '../meetings/minutesApproval.js'
 import type { ActionState } from '../policies/actions.js'
+import type { PageRequest } from '../policies/pageCursor.js'
 import type { AttendancePoint } from '../presenters/attendanceChart.js'
 import { presentAction, presentMeeting, presentMeetingSummary, type ActionLinks } from '../presenters/meeting.js'
 import { currentJoinCode } from './joinCodes.js'
+import { findKeysetPage, type KeysetOrder } from './keyset.js'
 
 type User = Record<string, any> | null
 
 export const PAST_MEETINGS_PER_PAGE = 20
+const MEETING_SUMMARY_SELECT = { title: true, locality: true, startsAt: true, endsAt: true, status: true, cancellationReason: true, venue: true } as const
 const byLocality = (localityId?: number | string): Where[] => (localityId === undefined ? [] : [{ locality: { equals: localityId } }])
 
 export async function upcomingMeetings(payload: Payload, user: User, localityId?: number | string, limit = 50) {
@@ -21,27 +24,30 @@ export async function upcomingMeetings(payload: Payload, user: User, localityId?
     where: { and: [...byLocality(localityId), { endsAt: { greater_than_equal: new Date().toISOString() } }] },
     sort: 'startsAt',
     limit,
+    pagination: false,
     depth: 1,
-    select: { title: true, locality: true, startsAt: true, endsAt: true, status: true, cancellationReason: true, venue: true },
+    select: MEETING_SUMMARY_SELECT,
     overrideAccess: false,
     user,
   })
   return result.docs.map((doc) => presentMeetingSummary(doc as never))
 }
 
-export async function pastMeetings(payload: Payload, user: User, localityId: number | string | undefined, page: number) {
-  const result = await payload.find({
+/** Past meetings, most recent first; the id breaks ties. */
+export const PAST_MEETINGS_ORDER: KeysetOrder = { keys: [{ field: 'startsAt', kind: 'date', descending: true }], idDescending: true }
+
+export async function pastMeetings(payload: Payload, user: User, localityId: number | string | undefined, at: PageRequest) {
+  const page = await findKeysetPage<Record<string, any>>(payload, {
     collection: 'meetings',
     where: { and: [...byLocality(localityId), { endsAt: { less_than: new Date().toISOString() } }] },
-    sort: '-startsAt',
-    page,
+    order: PAST_MEETINGS_ORDER,
+    at,
     limit: PAST_MEETINGS_PER_PAGE,
     depth: 1,
-    select: { title: true, locality: true, startsAt: true, endsAt: true, status: true, cancellationReason: true, venue: true },
-    overrideAccess: false,
+    select: MEETING_SUMMARY_SELECT,
     user,
   })
-  return { meetings: result.docs.map((doc) => presentMeetingSummary(doc as never)), page: result.page ?? page, totalPages: Math.max(1, result.totalPages) }
+  return { meetings: page.docs.map((doc) => presentMeetingSummary(doc as never)), before: page.before, after: page.after }
 }
 
 /**
@@ -54,8 +60,9 @@ export async function nextMeeting(payload: Payload, user: User, localityId?: num
     where: { and: [...byLocality(localityId), { status: { not_equals: 'cancelled' } }, { startsAt: { greater_than_equal: now.toISOString() } }] },
     sort: 'startsAt',
     limit: 1,
+    pagination: false,
     depth: 1,
-    select: { title: true, locality: true, startsAt: true, endsAt: true, status: true, cancellationReason: true, venue: true },
+    select: MEETING_SUMMARY_SELECT,
     overrideAccess: false,
     user,
   })
@@ -77,6 +84,7 @@ export async function attendancePoints(payload: Payload, user: User, options: { 
     },
     sort: '-startsAt',
     limit: options.count ?? 12,
+    pagination: false,
     depth: 1,
     select: { title: true, locality: true, startsAt: true, attendance: true },
     overrideAccess: false,
@@ -122,6 +130,7 @@ export async function visibleActions(payload: Payload, user: User, filter: { sta
     },
     sort: '-raisedOn',
     limit,
+    pagination: false,
     // Only the meeting and locality are populated; threads and stories are looked up as a visitor.
     depth: 0,
     overrideAccess: false,
@@ -198,6 +207,6 @@ export async function meetingCalendar(payload: Payload, id: number | string): Pr
 }
 
 async function calendarOf(payload: Payload, name: string, where: Where): Promise<string> {
-  const result = await payload.find({ collection: 'meetings', where, sort: 'startsAt', limit: 1000, depth: 0, select: CALENDAR_SELECT, overrideAccess: false, user: null })
+  const result = await payload.find({ collection: 'meetings', where, sort: 'startsAt', limit: 1000, pagination: false, depth: 0, select: CALENDAR_SELECT, overrideAccess: false, user: null })
   return meetingsCalendarText(name, result.docs as never)
 }

@@ -25,13 +25,13 @@ export async function ownStory(payload: Payload, user: Author, id: string): Prom
 
 /** /account/stories: every story of the author's, latest change first. */
 export async function myStoryRows(payload: Payload, user: Author): Promise<MyStoryRow[]> {
-  const result = await payload.find({ collection: 'stories', where: { author: { equals: user.id } }, sort: '-updatedAt', depth: 0, limit: 100, overrideAccess: false, user })
+  const result = await payload.find({ collection: 'stories', where: { author: { equals: user.id } }, sort: '-updatedAt', depth: 0, limit: 100, pagination: false, overrideAccess: false, user })
   return result.docs.map((doc) => presentMyStoryRow(doc as Record<string, any>))
 }
 
 /** The manage page of one of the author's stories: its facts, consents, history, and the crisis panel when due. */
 export async function myStoryPage(payload: Payload, user: Author, story: Record<string, any>, support: unknown) {
-  const consents = await payload.find({ collection: 'consents', where: { story: { equals: story.id } }, sort: 'version', depth: 0, limit: 100, overrideAccess: false, user })
+  const consents = await payload.find({ collection: 'consents', where: { story: { equals: story.id } }, sort: 'version', depth: 0, limit: 100, pagination: false, overrideAccess: false, user })
   const history = await authorHistory(payload, user, story.id)
   const crisisPanel = crisisPanelFor(story, support)
   const crisisServices = crisisPanel ? await localCrisisServices(payload, idOf(story.locality)) : []
@@ -46,6 +46,7 @@ async function authorHistory(payload: Payload, user: Author, storyId: number | s
     sort: 'at',
     depth: 0,
     limit: 200,
+    pagination: false,
     overrideAccess: false,
     user,
   })

@@ -3,42 +3,60 @@
 import type { Payload, Where } from 'payload'
 
 import { isSelf } from '../policies/roles.js'
+import type { PageRequest } from '../policies/pageCursor.js'
 import { displayNamesFor, presentStoryCard, presentStoryPage, STORY_CARD_SELECT, type StoryPage } from '../presenters/story.js'
+import { findKeysetPage, type KeysetOrder } from './keyset.js'
 
 type User = Record<string, any> | null
 
 export const STORIES_PER_PAGE = 12
 
-/** Published stories the viewer may see, newest first, as cards. */
-export async function visibleStoryCards(payload: Payload, user: User, where: Where, options: { page?: number; limit?: number } = {}) {
+/** Newest published first; the id breaks ties, so every story has one place in the list. */
+export const STORY_LIST_ORDER: KeysetOrder = { keys: [{ field: 'publishedAt', kind: 'date', descending: true }], idDescending: true }
+
+const published = (where: Where): Where => ({ and: [{ status: { equals: 'published' } }, where] })
+
+/** The latest `limit` published stories the viewer may see, as cards (a locality page, search). No count is made. */
+export async function visibleStoryCards(payload: Payload, user: User, where: Where, options: { limit?: number } = {}) {
   const result = await payload.find({
     collection: 'stories',
-    where: { and: [{ status: { equals: 'published' } }, where] },
-    sort: '-publishedAt',
+    where: published(where),
+    sort: ['-publishedAt', '-id'],
     depth: 1,
     select: STORY_CARD_SELECT,
-    page: options.page ?? 1,
     limit: options.limit ?? STORIES_PER_PAGE,
+    pagination: false,
     overrideAccess: false,
     user,
   })
   const names = await displayNamesFor(payload, result.docs as never)
-  return { cards: result.docs.map((doc) => presentStoryCard(doc as never, names)), totalPages: result.totalPages, page: result.page ?? 1 }
+  return { cards: result.docs.map((doc) => presentStoryCard(doc as never, names)) }
 }
 
-/** The /stories list, filtered by a theme and a locality the route has checked. */
-export async function storyList(payload: Payload, user: User, filter: { theme?: string; localityId?: number | string; page: number }) {
+/** The /stories list, filtered by a theme and a locality the route has checked, one page at a time. */
+export async function storyList(payload: Payload, user: User, filter: { theme?: string; localityId?: number | string; at: PageRequest }) {
   const filters: Where[] = []
   if (filter.theme) filters.push({ themes: { contains: filter.theme } })
   if (filter.localityId !== undefined) filters.push({ locality: { equals: filter.localityId } })
-  return visibleStoryCards(payload, user, { and: filters }, { page: filter.page })
+  const page = await findKeysetPage<Record<string, any>>(payload, {
+    collection: 'stories',
+    where: published({ and: filters }),
+    order: STORY_LIST_ORDER,
+    at: filter.at,
+    limit: STORIES_PER_PAGE,
+    depth: 1,
+    select: STORY_CARD_SELECT,
+    user,
+  })
+  const names = await displayNamesFor(payload, page.docs as never)
+  return { cards: page.docs.map((doc) => presentStoryCard(doc as never, names)), before: page.before, after: page.after }
 }
 
 export type StoryLookup = { found: 'story'; story: StoryPage; isAuthor: boolean } | { found: 'withdrawn' } | { found: 'nothing' }
 
 /** One story by its slug as the viewer may see it; else whether it was withdrawn (a 410), else nothing. */
 export async function storyBySlug(payload: Payload, user: User, slug: string): Promise<StoryLookup> {
-  const found = await payload.find({ collection: 'stories', where: { slug: { equals: slug } }, depth: 1, limit: 1, overrideAccess: false, user })
+  const found = await payload.find({ collection: 'stories', where: { slug: { equals: slug } }, depth: 1, limit: 1, pagination: false, overrideAccess: false, user })
   const doc = found.docs[0]
   if (!doc) return (await wasWithdrawn(payload, slug)) ? { found: 'withdrawn' } : { found: 'nothing' }
   const names = await displayNamesFor(payload, [doc as never])

@@ -5,8 +5,10 @@ import type { Payload } from 'payload'
 import { HomePage } from '../../views/pages/HomePage.js'
 import { LocalityPage } from '../../views/pages/LocalityPage.js'
 import { sendPage } from '../../views/render.js'
+import { THREAD_LIST_ORDER } from '../queries/forum.js'
+import { pageRequestFor } from '../queries/keyset.js'
 import { localityPage } from '../queries/localities.js'
-import { handle, pageContext, pageNumber, sendNotFound } from './support.js'
+import { handle, pageContext, sendBadPageLink, sendNotFound } from './support.js'
 
 export function pagesRouter(payload: Payload): Router {
   const router = Router()
@@ -24,8 +26,10 @@ export function pagesRouter(payload: Payload): Router {
       const ctx = await pageContext(payload, req, res)
       const locality = ctx.localities.find((l) => l.slug === req.params.slug)
       if (!locality) return sendNotFound(res, ctx)
-      const { stories, forum, meetings } = await localityPage(payload, res.locals.user ?? null, locality, pageNumber(req.query.page))
-      sendPage(res, <LocalityPage ctx={ctx} locality={locality} stories={stories} forum={forum} meetings={meetings} />)
+      const threadsAt = pageRequestFor(req.query, THREAD_LIST_ORDER)
+      if (!threadsAt) return sendBadPageLink(res, ctx, `/localities/${locality.slug}`)
+      const { stories, forum, meetings } = await localityPage(payload, res.locals.user ?? null, locality, threadsAt)
+      sendPage(res, <LocalityPage ctx={ctx} locality={locality} stories={stories} forum={forum} forumFirstPage={threadsAt.kind === 'first'} meetings={meetings} />)
     }),
   )
 

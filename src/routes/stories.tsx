@@ -3,13 +3,15 @@
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
+import { listHref } from '../../views/components/Pager.js'
 import { MessagePage } from '../../views/pages/MessagePage.js'
 import { StoriesPage } from '../../views/pages/StoriesPage.js'
 import { StoryPage } from '../../views/pages/StoryPage.js'
 import { sendPage } from '../../views/render.js'
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
-import { storyBySlug, storyList } from '../queries/stories.js'
-import { handle, pageContext, pageNumber, sendNotFound } from './support.js'
+import { pageRequestFor } from '../queries/keyset.js'
+import { STORY_LIST_ORDER, storyBySlug, storyList } from '../queries/stories.js'
+import { handle, pageContext, sendBadPageLink, sendNotFound } from './support.js'
 
 export function storiesRouter(payload: Payload): Router {
   const router = Router()
@@ -21,9 +23,11 @@ export function storiesRouter(payload: Payload): Router {
       const theme = typeof req.query.theme === 'string' && STORY_THEMES.some((t) => t.value === req.query.theme) ? req.query.theme : ''
       const localitySlug = typeof req.query.locality === 'string' ? req.query.locality : ''
       const locality = ctx.localities.find((l) => l.slug === localitySlug)
-      const page = pageNumber(req.query.page, 1000)
-      const { cards, totalPages } = await storyList(payload, res.locals.user, { theme, localityId: locality?.id, page })
-      sendPage(res, <StoriesPage ctx={ctx} stories={cards} theme={theme} locality={locality ? locality.slug : ''} page={page} totalPages={totalPages} />)
+      const filters: Record<string, string> = { ...(theme ? { theme } : {}), ...(locality ? { locality: locality.slug } : {}) }
+      const at = pageRequestFor(req.query, STORY_LIST_ORDER, 1000)
+      if (!at) return sendBadPageLink(res, ctx, listHref('/stories', filters))
+      const list = await storyList(payload, res.locals.user, { theme, localityId: locality?.id, at })
+      sendPage(res, <StoriesPage ctx={ctx} stories={list.cards} filters={filters} before={list.before} after={list.after} firstPage={at.kind === 'first'} />)
     }),
   )
 

@@ -5,8 +5,9 @@ import { createElement } from 'react'
 import { z } from 'zod'
 
 import type { PageContext } from '../../views/components/PageContext.js'
+import { MessagePage } from '../../views/pages/MessagePage.js'
 import { NotFoundPage } from '../../views/pages/NotFoundPage.js'
-import { sendPage } from '../../views/render.js'
+import { clientGone, sendPage, skippedForGoneClients } from '../../views/render.js'
 import { databaseKind } from '../db/index.js'
 import { presentViewer } from '../presenters/viewer.js'
 import { unreadConversations } from '../queries/conversations.js'
@@ -62,9 +63,6 @@ export function signedIn(req: Request, res: Response, next: string = req.origina
   return null
 }
 
-/** A `?page=` number: 1 to `max`, anything else 1. */
-export const pageNumber = (value: unknown, max = 10_000) => Math.max(1, Math.min(max, Number.parseInt(String(value ?? '1'), 10) || 1))
-
 /** The 404 page, for an address with nothing at it or nothing this viewer may see. */
 export function sendNotFound(res: Response, ctx: PageContext): void {
   sendPage(res, createElement(NotFoundPage, { ctx }), 404)
@@ -72,20 +70,61 @@ export function sendNotFound(res: Response, ctx: PageContext): void {
 
 export type PublicRequestLocals = { user: Record<string, any> | null; csrfToken: string }
 
+/**
+ * Thrown to stop a handler whose client has gone; `handle` ends the request quietly. Anywhere else
+ * (the 404 fallback) it reaches the error handler as a 499, the client's doing: not logged as ours.
+ */
+class ClientGone extends Error {
+  readonly status = 499
+}
+
+/**
+ * A read (GET, HEAD) for a client that has gone is not worth finishing. A form post is: the member
+ * may have closed the tab after pressing the button, and what they sent should still be saved.
+ */
+const abandoned = (req: Request, res: Response) => (req.method === 'GET' || req.method === 'HEAD') && clientGone(res)
+
+/** The page frame every page reads first. A client that has gone by then gets no further reads. */
 export async function pageContext(payload: Payload, req: Request, res: Response): Promise<PageContext> {
   const user = (res.locals.user ?? null) as Record<string, any> | null
-  return {
+  const ctx = {
     viewer: presentViewer(user),
     localities: await localityList(payload),
     unreadMessages: await unreadConversations(payload, user),
     csrfToken: String(res.locals.csrfToken ?? ''),
     path: req.path,
   }
+  if (abandoned(req, res)) throw new ClientGone()
+  return ctx
 }
 
-/** Wraps an async handler so a thrown error reaches Express's error handler instead of hanging. */
+/**
+ * Wraps an async handler so a thrown error reaches Express's error handler instead of hanging. A
+ * request whose client has already gone (it waited behind other work) is not handled at all, and one
+ * whose client goes during the page frame's reads stops there; sendPage skips the render itself.
+ */
 export const handle = (fn: (req: Request, res: Response, next: NextFunction) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => {
-  fn(req, res, next).catch(next)
+  if (abandoned(req, res)) {
+    skippedForGoneClients.count++
+    return
+  }
+  fn(req, res, next).catch((error: unknown) => {
+    if (error instanceof ClientGone) skippedForGoneClients.count++
+    else next(error)
+  })
+}
+
+/** A 400 for a page link whose cursor is damaged or not one of ours, with the way back to the first page. */
+export function sendBadPageLink(res: Response, ctx: PageContext, firstPage: string): void {
+  sendPage(
+    res,
+    createElement(MessagePage, {
+      ctx,
+      title: 'This page link does not work',
+      children: createElement('p', null, 'The link to this page is damaged or incomplete. ', createElement('a', { href: firstPage }, 'Go to the first page'), '.'),
+    }),
+    400,
+  )
 }
 
 /** Routes read ids from URLs and forms through the one toId (src/db/relationId.ts). */

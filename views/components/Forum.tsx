@@ -5,8 +5,9 @@ import { awaitingReviewBanner, FIRST_POST_MARKER } from '../../src/policies/post
 import { FLAG_REASONS } from '../../src/policies/flags.js'
 import { PostForm } from './Form.js'
 import { MemberTypeBadge } from './MemberTypeBadge.js'
+import { formatLondon } from '../../src/policies/londonTime.js'
 
-const dateTime = (iso: string) => (iso ? new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }) : '')
+const dateTime = (iso: string) => (iso ? formatLondon('postedAt', iso) : '')
 
 export function Byline({ post }: { post: PresentedPost }) {
   return (

@@ -4,6 +4,7 @@ import { CrisisPanel } from '../components/CrisisPanel.js'
 import { ErrorSummary, PostForm, TextAreaField, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
+import { formatLondon } from '../../src/policies/londonTime.js'
 
 type Props = {
   ctx: PageContext
@@ -19,7 +20,7 @@ type Props = {
   crisisServices?: LocalCrisisService[] | null
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+const when = (iso: string) => formatLondon('sentAt', iso)
 
 export function ConversationPage({ ctx, id, title, viewerIsMember, messages, closed, body = '', errors = {}, notice, crisisServices = null }: Props) {
   return (

@@ -8,8 +8,9 @@ import { ThreadList } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
 import { StoryCardList } from '../components/StoryCardList.js'
 import type { PageContext } from '../components/PageContext.js'
+import { NothingMoreHere, Pager, type PageLinks } from '../components/Pager.js'
 
-export type LocalityForum = { threads: PresentedThread[]; page: number; totalPages: number; reviewHours: number }
+export type LocalityForum = { threads: PresentedThread[]; reviewHours: number } & PageLinks
 
 export type LocalityMeetings = { next: MeetingSummary | null; attendance: AttendancePoint[] }
 
@@ -18,12 +19,15 @@ export function LocalityPage({
   locality,
   stories,
   forum,
+  forumFirstPage = true,
   meetings,
 }: {
   ctx: PageContext
   locality: LocalitySummary
   stories: StoryCard[]
   forum: LocalityForum | null
+  /** Whether the forum's threads are its first page (a later page that has emptied says so). */
+  forumFirstPage?: boolean
   meetings: LocalityMeetings
 }) {
   const forumOpen = locality.forumVisibility === 'public' || ctx.viewer !== null
@@ -78,16 +82,8 @@ export function LocalityPage({
                 <a href="/join">Join</a> or <a href={`/login?next=/localities/${locality.slug}`}>sign in</a> to take part.
               </p>
             )}
-            <ThreadList threads={forum.threads} reviewHours={forum.reviewHours} />
-            {forum.totalPages > 1 ? (
-              <nav className="pagination" aria-label="Pages of conversations">
-                {forum.page > 1 ? <a href={`/localities/${locality.slug}?page=${forum.page - 1}`}>Newer conversations</a> : null}{' '}
-                <span>
-                  Page {forum.page} of {forum.totalPages}
-                </span>{' '}
-                {forum.page < forum.totalPages ? <a href={`/localities/${locality.slug}?page=${forum.page + 1}`}>Older conversations</a> : null}
-              </nav>
-            ) : null}
+            {!forumFirstPage && forum.threads.length === 0 ? <NothingMoreHere firstPage={`/localities/${locality.slug}`} /> : <ThreadList threads={forum.threads} reviewHours={forum.reviewHours} />}
+            <Pager label="Pages of conversations" path={`/localities/${locality.slug}`} links={forum} earlier="Newer conversations" later="Older conversations" />
           </>
         ) : (
           <div className="notice">

@@ -5,19 +5,20 @@ import type { LocalitySummary } from '../../src/presenters/locality.js'
 import { Layout } from '../components/Layout.js'
 import { LocalityFilter, MeetingList } from '../components/Meetings.js'
 import type { PageContext } from '../components/PageContext.js'
+import { Pager, type PageLinks } from '../components/Pager.js'
 
 export type MeetingsPageProps = {
   ctx: PageContext
   locality: LocalitySummary | null
   next: MeetingSummary | null
   upcoming: MeetingSummary[]
-  past: { meetings: MeetingSummary[]; page: number; totalPages: number }
+  past: { meetings: MeetingSummary[]; firstPage: boolean } & PageLinks
   attendance: AttendancePoint[]
 }
 
 export function MeetingsPage({ ctx, locality, next, upcoming, past, attendance }: MeetingsPageProps) {
   const where = locality ? locality.name : 'Lancashire'
-  const query = (page: number) => `/meetings?${new URLSearchParams({ ...(locality ? { locality: locality.slug } : {}), page: String(page) })}`
+  const filters: Record<string, string> = locality ? { locality: locality.slug } : {}
   const calendar = locality ? `/localities/${locality.slug}/meetings.ics` : '/meetings.ics'
   return (
     <Layout
@@ -51,16 +52,8 @@ export function MeetingsPage({ ctx, locality, next, upcoming, past, attendance }
       </section>
       <section aria-labelledby="past-heading">
         <h2 id="past-heading">Past meetings</h2>
-        <MeetingList meetings={past.meetings} empty="No meetings have been held yet." />
-        {past.totalPages > 1 ? (
-          <nav className="pagination" aria-label="Pages of past meetings">
-            {past.page > 1 ? <a href={query(past.page - 1)}>More recent meetings</a> : null}{' '}
-            <span>
-              Page {past.page} of {past.totalPages}
-            </span>{' '}
-            {past.page < past.totalPages ? <a href={query(past.page + 1)}>Older meetings</a> : null}
-          </nav>
-        ) : null}
+        <MeetingList meetings={past.meetings} empty={past.firstPage ? 'No meetings have been held yet.' : 'There are no more past meetings to show here.'} />
+        <Pager label="Pages of past meetings" path="/meetings" params={filters} links={past} earlier="More recent meetings" later="Older meetings" />
       </section>
     </Layout>
   )

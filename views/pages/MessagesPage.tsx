@@ -1,8 +1,9 @@
 import type { ConversationRow } from '../../src/presenters/message.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
+import { formatLondon } from '../../src/policies/londonTime.js'
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' })
+const when = (iso: string) => formatLondon('sentAt', iso)
 
 /** The viewer's private conversations: messages from the moderators, and for staff the lines they handle. */
 export function MessagesPage({ ctx, rows }: { ctx: PageContext; rows: ConversationRow[] }) {

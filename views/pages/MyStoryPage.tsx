@@ -9,6 +9,7 @@ import { ErrorSummary, PostForm, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 import { STORY_FORM_LABELS } from './StoryFormPage.js'
+import { formatLondon } from '../../src/policies/londonTime.js'
 
 type Props = {
   ctx: PageContext
@@ -27,7 +28,7 @@ type Props = {
   crisisServices?: LocalCrisisService[]
 }
 
-const date = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+const date = (iso: string) => formatLondon('longDate', iso)
 
 export function MyStoryPage({
   ctx,

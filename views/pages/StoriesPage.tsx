@@ -3,12 +3,14 @@ import { STORY_THEMES } from '../../src/policies/storyTaxonomy.js'
 import { SelectField } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
+import { listHref, NothingMoreHere, Pager, type PageLinks } from '../components/Pager.js'
 import { StoryCardList } from '../components/StoryCardList.js'
 
-type Props = { ctx: PageContext; stories: StoryCard[]; theme: string; locality: string; page: number; totalPages: number }
+type Props = { ctx: PageContext; stories: StoryCard[]; filters: Record<string, string>; firstPage: boolean } & PageLinks
 
-export function StoriesPage({ ctx, stories, theme, locality, page, totalPages }: Props) {
-  const query = (p: number) => `/stories?${new URLSearchParams({ ...(theme ? { theme } : {}), ...(locality ? { locality } : {}), page: String(p) })}`
+export function StoriesPage({ ctx, stories, filters, firstPage, before, after }: Props) {
+  const theme = filters.theme ?? ''
+  const locality = filters.locality ?? ''
   return (
     <Layout ctx={ctx} title="Recovery stories" description="Lived-experience recovery stories from Lancashire.">
       <h1>Recovery stories</h1>
@@ -20,16 +22,8 @@ export function StoriesPage({ ctx, stories, theme, locality, page, totalPages }:
           Show stories
         </button>
       </form>
-      <StoryCardList stories={stories} headingLevel={2} />
-      {totalPages > 1 ? (
-        <nav aria-label="Pages of stories" className="pagination">
-          {page > 1 ? <a href={query(page - 1)}>Newer stories</a> : null}{' '}
-          <span>
-            Page {page} of {totalPages}
-          </span>{' '}
-          {page < totalPages ? <a href={query(page + 1)}>Older stories</a> : null}
-        </nav>
-      ) : null}
+      {!firstPage && stories.length === 0 ? <NothingMoreHere firstPage={listHref('/stories', filters)} /> : <StoryCardList stories={stories} headingLevel={2} />}
+      <Pager label="Pages of stories" path="/stories" params={filters} links={{ before, after }} earlier="Newer stories" later="Older stories" />
     </Layout>
   )
 }

@@ -5,15 +5,16 @@ import { ErrorSummary, PostForm, TextAreaField } from '../components/Form.js'
 import { Byline, FlagForm, ReviewBanner } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
+import { NothingMoreHere, Pager, type PageLinks } from '../components/Pager.js'
 
 export type ReplyFormState = { body?: string; error?: string; tooSoon?: string }
 
-type Props = {
+type Props = PageLinks & {
   ctx: PageContext
   thread: PresentedThread
   replies: PresentedPost[]
-  page: number
-  totalPages: number
+  /** Whether these are the thread's first replies (a later page that has emptied says so). */
+  firstPage: boolean
   reviewHours: number
   /** Why the viewer cannot reply, or null when they can. */
   replyBlocked: string | null
@@ -23,7 +24,7 @@ type Props = {
   crisisServices?: LocalCrisisService[]
 }
 
-export function ThreadPage({ ctx, thread, replies, page, totalPages, reviewHours, replyBlocked, replyForm = {}, notice, crisisServices = [] }: Props) {
+export function ThreadPage({ ctx, thread, replies, firstPage, before, after, reviewHours, replyBlocked, replyForm = {}, notice, crisisServices = [] }: Props) {
   const showCrisis = thread.crisisHold || replies.some((r) => r.crisisHold)
   return (
     <Layout ctx={ctx} title={thread.title}>
@@ -49,6 +50,7 @@ export function ThreadPage({ ctx, thread, replies, page, totalPages, reviewHours
 
       <section aria-labelledby="replies-heading">
         <h2 id="replies-heading">{thread.replyCount === 1 ? '1 reply' : `${thread.replyCount} replies`}</h2>
+        {!firstPage && replies.length === 0 ? <NothingMoreHere firstPage={`/threads/${thread.id}`} /> : null}
         {replies.map((reply) => (
           <article className="post" id={`reply-${reply.id}`} key={String(reply.id)} aria-label={`Reply from ${reply.byline.displayName}`}>
             <ReviewBanner post={reply} reviewHours={reviewHours} />
@@ -57,15 +59,7 @@ export function ThreadPage({ ctx, thread, replies, page, totalPages, reviewHours
             {ctx.viewer && !reply.isOwn && !reply.awaitingReview ? <FlagForm targetCollection="replies" targetId={reply.id} csrfToken={ctx.csrfToken} /> : null}
           </article>
         ))}
-        {totalPages > 1 ? (
-          <nav className="pagination" aria-label="Pages of replies">
-            {page > 1 ? <a href={`/threads/${thread.id}?page=${page - 1}`}>Earlier replies</a> : null}{' '}
-            <span>
-              Page {page} of {totalPages}
-            </span>{' '}
-            {page < totalPages ? <a href={`/threads/${thread.id}?page=${page + 1}`}>Later replies</a> : null}
-          </nav>
-        ) : null}
+        <Pager label="Pages of replies" path={`/threads/${thread.id}`} links={{ before, after }} earlier="Earlier replies" later="Later replies" />
       </section>
 
       <section aria-labelledby="reply-heading">

@@ -8,9 +8,11 @@ import { ThreadFormPage, type ThreadFormValues } from '../../../views/pages/Thre
 import { ThreadPage, type ReplyFormState } from '../../../views/pages/ThreadPage.js'
 import { sendPage } from '../../../views/render.js'
 import { postReply, startThread } from '../../commands/forum/posting.js'
-import { moderationSettings, newThreadForm, replyPageNumber, threadPage } from '../../queries/forum.js'
+import type { PageRequest } from '../../policies/pageCursor.js'
+import { moderationSettings, newThreadForm, REPLY_ORDER, replyPageNumber, threadPage } from '../../queries/forum.js'
+import { pageRequestFor } from '../../queries/keyset.js'
 import { mustPost, postRefusal, sendTooSoon } from '../support/forumPosting.js'
-import { formText, handle, isPlausibleId, pageContext, pageNumber, readForm, sendNotFound, toId } from '../support.js'
+import { formText, handle, isPlausibleId, pageContext, readForm, sendBadPageLink, sendNotFound, toId } from '../support.js'
 
 export function forumRouter(payload: Payload): Router {
   const router = Router()
@@ -61,7 +63,9 @@ export function forumRouter(payload: Payload): Router {
     handle(async (req, res) => {
       const ctx = await pageContext(payload, req, res)
       const notice = req.query.flagged === '1' ? 'Thank you. The moderators will look at your report.' : undefined
-      await sendThread(payload, ctx, res, String(req.params.id), pageNumber(req.query.page), {}, 200, notice)
+      const at = pageRequestFor(req.query, REPLY_ORDER)
+      if (!at) return sendBadPageLink(res, ctx, `/threads/${encodeURIComponent(String(req.params.id).slice(0, 40))}`)
+      await sendThread(payload, ctx, res, String(req.params.id), at, {}, 200, notice)
     }),
   )
 
@@ -76,7 +80,7 @@ export function forumRouter(payload: Payload): Router {
       const form = readForm(req.body, { body: formText(25_000) })
       try {
         const reply = await postReply({ payload, user, threadId: toId(threadId), body: form.body })
-        const page = await replyPageNumber(payload, user, toId(threadId), reply.createdAt)
+        const page = await replyPageNumber(payload, user, toId(threadId), reply)
         res.redirect(303, `/threads/${threadId}${page > 1 ? `?page=${page}` : ''}#reply-${reply.id}`)
       } catch (error) {
         const refusal = postRefusal(error)
@@ -89,7 +93,7 @@ export function forumRouter(payload: Payload): Router {
             : refusal.kind === 'fields'
               ? { body: form.body, error: refusal.errors.body ?? Object.values(refusal.errors)[0] }
               : { body: form.body, error: refusal.message }
-        await sendThread(payload, ctx, res, threadId, 1, replyForm, refusal.status)
+        await sendThread(payload, ctx, res, threadId, { kind: 'first' }, replyForm, refusal.status)
       }
     }),
   )
@@ -97,9 +101,9 @@ export function forumRouter(payload: Payload): Router {
   return router
 }
 
-async function sendThread(payload: Payload, ctx: PageContext, res: Response, id: string, page: number, replyForm: ReplyFormState, status: number, notice?: string) {
+async function sendThread(payload: Payload, ctx: PageContext, res: Response, id: string, at: PageRequest, replyForm: ReplyFormState, status: number, notice?: string) {
   if (!isPlausibleId(id)) return sendNotFound(res, ctx)
-  const found = await threadPage(payload, res.locals.user ?? null, toId(id), page)
+  const found = await threadPage(payload, res.locals.user ?? null, toId(id), at)
   if (!found) return sendNotFound(res, ctx)
-  sendPage(res, <ThreadPage ctx={ctx} {...found} replyForm={replyForm} notice={notice} />, status)
+  sendPage(res, <ThreadPage ctx={ctx} {...found} firstPage={at.kind === 'first'} replyForm={replyForm} notice={notice} />, status)
 }

@@ -8,8 +8,9 @@ import { MeetingsPage } from '../../../views/pages/MeetingsPage.js'
 import { YouSaidWeDidPage } from '../../../views/pages/YouSaidWeDidPage.js'
 import { sendPage } from '../../../views/render.js'
 import { isActionState } from '../../policies/actions.js'
-import { attendancePoints, meetingForViewer, meetingPage, nextMeeting, pastMeetings, upcomingMeetings, visibleActions } from '../../queries/meetings.js'
-import { handle, isPlausibleId, pageContext, pageNumber, sendNotFound, toId } from '../support.js'
+import { pageRequestFor } from '../../queries/keyset.js'
+import { attendancePoints, meetingForViewer, meetingPage, nextMeeting, PAST_MEETINGS_ORDER, pastMeetings, upcomingMeetings, visibleActions } from '../../queries/meetings.js'
+import { handle, isPlausibleId, pageContext, sendBadPageLink, sendNotFound, toId } from '../support.js'
 
 export function meetingPagesRouter(payload: Payload): Router {
   const router = Router()
@@ -21,14 +22,16 @@ export function meetingPagesRouter(payload: Payload): Router {
       const slug = typeof req.query.locality === 'string' ? req.query.locality : ''
       const locality = slug ? ctx.localities.find((l) => l.slug === slug) : undefined
       if (slug && !locality) return sendNotFound(res, ctx)
+      const pastAt = pageRequestFor(req.query, PAST_MEETINGS_ORDER)
+      if (!pastAt) return sendBadPageLink(res, ctx, locality ? `/meetings?locality=${locality.slug}` : '/meetings')
       const user = res.locals.user ?? null
       const [next, upcoming, past, attendance] = await Promise.all([
         nextMeeting(payload, user, locality?.id),
         upcomingMeetings(payload, user, locality?.id),
-        pastMeetings(payload, user, locality?.id, pageNumber(req.query.page)),
+        pastMeetings(payload, user, locality?.id, pastAt),
         attendancePoints(payload, user, { localityId: locality?.id }),
       ])
-      sendPage(res, <MeetingsPage ctx={ctx} locality={locality ?? null} next={next} upcoming={upcoming} past={past} attendance={attendance} />)
+      sendPage(res, <MeetingsPage ctx={ctx} locality={locality ?? null} next={next} upcoming={upcoming} past={{ ...past, firstPage: pastAt.kind === 'first' }} attendance={attendance} />)
     }),
   )
 
