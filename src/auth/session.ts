@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 
 import type { NextFunction, Request, Response } from 'express'
-import { createLocalReq, logoutOperation, type Payload } from 'payload'
+import { createLocalReq, executeAuthStrategies, logoutOperation, type Payload } from 'payload'
 import { generateExpiredPayloadCookie, generatePayloadCookie } from 'payload/shared'
 
 export function fetchHeaders(req: Request): Headers {
@@ -50,7 +50,9 @@ export function loadViewer(payload: Payload) {
       if ((req.method === 'GET' || req.method === 'HEAD') && !headers.has('origin') && !headers.has('sec-fetch-site')) {
         headers.set('sec-fetch-site', 'same-origin')
       }
-      const { user } = await payload.auth({ headers })
+      // Only who is signed in: payload.auth() would also work out every collection's permissions, which
+      // no public page uses (measured at a large share of a member's page).
+      const { user } = await executeAuthStrategies({ headers, payload, canSetHeaders: false } as Parameters<typeof executeAuthStrategies>[0])
       res.locals.user = user ?? null
     } catch {
       res.locals.user = null

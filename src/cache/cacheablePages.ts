@@ -13,9 +13,8 @@ export const CACHEABLE_PAGES: readonly CacheablePage[] = [
   // /stories/new is the author's form: its own router answers it first, and it is excluded here too.
   { path: /^\/stories\/(?!new$)[^/]+$/, params: [] },
   { path: /^\/localities\/[^/]+$/, params: [...PAGING] },
-  { path: /^\/threads$/, params: ['locality', ...PAGING] },
   { path: /^\/threads\/(?!new$)[^/]+$/, params: ['flagged', ...PAGING] },
-  { path: /^\/meetings$/, params: ['locality', 'page'] },
+  { path: /^\/meetings$/, params: ['locality', ...PAGING] },
   { path: /^\/meetings\/[^/]+$/, params: [] },
   { path: /^\/you-said-we-did$/, params: ['locality', 'status'] },
   { path: /^\/(localities\/[^/]+\/)?meetings\.ics$/, params: [] },

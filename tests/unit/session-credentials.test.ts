@@ -38,15 +38,21 @@ describe('hasSessionCredentials', () => {
 })
 
 describe('loadViewer', () => {
-  // A stand-in for Payload's auth: records each call and answers with a member when given a token.
+  // A stand-in for Payload's auth strategy (the JWT one in a real Payload): records each call and answers
+  // with a member when given a good token. loadViewer runs the strategies without computing permissions.
   function fakePayload() {
     const calls: Headers[] = []
     const payload = {
       config: { cookiePrefix: 'payload' },
-      auth: async ({ headers }: { headers: Headers }) => {
-        calls.push(headers)
-        return { user: headers.get('cookie')?.includes('payload-token=good') ? { id: 7 } : null }
-      },
+      authStrategies: [
+        {
+          name: 'stand-in',
+          authenticate: async ({ headers }: { headers: Headers }) => {
+            calls.push(headers)
+            return { user: headers.get('cookie')?.includes('payload-token=good') ? { id: 7 } : null }
+          },
+        },
+      ],
     }
     return { payload: payload as unknown as Payload, calls }
   }
