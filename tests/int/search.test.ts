@@ -70,7 +70,7 @@ async function entryFor(entryKind: 'story' | 'thread' | 'reply', id: number | st
   const code = { story: 1, thread: 2, reply: 3 }[entryKind]
   const rows =
     kind === 'sqlite'
-      ? await rawRows(`SELECT rowid FROM search_fts WHERE rowid = ${Number(id) * 4 + code}`)
+      ? await rawRows(`SELECT rowid FROM search_fts WHERE rowid = ${code * 2 ** 40 + Number(id)}`)
       : await rawRows(`SELECT doc_id FROM search_entries WHERE kind = '${entryKind}' AND doc_id = ${Number(id)}`)
   return rows.length > 0
 }

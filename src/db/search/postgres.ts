@@ -10,6 +10,9 @@ import { toTsQuery } from './terms.js'
 type SQL = ReturnType<typeof sql>
 type Db = { execute(query: SQL): Promise<{ rows: Record<string, unknown>[] }> }
 
+/** Ranking every match of a common word is the slow part of a search; ranking this many of the newest per kind is bounded. */
+export const RANKED_PER_KIND = 2000
+
 const document = (title: SQL, body: SQL) => sql`setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${body}), 'D')`
 
 /** What each kind puts in the index, and which rows count: the same as the migration's first fill. */
@@ -41,13 +44,13 @@ export function postgresFullTextIndex(adapter: DrizzleAdapter<Db>): FullTextInde
     },
     async candidates(terms, kinds, offset, limit) {
       if (terms.length === 0 || kinds.length === 0) return []
-      const kindList = sql.join(
-        kinds.map((kind) => sql`${kind}`),
-        sql`, `,
+      // Exact ranking while a kind has up to RANKED_PER_KIND matches; beyond that, the best of its newest.
+      const tsquery = sql`to_tsquery('english', ${toTsQuery(terms)})`
+      const windows = sql.join(
+        kinds.map((kind) => sql`(SELECT kind, doc_id, document FROM search_entries WHERE kind = ${kind} AND document @@ ${tsquery} ORDER BY doc_id DESC LIMIT ${RANKED_PER_KIND})`),
+        sql` UNION ALL `,
       )
-      const query = sql`SELECT kind, doc_id FROM search_entries, to_tsquery('english', ${toTsQuery(terms)}) AS query
-        WHERE document @@ query AND kind IN (${kindList})
-        ORDER BY ts_rank(document, query) DESC, doc_id DESC LIMIT ${limit} OFFSET ${offset}`
+      const query = sql`SELECT kind, doc_id FROM (${windows}) AS newest ORDER BY ts_rank(document, ${tsquery}) DESC, doc_id DESC LIMIT ${limit} OFFSET ${offset}`
       try {
         const result = await adapter.drizzle.execute(query)
         return result.rows.map((row): SearchHit => ({ kind: row.kind as SearchKind, id: Number(row.doc_id) }))

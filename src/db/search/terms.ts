@@ -10,8 +10,21 @@ export type SearchTerm = { words: string[]; prefix: boolean }
 export const MAX_SEARCH_TERMS = 8
 const MAX_WORDS_PER_TERM = 8
 const MAX_WORD_LENGTH = 60
-/** A prefix shorter than this matches a large part of the index (every word starting with "a"). */
-const MIN_PREFIX_LENGTH = 3
+/** A shorter prefix matches a large part of the index ("the" → the, them, then, there, they…). */
+const MIN_PREFIX_LENGTH = 4
+
+// PostgreSQL's english stop words (Snowball), left out of unquoted terms on every adapter: PostgreSQL
+// drops them anyway, and on SQLite a word in nearly every post makes the index rank most of the site.
+// Inside "quoted phrases" they stay, so a phrase is still matched as written.
+const STOP_WORDS = new Set(
+  (
+    'i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself they them their ' +
+    'theirs themselves what which who whom this that these those am is are was were be been being have has had having do does did doing a an the and ' +
+    'but if or because as until while of at by for with about against between into through during before after above below to from up down in out on ' +
+    'off over under again further then once here there when where why how all any both each few more most other some such no nor not only own same so ' +
+    'than too very s t can will just don should now'
+  ).split(' '),
+)
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu
 // A "quoted phrase", or a run of anything but spaces and quotes.
@@ -23,7 +36,8 @@ function wordsOf(text: string): string[] {
 
 /**
  * Quoted text is a phrase matched as written; an unquoted word also matches longer words it begins
- * (recover → recovery), the way the old substring search did. Terms are ANDed. Empty: nothing to search.
+ * (recover → recovery), the way the old substring search did. Terms are ANDed. Empty: nothing to search
+ * (nothing typed but punctuation and stop words).
  */
 export function parseSearchQuery(input: string): SearchTerm[] {
   const text = input.normalize('NFKC').toLowerCase()
@@ -32,7 +46,7 @@ export function parseSearchQuery(input: string): SearchTerm[] {
   for (const match of text.matchAll(CHUNK)) {
     const quoted = match[1] !== undefined
     const words = wordsOf(quoted ? match[1]! : match[2]!)
-    if (words.length === 0) continue
+    if (words.length === 0 || (!quoted && words.every((word) => STOP_WORDS.has(word)))) continue
     const last = words[words.length - 1]!
     const term = { words, prefix: !quoted && last.length >= MIN_PREFIX_LENGTH }
     const key = `${term.words.join(' ')}${term.prefix ? '*' : ''}`

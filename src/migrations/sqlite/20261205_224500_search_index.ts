@@ -1,6 +1,7 @@
 // Full-text search (src/db/search/sqlite.ts): a contentless FTS5 table, filled from the existing rows so
 // that a site upgrading finds its old stories and posts. Hand-written: drizzle knows no virtual tables.
 // Stories count only while published; threads and replies all count (read access decides who sees them).
+// A rowid is the kind's code (1 story, 2 thread, 3 reply) times 2^40 plus the row's id.
 import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db }: MigrateUpArgs): Promise<void> {
@@ -12,10 +13,10 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
   // ORDER BY rank: bm25 with a title match worth ten body matches.
   await db.run(sql.raw(`INSERT INTO \`search_fts\`(\`search_fts\`, rank) VALUES ('rank', 'bm25(10.0, 1.0)')`))
   await db.run(
-    sql.raw(`INSERT INTO \`search_fts\`(rowid, title, body) SELECT id * 4 + 1, coalesce(title, ''), coalesce(search_text, '') FROM \`stories\` WHERE status = 'published'`),
+    sql.raw(`INSERT INTO \`search_fts\`(rowid, title, body) SELECT 1099511627776 + id, coalesce(title, ''), coalesce(search_text, '') FROM \`stories\` WHERE status = 'published'`),
   )
-  await db.run(sql.raw(`INSERT INTO \`search_fts\`(rowid, title, body) SELECT id * 4 + 2, coalesce(title, ''), coalesce(body, '') FROM \`threads\``))
-  await db.run(sql.raw(`INSERT INTO \`search_fts\`(rowid, title, body) SELECT id * 4 + 3, '', coalesce(body, '') FROM \`replies\``))
+  await db.run(sql.raw(`INSERT INTO \`search_fts\`(rowid, title, body) SELECT 2199023255552 + id, coalesce(title, ''), coalesce(body, '') FROM \`threads\``))
+  await db.run(sql.raw(`INSERT INTO \`search_fts\`(rowid, title, body) SELECT 3298534883328 + id, '', coalesce(body, '') FROM \`replies\``))
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {
