@@ -9,6 +9,9 @@ import { admitPost } from '../shared/forumPost/hooks/admitPost.js'
 import { afterPostCreated } from '../shared/forumPost/hooks/afterPostCreated.js'
 import { preparePost } from '../shared/forumPost/hooks/preparePost.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
+import { keepSearchIndex } from '../shared/hooks/keepSearchIndex.js'
+
+const searchIndex = keepSearchIndex('reply', ['body'])
 
 export const Replies: CollectionConfig = {
   slug: 'replies',
@@ -32,7 +35,8 @@ export const Replies: CollectionConfig = {
     beforeOperation: [refusePrivateQueries({ privatePaths: POST_PRIVATE_PATHS, ownerPath: 'author', noun: 'replies', defaultSort: 'createdAt' })],
     beforeValidate: [preparePost('replies')],
     beforeChange: [admitPost('replies')],
-    afterChange: [afterPostCreated('replies')],
+    afterChange: [afterPostCreated('replies'), searchIndex.afterChange],
+    afterDelete: [searchIndex.afterDelete],
   },
   fields: [
     { name: 'thread', type: 'relationship', relationTo: 'threads', required: true, index: true },

@@ -6,6 +6,7 @@ import { CONSENT_AUDIENCES, STORY_STATES } from '../../src/policies/storyVisibil
 import { BYLINES } from '../../src/policies/consent.js'
 import { richTextEditor } from '../../src/richtext/editor.js'
 import { moderatorsOnly, nobody, systemField, verifiedMembers } from '../shared/access.js'
+import { keepSearchIndex } from '../shared/hooks/keepSearchIndex.js'
 import { authorOrModeratorField, authorsDraftsOrAdmin, authorOnly, storyRead } from './access.js'
 import { moderateEndpoint } from './endpoints/moderate.js'
 import { storyContentFields } from './fields.js'
@@ -19,6 +20,8 @@ import { syncCoverVisibility } from './hooks/syncCoverVisibility.js'
 import { triageStory } from './hooks/triageStory.js'
 
 const system = { create: systemField, update: systemField }
+// The live text and the status: only a published story's live text is in the full-text index.
+const searchIndex = keepSearchIndex('story', ['status', 'title', 'summary', 'body'])
 const privateToAuthor = { read: authorOrModeratorField, create: systemField, update: systemField }
 
 export const Stories: CollectionConfig = {
@@ -43,7 +46,8 @@ export const Stories: CollectionConfig = {
     beforeOperation: [refusePrivateStoryQueries],
     beforeValidate: [divertPublishedEdits],
     beforeChange: [assignAuthorAndSlug, sanitiseStoryText, triageStory, indexSearchText],
-    afterChange: [syncCoverVisibility, alertSafeguardingLeads],
+    afterChange: [syncCoverVisibility, alertSafeguardingLeads, searchIndex.afterChange],
+    afterDelete: [searchIndex.afterDelete],
     afterRead: [({ doc }) => ({ ...doc, searchText: undefined })],
   },
   fields: [

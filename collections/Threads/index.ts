@@ -10,8 +10,11 @@ import { admitPost } from '../shared/forumPost/hooks/admitPost.js'
 import { afterPostCreated } from '../shared/forumPost/hooks/afterPostCreated.js'
 import { preparePost } from '../shared/forumPost/hooks/preparePost.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
+import { keepSearchIndex } from '../shared/hooks/keepSearchIndex.js'
 
 const system = { create: systemField, update: systemField }
+
+const searchIndex = keepSearchIndex('thread', ['title', 'body'])
 
 export const Threads: CollectionConfig = {
   slug: 'threads',
@@ -36,7 +39,8 @@ export const Threads: CollectionConfig = {
     beforeOperation: [refusePrivateQueries({ privatePaths: POST_PRIVATE_PATHS, ownerPath: 'author', noun: 'threads', defaultSort: '-lastActivityAt' })],
     beforeValidate: [preparePost('threads')],
     beforeChange: [admitPost('threads')],
-    afterChange: [afterPostCreated('threads')],
+    afterChange: [afterPostCreated('threads'), searchIndex.afterChange],
+    afterDelete: [searchIndex.afterDelete],
   },
   fields: [
     { name: 'locality', type: 'relationship', relationTo: 'localities', required: true, index: true },

@@ -1,12 +1,14 @@
-// /search: stories and forum posts the viewer may see. Every query runs as the viewer, so the same
-// read access (canSee, canSeePost) filters the results.
+// /search: stories and forum posts the viewer may see, best match first (src/queries/search.ts).
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
 import { SearchPage } from '../../views/pages/SearchPage.js'
 import { sendPage } from '../../views/render.js'
-import { searchSite } from '../queries/search.js'
-import { handle, pageContext } from './support.js'
+import { SEARCH_MAX_PAGE, searchSite } from '../queries/search.js'
+import { handle, pageContext, pageNumber } from './support.js'
+
+/** The search box takes as many characters (views/pages/SearchPage.tsx, maxLength). */
+const SEARCH_MAX_LENGTH = 100
 
 export function searchRouter(payload: Payload): Router {
   const router = Router()
@@ -14,10 +16,10 @@ export function searchRouter(payload: Payload): Router {
     '/search',
     handle(async (req, res) => {
       const ctx = await pageContext(payload, req, res)
-      const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : ''
-      if (!query) return sendPage(res, <SearchPage ctx={ctx} query="" results={null} forum={[]} />)
-      const { stories, forum } = await searchSite(payload, res.locals.user ?? null, query)
-      sendPage(res, <SearchPage ctx={ctx} query={query} results={stories} forum={forum} />)
+      const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, SEARCH_MAX_LENGTH) : ''
+      if (!query) return sendPage(res, <SearchPage ctx={ctx} query="" results={null} />)
+      const results = await searchSite(payload, res.locals.user ?? null, query, pageNumber(req.query.page, SEARCH_MAX_PAGE))
+      sendPage(res, <SearchPage ctx={ctx} query={query} results={results} />)
     }),
   )
   return router

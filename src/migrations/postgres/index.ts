@@ -9,6 +9,7 @@ import * as migration_20261205_132359_crisis_lexicon_data from './20261205_13235
 import * as migration_20261205_135636_author_history from './20261205_135636_author_history';
 import * as migration_20261205_141313_staff_names from './20261205_141313_staff_names';
 import * as migration_20261205_160457_issue12 from './20261205_160457_issue12';
+import * as migration_20261205_224500_search_index from './20261205_224500_search_index';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261205_160457_issue12.up,
     down: migration_20261205_160457_issue12.down,
     name: '20261205_160457_issue12'
+  },
+  {
+    up: migration_20261205_224500_search_index.up,
+    down: migration_20261205_224500_search_index.down,
+    name: '20261205_224500_search_index',
   },
 ];
