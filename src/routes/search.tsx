@@ -5,7 +5,8 @@ import type { Payload } from 'payload'
 import { SearchPage } from '../../views/pages/SearchPage.js'
 import { sendPage } from '../../views/render.js'
 import { SEARCH_MAX_PAGE, searchSite } from '../queries/search.js'
-import { handle, pageContext, pageNumber } from './support.js'
+import { pageNumber } from '../policies/pageCursor.js'
+import { handle, pageContext } from './support.js'
 
 /** The search box takes as many characters (views/pages/SearchPage.tsx, maxLength). */
 const SEARCH_MAX_LENGTH = 100
