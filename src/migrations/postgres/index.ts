@@ -9,6 +9,7 @@ import * as migration_20261205_132359_crisis_lexicon_data from './20261205_13235
 import * as migration_20261205_135636_author_history from './20261205_135636_author_history';
 import * as migration_20261205_141313_staff_names from './20261205_141313_staff_names';
 import * as migration_20261205_160457_issue12 from './20261205_160457_issue12';
+import * as migration_20261206_000249_list_indexes from './20261206_000249_list_indexes';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261205_160457_issue12.up,
     down: migration_20261205_160457_issue12.down,
-    name: '20261205_160457_issue12'
+    name: '20261205_160457_issue12',
+  },
+  {
+    up: migration_20261206_000249_list_indexes.up,
+    down: migration_20261206_000249_list_indexes.down,
+    name: '20261206_000249_list_indexes'
   },
 ];
