@@ -22,6 +22,8 @@ export const Replies: CollectionConfig = {
     description: 'Needing a decision first (crisis-held at the top, then flagged), then oldest first.',
   },
   defaultSort: 'queueOrder',
+  // A thread's replies in the order they were written.
+  indexes: [{ fields: ['thread', 'createdAt'] }],
   endpoints: [moderatePostEndpoint('replies')],
   access: {
     read: postReadAccess('thread'),

@@ -34,6 +34,10 @@ export const Stories: CollectionConfig = {
     listSearchableFields: ['title', 'slug'],
   },
   defaultSort: 'queueOrder',
+  // The lists every visitor sees (src/queries/stories.ts, feeds, REST), newest published first, with
+  // the read rule's filters inside the index: no sort and no table read for a story that is skipped.
+  // SQLite ends every index with the id, which keyset paging uses as the tie-breaker.
+  indexes: [{ fields: ['status', 'publishedAt', 'createdAt', 'consentAudience', 'consentExpiresAt', 'consentWithdrawnAt'] }, { fields: ['locality', 'status', 'publishedAt', 'createdAt'] }],
   endpoints: [moderateEndpoint],
   access: {
     read: storyRead,

@@ -26,6 +26,8 @@ export const Threads: CollectionConfig = {
     listSearchableFields: ['title'],
   },
   defaultSort: 'queueOrder',
+  // A forum's thread list (pinned first, then latest activity) and its feed (latest activity only).
+  indexes: [{ fields: ['locality', 'pinned', 'lastActivityAt', 'createdAt'] }, { fields: ['locality', 'lastActivityAt', 'createdAt'] }],
   endpoints: [moderatePostEndpoint('threads')],
   access: {
     read: postReadAccess(),

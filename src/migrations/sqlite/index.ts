@@ -10,6 +10,7 @@ import * as migration_20261205_135633_author_history from './20261205_135633_aut
 import * as migration_20261205_141309_staff_names from './20261205_141309_staff_names';
 import * as migration_20261205_160448_issue12 from './20261205_160448_issue12';
 import * as migration_20261205_224500_search_index from './20261205_224500_search_index';
+import * as migration_20261206_000211_list_indexes from './20261206_000211_list_indexes';
 
 export const migrations = [
   {
@@ -65,11 +66,16 @@ export const migrations = [
   {
     up: migration_20261205_160448_issue12.up,
     down: migration_20261205_160448_issue12.down,
-    name: '20261205_160448_issue12'
+    name: '20261205_160448_issue12',
   },
   {
     up: migration_20261205_224500_search_index.up,
     down: migration_20261205_224500_search_index.down,
     name: '20261205_224500_search_index',
+  },
+  {
+    up: migration_20261206_000211_list_indexes.up,
+    down: migration_20261206_000211_list_indexes.down,
+    name: '20261206_000211_list_indexes',
   },
 ];
