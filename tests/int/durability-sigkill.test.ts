@@ -15,11 +15,11 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { createMember, DEFAULT_TEST_PASSWORD } from '../support/members.js'
+import { dropOwnDatabase, ownDatabase, TEST_DATABASE_KIND } from '../support/ownDatabase.js'
 import { bootPayload, settle } from '../support/payload.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 
-const BASE_URL = process.env.DATABASE_URL ?? ''
-const KIND = /^postgres(ql)?:\/\//.test(BASE_URL) ? 'postgres' : BASE_URL.startsWith('mongodb') ? 'mongodb' : 'sqlite'
+const KIND = TEST_DATABASE_KIND
 
 const POSTERS = 12 // members posting threads, one request at a time each
 const ADMIN_LANES = 8 // concurrent member creations by the admin
@@ -50,47 +50,6 @@ const titleOf = (marker: string) => `Durability ${marker}`
 const bodyOf = (marker: string) => `Written during the burst, marker ${marker}. Still here after the crash?`
 const emailOf = (marker: string) => `${marker}@durability.example`
 const nameOf = (marker: string) => `Dur ${marker}`
-
-/** A database of this file's own on PostgreSQL and MongoDB (dropped at the end); on SQLite the harness makes a temporary file. */
-async function ownDatabase(): Promise<string | undefined> {
-  if (KIND === 'sqlite') return undefined
-  const parsed = new URL(BASE_URL)
-  const base = parsed.pathname.replace(/^\//, '') || (KIND === 'postgres' ? 'postgres' : 'waymark')
-  const name = `${base}_durability_${process.pid}`
-  parsed.pathname = `/${name}`
-  if (KIND === 'postgres') {
-    const { default: pg } = await import('pg')
-    const admin = new pg.Client({ connectionString: BASE_URL })
-    await admin.connect()
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}"`)
-      await admin.query(`CREATE DATABASE "${name}"`)
-    } finally {
-      await admin.end()
-    }
-  }
-  return parsed.toString()
-}
-
-async function dropOwnDatabase(url: string | undefined, payload: Payload | undefined) {
-  if (!url) return
-  if (KIND === 'postgres') {
-    // Payload's adapter keeps one client checked out for good, so pool.end() never settles: the idle
-    // clients are closed, and the drop below ends the last one (its errors are expected and ignored).
-    const pool = (payload?.db as unknown as { pool?: { on: (event: 'error', listener: () => void) => void; end: () => Promise<void> } } | undefined)?.pool
-    pool?.on('error', () => {})
-    void pool?.end().catch(() => {})
-    const { default: pg } = await import('pg')
-    const admin = new pg.Client({ connectionString: BASE_URL })
-    await admin.connect()
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`)
-    } finally {
-      await admin.end()
-    }
-  }
-  if (KIND === 'mongodb') await (payload?.db as unknown as { connection?: { dropDatabase: () => Promise<void> } })?.connection?.dropDatabase()
-}
 
 /** Arrangement only: a Local API write from this process may meet the server's job runner holding SQLite's lock. */
 
@@ -132,7 +91,7 @@ describe('SIGKILL in the middle of a burst of writes', () => {
   const started = Date.now()
 
   beforeAll(async () => {
-    databaseUrl = await ownDatabase()
+    databaseUrl = await ownDatabase('durability')
     server = await startTestServer({ seed: true, databaseUrl })
     payload = await bootPayload({ databaseUrl: server.databaseUrl, dataDir: server.dataDir, mediaDir: server.mediaDir })
     // The burst is many posts by new members within seconds: the posting limits have their own tests.

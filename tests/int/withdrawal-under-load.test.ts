@@ -19,6 +19,7 @@ import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { markdownToLexical } from '../../src/richtext/index.js'
 import { WebClient } from '../support/http.js'
 import { createMember, DEFAULT_TEST_PASSWORD } from '../support/members.js'
+import { dropOwnDatabase, ownDatabase } from '../support/ownDatabase.js'
 import { CACHE_HEADER, formsOn, readPage, readTwice } from '../support/pageCache.js'
 import { bootPayload, settle } from '../support/payload.js'
 import { startTestServer, type TestServer } from '../support/server.js'
@@ -29,49 +30,6 @@ const IN_FLIGHT = 20
 /** The withdrawal starts when this many requests have been issued, so thousands come after its answer. */
 const WITHDRAW_AT = 3_000
 const AT_LEAST_AFTER = 4_000
-
-const BASE_URL = process.env.DATABASE_URL ?? ''
-const KIND = /^postgres(ql)?:\/\//.test(BASE_URL) ? 'postgres' : BASE_URL.startsWith('mongodb') ? 'mongodb' : 'sqlite'
-
-/** A database of this file's own on PostgreSQL and MongoDB (dropped at the end); on SQLite the harness makes a temporary file. */
-async function ownDatabase(): Promise<string | undefined> {
-  if (KIND === 'sqlite') return undefined
-  const parsed = new URL(BASE_URL)
-  const base = parsed.pathname.replace(/^\//, '') || (KIND === 'postgres' ? 'postgres' : 'waymark')
-  const name = `${base}_withdrawal_${process.pid}`
-  parsed.pathname = `/${name}`
-  if (KIND === 'postgres') {
-    const { default: pg } = await import('pg')
-    const admin = new pg.Client({ connectionString: BASE_URL })
-    await admin.connect()
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}"`)
-      await admin.query(`CREATE DATABASE "${name}"`)
-    } finally {
-      await admin.end()
-    }
-  }
-  return parsed.toString()
-}
-
-async function dropOwnDatabase(url: string | undefined, payload: Payload | undefined) {
-  if (!url) return
-  if (KIND === 'postgres') {
-    // Payload keeps a client checked out, so pool.end() never settles: the drop below ends it (errors ignored).
-    const pool = (payload?.db as unknown as { pool?: { on: (event: 'error', listener: () => void) => void; end: () => Promise<void> } } | undefined)?.pool
-    pool?.on('error', () => {})
-    void pool?.end().catch(() => {})
-    const { default: pg } = await import('pg')
-    const admin = new pg.Client({ connectionString: BASE_URL })
-    await admin.connect()
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`)
-    } finally {
-      await admin.end()
-    }
-  }
-  if (KIND === 'mongodb') await (payload?.db as unknown as { connection?: { dropDatabase: () => Promise<void> } })?.connection?.dropDatabase()
-}
 
 type Outcome = { path: string; as: string; issuedAt: number; answeredAt: number; status: number; cache: string | null; shows: boolean; error?: string }
 
@@ -85,7 +43,7 @@ describe('consent withdrawal under load, with the page cache', () => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: IN_FLIGHT })
 
   beforeAll(async () => {
-    databaseUrl = await ownDatabase()
+    databaseUrl = await ownDatabase('withdrawal')
     // No demo data: the story, its author, a reader and a moderator are all this test needs.
     server = await startTestServer({ seed: false, databaseUrl })
     payload = await bootPayload({ databaseUrl: server.databaseUrl, dataDir: server.dataDir, mediaDir: server.mediaDir })
