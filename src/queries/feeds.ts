@@ -1,10 +1,9 @@
-// What /feed.xml, a forum's feed and /sitemap.xml list. Always read as a visitor (user: null), whoever
+// What /feed.xml and a forum's feed list. Always read as a visitor (user: null), whoever
 // asks, and never cached: a withdrawn story must be gone from them on the very next request.
 import type { Payload } from 'payload'
 
 import { postExcerpt } from '../forum/markdown.js'
 import { displayNamesFor, presentStoryCard, STORY_CARD_SELECT } from '../presenters/story.js'
-import { localityList } from './localities.js'
 
 /** Published stories a visitor may read, newest first, as cards with their last change. */
 export async function publicStories(payload: Payload, limit: number) {
@@ -44,30 +43,4 @@ export async function publicThreads(payload: Payload, limit: number, localityId?
     lastActivityAt: String(thread.lastActivityAt ?? thread.createdAt),
     createdAt: String(thread.createdAt),
   }))
-}
-
-/** The ids of threads a visitor may read, as publicThreads lists them. */
-async function publicThreadIds(payload: Payload, limit: number) {
-  const result = await payload.find({ collection: 'threads', sort: '-lastActivityAt', select: { title: true }, depth: 0, limit, overrideAccess: false, user: null })
-  return result.docs.map((doc) => doc.id)
-}
-
-async function publicMeetingIds(payload: Payload, limit: number) {
-  const result = await payload.find({ collection: 'meetings', sort: '-startsAt', select: { title: true }, depth: 0, limit, overrideAccess: false, user: null })
-  return result.docs.map((doc) => doc.id)
-}
-
-/** Every page path a visitor may open, for /sitemap.xml. */
-export async function sitemapPaths(payload: Payload): Promise<string[]> {
-  const [stories, localities, threads, meetings] = await Promise.all([publicStories(payload, 5000), localityList(payload), publicThreadIds(payload, 5000), publicMeetingIds(payload, 5000)])
-  return [
-    '/',
-    '/stories',
-    ...localities.map((l) => `/localities/${l.slug}`),
-    ...stories.map(({ card }) => `/stories/${card.slug}`),
-    ...threads.map((id) => `/threads/${id}`),
-    '/meetings',
-    '/you-said-we-did',
-    ...meetings.map((id) => `/meetings/${id}`),
-  ]
 }

@@ -1,13 +1,15 @@
-// /feed.xml (Atom) and /sitemap.xml. Both are always built as a visitor sees the site, whoever asks,
-// and never cached: a withdrawn story must be gone from them on the very next request.
-import { Router } from 'express'
+// /feed.xml (Atom), the forums' feeds, the sitemap index and its files, and /robots.txt. Always built as a
+// visitor sees the site, whoever asks. Browsers are told not to keep them; the page cache may, and any write to
+// what they list drops its copy, so a withdrawn story is gone from them on the very next request.
+import { type Response, Router } from 'express'
 import { Feed } from 'feed'
 import type { Payload } from 'payload'
 
 import { escapeHtml } from '../email/templates.js'
 import { serverURL } from '../env.js'
-import { publicStories, publicThreads, sitemapPaths } from '../queries/feeds.js'
+import { publicStories, publicThreads } from '../queries/feeds.js'
 import { localityBySlug } from '../queries/localities.js'
+import { sitemapFileCount, sitemapFilePaths } from '../queries/sitemap.js'
 
 const xmlEscape = (value: string) => value.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!)
 
@@ -15,6 +17,9 @@ const xmlEscape = (value: string) => value.replace(/[<>&'"]/g, (ch) => ({ '<': '
  * Atom writes titles and summaries as type="html": what members wrote goes in escaped, so a title
  * `<img src=x onerror=…>` reaches a feed reader as text, never as markup.
  */
+const sendXml = (res: Response, document: string) =>
+  res.set('Cache-Control', 'no-cache').type('application/xml').send(`<?xml version="1.0" encoding="UTF-8"?>\n${document}\n`)
+
 const asFeedText = (value: string | null | undefined) => escapeHtml(String(value ?? ''))
 
 export function feedsRouter(payload: Payload): Router {
@@ -87,14 +92,34 @@ export function feedsRouter(payload: Payload): Router {
     }
   })
 
+  // /sitemap.xml is an index of numbered files, so the sitemap stays complete at any size.
   router.get('/sitemap.xml', async (_req, res, next) => {
     try {
-      const urls = await sitemapPaths(payload)
-      const body = urls.map((path) => `  <url><loc>${xmlEscape(serverURL + path)}</loc></url>`).join('\n')
-      res.set('Cache-Control', 'no-cache').type('application/xml').send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`)
+      const files = await sitemapFileCount(payload)
+      const entries = Array.from({ length: files }, (_, i) => `  <sitemap><loc>${xmlEscape(`${serverURL}/sitemap-${i + 1}.xml`)}</loc></sitemap>`)
+      sendXml(res, `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>`)
     } catch (error) {
       next(error)
     }
+  })
+
+  router.get(/^\/sitemap-(\d{1,9})\.xml$/, async (req, res, next) => {
+    try {
+      const paths = await sitemapFilePaths(payload, Number(req.params[0]))
+      if (!paths) {
+        res.status(404).set('Cache-Control', 'no-cache').type('text/plain').send('There is no such sitemap file: /sitemap.xml lists them.')
+        return
+      }
+      const body = paths.map((path) => `  <url><loc>${xmlEscape(serverURL + path)}</loc></url>`).join('\n')
+      sendXml(res, `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>`)
+    } catch (error) {
+      next(error)
+    }
+  })
+
+  // Tells crawlers where the sitemap is; every page's own access rules decide what they may read.
+  router.get('/robots.txt', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').type('text/plain').send(`User-agent: *\nDisallow: /admin\nDisallow: /api\nDisallow: /account\n\nSitemap: ${serverURL}/sitemap.xml\n`)
   })
 
   return router
