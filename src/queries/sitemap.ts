@@ -48,7 +48,7 @@ function databaseSections(payload: Payload): Section[] {
 }
 
 /** URLs per file: WAYMARK_SITEMAP_FILE_URLS may lower it (tests use it to see a split sitemap at a small size). */
-export function sitemapFileSize(env: NodeJS.ProcessEnv = process.env): number {
+export function sitemapFileSize(env: Record<string, string | undefined> = process.env): number {
   const asked = Number(env.WAYMARK_SITEMAP_FILE_URLS)
   return Number.isSafeInteger(asked) && asked > 0 && asked <= SITEMAP_FILE_URLS ? asked : SITEMAP_FILE_URLS
 }
@@ -63,7 +63,6 @@ export const fileCountFor = (total: number, fileSize: number) => Math.max(1, Mat
 
 /** The paths in sitemap file `file` (from 1), or null when there is no such file. */
 export async function sitemapFilePaths(payload: Payload, file: number, fileSize = sitemapFileSize()): Promise<string[] | null> {
-  if (!Number.isSafeInteger(file) || file < 1) return null
   return sitemapWindow(await fixedPaths(payload), databaseSections(payload), file, fileSize)
 }
 
@@ -83,7 +82,7 @@ async function sectionWindow(section: Section, start: number, end: number, limit
 export async function sitemapWindow(fixed: string[], sections: Section[], file: number, fileSize: number): Promise<string[] | null> {
   const counts = await Promise.all(sections.map((section) => section.count()))
   const total = fixed.length + counts.reduce((sum, count) => sum + count, 0)
-  if (file > fileCountFor(total, fileSize)) return null
+  if (!Number.isSafeInteger(file) || file < 1 || file > fileCountFor(total, fileSize)) return null
   const windowStart = (file - 1) * fileSize
   const windowEnd = windowStart + fileSize
 

@@ -205,7 +205,7 @@ function threadDoors(id: number | string, marker: string): Door[] {
     // /search echoes the query, so only the link to the thread counts there.
     { path: `/search?q=${marker}`, probes: [`/threads/${sid}"`], controlled: true },
     { path: '/localities/lancashire-county/feed.xml', probes: [marker, `/threads/${sid}<`], controlled: true },
-    { path: '/sitemap.xml', probes: [`/threads/${sid}<`], controlled: true },
+    { path: '/sitemap-1.xml', probes: [`/threads/${sid}<`], controlled: true },
     { path: '/feed.xml', probes: [marker], controlled: false },
   ]
 }
@@ -223,7 +223,7 @@ function replyDoors(id: number | string, threadId: number | string, marker: stri
     { path: `/search?q=${marker}`, probes: [`reply-${sid}"`], controlled: true },
     { path: '/localities/lancashire-county/feed.xml', probes: [marker], controlled: false },
     { path: '/feed.xml', probes: [marker], controlled: false },
-    { path: '/sitemap.xml', probes: [marker], controlled: false },
+    { path: '/sitemap-1.xml', probes: [marker], controlled: false },
   ]
 }
 
@@ -240,7 +240,7 @@ function storyDoors(id: number | string, slug: string, marker: string): Door[] {
     { path: `/api/stories?where[slug][equals]=${slug}&depth=1`, probes: [marker], rest: { collection: 'stories', id: sid, byId: false }, controlled: true },
     { path: `/search?q=${marker}`, probes: [`/stories/${slug}"`], controlled: true },
     { path: '/feed.xml', probes: [marker, `/stories/${slug}`], controlled: true },
-    { path: '/sitemap.xml', probes: [`/stories/${slug}<`], controlled: true },
+    { path: '/sitemap-1.xml', probes: [`/stories/${slug}<`], controlled: true },
     { path: '/localities/lancashire-county/feed.xml', probes: [marker], controlled: false },
   ]
 }

@@ -234,6 +234,7 @@ function pageDoors(): string[] {
     '/localities/lancashire-county/meetings.ics',
     ...meetingIds().map((id) => `/meetings/${id}/calendar.ics`),
     '/sitemap.xml',
+    '/sitemap-1.xml',
     '/feed.xml',
     '/you-said-we-did',
     '/you-said-we-did?locality=lancashire-north',
@@ -344,7 +345,7 @@ describe('draft and approved minutes', () => {
     ]
     for (const viewer of viewers) expect(await leaksThroughDoors(viewer, [S.draft, S.approved]), viewer.name).toEqual([])
     // Controls: the same doors do carry published public minutes, and the sitemap lists the meetings.
-    const sitemap = await page(visitor(), 'visitor', '/sitemap.xml')
+    const sitemap = await page(visitor(), 'visitor', '/sitemap-1.xml')
     expect(sitemap.text).toContain(`/meetings/${mFuture.id}`)
     expect(sitemap.text).toContain('/you-said-we-did')
     expect((await page(visitor(), 'visitor', `/meetings/${mPublic.id}`)).text).toContain(S.pub)

@@ -196,7 +196,7 @@ describe('the cache key', () => {
 
   test('a forged Host or X-Forwarded-Host header leaves no trace in a cached page or feed', async () => {
     const marker = `${unique('evil')}.example`
-    for (const path of ['/stories', '/feed.xml', '/sitemap.xml']) {
+    for (const path of ['/stories', '/feed.xml', '/sitemap.xml', '/sitemap-1.xml']) {
       const forged = await rawRequest(`${hostile.server.url}${path}`, { method: 'GET', headers: { host: marker, 'x-forwarded-host': marker }, body: Buffer.alloc(0) })
       expect(forged.body.toString('utf8'), `${path} with a forged host`).not.toContain(marker)
       const { second } = await readTwice(new WebClient(hostile.server.url), path)
@@ -215,7 +215,7 @@ describe('browsers and HEAD', () => {
       expect(second.cache, `${path}: the second read must be a cache hit`).toBe('hit')
       if (!/no-store/.test(second.cacheControl ?? '')) problems.push(`${path}: Cache-Control "${second.cacheControl}"`)
     }
-    for (const path of ['/feed.xml', '/sitemap.xml', '/meetings.ics']) {
+    for (const path of ['/feed.xml', '/sitemap.xml', '/sitemap-1.xml', '/meetings.ics']) {
       const { second } = await readTwice(visitor, path)
       expect(second.cache, `${path}: the second read must be a cache hit`).toBe('hit')
       // A feed reader may keep a copy only if it asks again before every use.

@@ -90,13 +90,13 @@ describe('time bounds', () => {
 
     const visitor = new WebClient(server.url)
     const member = await signIn(server, 'member@waymark.example', server.seedPassword)
-    const paths = [`/stories/${slug}`, '/stories', `/localities/${NORTH}`, '/feed.xml', '/sitemap.xml']
+    const paths = [`/stories/${slug}`, '/stories', `/localities/${NORTH}`, '/feed.xml', '/sitemap-1.xml']
     for (const [client, who] of [
       [visitor, 'visitor'],
       [member, 'member'],
     ] as const) {
       const before = await cachedPages(client, who === 'visitor' ? paths : paths.slice(0, 3), who)
-      for (const [path, page] of before) expect(page.body, `${who} ${path} before the consent ends`).toContain(path === '/sitemap.xml' ? slug : title)
+      for (const [path, page] of before) expect(page.body, `${who} ${path} before the consent ends`).toContain(path === '/sitemap-1.xml' ? slug : title)
     }
     stillAhead(endsAt, 'the end of consent')
 

@@ -925,6 +925,7 @@ function pagesFor(who: M, e: Erasable): string[] {
     '/feed.xml',
     '/localities/lancashire-county/feed.xml',
     '/sitemap.xml',
+    '/sitemap-1.xml',
     '/you-said-we-did',
     '/meetings',
     ...searchWords(who, e).map((w) => `/search?q=${encodeURIComponent(w)}`),
@@ -1004,7 +1005,7 @@ async function expectControlsShow(who: M, e: Erasable) {
   const search = await (await v.get(`/search?q=${named.titleMarker}`)).text()
   expect(search, 'control: search finds the story').toContain(`/stories/${named.slug}`)
   expect(await (await v.get('/feed.xml')).text(), 'control: feed').toContain(named.titleMarker)
-  expect(await (await v.get('/sitemap.xml')).text(), 'control: sitemap').toContain(named.slug)
+  expect(await (await v.get('/sitemap-1.xml')).text(), 'control: sitemap').toContain(named.slug)
   const thread = await (await v.get(`/threads/${e.thread.id}`)).text()
   expect(textOf(thread), 'control: the thread byline').toContain(who.displayName)
   expect(await (await v.get('/localities/lancashire-county/feed.xml')).text(), 'control: forum feed').toContain(e.thread.titleMarker)

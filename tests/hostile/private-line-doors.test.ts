@@ -648,7 +648,7 @@ describe('search, feeds and the sitemap never carry the line', () => {
   })
 
   test('/feed.xml, every locality feed and /sitemap.xml', async () => {
-    const paths = ['/feed.xml', '/sitemap.xml', ...Object.keys(loc).map((slug) => `/localities/${slug}/feed.xml`)]
+    const paths = ['/feed.xml', '/sitemap.xml', '/sitemap-1.xml', ...Object.keys(loc).map((slug) => `/localities/${slug}/feed.xml`)]
     for (const viewer of [
       { name: 'visitor', client: visitor() },
       { name: 'member A', client: await signIn(who(A)) },

@@ -188,7 +188,7 @@ function doorsFor(story: StoryFixture): Door[] {
     { door: 'story list (locality)', path: `/stories?locality=${STORY_LOCALITY}` },
     ...LOCALITY_SLUGS.map((slug) => ({ door: `locality page ${slug}`, path: `/localities/${slug}` })),
     { door: 'feed', path: '/feed.xml' },
-    { door: 'sitemap', path: '/sitemap.xml' },
+    { door: 'sitemap', path: '/sitemap-1.xml' },
     // The search page echoes the query back ("results for …"); the echo is removed before checking.
     { door: 'search (title word)', path: `/search?q=${encodeURIComponent(story.titleMarker)}`, echo: story.titleMarker },
     { door: 'search (body word)', path: `/search?q=${encodeURIComponent(story.bodyMarker)}`, echo: story.bodyMarker },
@@ -663,6 +663,7 @@ describe('a published story never reveals its author to visitors or other member
         `/localities/${STORY_LOCALITY}`,
         '/feed.xml',
         '/sitemap.xml',
+        '/sitemap-1.xml',
         `/search?q=${story.titleMarker}`,
         `/search?q=${encodeURIComponent(author.email)}`,
         '/',

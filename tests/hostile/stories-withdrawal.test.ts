@@ -136,7 +136,7 @@ function doorsFor(story: Story): Door[] {
     { door: 'list (theme+locality)', path: `/stories?theme=${THEME}&locality=${LOCALITY}` },
     { door: 'locality page', path: `/localities/${LOCALITY}` },
     { door: 'feed', path: '/feed.xml' },
-    { door: 'sitemap', path: '/sitemap.xml' },
+    { door: 'sitemap', path: '/sitemap-1.xml' },
     { door: 'search', path: `/search?q=${story.titleMarker}`, echo: story.titleMarker },
     { door: 'REST list', path: '/api/stories?limit=1000&depth=1', rest: true },
     { door: 'REST by id', path: `/api/stories/${story.id}?depth=1`, rest: true },
