@@ -15,8 +15,8 @@ import type { SearchTerm } from './terms.js'
 
 export { parseSearchQuery, type SearchTerm } from './terms.js'
 
-export const SEARCH_KINDS = ['story', 'thread', 'reply'] as const
-export type SearchKind = (typeof SEARCH_KINDS)[number]
+export { SEARCH_KIND_LIST as SEARCH_KINDS, type SearchKind } from './kinds.js'
+import type { SearchKind } from './kinds.js'
 export type SearchHit = { kind: SearchKind; id: number }
 
 export interface FullTextIndex {
@@ -24,6 +24,8 @@ export interface FullTextIndex {
   sync(req: PayloadRequest, kind: SearchKind, id: number | string): Promise<void>
   /** Removes the document's entry, words and all (deleted, withdrawn, erased). */
   remove(req: PayloadRequest, kind: SearchKind, id: number | string): Promise<void>
+  /** Rebuilds every entry from the tables, outside any transaction: for a bulk load that skipped the hooks (the scale seed). */
+  refill(): Promise<void>
   /** Matching documents of these kinds, best first. Not access-checked: never show these, read them as the viewer. */
   candidates(terms: SearchTerm[], kinds: readonly SearchKind[], offset: number, limit: number): Promise<SearchHit[]>
 }

@@ -5,6 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 
 import { connectionFor, integerId, type DrizzleAdapter } from './connection.js'
 import type { FullTextIndex, SearchHit, SearchKind } from './index.js'
+import { SEARCH_KIND_LIST } from './kinds.js'
 import { toTsQuery } from './terms.js'
 
 type SQL = ReturnType<typeof sql>
@@ -15,16 +16,17 @@ export const RANKED_PER_KIND = 2000
 
 const document = (title: SQL, body: SQL) => sql`setweight(to_tsvector('english', ${title}), 'A') || setweight(to_tsvector('english', ${body}), 'D')`
 
-/** What each kind puts in the index, and which rows count: the same as the migration's first fill. */
-function insertFromRow(kind: SearchKind, id: number): SQL {
+/** What each kind puts in the index, and which rows count: the same as the migration's first fill. Every row of the kind when id is left out. */
+function insertRows(kind: SearchKind, id?: number): SQL {
+  const row = id === undefined ? sql`TRUE` : sql`id = ${id}`
   switch (kind) {
     case 'story':
       // search_text is the live title, summary and body as plain text (collections/Stories/hooks/indexSearchText.ts).
-      return sql`INSERT INTO search_entries (kind, doc_id, document) SELECT 'story', id, ${document(sql`coalesce(title, '')`, sql`coalesce(search_text, '')`)} FROM stories WHERE id = ${id} AND status = 'published'`
+      return sql`INSERT INTO search_entries (kind, doc_id, document) SELECT 'story', id, ${document(sql`coalesce(title, '')`, sql`coalesce(search_text, '')`)} FROM stories WHERE ${row} AND status = 'published'`
     case 'thread':
-      return sql`INSERT INTO search_entries (kind, doc_id, document) SELECT 'thread', id, ${document(sql`coalesce(title, '')`, sql`coalesce(body, '')`)} FROM threads WHERE id = ${id}`
+      return sql`INSERT INTO search_entries (kind, doc_id, document) SELECT 'thread', id, ${document(sql`coalesce(title, '')`, sql`coalesce(body, '')`)} FROM threads WHERE ${row}`
     case 'reply':
-      return sql`INSERT INTO search_entries (kind, doc_id, document) SELECT 'reply', id, ${document(sql`''`, sql`coalesce(body, '')`)} FROM replies WHERE id = ${id}`
+      return sql`INSERT INTO search_entries (kind, doc_id, document) SELECT 'reply', id, ${document(sql`''`, sql`coalesce(body, '')`)} FROM replies WHERE ${row}`
   }
 }
 
@@ -36,11 +38,15 @@ export function postgresFullTextIndex(adapter: DrizzleAdapter<Db>): FullTextInde
     async sync(req, kind, id) {
       const db = await connectionFor(adapter, req)
       await db.execute(sql`DELETE FROM search_entries WHERE kind = ${kind} AND doc_id = ${integerId(id)}`)
-      await db.execute(insertFromRow(kind, integerId(id)))
+      await db.execute(insertRows(kind, integerId(id)))
     },
     async remove(req, kind, id) {
       const db = await connectionFor(adapter, req)
       await db.execute(sql`DELETE FROM search_entries WHERE kind = ${kind} AND doc_id = ${integerId(id)}`)
+    },
+    async refill() {
+      await adapter.drizzle.execute(sql`TRUNCATE search_entries`)
+      for (const kind of SEARCH_KIND_LIST) await adapter.drizzle.execute(insertRows(kind))
     },
     async candidates(terms, kinds, offset, limit) {
       if (terms.length === 0 || kinds.length === 0) return []

@@ -8,6 +8,7 @@ import { sql } from '@payloadcms/db-sqlite'
 
 import { connectionFor, integerId, type DrizzleAdapter } from './connection.js'
 import type { FullTextIndex, SearchHit, SearchKind } from './index.js'
+import { SEARCH_KIND_LIST } from './kinds.js'
 import { toFts5Match } from './terms.js'
 
 type SQL = ReturnType<typeof sql>
@@ -21,17 +22,18 @@ export const RANKED_PER_KIND = 2000
 
 const rowidOf = (kind: SearchKind, id: number | string) => KIND_CODE[kind] * KIND_SPAN + integerId(id)
 
-/** What each kind puts in the index, and which rows count: the same as the migration's first fill. */
-function insertFromRow(kind: SearchKind, id: number): SQL {
-  const rowid = rowidOf(kind, id)
+/** What each kind puts in the index, and which rows count: the same as the migration's first fill. Every row of the kind when id is left out. */
+function insertRows(kind: SearchKind, id?: number): SQL {
+  const rowid = sql.raw(`${KIND_CODE[kind] * KIND_SPAN} + id`)
+  const row = id === undefined ? sql`1 = 1` : sql`id = ${id}`
   switch (kind) {
     case 'story':
       // search_text is the live title, summary and body as plain text (collections/Stories/hooks/indexSearchText.ts).
-      return sql`INSERT INTO search_fts(rowid, title, body) SELECT ${rowid}, coalesce(title, ''), coalesce(search_text, '') FROM stories WHERE id = ${id} AND status = 'published'`
+      return sql`INSERT INTO search_fts(rowid, title, body) SELECT ${rowid}, coalesce(title, ''), coalesce(search_text, '') FROM stories WHERE ${row} AND status = 'published'`
     case 'thread':
-      return sql`INSERT INTO search_fts(rowid, title, body) SELECT ${rowid}, coalesce(title, ''), coalesce(body, '') FROM threads WHERE id = ${id}`
+      return sql`INSERT INTO search_fts(rowid, title, body) SELECT ${rowid}, coalesce(title, ''), coalesce(body, '') FROM threads WHERE ${row}`
     case 'reply':
-      return sql`INSERT INTO search_fts(rowid, title, body) SELECT ${rowid}, '', coalesce(body, '') FROM replies WHERE id = ${id}`
+      return sql`INSERT INTO search_fts(rowid, title, body) SELECT ${rowid}, '', coalesce(body, '') FROM replies WHERE ${row}`
   }
 }
 
@@ -47,11 +49,15 @@ export function sqliteFullTextIndex(adapter: DrizzleAdapter<Db>): FullTextIndex 
     async sync(req, kind, id) {
       const db = await connectionFor(adapter, req)
       await db.run(sql`DELETE FROM search_fts WHERE rowid = ${rowidOf(kind, id)}`)
-      await db.run(insertFromRow(kind, integerId(id)))
+      await db.run(insertRows(kind, integerId(id)))
     },
     async remove(req, kind, id) {
       const db = await connectionFor(adapter, req)
       await db.run(sql`DELETE FROM search_fts WHERE rowid = ${rowidOf(kind, id)}`)
+    },
+    async refill() {
+      await adapter.drizzle.run(sql`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`)
+      for (const kind of SEARCH_KIND_LIST) await adapter.drizzle.run(insertRows(kind))
     },
     async candidates(terms, kinds, offset, limit) {
       if (terms.length === 0 || kinds.length === 0) return []
