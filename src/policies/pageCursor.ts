@@ -48,10 +48,10 @@ export function decodeCursor(raw: unknown, shape: readonly CursorPart[], idKind:
 export const pageNumber = (value: unknown, max = 10_000) => Math.max(1, Math.min(max, Number.parseInt(String(value ?? '1'), 10) || 1))
 
 /** Which page of a list a request asks for. */
-export type PageRequest = { kind: 'first' } | { kind: 'number'; page: number } | { kind: 'after' | 'before'; values: CursorValue[] }
+export type PageRequest = { kind: 'first' | 'last' } | { kind: 'number'; page: number } | { kind: 'after' | 'before'; values: CursorValue[] }
 
 /**
- * Reads `after`, `before` and the older `page` from a query string. Null when the request is bad: both
+ * Reads `after`, `before` and `page` (a number from older links, or `last`) from a query string. Null when the request is bad: both
  * cursors, a repeated one, or one that is not a cursor of this list's shape.
  */
 export function readPageRequest(query: Record<string, unknown>, shape: readonly CursorPart[], idKind: IdKind, maxPage = 10_000): PageRequest | null {
@@ -61,6 +61,7 @@ export function readPageRequest(query: Record<string, unknown>, shape: readonly 
     const values = decodeCursor(after ?? before, shape, idKind)
     return values ? { kind: after !== undefined ? 'after' : 'before', values } : null
   }
+  if (query.page === 'last') return { kind: 'last' }
   const page = pageNumber(query.page, maxPage)
   return page > 1 ? { kind: 'number', page } : { kind: 'first' }
 }

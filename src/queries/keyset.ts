@@ -102,15 +102,16 @@ export async function findKeysetPage<T extends Record<string, any>>(payload: Pay
     return { docs, before: at.page > 1 ? cursor(docs[0]) : null, after: result.hasNextPage ? cursor(docs[docs.length - 1]) : null }
   }
 
-  const reverse = at.kind === 'before'
-  const where = at.kind === 'first' ? args.where : { and: [args.where, beyondCursor(order, at.values, reverse)] }
+  // The last page is read from the end, like the page before an imaginary cursor past the last row.
+  const reverse = at.kind === 'before' || at.kind === 'last'
+  const where = 'values' in at ? { and: [args.where, beyondCursor(order, at.values, reverse)] } : args.where
   const result = await payload.find({ ...common, where, sort: sortOf(order, reverse), limit: limit + 1, pagination: false })
   const more = result.docs.length > limit
   const rows = result.docs.slice(0, limit) as unknown as T[]
   if (reverse) {
     const docs = rows.reverse()
     // The cursor row itself follows this page, so there is a later page whenever this one has rows.
-    return { docs, before: more ? cursor(docs[0]) : null, after: cursor(docs[docs.length - 1]) }
+    return { docs, before: more ? cursor(docs[0]) : null, after: at.kind === 'last' ? null : cursor(docs[docs.length - 1]) }
   }
   return { docs: rows, before: at.kind === 'after' ? cursor(rows[0]) : null, after: more ? cursor(rows[rows.length - 1]) : null }
 }

@@ -197,6 +197,19 @@ describe('a long thread, as a visitor', () => {
     expect(back.pages).toEqual(forward.pages)
   })
 
+  test('"Latest replies" (?page=last) shows the newest 30, has no later page, and walks back over every reply once', async () => {
+    const first = forward.htmls[0]!
+    const latest = /<a href="([^"]+)">Latest replies<\/a>/.exec(first)?.[1]?.replace(/&amp;/g, '&')
+    expect(latest).toBe(`/threads/${threadId}?page=last`)
+    const last = await getOk(visitor(), latest!)
+    expect(replyIdsOf(last)).toEqual(visibleReplyIds.slice(-REPLIES_PER_PAGE))
+    expect(linkWithRel(last, 'next')).toBeNull()
+    expect(last).not.toContain('>Latest replies</a>')
+    const back = await walk(latest!, 'prev', replyIdsOf)
+    expect(back.pages.flat()).toEqual(visibleReplyIds)
+    expect(back.pages.map((p) => p.length)).toEqual([67 - 2 * REPLIES_PER_PAGE, REPLIES_PER_PAGE, REPLIES_PER_PAGE])
+  })
+
   test('old ?page=N links show the same pages, lead on by cursor, and a page past the end says so', async () => {
     const client = visitor()
     for (let n = 1; n <= forward.pages.length; n++) {

@@ -87,6 +87,13 @@ describe('readPageRequest', () => {
     expect(read({ page: '99999999999999999999' })).toEqual({ kind: 'number', page: 1000 })
   })
 
+  it('page=last is the last page; LAST, last with a cursor or a repeated page are not', () => {
+    expect(read({ page: 'last' })).toEqual({ kind: 'last' })
+    expect(read({ page: 'LAST' })).toEqual({ kind: 'first' })
+    expect(read({ page: ['last', 'last'] })).toEqual({ kind: 'first' })
+    expect(read({ after, page: 'last' })).toEqual({ kind: 'after', values: ['2027-03-28T01:00:00.000Z', 42] })
+  })
+
   it('a cursor wins over a page number', () => {
     expect(read({ after, page: '5' })).toEqual({ kind: 'after', values: ['2027-03-28T01:00:00.000Z', 42] })
     expect(read({ before: after })).toEqual({ kind: 'before', values: ['2027-03-28T01:00:00.000Z', 42] })

@@ -10,9 +10,18 @@ export function listHref(path: string, params: Record<string, string>, cursor: P
   return query ? `${path}?${query}` : path
 }
 
-type Props = { label: string; path: string; params?: Record<string, string>; links: PageLinks; earlier: string; later: string }
+type Props = {
+  label: string
+  path: string
+  params?: Record<string, string>
+  links: PageLinks
+  earlier: string
+  later: string
+  /** When given, a link straight to the last page (`?page=last`), shown while there are later pages. */
+  last?: string
+}
 
-export function Pager({ label, path, params = {}, links, earlier, later }: Props) {
+export function Pager({ label, path, params = {}, links, earlier, later, last }: Props) {
   if (!links.before && !links.after) return null
   return (
     <nav className="pagination" aria-label={label}>
@@ -25,6 +34,12 @@ export function Pager({ label, path, params = {}, links, earlier, later }: Props
         <a href={listHref(path, params, { after: links.after })} rel="next">
           {later}
         </a>
+      ) : null}
+      {links.after && last ? (
+        <>
+          {' '}
+          <a href={listHref(path, { ...params, page: 'last' })}>{last}</a>
+        </>
       ) : null}
     </nav>
   )

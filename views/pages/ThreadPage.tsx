@@ -59,7 +59,7 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
             {ctx.viewer && !reply.isOwn && !reply.awaitingReview ? <FlagForm targetCollection="replies" targetId={reply.id} csrfToken={ctx.csrfToken} /> : null}
           </article>
         ))}
-        <Pager label="Pages of replies" path={`/threads/${thread.id}`} links={{ before, after }} earlier="Earlier replies" later="Later replies" />
+        <Pager label="Pages of replies" path={`/threads/${thread.id}`} links={{ before, after }} earlier="Earlier replies" later="Later replies" last="Latest replies" />
       </section>
 
       <section aria-labelledby="reply-heading">
