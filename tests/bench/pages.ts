@@ -85,7 +85,7 @@ async function memberCookie(server: TestServer): Promise<string> {
   return client.cookieHeader()
 }
 
-async function freshPostgresDatabase(): Promise<string> {
+export async function freshPostgresDatabase(): Promise<string> {
   const name = `waymark_bench_${process.pid}_${Date.now()}`
   const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' })
   await admin.connect()

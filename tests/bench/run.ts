@@ -1,9 +1,11 @@
-// npm run bench [-- --only pages|richtext] [--db sqlite,postgres] [--modes warm,cold,member]: every entry
+// npm run bench [-- --only pages|scale|richtext] [--db sqlite,postgres] [--modes warm,cold,member]: every entry
 // reports ratios to a baseline measured in the same run, never absolute limits.
 //   pages     public pages against a static file (tests/bench/pages.ts; builds and starts servers)
+//   scale     single-request time of the listed pages at 1k and at 100k stories (tests/bench/scale.ts; seeds both)
 //   richtext  hostile rich-text inputs against an honest story (tests/bench/richText.ts; seconds)
 import { benchPages, type Database, type Mode } from './pages.js'
 import { benchRichText } from './richText.js'
+import { benchScale } from './scale.js'
 
 const args = process.argv.slice(2)
 
@@ -26,11 +28,11 @@ function checked<T extends string>(name: string, values: string[] | undefined, k
 
 const databases = checked('db', listOption('db'), ['sqlite', 'postgres'] as const satisfies readonly Database[])
 const modes = checked('modes', listOption('modes'), ['warm', 'cold', 'member'] as const satisfies readonly Mode[])
-const ENTRIES: Record<string, () => void | Promise<void>> = { pages: () => benchPages({ databases, modes }), richtext: benchRichText }
+const ENTRIES: Record<string, () => void | Promise<void>> = { pages: () => benchPages({ databases, modes }), scale: () => benchScale({ databases }), richtext: benchRichText }
 
 if (args.includes('--help') || args.includes('-h')) {
   console.log(
-    `npm run bench [-- --only ${Object.keys(ENTRIES).join(',')}] [--db sqlite,postgres] [--modes warm,cold,member]\n  BENCH_SECONDS (pages, default 5 per page), BENCH_RICHTEXT_RUNS (richtext, default 3)`,
+    `npm run bench [-- --only ${Object.keys(ENTRIES).join(',')}] [--db sqlite,postgres] [--modes warm,cold,member]\n  BENCH_SECONDS (pages, default 5 per page), BENCH_SCALE_STORIES and BENCH_SCALE_REPLIES (scale, default 100000 and 1000000; the small set is 1/100), BENCH_SCALE_RUNS (default 15), BENCH_RICHTEXT_RUNS (richtext, default 3)`,
   )
   process.exit(0)
 }
