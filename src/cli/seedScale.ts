@@ -71,7 +71,9 @@ try {
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const { stories: storySeconds, forum, indexes, search } = result.seconds
   console.log(`Added ${result.stories} stories (${result.markedStories} contain the search word "${SEARCH_MARKER_WORD}"), ${result.threads} threads and ${result.replies} replies in ${seconds} s.`)
-  console.log(`  stories ${storySeconds.toFixed(1)} s, forum ${forum.toFixed(1)} s, rebuilding indexes ${indexes.toFixed(1)} s, filling search ${search.toFixed(1)} s; the rest is start-up, migrations and the demo seed.`)
+  console.log(
+    `  stories ${storySeconds.toFixed(1)} s, forum ${forum.toFixed(1)} s, rebuilding indexes ${indexes.toFixed(1)} s, filling search ${search.toFixed(1)} s; the rest is start-up, migrations and the demo seed.`,
+  )
   console.log(`The long thread is /threads/${result.longThreadId} (${result.longThreadReplies} replies).`)
   process.exit(0)
 } catch (error) {

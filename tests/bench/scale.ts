@@ -28,7 +28,14 @@ async function seededDatabase(database: Database, size: Size): Promise<{ databas
   const databaseUrl = database === 'postgres' ? await freshPostgresDatabase() : testDatabaseUrl(dir)
   const tsx = path.join(rootDir, 'node_modules', '.bin', 'tsx')
   const args = ['--tsconfig', 'tsconfig.server.json', 'src/cli/seedScale.ts', '--stories', String(size.stories), '--replies', String(size.replies)]
-  const env = { ...process.env, DATABASE_URL: databaseUrl, WAYMARK_DATA_DIR: path.join(dir, 'data'), WAYMARK_MEDIA_DIR: path.join(dir, 'media'), SEED_PASSWORD: 'bench-scale-password-42', LOG_LEVEL: 'error' }
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    WAYMARK_DATA_DIR: path.join(dir, 'data'),
+    WAYMARK_MEDIA_DIR: path.join(dir, 'media'),
+    SEED_PASSWORD: 'bench-scale-password-42',
+    LOG_LEVEL: 'error',
+  }
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(tsx, args, { cwd: rootDir, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let text = ''

@@ -217,3 +217,39 @@ export async function userAsActor(payload: Payload, id: number | string) {
 
 /** tests/support/payload.ts `settle`, also waiting out a story the server has not yet committed. */
 export const settle = <T>(run: () => Promise<T>): Promise<T> => settleWrites(run, /No such story/i)
+
+/** Runs `run` over the items, at most `concurrency` at once; the results come back in the items' order. */
+export async function pool<T, R>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      for (;;) {
+        const i = next++
+        if (i >= items.length) return
+        results[i] = await run(items[i]!, i)
+      }
+    }),
+  )
+  return results
+}
+
+/** The author's one click plus confirmation, as a browser does it: GET the confirmation page, POST its form. Returns the POST's response. */
+export async function withdrawThroughTheForm(authorClient: WebClient, storyId: number | string): Promise<Response> {
+  const page = await authorClient.get(`/account/stories/${storyId}/withdraw`)
+  const html = await page.text()
+  if (page.status !== 200) throw new Error(`Arrange failed: withdraw confirmation page gave ${page.status}`)
+  const form = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].find((m) => /action="[^"]*\/withdraw"/.test(m[1]!) && /method="post"/i.test(m[1]!))
+  if (!form) throw new Error('Arrange failed: no withdrawal form on the confirmation page')
+  const action = form[1]!.match(/action="([^"]+)"/)![1]!.replace(/&amp;/g, '&')
+  const fields: Record<string, string> = {}
+  for (const input of form[2]!.matchAll(/<(?:input|button)\b[^>]*>/g)) {
+    const name = input[0].match(/name="([^"]+)"/)?.[1]
+    const value = input[0].match(/value="([^"]*)"/)?.[1] ?? ''
+    const type = input[0].match(/type="([^"]+)"/)?.[1] ?? ''
+    if (!name) continue
+    if ((type === 'checkbox' || type === 'radio') && fields[name]) continue
+    fields[name] = type === 'checkbox' ? value || 'on' : value.replace(/&amp;/g, '&')
+  }
+  return authorClient.postForm(action, fields)
+}

@@ -25,7 +25,7 @@ import { freePort, rootDir, tempDir } from '../support/env.js'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
 import { startTestServer } from '../support/server.js'
-import { listFiles, settle, signedIn, unique, uploadMedia, useHostileServer, userAsActor } from './helpers.js'
+import { listFiles, settle, signedIn, unique, uploadMedia, useHostileServer, userAsActor, withdrawThroughTheForm } from './helpers.js'
 
 const hostile = useHostileServer('media-doors')
 
@@ -290,26 +290,6 @@ async function quickRounds(doors: Door[], remembered: Map<string, Validators>, r
   return Promise.all(plan.map(({ viewer, door, round }) => look(viewer, door, round % 2 === 1 ? remembered.get(door.url) : undefined)))
 }
 
-/** The author's one click plus confirmation: GET the confirmation page, POST its form. */
-async function withdrawThroughTheForm(story: Story): Promise<Response> {
-  const page = await story.authorClient.get(`/account/stories/${story.id}/withdraw`)
-  const html = await page.text()
-  if (page.status !== 200) throw new Error(`Arrange failed: withdraw confirmation page gave ${page.status}`)
-  const form = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].find((m) => /action="[^"]*\/withdraw"/.test(m[1]!) && /method="post"/i.test(m[1]!))
-  if (!form) throw new Error('Arrange failed: no withdrawal form on the confirmation page')
-  const action = decodeHtml(form[1]!.match(/action="([^"]+)"/)![1]!)
-  const fields: Record<string, string> = {}
-  for (const input of form[2]!.matchAll(/<(?:input|button)\b[^>]*>/g)) {
-    const name = input[0].match(/name="([^"]+)"/)?.[1]
-    const value = input[0].match(/value="([^"]*)"/)?.[1] ?? ''
-    const type = input[0].match(/type="([^"]+)"/)?.[1] ?? ''
-    if (!name) continue
-    if ((type === 'checkbox' || type === 'radio') && fields[name]) continue
-    fields[name] = type === 'checkbox' ? value || 'on' : decodeHtml(value)
-  }
-  return story.authorClient.postForm(action, fields)
-}
-
 // =============================================================================================
 describe('a cover follows its story through every URL, the optimizer included', () => {
   const LOAD = 1000
@@ -322,7 +302,7 @@ describe('a cover follows its story through every URL, the optimizer included', 
     // Warm every cache a second time, as a busy page would.
     await quickRounds(doors, new Map(), 1)
 
-    const response = await withdrawThroughTheForm(story)
+    const response = await withdrawThroughTheForm(story.authorClient, story.id)
     expect([200, 303], `the withdrawal form answered ${response.status}`).toContain(response.status)
     expect((await storyByTitle(story.title)).status).toBe('withdrawn')
 

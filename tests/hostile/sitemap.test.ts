@@ -22,7 +22,7 @@ import type { ConsentAudience } from '../../src/policies/storyVisibility.js'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
 import { CACHE_HEADER } from '../support/pageCache.js'
-import { findUserByEmail, settle, signedIn, unique, useHostileServer, userAsActor } from './helpers.js'
+import { findUserByEmail, pool, settle, signedIn, unique, useHostileServer, userAsActor, withdrawThroughTheForm } from './helpers.js'
 
 const F = 3
 const hostile = useHostileServer('sitemap', { env: { WAYMARK_SITEMAP_FILE_URLS: String(F) } })
@@ -238,20 +238,6 @@ const filesListing = (c: Crawl, path: string) => c.files.filter((f) => f.paths.i
 // ---------------------------------------------------------------------------------------------
 // What a visitor may open: every candidate page from the database, opened as a visitor
 // ---------------------------------------------------------------------------------------------
-async function pool<T, R>(items: T[], concurrency: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      for (;;) {
-        const i = next++
-        if (i >= items.length) return
-        results[i] = await run(items[i]!)
-      }
-    }),
-  )
-  return results
-}
 
 async function visitorStatuses(paths: string[]): Promise<Map<string, number>> {
   const visitor = new WebClient(hostile.server.url)
@@ -367,27 +353,6 @@ describe('the sitemap index and its files, 3 URLs to a file', () => {
 // ---------------------------------------------------------------------------------------------
 // 2. Withdrawal
 // ---------------------------------------------------------------------------------------------
-/** The author's confirmation form on /account/stories/:id/withdraw, as a browser sends it. */
-async function withdrawThroughTheForm(story: Story): Promise<void> {
-  const client = await signedIn(hostile.server, author.email, author.password)
-  const page = await client.get(`/account/stories/${story.id}/withdraw`)
-  const html = await page.text()
-  if (page.status !== 200) throw new Error(`Arrange failed: withdraw confirmation page gave ${page.status}`)
-  const form = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].find((m) => /action="[^"]*\/withdraw"/.test(m[1]!) && /method="post"/i.test(m[1]!))
-  if (!form) throw new Error('Arrange failed: no withdrawal form on the confirmation page')
-  const action = form[1]!.match(/action="([^"]+)"/)![1]!.replace(/&amp;/g, '&')
-  const fields: Record<string, string> = {}
-  for (const input of form[2]!.matchAll(/<(?:input|button)\b[^>]*>/g)) {
-    const name = input[0].match(/name="([^"]+)"/)?.[1]
-    const value = input[0].match(/value="([^"]*)"/)?.[1] ?? ''
-    const type = input[0].match(/type="([^"]+)"/)?.[1] ?? ''
-    if (!name) continue
-    if ((type === 'checkbox' || type === 'radio') && fields[name]) continue
-    fields[name] = type === 'checkbox' ? value || 'on' : value.replace(/&amp;/g, '&')
-  }
-  const response = await client.postForm(action, fields)
-  if (![200, 303].includes(response.status)) throw new Error(`The withdrawal form answered ${response.status}: ${(await response.text()).slice(0, 300)}`)
-}
 
 async function withdrawThroughTheCommand(story: Story): Promise<void> {
   await settle(async () => withdrawStory(hostile.payload, await userAsActor(hostile.payload, author.id), story.id, { quiet: true }))
@@ -395,7 +360,13 @@ async function withdrawThroughTheCommand(story: Story): Promise<void> {
 
 describe('a withdrawal leaves every file of the sitemap on the very next request', () => {
   test.each([
-    ["the author's form (the server's own process)", withdrawThroughTheForm],
+    [
+      "the author's form (the server's own process)",
+      async (story: Story) => {
+        const response = await withdrawThroughTheForm(await signedIn(hostile.server, author.email, author.password), story.id)
+        if (![200, 303].includes(response.status)) throw new Error(`The withdrawal form answered ${response.status}: ${(await response.text()).slice(0, 300)}`)
+      },
+    ],
     ['withdrawStory() (another process on the same database)', withdrawThroughTheCommand],
   ] as const)(
     'through %s, with every file warm in the page cache',

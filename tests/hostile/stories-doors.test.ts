@@ -19,7 +19,7 @@ import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { markdownToLexical } from '../../src/richtext/index.js'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
-import { restToken, settle, signedIn, unique, uploadMedia, useHostileServer, userAsActor } from './helpers.js'
+import { pool, restToken, settle, signedIn, unique, uploadMedia, useHostileServer, userAsActor } from './helpers.js'
 
 const hostile = useHostileServer('stories-doors')
 
@@ -35,21 +35,6 @@ type Member = Awaited<ReturnType<typeof createMember>>
 type Viewer = { name: string; client: WebClient; restHeaders?: Record<string, string> }
 
 const asUser = (id: number | string) => userAsActor(hostile.payload, id)
-
-async function pool<T, R>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      for (;;) {
-        const i = next++
-        if (i >= items.length) return
-        results[i] = await run(items[i]!, i)
-      }
-    }),
-  )
-  return results
-}
 
 const png = (seed: number) =>
   sharp({ create: { width: 48, height: 48, channels: 3, background: { r: seed % 255, g: (seed * 7) % 255, b: (seed * 13) % 255 } } })

@@ -14,7 +14,7 @@ import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { markdownToLexical } from '../../src/richtext/index.js'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
-import { restToken, settle, signedIn, unique, uploadMedia, useHostileServer, userAsActor } from './helpers.js'
+import { pool, restToken, settle, signedIn, unique, uploadMedia, useHostileServer, userAsActor, withdrawThroughTheForm } from './helpers.js'
 
 const hostile = useHostileServer('stories-withdrawal')
 const LOCALITY = 'lancashire-north'
@@ -26,21 +26,6 @@ type Viewer = { name: string; client: WebClient; restHeaders?: Record<string, st
 const asUser = (id: number | string) => userAsActor(hostile.payload, id)
 
 const readStory = async (id: number | string) => (await hostile.payload.findByID({ collection: 'stories', id, overrideAccess: true, depth: 0 })) as any
-
-async function pool<T, R>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      for (;;) {
-        const i = next++
-        if (i >= items.length) return
-        results[i] = await run(items[i]!, i)
-      }
-    }),
-  )
-  return results
-}
 
 type Story = {
   id: number | string
@@ -102,26 +87,6 @@ async function publishedStory(key: string): Promise<Story> {
     coverPath: `/api/media/file/${encodeURIComponent(cover.filename)}`,
     markers: [titleMarker, bodyMarker, summaryMarker, fileMarker, stored.slug],
   }
-}
-
-/** The author's one click plus confirmation: GET the confirmation page, POST its form. Returns the POST's response. */
-async function withdrawThroughTheForm(story: Story): Promise<Response> {
-  const page = await authorClient.get(`/account/stories/${story.id}/withdraw`)
-  const html = await page.text()
-  if (page.status !== 200) throw new Error(`Arrange failed: withdraw confirmation page gave ${page.status}`)
-  const form = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].find((m) => /action="[^"]*\/withdraw"/.test(m[1]!) && /method="post"/i.test(m[1]!))
-  if (!form) throw new Error('Arrange failed: no withdrawal form on the confirmation page')
-  const action = form[1]!.match(/action="([^"]+)"/)![1]!.replace(/&amp;/g, '&')
-  const fields: Record<string, string> = {}
-  for (const input of form[2]!.matchAll(/<(?:input|button)\b[^>]*>/g)) {
-    const name = input[0].match(/name="([^"]+)"/)?.[1]
-    const value = input[0].match(/value="([^"]*)"/)?.[1] ?? ''
-    const type = input[0].match(/type="([^"]+)"/)?.[1] ?? ''
-    if (!name) continue
-    if ((type === 'checkbox' || type === 'radio') && fields[name]) continue
-    fields[name] = type === 'checkbox' ? value || 'on' : value.replace(/&amp;/g, '&')
-  }
-  return authorClient.postForm(action, fields)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,7 +198,7 @@ describe('withdrawal takes effect on the very next request, through every door',
   test("after the author's confirmation form on /account/stories/:id/withdraw answers", async () => {
     const story = await publishedStory('form')
     await everyDoorShows(story)
-    const response = await withdrawThroughTheForm(story)
+    const response = await withdrawThroughTheForm(authorClient, story.id)
     expect([200, 303], `withdraw form answered ${response.status}`).toContain(response.status)
     await everyDoorAfterwards(story)
     expect((await readStory(story.id)).status).toBe('withdrawn')
@@ -270,7 +235,7 @@ function summary(seen: Seen[]) {
 
 describe('withdrawal under load', () => {
   test.each([
-    ['the confirmation form', (story: Story): Promise<unknown> => withdrawThroughTheForm(story)],
+    ['the confirmation form', (story: Story): Promise<unknown> => withdrawThroughTheForm(authorClient, story.id)],
     ['withdrawStory()', (story: Story): Promise<unknown> => settle(async () => withdrawStory(hostile.payload, await asUser(author.id), story.id))],
   ] as const)(
     `after withdrawal through %s, ${LOAD} requests across the doors (${CONCURRENCY} at a time) show it 0 times`,
