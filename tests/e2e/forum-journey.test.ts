@@ -103,7 +103,7 @@ function unsubscribeLinks(mail: ParsedMail): URL[] {
 }
 
 describe("the newcomer's journey through a locality forum, in Chromium", () => {
-  it('a newcomer joins at /join, confirms their email through the link and signs in', { timeout: 90_000 }, async () => {
+  it('a newcomer joins at /join, confirms their email through the link and signs in', { timeout: 180_000 }, async () => {
     await goto(authorPage, '/join')
     await authorPage.getByLabel('Display name', { exact: true }).fill(newcomer.displayName)
     await authorPage.getByLabel('Email address', { exact: true }).fill(newcomer.email)
@@ -166,7 +166,7 @@ describe("the newcomer's journey through a locality forum, in Chromium", () => {
     expect(await otherPage.content()).not.toContain(thread.title)
   })
 
-  it('the moderator approves it through POST /api/threads/:id/moderate and the author is emailed', { timeout: 90_000 }, async () => {
+  it('the moderator approves it through POST /api/threads/:id/moderate and the author is emailed', { timeout: 180_000 }, async () => {
     expect(threadId, 'needs the thread from the first steps').not.toBe('')
     await signInWithForm(moderatorPage, MODERATOR, e2e.server.seedPassword)
     expect(new URL(moderatorPage.url()).pathname, 'the demo moderator signs in').toBe('/account')
@@ -228,7 +228,7 @@ describe("the newcomer's journey through a locality forum, in Chromium", () => {
     expect(text, 'an established member is not pre-moderated').not.toContain(BANNER)
   })
 
-  it('the author is emailed about the reply, with a link to the thread and an unsubscribe link', { timeout: 90_000 }, async () => {
+  it('the author is emailed about the reply, with a link to the thread and an unsubscribe link', { timeout: 180_000 }, async () => {
     const mail = await e2e.smtp.waitFor((m) => e2e.smtp.messages.indexOf(m) >= mailsBeforeReply && addressesOf(m).includes(newcomer.email) && /repl/i.test(mailText(m)), 60_000).catch(() => null)
     expect(mail, `a reply notification to the author; the author got:\n${subjects(newcomer.email)}`).not.toBeNull()
     const origin = new URL(e2e.server.url).origin

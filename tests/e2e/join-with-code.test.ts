@@ -99,7 +99,7 @@ afterAll(async () => {
 })
 
 describe('10 people join with a meeting code from one IP', () => {
-  it('the moderator opens a code with the form on the meeting page, and the page shows it', { timeout: 90_000 }, async () => {
+  it('the moderator opens a code with the form on the meeting page, and the page shows it', { timeout: 180_000 }, async () => {
     await signInWithForm(moderatorPage, MODERATOR, e2e.server.seedPassword)
     expect(new URL(moderatorPage.url()).pathname, `the demo moderator signs in:\n${await mainText(moderatorPage)}`).toBe('/account')
     const response = await goto(moderatorPage, `/meetings/${meeting.id}`)

@@ -235,7 +235,7 @@ describe('a moderator closes a meeting, publishes the minutes, and a visitor rea
     }
   })
 
-  it('the moderator signs in, opens the scheduled meeting and closes it with attendance and minutes (public)', { timeout: 90_000 }, async () => {
+  it('the moderator signs in, opens the scheduled meeting and closes it with attendance and minutes (public)', { timeout: 180_000 }, async () => {
     await signInWithForm(moderatorPage, MODERATOR, e2e.server.seedPassword)
     expect(new URL(moderatorPage.url()).pathname, `the demo moderator signs in:\n${await mainText(moderatorPage)}`).toBe('/account')
 

@@ -74,7 +74,7 @@ async function adminSignIn(p: Page, who: Who) {
   await p.locator('input[name="email"]').fill(who.email)
   await p.locator('input[name="password"]').fill(who.password)
   await p.getByRole('button', { name: /log ?in/i }).click()
-  await p.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.startsWith('/admin/login'), { timeout: 30_000 })
+  await p.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.startsWith('/admin/login'), { timeout: 60_000 })
 }
 
 /** The queue's item headings in page order: their text and the admin link they hold. */
@@ -161,12 +161,12 @@ describe('the moderation queue in /admin', () => {
   it('the moderator signs in, follows "Moderation queue" and sees crisis first, then flagged, then oldest', { timeout: 120_000 }, async () => {
     await adminSignIn(page, { email: MODERATOR, password: e2e.server.seedPassword })
     const link = page.getByRole('link', { name: 'Moderation queue', exact: true })
-    await link.first().waitFor({ state: 'visible', timeout: 30_000 })
-    await Promise.all([page.waitForURL((u) => u.pathname === '/admin/queue', { timeout: 30_000 }), link.first().click()])
+    await link.first().waitFor({ state: 'visible', timeout: 60_000 })
+    await Promise.all([page.waitForURL((u) => u.pathname === '/admin/queue', { timeout: 60_000 }), link.first().click()])
     await page
       .locator(`h2 a[href$="${hrefOf(crisis.id)}"]`)
       .first()
-      .waitFor({ state: 'visible', timeout: 30_000 })
+      .waitFor({ state: 'visible', timeout: 60_000 })
 
     const headings = await queueHeadings(page)
     const listing = headings.map((h) => `  ${h.text}  (${h.href})`).join('\n')
@@ -287,7 +287,7 @@ describe('the moderation queue in /admin', () => {
       await p
         .locator(`h2 a[href$="${hrefOf(east.id)}"]`)
         .first()
-        .waitFor({ state: 'visible', timeout: 30_000 })
+        .waitFor({ state: 'visible', timeout: 60_000 })
       const seen = await queueHeadings(p)
       expect(
         seen.map((h) => h.href),

@@ -96,7 +96,7 @@ async function adminSignIn(p: Page, who: { email: string; password: string }) {
   await p.locator('input[name="email"]').fill(who.email)
   await p.locator('input[name="password"]').fill(who.password)
   await p.getByRole('button', { name: /log ?in/i }).click()
-  await p.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.startsWith('/admin/login'), { timeout: 30_000 })
+  await p.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.startsWith('/admin/login'), { timeout: 60_000 })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,7 +120,7 @@ async function openQueue(p: Page, waitFor?: { kind: string; id: string }) {
   if (waitFor) {
     await queueItem(p, waitFor.kind, waitFor.id)
       .first()
-      .waitFor({ state: 'visible', timeout: 30_000 })
+      .waitFor({ state: 'visible', timeout: 60_000 })
       .catch(async () => {
         const items = await p.locator('li[data-queue-item]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-queue-item')))
         throw new Error(
@@ -336,7 +336,7 @@ describe('the queue gives context (spec B1)', () => {
 
   it("axe-core: 0 violations within [data-waymark-view] on /admin/queue (Payload's chrome is reported only)", { timeout: 120_000 }, async () => {
     await openQueue(page)
-    await page.locator(`a[href$="/admin/collections/replies/${newcomerReply.id}"]`).first().waitFor({ state: 'visible', timeout: 30_000 })
+    await page.locator(`a[href$="/admin/collections/replies/${newcomerReply.id}"]`).first().waitFor({ state: 'visible', timeout: 60_000 })
     await expectWaymarkViewPassesAxe(page, '/admin/queue with items')
   })
 
@@ -373,7 +373,7 @@ type Row = { eventId: string | undefined; text: string; links: string[]; cells: 
 
 /** The rows of a Payload list table: the record id (data-id, or its own edit link), text, links, and cells by header text. */
 async function listRows(p: Page, collection: string): Promise<Row[]> {
-  await p.locator('table tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 })
+  await p.locator('table tbody tr').first().waitFor({ state: 'visible', timeout: 60_000 })
   // Relationship cells (the actor) fill in after the table appears: empty, then "Loading...", then the title.
   let rows = await readRows(p, collection)
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; rows = await readRows(p, collection)) {
@@ -475,7 +475,7 @@ describe('the moderation log (spec B2)', () => {
 async function meetingPickerOptions(p: Page): Promise<string[]> {
   await goto(p, '/admin/collections/actions/create')
   const control = p.locator('#field-meeting .rs__control')
-  await control.waitFor({ state: 'visible', timeout: 30_000 })
+  await control.waitFor({ state: 'visible', timeout: 60_000 })
   await control.click()
   const options = p.locator('.rs__menu .rs__option')
   await options.first().waitFor({ state: 'visible', timeout: 20_000 })
@@ -581,7 +581,7 @@ describe('redaction (spec B4)', () => {
     await goto(page, `/admin/collections/stories/${story.id}`)
     // Where redaction lives in the admin: the story's moderation decision, "Propose a redaction".
     const choice = page.getByRole('radio', { name: /redact/i })
-    await choice.first().waitFor({ state: 'visible', timeout: 30_000 })
+    await choice.first().waitFor({ state: 'visible', timeout: 60_000 })
     await page.evaluate(() => document.querySelectorAll('textarea, [contenteditable="true"]').forEach((el) => el.setAttribute('data-before-redaction', '')))
     await choice.first().check()
     await page.waitForTimeout(1500)

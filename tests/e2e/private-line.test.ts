@@ -91,7 +91,7 @@ async function adminSignIn(p: Page, email: string, password: string) {
   await p.locator('input[name="email"]').fill(email)
   await p.locator('input[name="password"]').fill(password)
   await p.getByRole('button', { name: /log ?in/i }).click()
-  await p.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.startsWith('/admin/login'), { timeout: 30_000 })
+  await p.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.startsWith('/admin/login'), { timeout: 60_000 })
 }
 
 beforeAll(async () => {
@@ -127,7 +127,7 @@ afterAll(async () => {
 })
 
 describe('a crisis reply: held, the crisis panel at once, the leads alerted without the words', () => {
-  it('the demo member replies in a public thread with crisis words; the crisis panel shows on the page they land on', { timeout: 90_000 }, async () => {
+  it('the demo member replies in a public thread with crisis words; the crisis panel shows on the page they land on', { timeout: 180_000 }, async () => {
     await signInWithForm(authorPage, MEMBER, e2e.server.seedPassword)
     expect(new URL(authorPage.url()).pathname).toBe('/account')
     await goto(authorPage, `/threads/${threadId}`)
@@ -173,7 +173,7 @@ describe('the moderator sends a private message from the queue; the member reads
     await adminSignIn(moderatorPage, MODERATOR, e2e.server.seedPassword)
     await goto(moderatorPage, '/admin/queue')
     const alert = moderatorPage.locator(`li[id="crisis-${alertId}"]`)
-    await alert.waitFor({ state: 'visible', timeout: 30_000 })
+    await alert.waitFor({ state: 'visible', timeout: 60_000 })
     const section = moderatorPage.locator('section').filter({ has: moderatorPage.getByRole('heading', { name: 'Crisis alerts' }) })
     expect(await section.locator(`li[id="crisis-${alertId}"]`).count(), 'the alert is in the "Crisis alerts" section').toBe(1)
     const alertText = normalise(await alert.innerText())

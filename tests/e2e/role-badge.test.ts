@@ -42,7 +42,7 @@ async function adminSignIn(p: Page, email: string, password: string) {
   await p.locator('input[name="email"]').fill(email)
   await p.locator('input[name="password"]').fill(password)
   await p.getByRole('button', { name: /log ?in/i }).click()
-  await p.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.startsWith('/admin/login'), { timeout: 30_000 })
+  await p.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.startsWith('/admin/login'), { timeout: 60_000 })
 }
 
 /** The badges in the byline of the post that holds the thread's marker, as a visitor sees them. */
@@ -120,9 +120,9 @@ describe('a moderator confirms a member’s role in the queue, and the byline ch
     await adminSignIn(adminPage, MODERATOR, e2e.server.seedPassword)
     await goto(adminPage, '/admin/queue')
     const heading = adminPage.getByRole('heading', { name: 'Roles to confirm', exact: true })
-    await expect.poll(() => heading.count(), { timeout: 30_000, message: 'the queue has a heading "Roles to confirm"' }).toBeGreaterThan(0)
+    await expect.poll(() => heading.count(), { timeout: 60_000, message: 'the queue has a heading "Roles to confirm"' }).toBeGreaterThan(0)
     const item = roleItem(adminPage)
-    await expect.poll(() => item.count(), { timeout: 30_000, message: `"Roles to confirm" lists ${pro.displayName} with a "Confirm role" button` }).toBeGreaterThan(0)
+    await expect.poll(() => item.count(), { timeout: 60_000, message: `"Roles to confirm" lists ${pro.displayName} with a "Confirm role" button` }).toBeGreaterThan(0)
     expect(await item.count(), 'the member is listed once, with a "Confirm role" button').toBe(1)
     expect(await item.getByRole('button', { name: 'Not confirmed', exact: true }).count(), 'and a "Not confirmed" button').toBe(1)
     const after = await heading.first().evaluate((h, li) => Boolean(h.compareDocumentPosition(li as Node) & Node.DOCUMENT_POSITION_FOLLOWING), await item.elementHandle())
@@ -137,7 +137,7 @@ describe('a moderator confirms a member’s role in the queue, and the byline ch
     // The confirmation holds after a reload, and the member no longer waits in the list.
     await expect.poll(async () => Boolean((await storedUser(pro.id)).memberTypeConfirmed), { timeout: 15_000 }).toBe(true)
     await adminPage.reload({ waitUntil: 'load' })
-    await expect.poll(() => heading.count(), { timeout: 30_000, message: 'after a reload the queue still has "Roles to confirm"' }).toBeGreaterThan(0)
+    await expect.poll(() => heading.count(), { timeout: 60_000, message: 'after a reload the queue still has "Roles to confirm"' }).toBeGreaterThan(0)
     expect(await roleItem(adminPage).count(), 'after a reload the member is no longer waiting for confirmation').toBe(0)
     const user = await storedUser(pro.id)
     expect(user.memberTypeConfirmed).toBe(true)

@@ -76,7 +76,7 @@ async function expectCrisisPanel(page: Page, where: string) {
 async function decideInPanel(page: Page, id: string, option: RegExp, expectMessage?: RegExp) {
   await goto(page, `/admin/collections/stories/${id}`)
   const panel = page.getByRole('form', { name: 'Moderation decision' })
-  await panel.waitFor({ state: 'visible', timeout: 30_000 })
+  await panel.waitFor({ state: 'visible', timeout: 60_000 })
   await page.waitForLoadState('networkidle')
   await panel.getByRole('radio', { name: option }).check()
   // Diagnostic for failures: a <form> inside another <form> is invalid HTML, and React does not call
@@ -195,7 +195,7 @@ describe('a story with crisis words is held, and its author sees the crisis pane
     await signInWithForm(moderatorPage, MODERATOR, e2e.server.seedPassword)
     await goto(moderatorPage, '/admin/collections/stories')
     const rows = moderatorPage.locator('table tbody tr')
-    await rows.first().waitFor({ state: 'visible', timeout: 30_000 })
+    await rows.first().waitFor({ state: 'visible', timeout: 60_000 })
     expect(normalise(await rows.first().innerText()), 'crisis-held stories come first in the queue').toContain(story.title)
   })
 

@@ -88,7 +88,7 @@ async function clickAndWait(page: Page, click: () => Promise<void>): Promise<Res
 async function decideInPanel(page: Page, id: string, option: RegExp, reason = '') {
   await goto(page, `/admin/collections/stories/${id}`)
   const panel = page.getByRole('form', { name: 'Moderation decision' })
-  await panel.waitFor({ state: 'visible', timeout: 30_000 })
+  await panel.waitFor({ state: 'visible', timeout: 60_000 })
   await page.waitForLoadState('networkidle')
   await panel.getByRole('radio', { name: option }).check()
   // Diagnostic for failures: a <form> inside another <form> is invalid HTML, and React does not call
@@ -203,13 +203,13 @@ describe('a story from writing to withdrawal, in Chromium', () => {
     await moderatorPage.locator('input[name="email"]').fill(MODERATOR)
     await moderatorPage.locator('input[name="password"]').fill(e2e.server.seedPassword)
     await moderatorPage.getByRole('button', { name: /log ?in/i }).click()
-    await moderatorPage.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.startsWith('/admin/login'), { timeout: 30_000 })
+    await moderatorPage.waitForURL((u) => u.pathname.startsWith('/admin') && !u.pathname.startsWith('/admin/login'), { timeout: 60_000 })
 
     await goto(moderatorPage, '/admin/collections/stories')
     const row = moderatorPage.getByRole('row').filter({ hasText: story.title })
-    await row.first().waitFor({ state: 'visible', timeout: 30_000 })
+    await row.first().waitFor({ state: 'visible', timeout: 60_000 })
     expect(normalise(await row.first().innerText()), 'the queue shows the story as submitted').toMatch(/submitted/i)
-    await Promise.all([moderatorPage.waitForURL((u) => u.pathname === `/admin/collections/stories/${storyId}`, { timeout: 30_000 }), row.first().getByRole('link', { name: story.title }).click()])
+    await Promise.all([moderatorPage.waitForURL((u) => u.pathname === `/admin/collections/stories/${storyId}`, { timeout: 60_000 }), row.first().getByRole('link', { name: story.title }).click()])
 
     const decision = await decideInPanel(moderatorPage, storyId, /^Approve and publish/)
     if (!decision.response) await moderatorPage.screenshot({ path: `/tmp/stories-journey-approve-${storyId}.png`, fullPage: true })
@@ -280,7 +280,7 @@ describe('a story from writing to withdrawal, in Chromium', () => {
     await page.close()
   })
 
-  it('the author is emailed about the decision', { timeout: 90_000 }, async () => {
+  it('the author is emailed about the decision', { timeout: 180_000 }, async () => {
     const toAuthor = () => e2e.smtp.messages.filter((m) => addressesOf(m).includes(MEMBER))
     const published = await e2e.smtp.waitFor((m) => addressesOf(m).includes(MEMBER) && /publish|approv|is live|now live/i.test(`${m.subject ?? ''}\n${m.text ?? ''}`), 60_000).catch(() => null)
     expect(
@@ -332,7 +332,7 @@ describe('a story from writing to withdrawal, in Chromium', () => {
   it('moderators see the story as withdrawn, and the consent record shows the withdrawal', async () => {
     await goto(moderatorPage, '/admin/collections/stories')
     const row = moderatorPage.getByRole('row').filter({ hasText: story.title })
-    await row.first().waitFor({ state: 'visible', timeout: 30_000 })
+    await row.first().waitFor({ state: 'visible', timeout: 60_000 })
     expect(normalise(await row.first().innerText())).toMatch(/withdrawn/i)
 
     payload ??= await bootPayload({ databaseUrl: e2e.server.databaseUrl, dataDir: e2e.server.dataDir, mediaDir: e2e.server.mediaDir })

@@ -343,7 +343,7 @@ describe('SIGKILL in the middle of a burst of writes', () => {
     }
   }
 
-  test('every write acknowledged with a 2xx survives, whole, and the database is intact', { timeout: 150_000 }, async () => {
+  test('every write acknowledged with a 2xx survives, whole, and the database is intact', { timeout: 420_000 }, async () => {
     const rounds: Record<string, unknown>[] = []
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       const round = await burst(cycle)
