@@ -94,6 +94,13 @@ export async function freshPostgresDatabase(): Promise<string> {
   return `postgres://postgres@127.0.0.1:5432/${name}`
 }
 
+export async function dropPostgresDatabase(databaseUrl: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS "${new URL(databaseUrl).pathname.slice(1)}" WITH (FORCE)`)
+  await admin.end()
+}
+
 /** One server per database and cache setting; each measures its own static baseline first. */
 async function benchServer(database: Database, cache: 'on' | 'off', modes: Mode[], rows: Row[], memory: Record<string, number>): Promise<void> {
   const staticDir = tempDir('waymark-bench-static-')
@@ -116,6 +123,7 @@ async function benchServer(database: Database, cache: 'on' | 'off', modes: Mode[
     memory[`${database}, cache ${cache}`] = peakMb
   } finally {
     await server.stop()
+    if (databaseUrl) await dropPostgresDatabase(databaseUrl)
   }
 }
 

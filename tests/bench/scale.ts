@@ -12,7 +12,7 @@ import path from 'node:path'
 import { ensureBuild } from '../../src/cli/build.js'
 import { rootDir, tempDir, testDatabaseUrl } from '../support/env.js'
 import { startTestServer } from '../support/server.js'
-import { freshPostgresDatabase, type Database } from './pages.js'
+import { dropPostgresDatabase, freshPostgresDatabase, type Database } from './pages.js'
 
 const RUNS = Number(process.env.BENCH_SCALE_RUNS || 15)
 const LARGE = { stories: Number(process.env.BENCH_SCALE_STORIES || 100_000), replies: Number(process.env.BENCH_SCALE_REPLIES || 1_000_000) }
@@ -23,8 +23,7 @@ type Timing = { page: string; path: string; medianMs: number; p90Ms: number; byt
 type Row = { page: string; database: Database; smallMs: number; largeMs: number; ratio: number; smallP90: number; largeP90: number }
 
 /** Runs the scale seed into a fresh database; answers the database's URL and the long thread's id. */
-async function seededDatabase(database: Database, size: Size): Promise<{ databaseUrl: string; longThread: string }> {
-  const dir = tempDir('waymark-bench-scale-')
+async function seededDatabase(database: Database, size: Size, dir: string): Promise<{ databaseUrl: string; longThread: string }> {
   const databaseUrl = database === 'postgres' ? await freshPostgresDatabase() : testDatabaseUrl(dir)
   const tsx = path.join(rootDir, 'node_modules', '.bin', 'tsx')
   const args = ['--tsconfig', 'tsconfig.server.json', 'src/cli/seedScale.ts', '--stories', String(size.stories), '--replies', String(size.replies)]
@@ -58,7 +57,9 @@ async function time(url: string): Promise<{ ms: number; bytes: number }> {
 }
 
 async function timePages(database: Database, size: Size): Promise<Timing[]> {
-  const { databaseUrl, longThread } = await seededDatabase(database, size)
+  // A 100k SQLite database is about 1.7 GB: it goes as soon as it has been measured, as does a PostgreSQL one.
+  const dir = tempDir('waymark-bench-scale-')
+  const { databaseUrl, longThread } = await seededDatabase(database, size, dir)
   const server = await startTestServer({ databaseUrl, env: { WAYMARK_CACHE: 'off', LOG_LEVEL: 'error' } })
   try {
     const pages = [
@@ -88,6 +89,8 @@ async function timePages(database: Database, size: Size): Promise<Timing[]> {
     return timings
   } finally {
     await server.stop()
+    fs.rmSync(dir, { recursive: true, force: true })
+    if (database === 'postgres') await dropPostgresDatabase(databaseUrl)
   }
 }
 
