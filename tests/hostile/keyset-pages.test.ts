@@ -201,10 +201,12 @@ describe('a long thread, as a visitor', () => {
     const first = forward.htmls[0]!
     const latest = /<a href="([^"]+)">Latest replies<\/a>/.exec(first)?.[1]?.replace(/&amp;/g, '&')
     expect(latest).toBe(`/threads/${threadId}?page=last`)
+    expect(first, 'the jump link above the replies').toContain(`<a href="/threads/${threadId}?page=last">Jump to the latest replies</a>`)
     const last = await getOk(visitor(), latest!)
     expect(replyIdsOf(last)).toEqual(visibleReplyIds.slice(-REPLIES_PER_PAGE))
     expect(linkWithRel(last, 'next')).toBeNull()
     expect(last).not.toContain('>Latest replies</a>')
+    expect(last).not.toContain('Jump to the latest replies')
     const back = await walk(latest!, 'prev', replyIdsOf)
     expect(back.pages.flat()).toEqual(visibleReplyIds)
     expect(back.pages.map((p) => p.length)).toEqual([67 - 2 * REPLIES_PER_PAGE, REPLIES_PER_PAGE, REPLIES_PER_PAGE])

@@ -50,6 +50,11 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
 
       <section aria-labelledby="replies-heading">
         <h2 id="replies-heading">{thread.replyCount === 1 ? '1 reply' : `${thread.replyCount} replies`}</h2>
+        {after ? (
+          <p>
+            <a href={`/threads/${thread.id}?page=last`}>Jump to the latest replies</a>
+          </p>
+        ) : null}
         {!firstPage && replies.length === 0 ? <NothingMoreHere firstPage={`/threads/${thread.id}`} /> : null}
         {replies.map((reply) => (
           <article className="post" id={`reply-${reply.id}`} key={String(reply.id)} aria-label={`Reply from ${reply.byline.displayName}`}>
