@@ -66,8 +66,10 @@ try {
     { stories, replies, threads, seed },
     { start: (total) => bar.start(total, 0, { phase: 'stories' }), advance: (n, phase) => bar.increment(n, { phase }), stop: () => bar.stop() },
   )
-  // PostgreSQL's autovacuum would analyse the new rows soon; do it now so the first plans are the real ones.
-  if (kind === 'postgres') await (payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<unknown> } }).drizzle.execute(sql`ANALYZE`)
+  // PostgreSQL's autovacuum would vacuum and analyse the new rows soon; do it now, so that the first plans are the
+  // real ones and counts can read the index alone (its visibility map is set by VACUUM): 120-196 ms → 55 ms for
+  // the visible-stories count at 100k.
+  if (kind === 'postgres') await (payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<unknown> } }).drizzle.execute(sql`VACUUM ANALYZE`)
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const { stories: storySeconds, forum, indexes, search } = result.seconds
   console.log(`Added ${result.stories} stories (${result.markedStories} contain the search word "${SEARCH_MARKER_WORD}"), ${result.threads} threads and ${result.replies} replies in ${seconds} s.`)
