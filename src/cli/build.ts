@@ -38,6 +38,8 @@ export function buildIsCurrent(): boolean {
   }
 }
 
+const withoutHeapCap = (options: string | undefined) => (options ?? '').replace(/--max-old-space-size=\d+/g, '').trim()
+
 export function ensureBuild({ force = false } = {}): void {
   if (!force && buildIsCurrent()) return
   console.log('Building the moderation admin (next build, about a minute)…')
@@ -48,7 +50,8 @@ export function ensureBuild({ force = false } = {}): void {
   const result = spawnSync(process.execPath, [nextBin, 'build'], {
     cwd: rootDir,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    // The server's heap cap (npm start) is too small for next build: the build gets Node's default.
+    env: { ...process.env, NODE_OPTIONS: withoutHeapCap(process.env.NODE_OPTIONS), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
   })
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`)
   fs.writeFileSync(STAMP, JSON.stringify({ fingerprint, builtAt: new Date().toISOString() }))

@@ -19,6 +19,8 @@ import { startTestServer, type TestServer } from '../support/server.js'
 const DURATION_S = Number(process.env.BENCH_SECONDS || 5)
 const CONNECTIONS = 50
 const MEMBER_EMAIL = 'member@waymark.example'
+/** As `npm start` runs the server: with its heap cap (package.json, WAYMARK_HEAP_MB, default 320). */
+export const PRODUCTION_NODE_OPTIONS = `--conditions=production --max-old-space-size=${process.env.WAYMARK_HEAP_MB || 320}`
 
 export type Mode = 'warm' | 'cold' | 'member'
 export type Database = 'sqlite' | 'postgres'
@@ -105,7 +107,7 @@ export async function dropPostgresDatabase(databaseUrl: string): Promise<void> {
 async function benchServer(database: Database, cache: 'on' | 'off', modes: Mode[], rows: Row[], memory: Record<string, number>): Promise<void> {
   const staticDir = tempDir('waymark-bench-static-')
   const databaseUrl = database === 'postgres' ? await freshPostgresDatabase() : undefined
-  const server = await startTestServer({ databaseUrl, env: { WAYMARK_BENCH_STATIC_DIR: staticDir, LOG_LEVEL: 'error', WAYMARK_CACHE: cache } })
+  const server = await startTestServer({ databaseUrl, env: { WAYMARK_BENCH_STATIC_DIR: staticDir, LOG_LEVEL: 'error', WAYMARK_CACHE: cache, NODE_OPTIONS: PRODUCTION_NODE_OPTIONS } })
   try {
     fs.writeFileSync(path.join(staticDir, 'baseline.html'), await (await fetch(`${server.url}/`)).text())
     const targets = await targetsFor(server)

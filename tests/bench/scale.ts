@@ -12,7 +12,7 @@ import path from 'node:path'
 import { ensureBuild } from '../../src/cli/build.js'
 import { rootDir, tempDir, testDatabaseUrl } from '../support/env.js'
 import { startTestServer } from '../support/server.js'
-import { dropPostgresDatabase, freshPostgresDatabase, type Database } from './pages.js'
+import { dropPostgresDatabase, freshPostgresDatabase, PRODUCTION_NODE_OPTIONS, type Database } from './pages.js'
 
 const RUNS = Number(process.env.BENCH_SCALE_RUNS || 15)
 const LARGE = { stories: Number(process.env.BENCH_SCALE_STORIES || 100_000), replies: Number(process.env.BENCH_SCALE_REPLIES || 1_000_000) }
@@ -60,7 +60,7 @@ async function timePages(database: Database, size: Size): Promise<Timing[]> {
   // A 100k SQLite database is about 1.7 GB: it goes as soon as it has been measured, as does a PostgreSQL one.
   const dir = tempDir('waymark-bench-scale-')
   const { databaseUrl, longThread } = await seededDatabase(database, size, dir)
-  const server = await startTestServer({ databaseUrl, env: { WAYMARK_CACHE: 'off', LOG_LEVEL: 'error' } })
+  const server = await startTestServer({ databaseUrl, env: { WAYMARK_CACHE: 'off', LOG_LEVEL: 'error', NODE_OPTIONS: PRODUCTION_NODE_OPTIONS } })
   try {
     const pages = [
       { page: '/stories', path: '/stories' },
