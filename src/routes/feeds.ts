@@ -17,9 +17,10 @@ const xmlEscape = (value: string) => value.replace(/[<>&'"]/g, (ch) => ({ '<': '
  * Atom writes titles and summaries as type="html": what members wrote goes in escaped, so a title
  * `<img src=x onerror=…>` reaches a feed reader as text, never as markup.
  */
-const sendXml = (res: Response, document: string) => res.set('Cache-Control', 'no-cache').type('application/xml').send(`<?xml version="1.0" encoding="UTF-8"?>\n${document}\n`)
-
 const asFeedText = (value: string | null | undefined) => escapeHtml(String(value ?? ''))
+
+/** An XML document with its declaration; readers are told to ask again before each use. */
+const sendXml = (res: Response, document: string) => res.set('Cache-Control', 'no-cache').type('application/xml').send(`<?xml version="1.0" encoding="UTF-8"?>\n${document}\n`)
 
 export function feedsRouter(payload: Payload): Router {
   const router = Router()
