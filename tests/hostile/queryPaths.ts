@@ -4,6 +4,8 @@
 // covered the day it is added. Also: plausible values and documents for probing collections generically.
 import type { Payload } from 'payload'
 
+import { seededRandom } from '../../src/seed/scale/words.js'
+
 type AnyField = Record<string, any>
 type Config = Payload['config']
 
@@ -108,16 +110,7 @@ export function localityScoped(config: Config): string[] {
 export const isPayloadOwn = (slug: string) => slug.startsWith('payload-')
 
 /** A small deterministic RNG (mulberry32), so a failing sample can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export const rng = (seed: number): (() => number) => seededRandom(seed)
 
 export function sample<T>(items: T[], count: number, random: () => number): T[] {
   const copy = [...items]

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { englandAndWalesBankHolidays } from '../../src/policies/bankHolidays.js'
 import { formatLondonDate, formatLondonDateTime, londonParts, londonToUtc } from '../../src/policies/londonTime.js'
 import { planMeetingSeries, type Cadence } from '../../src/policies/meetingSeries.js'
+import { seededRandom } from '../../src/seed/scale/words.js'
 import { DAY, HOUR, MINUTE, addDays, nominalDate, oracleSeries, pad, parseYmd, ruleBankHolidays, weekdayOf, ymd } from './calendarOracle.js'
 
 // =============================================================================================
@@ -43,16 +44,7 @@ function oracleToUtc(date: string, time: string): number {
 }
 
 // A small deterministic PRNG so the property loops are repeatable.
-function prng(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const prng = seededRandom
 
 const bankHolidayDates = (from: number, to: number) => {
   const out: string[] = []

@@ -80,16 +80,7 @@ async function sqliteWriter(tables: Tables, client: LibsqlClient): Promise<BulkW
     }
     return out as never
   }
-  const inTransaction = async (work: () => Promise<void>) => {
-    await client.execute('BEGIN IMMEDIATE')
-    try {
-      await work()
-      await client.execute('COMMIT')
-    } catch (error) {
-      await client.execute('ROLLBACK').catch(() => undefined)
-      throw error
-    }
-  }
+  const inTransaction = transactionOn((statement) => client.execute(statement), 'BEGIN IMMEDIATE')
   return {
     transaction: (write) => inTransaction(() => write(insert)),
     dropIndexes: async (tableNames) => {
@@ -108,6 +99,20 @@ async function sqliteWriter(tables: Tables, client: LibsqlClient): Promise<BulkW
         })
     },
     close: async () => undefined,
+  }
+}
+
+/** Runs `work` between `begin` and COMMIT on one connection, rolling back if it throws. */
+function transactionOn(run: (statement: string) => Promise<unknown>, begin: string) {
+  return async (work: () => Promise<void>) => {
+    await run(begin)
+    try {
+      await work()
+      await run('COMMIT')
+    } catch (error) {
+      await run('ROLLBACK').catch(() => undefined)
+      throw error
+    }
   }
 }
 
@@ -131,16 +136,7 @@ async function postgresWriter(tables: Tables, client: PgClient): Promise<BulkWri
     const result = await client.query(sql, [JSON.stringify(rows.map((row) => keys.map((key) => pgValue(row[key]))))])
     return result.rows as never
   }
-  const inTransaction = async (work: () => Promise<void>) => {
-    await client.query('BEGIN')
-    try {
-      await work()
-      await client.query('COMMIT')
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined)
-      throw error
-    }
-  }
+  const inTransaction = transactionOn((statement) => client.query(statement), 'BEGIN')
   return {
     transaction: (write) => inTransaction(() => write(insert)),
     dropIndexes: async (tableNames) => {
