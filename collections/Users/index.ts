@@ -37,6 +37,9 @@ export const Users: CollectionConfig = {
     group: 'People',
   },
   auth: {
+    // The signed-in member as every request sees them: ids only. Nothing reads a populated relation from
+    // req.user, and population cost every signed-in request several queries.
+    depth: 0,
     maxLoginAttempts: LOCKOUT_ATTEMPTS,
     lockTime: LOCKOUT_MS,
     tokenExpiration: 60 * 60 * 24 * 7,

@@ -6,6 +6,9 @@ import type { NextFunction, Request, Response } from 'express'
 import { createLocalReq, executeAuthStrategies, logoutOperation, type Payload } from 'payload'
 import { generateExpiredPayloadCookie, generatePayloadCookie } from 'payload/shared'
 
+import { pageCacheEnabled } from '../cache/pageCache.js'
+import { rememberedViewer, viewerKey } from '../cache/viewerCache.js'
+
 export function fetchHeaders(req: Request): Headers {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
@@ -52,8 +55,9 @@ export function loadViewer(payload: Payload) {
       }
       // Only who is signed in: payload.auth() would also work out every collection's permissions, which
       // no public page uses (measured at a large share of a member's page).
-      const { user } = await executeAuthStrategies({ headers, payload, canSetHeaders: false } as Parameters<typeof executeAuthStrategies>[0])
-      res.locals.user = user ?? null
+      const lookUp = async () => (await executeAuthStrategies({ headers, payload, canSetHeaders: false } as Parameters<typeof executeAuthStrategies>[0])).user ?? null
+      const tokens = [String(req.headers.authorization ?? '').replace(/^(Bearer|JWT) /, ''), sessionCookieValue(req.headers.cookie, payload.config.cookiePrefix)]
+      res.locals.user = pageCacheEnabled() ? await rememberedViewer(viewerKey(headers), tokens, lookUp) : await lookUp()
     } catch {
       res.locals.user = null
     }

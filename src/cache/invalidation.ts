@@ -3,7 +3,7 @@
 // invalidated since. Checking lazily, at lookup, needs no index from tags to pages, and it also covers
 // the race the issue names: a render that began before a commit can never store a page that lives on.
 import { EVERYTHING } from './renderTrace.js'
-import { publishToOtherProcesses } from './otherProcesses.js'
+import { publishToOtherProcesses, readOtherProcesses } from './otherProcesses.js'
 
 let generation = 0
 const invalidatedAt = new Map<string, number>()
@@ -29,4 +29,10 @@ export function stillFresh(tags: Iterable<string>, since: number): boolean {
   if ((invalidatedAt.get(EVERYTHING) ?? -1) > since) return false
   for (const tag of tags) if ((invalidatedAt.get(tag) ?? -1) > since) return false
   return true
+}
+
+/** Applies what other processes on this database invalidated; called before every lookup and store. */
+export function catchUpWithOtherProcesses(): void {
+  const tags = readOtherProcesses()
+  if (tags.length > 0) markInvalidated(tags)
 }

@@ -5,8 +5,7 @@
 import crypto from 'node:crypto'
 import { LRUCache } from 'lru-cache'
 
-import { currentGeneration, markInvalidated, stillFresh } from './invalidation.js'
-import { readOtherProcesses } from './otherProcesses.js'
+import { catchUpWithOtherProcesses, currentGeneration, stillFresh } from './invalidation.js'
 import type { RenderTrace } from './renderTrace.js'
 
 export type CachedPage = {
@@ -32,12 +31,6 @@ const store = new LRUCache<string, CachedPage>({
   // JavaScript strings are UTF-16 in memory.
   sizeCalculation: (entry) => 2 * entry.parts.reduce((sum, part) => sum + part.length, 0) + 256,
 })
-
-/** Applies what other processes on this database invalidated; called before every lookup and store. */
-function catchUpWithOtherProcesses(): void {
-  const tags = readOtherProcesses()
-  if (tags.length > 0) markInvalidated(tags)
-}
 
 export function lookupPage(key: string): CachedPage | undefined {
   catchUpWithOtherProcesses()
