@@ -41,6 +41,7 @@ import { throttleRestLogin } from './security/ipLimits.js'
 import { parseMultipart, UploadTooLarge } from './security/multipart.js'
 import { adminHeaders, isNextPath, publicHeaders } from './security/headers.js'
 import { servePageCache } from './cache/servePageCache.js'
+import { serveRestCache } from './cache/serveRestCache.js'
 
 export type StartOptions = { port?: number; dev?: boolean; quiet?: boolean }
 export type RunningServer = { payload: Payload; server: Server; url: string; close: () => Promise<void> }
@@ -83,6 +84,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Requests from outside ask only what the site declares (src/policies/queryAllowList.ts).
   app.use('/api', guardRestParameters(payload))
   app.use('/api', closeBrokenPayloadDoors(payload))
+  // A visitor's REST reads from the page cache, after the guard has refused anything undeclared.
+  app.use('/api', serveRestCache({ cookiePrefix: payload.config.cookiePrefix, collections: Object.keys(payload.collections) }))
   // Next's image optimizer would keep its own copy of a cover after the story is withdrawn. Nothing here
   // uses it (pictures are served by /api/media/file, which asks the media collection's read access).
   app.all(/^\/_next\/image(\/.*)?$/, (_req, res) => {

@@ -19,7 +19,7 @@ export function audienceOf(user: Record<string, any> | null | undefined): string
   return `member:${user.id}:${user.updatedAt ?? ''}`
 }
 
-function sendCached(res: Response, page: CachedPage, token: string): void {
+export function sendCached(res: Response, page: CachedPage, token: string): void {
   res.status(page.status)
   for (const [name, value] of Object.entries(page.headers)) res.set(name, value)
   res.set('Cache-Control', 'no-store')
