@@ -1,34 +1,17 @@
-// Builds the Next admin when the build is missing or older than its sources.
+// Builds the Next admin when the build is missing or older than its sources, and the server's bundle
+// (src/cli/serverBundle.ts).
 // `--force` always builds. The fingerprint covers everything the admin bundle is made from.
 import { spawnSync } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { rootDir } from '../env.js'
+import { ensureServerBundle, fingerprintOf } from './serverBundle.js'
 
 const INPUTS = ['src', 'collections', 'next.config.mjs', 'tsconfig.json', 'package-lock.json']
 const STAMP = path.join(rootDir, '.next', 'waymark-build-stamp.json')
 
-function listFiles(entry: string): string[] {
-  const full = path.join(rootDir, entry)
-  if (!fs.existsSync(full)) return []
-  const stat = fs.statSync(full)
-  if (stat.isFile()) return [entry]
-  return fs.readdirSync(full).flatMap((name) => listFiles(path.join(entry, name)))
-}
-
-export function sourceFingerprint(): string {
-  const hash = crypto.createHash('sha256')
-  for (const file of INPUTS.flatMap(listFiles).sort()) {
-    hash
-      .update(file)
-      .update('\0')
-      .update(fs.readFileSync(path.join(rootDir, file)))
-      .update('\0')
-  }
-  return hash.digest('hex')
-}
+export const sourceFingerprint = (): string => fingerprintOf(INPUTS)
 
 export function buildIsCurrent(): boolean {
   try {
@@ -59,4 +42,5 @@ export function ensureBuild({ force = false } = {}): void {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   ensureBuild({ force: process.argv.includes('--force') })
+  ensureServerBundle({ force: process.argv.includes('--force') })
 }
