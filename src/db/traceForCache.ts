@@ -7,6 +7,7 @@ import type { BaseDatabaseAdapter } from 'payload'
 
 import { invalidateTags } from '../cache/invalidation.js'
 import { collectionTag, globalTag, isTracing, noteChangeAt, noteRead } from '../cache/renderTrace.js'
+import { relatedReadTags, type FieldShape, type FieldsOf } from '../cache/queryTags.js'
 import { TIMED_FIELDS } from '../cache/timedFields.js'
 
 type Args = Record<string, any> | undefined
@@ -49,13 +50,17 @@ export function traceForCache<T extends BaseDatabaseAdapter>(adapter: T): T {
   /** Tags written inside each open transaction, published at its commit. */
   const pending = new Map<string | number, Set<string>>()
 
-  const wrapRead = (name: string, tagOf: (args: Args) => string | undefined) => {
+  const fieldsOf: FieldsOf = (slug) => (adapter as unknown as { payload?: { collections?: Record<string, { config: { flattenedFields: FieldShape[] } }> } }).payload?.collections?.[slug]?.config.flattenedFields
+  const wrapRead = (name: string, tagOf: (args: Args) => string | undefined, related?: (args: Args) => Iterable<string>) => {
     const read = db[name]
     if (typeof read !== 'function') return
     const bound = read.bind(adapter)
     db[name] = (args: Args, ...rest: unknown[]) => {
-      const tag = tagOf(args)
-      if (tag) noteRead(tag)
+      if (isTracing()) {
+        const tag = tagOf(args)
+        if (tag) noteRead(tag)
+        for (const other of related?.(args) ?? []) noteRead(other)
+      }
       return bound(args, ...rest)
     }
   }
@@ -82,7 +87,8 @@ export function traceForCache<T extends BaseDatabaseAdapter>(adapter: T): T {
   }
 
   for (const name of ['find', 'findOne', 'queryDrafts'] as const) noteTimedFields(db, adapter, name)
-  for (const name of COLLECTION_READS) wrapRead(name, (args) => args?.collection && collectionTag(args.collection))
+  // A read also depends on every collection its where and sort reach through relationships (src/cache/queryTags.ts).
+  for (const name of COLLECTION_READS) wrapRead(name, (args) => args?.collection && collectionTag(args.collection), (args) => (args?.collection ? relatedReadTags(fieldsOf, args.collection, args) : []))
   for (const [name, key] of Object.entries(GLOBAL_READS)) wrapRead(name, (args) => args?.[key] && globalTag(args[key]))
   for (const name of COLLECTION_WRITES) wrapWrite(name, (args) => args?.collection && collectionTag(args.collection))
   wrapWrite('createVersion', (args) => args?.collectionSlug && collectionTag(args.collectionSlug))
