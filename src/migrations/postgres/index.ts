@@ -12,6 +12,7 @@ import * as migration_20261205_160457_issue12 from './20261205_160457_issue12';
 import * as migration_20261205_224500_search_index from './20261205_224500_search_index';
 import * as migration_20261206_000249_list_indexes from './20261206_000249_list_indexes';
 import * as migration_20261206_030000_replies_thread_order from './20261206_030000_replies_thread_order';
+import * as migration_20261206_060000_visible_stories_order from './20261206_060000_visible_stories_order';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261206_030000_replies_thread_order.up,
     down: migration_20261206_030000_replies_thread_order.down,
     name: '20261206_030000_replies_thread_order',
+  },
+  {
+    up: migration_20261206_060000_visible_stories_order.up,
+    down: migration_20261206_060000_visible_stories_order.down,
+    name: '20261206_060000_visible_stories_order',
   },
 ];
