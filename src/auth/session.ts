@@ -38,29 +38,33 @@ export function hasSessionCredentials(req: Pick<Request, 'headers'>, cookiePrefi
   return sessionCookieValue(req.headers.cookie, cookiePrefix) !== ''
 }
 
+/**
+ * Who a request's credentials belong to, as Payload's auth strategies judge them (null for a visitor or
+ * anything unreadable). Only who is signed in: payload.auth() would also work out every collection's
+ * permissions, which nothing here uses. A request without credentials is answered without asking.
+ */
+export async function viewerOf(payload: Payload, req: Request, options: { sameOriginReads: boolean }): Promise<Record<string, any> | null> {
+  if (!hasSessionCredentials(req, payload.config.cookiePrefix)) return null
+  try {
+    const headers = fetchHeaders(req)
+    // Payload ignores the cookie when a request carries neither Origin nor Sec-Fetch-Site (its CSRF
+    // guard). A GET to a public page changes nothing, and older browsers send neither header, so the
+    // public site treats such reads as same-origin. Every POST is checked separately (src/security/csrf.ts).
+    if (options.sameOriginReads && (req.method === 'GET' || req.method === 'HEAD') && !headers.has('origin') && !headers.has('sec-fetch-site')) {
+      headers.set('sec-fetch-site', 'same-origin')
+    }
+    const lookUp = async () => ((await executeAuthStrategies({ headers, payload, canSetHeaders: false } as Parameters<typeof executeAuthStrategies>[0])).user ?? null) as Record<string, any> | null
+    const tokens = [String(req.headers.authorization ?? '').replace(/^(Bearer|JWT) /, ''), sessionCookieValue(req.headers.cookie, payload.config.cookiePrefix)]
+    return pageCacheEnabled() ? await rememberedViewer(viewerKey(headers), tokens, lookUp) : await lookUp()
+  } catch {
+    return null
+  }
+}
+
 /** Resolves the signed-in member (or null) into res.locals.user for the public routes. */
 export function loadViewer(payload: Payload) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    if (!hasSessionCredentials(req, payload.config.cookiePrefix)) {
-      res.locals.user = null
-      return next()
-    }
-    try {
-      const headers = fetchHeaders(req)
-      // Payload ignores the cookie when a request carries neither Origin nor Sec-Fetch-Site (its CSRF
-      // guard). A GET to a public page changes nothing, and older browsers send neither header, so
-      // such reads are treated as same-origin. Every POST is checked separately (src/security/csrf.ts).
-      if ((req.method === 'GET' || req.method === 'HEAD') && !headers.has('origin') && !headers.has('sec-fetch-site')) {
-        headers.set('sec-fetch-site', 'same-origin')
-      }
-      // Only who is signed in: payload.auth() would also work out every collection's permissions, which
-      // no public page uses (measured at a large share of a member's page).
-      const lookUp = async () => (await executeAuthStrategies({ headers, payload, canSetHeaders: false } as Parameters<typeof executeAuthStrategies>[0])).user ?? null
-      const tokens = [String(req.headers.authorization ?? '').replace(/^(Bearer|JWT) /, ''), sessionCookieValue(req.headers.cookie, payload.config.cookiePrefix)]
-      res.locals.user = pageCacheEnabled() ? await rememberedViewer(viewerKey(headers), tokens, lookUp) : await lookUp()
-    } catch {
-      res.locals.user = null
-    }
+    res.locals.user = await viewerOf(payload, req, { sameOriginReads: true })
     next()
   }
 }
