@@ -20,8 +20,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createMember } from '../support/members.js'
 import { startTestServer, type TestServer } from '../support/server.js'
 import { restToken, saveServerLogs, settle, unique, useHostileServer } from './helpers.js'
-import { restAs, restOk, signIn, submitForm, type Rest } from './pageCacheSite.js'
-import { ALL_DOORS, COOKIE_DOORS, DOORS, eachDoorFirst, whileBusy, type Person, type Scenario, type Seen, type Subject } from './sessionDoors.js'
+import { restAs, restOk, submitForm, type Rest } from './pageCacheSite.js'
+import { accountsOn, ALL_DOORS, COOKIE_DOORS, DOORS, eachDoorFirst, whileBusy, type Scenario, type Seen, type Signed } from './sessionDoors.js'
 
 const hostile = useHostileServer('session-changes-cross-process-a')
 const TOKEN_COOKIE = 'payload-token'
@@ -48,23 +48,7 @@ afterAll(async () => {
   await b?.stop()
 })
 
-type Signed = Subject & { client: Awaited<ReturnType<typeof signIn>> }
-
-async function truthOf(id: number | string): Promise<Person | null> {
-  const found = await settle(() => hostile.payload.find({ collection: 'users', where: { id: { equals: id } }, overrideAccess: true, depth: 0, limit: 1 }))
-  const doc = found.docs[0] as { id: number | string; displayName: string; roles: string[] } | undefined
-  return doc ? { id: doc.id, displayName: doc.displayName, roles: doc.roles } : null
-}
-
-/** A fresh account, signed in on process A (the site's form for the cookie, REST for the token). */
-async function signedInOnA(roles: ('member' | 'moderator')[], name = 'Heron'): Promise<Signed> {
-  const made = await settle(() => createMember(hostile.payload, { roles, displayName: `${name} ${unique('')}` }))
-  const client = await signIn(hostile.server, made.email, made.password)
-  const jwt = await restToken(hostile.server, made.email, made.password)
-  const person = await truthOf(made.id)
-  if (!person) throw new Error('Arrange failed: the new account is not stored')
-  return { person, client, credentials: { cookie: { cookie: client.cookieHeader() }, jwt: { jwt } } }
-}
+const { truthOf, signedInPerson: signedInOnA } = accountsOn(hostile)
 
 /** Used on both processes before the change, asked on B after it (A made the change). */
 const onB = (scenario: Omit<Scenario<Signed>, 'warmAt' | 'askAt'>) => eachDoorFirst<Signed>({ ...scenario, warmAt: [b.url, hostile.server.url, b.url], askAt: b.url })

@@ -27,8 +27,8 @@ import { beforeAll, describe, expect, test } from 'vitest'
 
 import { seededRandom } from '../../src/seed/scale/words.js'
 import { createMember } from '../support/members.js'
-import { EVIL_ORIGIN, pool, restToken, settle, unique, useHostileServer } from './helpers.js'
-import { restAs, restOk, signIn, submitForm, type Rest } from './pageCacheSite.js'
+import { EVIL_ORIGIN, pool, settle, unique, useHostileServer } from './helpers.js'
+import { restAs, restOk, submitForm, type Rest } from './pageCacheSite.js'
 import {
   ALL_DOORS,
   ask,
@@ -37,6 +37,7 @@ import {
   DOORS,
   eachDoorFirst,
   whileBusy,
+  accountsOn,
   expectedAs,
   warm,
   type Credentials,
@@ -44,14 +45,12 @@ import {
   type Person,
   type Scenario,
   type Seen,
-  type Subject,
+  type Signed,
 } from './sessionDoors.js'
 
 const hostile = useHostileServer('session-changes')
 const TOKEN_COOKIE = 'payload-token'
 const SLOW = 240_000
-
-type Signed = Subject & { client: Awaited<ReturnType<typeof signIn>> }
 
 let admin: Rest
 
@@ -59,22 +58,7 @@ beforeAll(async () => {
   admin = await restAs(hostile.server, 'admin@waymark.example', hostile.server.seedPassword)
 })
 
-/** The server's truth about an account, read from the database (null once it is gone). */
-async function truthOf(id: number | string): Promise<Person | null> {
-  const found = await settle(() => hostile.payload.find({ collection: 'users', where: { id: { equals: id } }, overrideAccess: true, depth: 0, limit: 1 }))
-  const doc = found.docs[0] as { id: number | string; displayName: string; roles: string[] } | undefined
-  return doc ? { id: doc.id, displayName: doc.displayName, roles: doc.roles } : null
-}
-
-/** A fresh account with these roles, signed in through the site's form (cookie) and through REST (token). */
-async function signedInPerson(roles: ('member' | 'moderator')[], name = 'Heron'): Promise<Signed> {
-  const made = await settle(() => createMember(hostile.payload, { roles, displayName: `${name} ${unique('')}` }))
-  const client = await signIn(hostile.server, made.email, made.password)
-  const jwt = await restToken(hostile.server, made.email, made.password)
-  const person = await truthOf(made.id)
-  if (!person) throw new Error('Arrange failed: the new account is not stored')
-  return { person, client, credentials: { cookie: { cookie: client.cookieHeader() }, jwt: { jwt } } }
-}
+const { truthOf, signedInPerson } = accountsOn(hostile)
 
 const run = (scenario: Omit<Scenario<Signed>, 'warmAt' | 'askAt'>) => eachDoorFirst<Signed>({ ...scenario, warmAt: [hostile.server.url], askAt: hostile.server.url })
 

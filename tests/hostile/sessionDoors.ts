@@ -5,7 +5,10 @@
 // Every answer is reduced to one line ("visitor", `"Name" moderation=false reports=false`,
 // `id=7 "Name" roles=member`, "member", "staff"), and what the server's current truth says it must be
 // is reduced the same way, so that a failure shows both side by side.
+import { createMember } from '../support/members.js'
 import { CACHE_HEADER } from '../support/pageCache.js'
+import { restToken, settle, unique, type HostileServer } from './helpers.js'
+import { signIn } from './pageCacheSite.js'
 
 /** The credentials a request carries: a browser's whole Cookie header, or a REST token sent as `Authorization: JWT ...`. */
 export type Credentials = { cookie?: string; jwt?: string }
@@ -227,4 +230,27 @@ export async function whileBusy<S extends Subject>(scenario: Omit<Scenario<S>, '
     }
   }
   return problems
+}
+
+export type Signed = Subject & { client: Awaited<ReturnType<typeof signIn>> }
+
+/** Accounts on a hostile server: the server's truth about one, and fresh ones signed in both ways. */
+export function accountsOn(hostile: HostileServer) {
+  /** The server's truth about an account, read from the database (null once it is gone). */
+  async function truthOf(id: number | string): Promise<Person | null> {
+    const found = await settle(() => hostile.payload.find({ collection: 'users', where: { id: { equals: id } }, overrideAccess: true, depth: 0, limit: 1 }))
+    const doc = found.docs[0] as { id: number | string; displayName: string; roles: string[] } | undefined
+    return doc ? { id: doc.id, displayName: doc.displayName, roles: doc.roles } : null
+  }
+
+  /** A fresh account with these roles, signed in through the site's form (cookie) and through REST (token). */
+  async function signedInPerson(roles: ('member' | 'moderator')[], name = 'Heron'): Promise<Signed> {
+    const made = await settle(() => createMember(hostile.payload, { roles, displayName: `${name} ${unique('')}` }))
+    const client = await signIn(hostile.server, made.email, made.password)
+    const jwt = await restToken(hostile.server, made.email, made.password)
+    const person = await truthOf(made.id)
+    if (!person) throw new Error('Arrange failed: the new account is not stored')
+    return { person, client, credentials: { cookie: { cookie: client.cookieHeader() }, jwt: { jwt } } }
+  }
+  return { truthOf, signedInPerson }
 }
