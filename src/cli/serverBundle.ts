@@ -23,7 +23,12 @@ function listFiles(entry: string): string[] {
 /** A hash of every file the named inputs hold (folders walked), in a fixed order. */
 export function fingerprintOf(inputs: readonly string[]): string {
   const hash = crypto.createHash('sha256')
-  for (const file of inputs.flatMap(listFiles).sort()) hash.update(file).update('\0').update(fs.readFileSync(path.join(rootDir, file))).update('\0')
+  for (const file of inputs.flatMap(listFiles).sort())
+    hash
+      .update(file)
+      .update('\0')
+      .update(fs.readFileSync(path.join(rootDir, file)))
+      .update('\0')
   return hash.digest('hex')
 }
 

@@ -50,7 +50,8 @@ export function traceForCache<T extends BaseDatabaseAdapter>(adapter: T): T {
   /** Tags written inside each open transaction, published at its commit. */
   const pending = new Map<string | number, Set<string>>()
 
-  const fieldsOf: FieldsOf = (slug) => (adapter as unknown as { payload?: { collections?: Record<string, { config: { flattenedFields: FieldShape[] } }> } }).payload?.collections?.[slug]?.config.flattenedFields
+  const fieldsOf: FieldsOf = (slug) =>
+    (adapter as unknown as { payload?: { collections?: Record<string, { config: { flattenedFields: FieldShape[] } }> } }).payload?.collections?.[slug]?.config.flattenedFields
   const wrapRead = (name: string, tagOf: (args: Args) => string | undefined, related?: (args: Args) => Iterable<string>) => {
     const read = db[name]
     if (typeof read !== 'function') return
@@ -88,7 +89,12 @@ export function traceForCache<T extends BaseDatabaseAdapter>(adapter: T): T {
 
   for (const name of ['find', 'findOne', 'queryDrafts'] as const) noteTimedFields(db, adapter, name)
   // A read also depends on every collection its where and sort reach through relationships (src/cache/queryTags.ts).
-  for (const name of COLLECTION_READS) wrapRead(name, (args) => args?.collection && collectionTag(args.collection), (args) => (args?.collection ? relatedReadTags(fieldsOf, args.collection, args) : []))
+  for (const name of COLLECTION_READS)
+    wrapRead(
+      name,
+      (args) => args?.collection && collectionTag(args.collection),
+      (args) => (args?.collection ? relatedReadTags(fieldsOf, args.collection, args) : []),
+    )
   for (const [name, key] of Object.entries(GLOBAL_READS)) wrapRead(name, (args) => args?.[key] && globalTag(args[key]))
   for (const name of COLLECTION_WRITES) wrapWrite(name, (args) => args?.collection && collectionTag(args.collection))
   wrapWrite('createVersion', (args) => args?.collectionSlug && collectionTag(args.collectionSlug))
