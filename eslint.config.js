@@ -58,6 +58,7 @@ export const LAYER_BANS = [
 export const IGNORED = [
   '**/node_modules/**',
   '.next/**',
+  'dist/**',
   'media/**',
   'data/**',
   'test-results/**',
