@@ -11,7 +11,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { WebClient } from '../support/http.js'
+import { jsonOrUndefined, WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
 import { bootPayload, settle } from '../support/payload.js'
 import { addressesOf } from '../support/smtp.js'
@@ -55,10 +55,7 @@ async function api(who: Who, method: string, path: string, body?: unknown): Prom
   if (!token) throw new Error(`Arrange failed: REST login for ${who.email} gave ${login.status}`)
   const response = await new WebClient(e2e.server.url).json(method, path, body, { headers: { authorization: `JWT ${token}` } })
   const text = await response.text()
-  let json: any
-  try {
-    json = JSON.parse(text)
-  } catch {}
+  const json = jsonOrUndefined(text)
   return { status: response.status, json, text }
 }
 

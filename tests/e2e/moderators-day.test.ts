@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { giveConsent, submitStory } from '../../src/commands/stories/authorActions.js'
 import { markdownToLexical } from '../../src/richtext/index.js'
 import type { AxeViolation } from '../support/browser.js'
-import { WebClient } from '../support/http.js'
+import { jsonOrUndefined, WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
 import { bootPayload, settle } from '../support/payload.js'
 import { DESKTOP, formatViolations, goto, normalise, useBrowserServer } from './helpers.js'
@@ -71,10 +71,7 @@ async function api(who: { email: string; password: string }, method: string, pat
   }
   const response = await new WebClient(e2e.server.url).json(method, path, body, { headers: { authorization: `JWT ${tokens.get(who.email)}` } })
   const text = await response.text()
-  let json: any
-  try {
-    json = JSON.parse(text)
-  } catch {}
+  const json = jsonOrUndefined(text)
   return { status: response.status, json, text }
 }
 

@@ -2,7 +2,7 @@
 // post through the public forms (with the form token of the page, as a browser would), moderators and
 // admins write through the admin's REST API. Nothing here writes through the Local API: a write from the
 // test process would be invisible to the server's cache, which is not what these tests are about.
-import { WebClient } from '../support/http.js'
+import { jsonOrUndefined, WebClient } from '../support/http.js'
 import { formsOn, readPage } from '../support/pageCache.js'
 import type { TestServer } from '../support/server.js'
 import { restToken, signedIn } from './helpers.js'
@@ -18,12 +18,7 @@ export async function restAs(server: TestServer, email: string, password: string
 export async function rest(who: Rest, method: string, path: string, body?: unknown): Promise<RestAnswer> {
   const response = await new WebClient(who.server.url).json(method, path, body, { headers: { authorization: `JWT ${who.token}` } })
   const text = await response.text()
-  let json: any
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = undefined
-  }
+  const json = jsonOrUndefined(text)
   return { status: response.status, json, text }
 }
 

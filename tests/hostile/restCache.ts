@@ -5,7 +5,7 @@
 import sharp from 'sharp'
 import { expect } from 'vitest'
 
-import { WebClient } from '../support/http.js'
+import { jsonOrUndefined, WebClient } from '../support/http.js'
 import { CACHE_HEADER } from '../support/pageCache.js'
 import type { TestServer } from '../support/server.js'
 
@@ -21,12 +21,7 @@ export type RestRead = {
 
 async function toRead(path: string, response: Response): Promise<RestRead> {
   const text = await response.text()
-  let json: any
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = undefined
-  }
+  const json = jsonOrUndefined(text)
   return { path, status: response.status, text, json, cache: response.headers.get(CACHE_HEADER), allowOrigin: response.headers.get('access-control-allow-origin') }
 }
 

@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { giveConsent, submitStory } from '../../src/commands/stories/authorActions.js'
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { markdownToLexical } from '../../src/richtext/index.js'
-import { WebClient } from '../support/http.js'
+import { jsonOrUndefined, WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
 import { RELAXED_LIMITS, arrangeModeration, localityIds, makeMember, newReply, newThread, seededModerator, stored, textOf, type Member, type Posted } from './forumHelpers.js'
 import { findUserByEmail, readUser, restToken, settle, signedIn, unique, useHostileServer, userAsActor } from './helpers.js'
@@ -103,12 +103,7 @@ async function patchSelf(member: { id: number | string; email: string; password:
   const token = await restToken(hostile.server, member.email, member.password)
   const response = await new WebClient(hostile.server.url).json('PATCH', `/api/users/${member.id}`, { displayName }, { headers: { authorization: `JWT ${token}` } })
   const text = await response.text()
-  let json: any
-  try {
-    json = JSON.parse(text)
-  } catch {
-    json = undefined
-  }
+  const json = jsonOrUndefined(text)
   return { status: response.status, text, json }
 }
 

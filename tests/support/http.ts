@@ -61,3 +61,12 @@ export class WebClient {
     return this.postForm('/login', { _csrf: token, email, password })
   }
 }
+
+/** A response body as JSON, or undefined when it is not JSON (hostile tests look at both). */
+export function jsonOrUndefined(text: string): any {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
