@@ -15,7 +15,8 @@ type Entry = { viewer: unknown; lookedUpFrom: number; expiresAt: number }
 const MAX_AGE_MS = 10 * 60_000
 const ACCOUNTS = [collectionTag('users')]
 
-const store = new LRUCache<string, Entry>({ max: 20_000 })
+// Bounded by size, not only by count: an account with many sessions is a larger entry.
+const store = new LRUCache<string, Entry>({ max: 20_000, maxSize: 16 * 1024 * 1024, sizeCalculation: (entry) => 256 + 2 * JSON.stringify(entry.viewer ?? null).length })
 
 /** The request headers Payload's JWT strategy reads (payload/dist/auth/extractJWT.js), hashed into one key. */
 export function viewerKey(headers: Headers): string {
