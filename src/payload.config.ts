@@ -2,6 +2,7 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { redisKVAdapter } from '@payloadcms/kv-redis'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
@@ -34,6 +35,7 @@ import { databaseAdapter } from './db/index.js'
 import { fromAddress, fromName, mailTransport } from './email/transport.js'
 import { payloadSecret, serverURL } from './env.js'
 import { jobsConfig } from './jobs/config.js'
+import { redisKeyPrefix, redisUrl } from './redis/client.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
 import { richTextEditor } from './richtext/editor.js'
 import { showLeadsTheCrisisPartOnly } from './admin/leadsNavigation.js'
@@ -91,6 +93,8 @@ export default buildConfig({
   // Jobs run in-process; getPayload({ cron: true }) in src/server.ts starts the schedules.
   jobs: jobsConfig,
   db: databaseAdapter(),
+  // Payload's key-value store is shared by every process when there is a Redis (otherwise it is in the database).
+  ...(redisUrl() ? { kv: redisKVAdapter({ redisURL: redisUrl(), keyPrefix: `${redisKeyPrefix()}payload-kv:` }) } : {}),
   email: nodemailerAdapter({
     defaultFromAddress: fromAddress,
     defaultFromName: fromName,

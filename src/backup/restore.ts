@@ -6,7 +6,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { invalidateTags } from '../cache/invalidation.js'
+import { invalidateTags, stopInvalidationBus } from '../cache/invalidation.js'
+import { closeRedis } from '../redis/client.js'
 import { EVERYTHING } from '../cache/renderTrace.js'
 import { databaseKind, sqliteFileURL } from '../db/index.js'
 import { mediaDir } from '../env.js'
@@ -113,7 +114,9 @@ export async function restore(file: string): Promise<void> {
     await runMigrations(payload)
     const applied = await reapplyErasureLog(payload, { onProgress: (done, total) => say(`Erasure log: ${done}/${total} entries re-applied`) })
     // The site should be stopped; if any Waymark process still runs on this database, it forgets every page.
-    invalidateTags([EVERYTHING])
+    await invalidateTags([EVERYTHING])
+    await stopInvalidationBus()
+    await closeRedis()
     await payload.destroy?.()
     say(`Done: restored ${archive}; ${applied} erasure log ${applied === 1 ? 'entry' : 'entries'} re-applied.`)
   } finally {

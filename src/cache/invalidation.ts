@@ -2,18 +2,47 @@
 // remembers the counter at which its render began; it is fresh only while none of its tags has been
 // invalidated since. Checking lazily, at lookup, needs no index from tags to pages, and it also covers
 // the race the issue names: a render that began before a commit can never store a page that lives on.
+//
+// Other processes are told through Redis when REDIS_URL is set (src/cache/redisBus.ts: every hit checks
+// Redis's counter), and otherwise through the log file beside the database (src/cache/otherProcesses.ts:
+// every hit reads what was appended), which reaches the processes of one machine.
+import { redisConfigured } from '../redis/client.js'
 import { EVERYTHING } from './renderTrace.js'
 import { publishToOtherProcesses, readOtherProcesses } from './otherProcesses.js'
+import { RedisInvalidationBus } from './redisBus.js'
 
 let generation = 0
 const invalidatedAt = new Map<string, number>()
+const listeners = new Set<(tags: string[]) => void>()
+let redisBus: RedisInvalidationBus | undefined
 
 export const currentGeneration = (): number => generation
 
-/** Called after a commit (src/db/traceForCache.ts) and for a restore. Tells the other processes too. */
-export function invalidateTags(tags: Iterable<string>): void {
+/** The Redis bus, started on first use when REDIS_URL is set. */
+function bus(): RedisInvalidationBus | undefined {
+  if (!redisConfigured()) return undefined
+  if (!redisBus) {
+    redisBus = new RedisInvalidationBus(markInvalidated)
+    redisBus.start()
+  }
+  return redisBus
+}
+
+/**
+ * Called after a commit (src/db/traceForCache.ts) and for a restore. Tells the other processes too, and
+ * resolves once they can know: the write's answer waits for it, so the next request anywhere sees it.
+ */
+export async function invalidateTags(tags: Iterable<string>): Promise<void> {
   const list = markInvalidated(tags)
-  if (list.length > 0) publishToOtherProcesses(list)
+  if (list.length === 0) return
+  const redisBusNow = bus()
+  if (!redisBusNow) return publishToOtherProcesses(list)
+  try {
+    await redisBusNow.publish(list)
+  } catch {
+    // Redis is down: the other processes cannot check their counter either, so they serve nothing from
+    // their caches until it is back, and then forget everything (src/cache/redisBus.ts).
+  }
 }
 
 /** Marks tags invalidated in this process only (what another process told us). */
@@ -21,8 +50,16 @@ export function markInvalidated(tags: Iterable<string>): string[] {
   generation += 1
   const list = [...tags]
   for (const tag of list) invalidatedAt.set(tag, generation)
+  for (const listener of listeners) listener(list)
   return list
 }
+
+/** Calls `listener` with every invalidation, from this process or another (e.g. to drop a copy it keeps). */
+export function onInvalidated(listener: (tags: string[]) => void): void {
+  listeners.add(listener)
+}
+
+export const touches = (tags: string[], tag: string): boolean => tags.includes(tag) || tags.includes(EVERYTHING)
 
 /** Whether a page rendered from `since` on, and reading `tags`, is still what a render now would give. */
 export function stillFresh(tags: Iterable<string>, since: number): boolean {
@@ -31,8 +68,26 @@ export function stillFresh(tags: Iterable<string>, since: number): boolean {
   return true
 }
 
-/** Applies what other processes on this database invalidated; called before every lookup and store. */
-export function catchUpWithOtherProcesses(): void {
+/** What other processes on this machine appended to the log; enough before storing a render. */
+export function catchUpLocally(): void {
+  if (redisBus) return
   const tags = readOtherProcesses()
   if (tags.length > 0) markInvalidated(tags)
+}
+
+/**
+ * Applies what other processes invalidated; called before every cache hit. False when that cannot be
+ * known now (Redis not answering): the caller then must not answer from its cache.
+ */
+export async function catchUpWithOtherProcesses(): Promise<boolean> {
+  const redisBusNow = bus()
+  if (redisBusNow) return redisBusNow.catchUp()
+  catchUpLocally()
+  return true
+}
+
+/** Graceful shutdown: the subscriber connection closes. */
+export async function stopInvalidationBus(): Promise<void> {
+  await redisBus?.stop()
+  redisBus = undefined
 }

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto'
 import { LRUCache } from 'lru-cache'
 
-import { catchUpWithOtherProcesses, currentGeneration, stillFresh } from './invalidation.js'
+import { catchUpLocally, catchUpWithOtherProcesses, currentGeneration, stillFresh } from './invalidation.js'
 import type { RenderTrace } from './renderTrace.js'
 
 export type CachedPage = {
@@ -32,10 +32,11 @@ const store = new LRUCache<string, CachedPage>({
   sizeCalculation: (entry) => 2 * entry.parts.reduce((sum, part) => sum + part.length, 0) + 256,
 })
 
-export function lookupPage(key: string): CachedPage | undefined {
-  catchUpWithOtherProcesses()
+export async function lookupPage(key: string): Promise<CachedPage | undefined> {
   const entry = store.get(key)
   if (!entry) return undefined
+  // Asked only when there is something to serve: a miss costs no round trip to Redis.
+  if (!(await catchUpWithOtherProcesses())) return undefined
   if (entry.expiresAt <= Date.now() || !stillFresh(entry.tags, entry.renderedFrom)) {
     store.delete(key)
     return undefined
@@ -45,7 +46,8 @@ export function lookupPage(key: string): CachedPage | undefined {
 
 /** Stores a render unless something it read was written while it ran (then the next request renders again). */
 export function rememberPage(key: string, trace: RenderTrace, renderedFrom: number, page: Pick<CachedPage, 'status' | 'headers'> & { body: string }): void {
-  catchUpWithOtherProcesses()
+  // A commit elsewhere that this misses is caught by the counter check at the next lookup.
+  catchUpLocally()
   if (!stillFresh(trace.tags, renderedFrom)) return
   const expiresAt = Math.min(trace.changesAt, Date.now() + MAX_AGE_MS)
   store.set(key, { status: page.status, headers: page.headers, parts: page.body.split(TOKEN_PLACEHOLDER), tags: [...trace.tags], renderedFrom, expiresAt })

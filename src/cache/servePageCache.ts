@@ -28,7 +28,7 @@ export function sendCached(res: Response, page: CachedPage, token: string): void
 }
 
 export function servePageCache() {
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next()
     const queryAt = req.originalUrl.indexOf('?')
     const address = cacheableAddress(req.path, queryAt >= 0 ? req.originalUrl.slice(queryAt + 1) : '')
@@ -41,7 +41,7 @@ export function servePageCache() {
     }
     const key = `${audienceOf(res.locals.user)} ${address}`
     const token = String(res.locals.csrfToken ?? '')
-    const cached = lookupPage(key)
+    const cached = await lookupPage(key)
     if (cached) return sendCached(res, cached, token)
 
     res.set(CACHE_HEADER, 'miss')

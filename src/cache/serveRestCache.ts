@@ -44,10 +44,10 @@ function keepAnswer(res: Response, remember: (body: string, headers: Record<stri
 
 export function serveRestCache(options: { cookiePrefix: string; collections: Iterable<string> }) {
   const collections = new Set(options.collections)
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     if (!cacheableRead(req, options.cookiePrefix, collections)) return next()
     const key = `visitor rest ${req.originalUrl}`
-    const cached = lookupPage(key)
+    const cached = await lookupPage(key)
     if (cached) return sendCached(res, cached, '')
 
     res.set(CACHE_HEADER, 'miss')

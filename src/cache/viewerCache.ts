@@ -7,7 +7,7 @@
 import crypto from 'node:crypto'
 import { LRUCache } from 'lru-cache'
 
-import { catchUpWithOtherProcesses, currentGeneration, stillFresh } from './invalidation.js'
+import { catchUpLocally, catchUpWithOtherProcesses, currentGeneration, stillFresh } from './invalidation.js'
 import { collectionTag } from './renderTrace.js'
 
 type Entry = { viewer: unknown; lookedUpFrom: number; expiresAt: number }
@@ -39,13 +39,14 @@ function tokenExpiry(token: string): number {
  * kept unless an account was written while it ran. Each caller gets its own copy to change as it likes.
  */
 export async function rememberedViewer<Viewer>(key: string, tokens: string[], lookUp: () => Promise<Viewer>): Promise<Viewer> {
-  catchUpWithOtherProcesses()
   const entry = store.get(key)
-  if (entry && entry.expiresAt > Date.now() && stillFresh(ACCOUNTS, entry.lookedUpFrom)) return structuredClone(entry.viewer as Viewer)
+  const trusted = entry !== undefined && (await catchUpWithOtherProcesses())
+  if (entry && trusted && entry.expiresAt > Date.now() && stillFresh(ACCOUNTS, entry.lookedUpFrom)) return structuredClone(entry.viewer as Viewer)
   if (entry) store.delete(key)
 
   const lookedUpFrom = currentGeneration()
   const viewer = await lookUp()
+  catchUpLocally()
   const expiresAt = Math.min(Date.now() + MAX_AGE_MS, ...tokens.filter(Boolean).map(tokenExpiry))
   if (stillFresh(ACCOUNTS, lookedUpFrom)) store.set(key, { viewer: structuredClone(viewer), lookedUpFrom, expiresAt })
   return viewer

@@ -82,7 +82,7 @@ export function traceForCache<T extends BaseDatabaseAdapter>(adapter: T): T {
         return await bound(args, ...rest)
       } finally {
         // Even a failed lone write may have changed something on some adapter: forgetting costs one render.
-        if (tag) invalidateTags([tag])
+        if (tag) await invalidateTags([tag])
       }
     }
   }
@@ -110,7 +110,7 @@ export function traceForCache<T extends BaseDatabaseAdapter>(adapter: T): T {
       return await commit(id)
     } finally {
       // A commit that fails may still have landed (SQLite reports some failures after the fact).
-      if (tags) invalidateTags(tags)
+      if (tags) await invalidateTags(tags)
     }
   }
   const rollback = db.rollbackTransaction!.bind(adapter)

@@ -1,11 +1,15 @@
-// Counters for limits keyed by something the database does not store (an IP address).
+// Counters for limits keyed by something the database does not store (an IP address, a hashed email).
 //
-// THE SEAM: one process keeps these counters in memory (rate-limiter-flexible's memory store).
-// When several processes serve one site, give `setRateLimitStore` a store whose counters are
-// shared, e.g. rate-limiter-flexible's RateLimiterRedis or RateLimiterPostgres behind the same
-// three methods; nothing else changes. Posting limits need no such store: they are computed from
-// the posts themselves (src/policies/postingLimits.ts), so every process already agrees on them.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+// Where the counters live decides whether several processes agree on them:
+// - REDIS_URL set: in Redis (rate-limiter-flexible's Redis limiter), shared by every process on every machine;
+// - several workers on one machine without Redis: in the cluster's primary process (its cluster limiter),
+//   so N workers do not allow N times the limit;
+// - one process: in memory.
+// Posting limits need no such store: they are computed from the posts themselves (src/policies/postingLimits.ts).
+import cluster from 'node:cluster'
+import { RateLimiterClusterMaster, RateLimiterCluster, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+
+import { redis, redisConfigured, redisKeyPrefix } from '../redis/client.js'
 
 export type LimitCheck = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 
@@ -14,18 +18,27 @@ export interface RateLimitStore {
   check(key: string, limit: number, windowSeconds: number): Promise<LimitCheck>
   /** Counts one event under `key`. */
   record(key: string, limit: number, windowSeconds: number): Promise<void>
+  /** Counts one event under `key` unless that would exceed `limit`, in one step (no other process can slip in between). */
+  consume(key: string, limit: number, windowSeconds: number): Promise<LimitCheck>
   /** Forgets `key` (a successful sign-in clears the failures). */
   reset(key: string, limit: number, windowSeconds: number): Promise<void>
 }
 
-export class MemoryRateLimitStore implements RateLimitStore {
-  private limiters = new Map<string, RateLimiterMemory>()
+type LimiterOptions = { points: number; duration: number; keyPrefix: string }
 
-  private limiter(limit: number, windowSeconds: number): RateLimiterMemory {
+const refusal = (state: { msBeforeNext: number }): LimitCheck => ({ allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) })
+
+/** The three methods over any rate-limiter-flexible limiter, one limiter per limit and window. */
+export class LimiterRateLimitStore implements RateLimitStore {
+  private limiters = new Map<string, RateLimiterAbstract>()
+
+  constructor(private readonly makeLimiter: (options: LimiterOptions) => RateLimiterAbstract) {}
+
+  private limiter(limit: number, windowSeconds: number): RateLimiterAbstract {
     const name = `${limit}/${windowSeconds}`
     let limiter = this.limiters.get(name)
     if (!limiter) {
-      limiter = new RateLimiterMemory({ points: Math.max(1, limit), duration: windowSeconds, keyPrefix: name })
+      limiter = this.makeLimiter({ points: Math.max(1, limit), duration: windowSeconds, keyPrefix: `limits:${name}` })
       this.limiters.set(name, limiter)
     }
     return limiter
@@ -35,7 +48,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
     if (limit <= 0) return { allowed: true }
     const state = await this.limiter(limit, windowSeconds).get(key)
     if (!state || state.consumedPoints < limit) return { allowed: true }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) }
+    return refusal(state)
   }
 
   async record(key: string, limit: number, windowSeconds: number): Promise<void> {
@@ -47,13 +60,63 @@ export class MemoryRateLimitStore implements RateLimitStore {
       })
   }
 
+  async consume(key: string, limit: number, windowSeconds: number): Promise<LimitCheck> {
+    if (limit <= 0) return { allowed: true }
+    try {
+      await this.limiter(limit, windowSeconds).consume(key, 1)
+      return { allowed: true }
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return refusal(error)
+      throw error
+    }
+  }
+
   async reset(key: string, limit: number, windowSeconds: number): Promise<void> {
     await this.limiter(limit, windowSeconds).delete(key)
   }
 }
 
-let store: RateLimitStore = new MemoryRateLimitStore()
-export const rateLimitStore = (): RateLimitStore => store
+export class MemoryRateLimitStore extends LimiterRateLimitStore {
+  constructor() {
+    super((options) => new RateLimiterMemory(options))
+  }
+}
+
+/** Shared by every process through Redis; while Redis cannot be reached, each process counts on its own. */
+export class RedisRateLimitStore extends LimiterRateLimitStore {
+  constructor() {
+    super(
+      (options) =>
+        new RateLimiterRedis({
+          ...options,
+          keyPrefix: `${redisKeyPrefix()}${options.keyPrefix}`,
+          storeClient: redis(),
+          insuranceLimiter: new RateLimiterMemory(options),
+        }),
+    )
+  }
+}
+
+/** Counted in the cluster's primary (see `serveRateLimitsToWorkers`), asked over the workers' IPC channel. */
+export class ClusterRateLimitStore extends LimiterRateLimitStore {
+  constructor() {
+    super((options) => new RateLimiterCluster({ ...options, timeoutMs: 3000 }))
+  }
+}
+
+/** Called in the cluster's primary before it forks workers that have no Redis. */
+export function serveRateLimitsToWorkers(): void {
+  new RateLimiterClusterMaster()
+}
+
+function defaultStore(): RateLimitStore {
+  if (redisConfigured()) return new RedisRateLimitStore()
+  if (cluster.isWorker) return new ClusterRateLimitStore()
+  return new MemoryRateLimitStore()
+}
+
+let store: RateLimitStore | undefined
+export const rateLimitStore = (): RateLimitStore => (store ??= defaultStore())
 export const setRateLimitStore = (next: RateLimitStore) => {
   store = next
 }

@@ -57,36 +57,36 @@ describe('cacheable addresses', () => {
 describe('the store', () => {
   afterEach(() => vi.useRealTimers())
 
-  test('a page is served until a collection it read is written', () => {
+  test('a page is served until a collection it read is written', async () => {
     const trace = newTrace()
     const from = renderGeneration()
     traceRender(trace, () => trace.tags.add(collectionTag('stories')))
     rememberPage('visitor /a', trace, from, page('<p>a</p>'))
-    expect(lookupPage('visitor /a')?.parts.join('')).toBe('<p>a</p>')
-    invalidateTags([collectionTag('threads')])
-    expect(lookupPage('visitor /a'), 'a write elsewhere leaves it').toBeDefined()
-    invalidateTags([collectionTag('stories')])
-    expect(lookupPage('visitor /a'), 'a write to what it read ends it').toBeUndefined()
+    expect((await lookupPage('visitor /a'))?.parts.join('')).toBe('<p>a</p>')
+    await invalidateTags([collectionTag('threads')])
+    expect(await lookupPage('visitor /a'), 'a write elsewhere leaves it').toBeDefined()
+    await invalidateTags([collectionTag('stories')])
+    expect(await lookupPage('visitor /a'), 'a write to what it read ends it').toBeUndefined()
   })
 
-  test('a render that began before a write is never stored', () => {
+  test('a render that began before a write is never stored', async () => {
     const trace = newTrace()
     trace.tags.add(collectionTag('consents'))
     const from = renderGeneration()
-    invalidateTags([collectionTag('consents')]) // the withdrawal commits while the page renders
+    await invalidateTags([collectionTag('consents')]) // the withdrawal commits while the page renders
     rememberPage('visitor /b', trace, from, page('<p>old</p>'))
-    expect(lookupPage('visitor /b')).toBeUndefined()
+    expect(await lookupPage('visitor /b')).toBeUndefined()
   })
 
-  test('restoring everything ends every entry', () => {
+  test('restoring everything ends every entry', async () => {
     const trace = newTrace()
     trace.tags.add(collectionTag('meetings'))
     rememberPage('visitor /c', trace, renderGeneration(), page('<p>c</p>'))
-    invalidateTags([EVERYTHING])
-    expect(lookupPage('visitor /c')).toBeUndefined()
+    await invalidateTags([EVERYTHING])
+    expect(await lookupPage('visitor /c')).toBeUndefined()
   })
 
-  test('an entry expires when something on it changes by the clock', () => {
+  test('an entry expires when something on it changes by the clock', async () => {
     vi.useFakeTimers({ now: new Date('2027-03-01T12:00:00Z') })
     const trace = newTrace()
     traceRender(trace, () => {
@@ -96,54 +96,54 @@ describe('the store', () => {
     })
     rememberPage('visitor /d', trace, renderGeneration(), page('<p>d</p>'))
     vi.setSystemTime(new Date('2027-03-01T12:00:59Z'))
-    expect(lookupPage('visitor /d')).toBeDefined()
+    expect(await lookupPage('visitor /d')).toBeDefined()
     vi.setSystemTime(new Date('2027-03-01T12:01:00Z'))
-    expect(lookupPage('visitor /d')).toBeUndefined()
+    expect(await lookupPage('visitor /d')).toBeUndefined()
   })
 
-  test('no entry outlives ten minutes even with nothing timed on it', () => {
+  test('no entry outlives ten minutes even with nothing timed on it', async () => {
     vi.useFakeTimers({ now: new Date('2027-03-01T12:00:00Z') })
     rememberPage('visitor /e', newTrace(), renderGeneration(), page('<p>e</p>'))
     vi.setSystemTime(new Date('2027-03-01T12:09:59Z'))
-    expect(lookupPage('visitor /e')).toBeDefined()
+    expect(await lookupPage('visitor /e')).toBeDefined()
     vi.setSystemTime(new Date('2027-03-01T12:10:00Z'))
-    expect(lookupPage('visitor /e')).toBeUndefined()
+    expect(await lookupPage('visitor /e')).toBeUndefined()
   })
 
-  test('the form token is a gap filled per request', () => {
+  test('the form token is a gap filled per request', async () => {
     rememberPage('visitor /f', newTrace(), renderGeneration(), page(`<input value="${TOKEN_PLACEHOLDER}"><input value="${TOKEN_PLACEHOLDER}">`))
-    expect(lookupPage('visitor /f')?.parts.join('tok1')).toBe('<input value="tok1"><input value="tok1">')
+    expect((await lookupPage('visitor /f'))?.parts.join('tok1')).toBe('<input value="tok1"><input value="tok1">')
   })
 })
 
 describe('other processes on the same database', () => {
   beforeAll(() => invalidateTags([collectionTag('media')])) // opens this process's reader
 
-  test('what another process appends ends the pages that read it; our own lines are not read back', () => {
+  test('what another process appends ends the pages that read it; our own lines are not read back', async () => {
     const trace = newTrace()
     trace.tags.add(collectionTag('replies'))
     rememberPage('visitor /g', trace, renderGeneration(), page('<p>g</p>'))
     fs.appendFileSync(invalidationLogPath(), `${process.pid} ${collectionTag('replies')}\n`)
-    expect(lookupPage('visitor /g'), 'a line with our own pid was written by us, and already applied').toBeDefined()
+    expect(await lookupPage('visitor /g'), 'a line with our own pid was written by us, and already applied').toBeDefined()
     fs.appendFileSync(invalidationLogPath(), `999999 ${collectionTag('threads')},${collectionTag('replies')}\n`)
-    expect(lookupPage('visitor /g')).toBeUndefined()
+    expect(await lookupPage('visitor /g')).toBeUndefined()
   })
 
-  test('a half-written line waits for its end', () => {
+  test('a half-written line waits for its end', async () => {
     const trace = newTrace()
     trace.tags.add(collectionTag('flags'))
     rememberPage('visitor /h', trace, renderGeneration(), page('<p>h</p>'))
     fs.appendFileSync(invalidationLogPath(), `999999 ${collectionTag('fla')}`)
-    expect(lookupPage('visitor /h')).toBeDefined()
+    expect(await lookupPage('visitor /h')).toBeDefined()
     fs.appendFileSync(invalidationLogPath(), `gs\n`)
-    expect(lookupPage('visitor /h')).toBeUndefined()
+    expect(await lookupPage('visitor /h')).toBeUndefined()
   })
 
-  test('a replaced log ends everything', () => {
+  test('a replaced log ends everything', async () => {
     rememberPage('visitor /i', newTrace(), renderGeneration(), page('<p>i</p>'))
     fs.renameSync(invalidationLogPath(), `${invalidationLogPath()}.old`)
     fs.writeFileSync(invalidationLogPath(), '')
-    expect(lookupPage('visitor /i')).toBeUndefined()
+    expect(await lookupPage('visitor /i')).toBeUndefined()
   })
 })
 
@@ -180,19 +180,19 @@ describe('the database adapter reports reads and committed writes', () => {
     const { adapter } = fakeAdapter()
     storyPage()
     await adapter.updateOne({ collection: 'stories', req: { transactionID: 'T1' } })
-    expect(lookupPage('visitor /story'), 'not yet committed').toBeDefined()
+    expect(await lookupPage('visitor /story'), 'not yet committed').toBeDefined()
     await adapter.rollbackTransaction('T1')
-    expect(lookupPage('visitor /story'), 'rolled back').toBeDefined()
+    expect(await lookupPage('visitor /story'), 'rolled back').toBeDefined()
     await adapter.updateOne({ collection: 'stories', req: { transactionID: Promise.resolve('T2') } })
     await adapter.commitTransaction(Promise.resolve('T2'))
-    expect(lookupPage('visitor /story'), 'committed').toBeUndefined()
+    expect(await lookupPage('visitor /story'), 'committed').toBeUndefined()
   })
 
   test('a write outside a transaction invalidates once it is done', async () => {
     const { adapter } = fakeAdapter()
     storyPage()
     await adapter.updateOne({ collection: 'stories' })
-    expect(lookupPage('visitor /story')).toBeUndefined()
+    expect(await lookupPage('visitor /story')).toBeUndefined()
     const lines = fs.readFileSync(invalidationLogPath(), 'utf8').trim().split('\n')
     expect(lines.at(-1), 'other processes are told').toBe(`${process.pid} c:stories`)
   })
