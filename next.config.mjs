@@ -9,6 +9,9 @@ const nextConfig = {
   eslint: { ignoreDuringBuilds: true },
   // Type checking is `npm run typecheck`; the build stays fast and within memory.
   typescript: { ignoreBuildErrors: true },
+  // Server-only packages Node loads at run time: webpack cannot bundle rate-limiter-flexible (it reaches for
+  // its optional stores' type files), and ioredis needs no bundling.
+  serverExternalPackages: ['rate-limiter-flexible', 'ioredis', 'pino-http'],
   webpack: (config) => {
     config.resolve.extensionAlias = { '.js': ['.ts', '.tsx', '.js', '.jsx'], '.mjs': ['.mts', '.mjs'] }
     return config

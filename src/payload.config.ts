@@ -33,7 +33,7 @@ import { Users } from '../collections/Users/index.js'
 import { WatchedWords } from '../collections/WatchedWords/index.js'
 import { databaseAdapter } from './db/index.js'
 import { fromAddress, fromName, mailTransport } from './email/transport.js'
-import { payloadSecret, serverURL } from './env.js'
+import { isProduction, payloadSecret, serverURL } from './env.js'
 import { jobsConfig } from './jobs/config.js'
 import { redisKeyPrefix, redisUrl } from './redis/client.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
@@ -105,6 +105,9 @@ export default buildConfig({
   graphQL: { disable: true },
   sharp,
   telemetry: false,
+  // In production every log line is one JSON object (request lines too, src/http/requestLog.ts), for a log
+  // collector; in development Payload's readable default.
+  ...(isProduction ? { logger: { options: { level: process.env.LOG_LEVEL || 'info' } } } : {}),
   upload: {
     limits: { fileSize: MAX_UPLOAD_BYTES },
     // Without this an oversized upload is silently truncated instead of refused.

@@ -42,9 +42,19 @@ import { parseMultipart, UploadTooLarge } from './security/multipart.js'
 import { adminHeaders, isNextPath, publicHeaders } from './security/headers.js'
 import { servePageCache } from './cache/servePageCache.js'
 import { serveRestCache } from './cache/serveRestCache.js'
+import { requestLog } from './http/requestLog.js'
+import { drainAndClose } from './http/shutdown.js'
 
 export type StartOptions = { port?: number; dev?: boolean; quiet?: boolean }
-export type RunningServer = { payload: Payload; server: Server; url: string; close: () => Promise<void> }
+export type RunningServer = {
+  payload: Payload
+  server: Server
+  url: string
+  /** Stops at once (tests). */
+  close: () => Promise<void>
+  /** SIGTERM: stops accepting, lets in-flight requests finish for up to `graceMs`, then releases everything. */
+  shutdown: (graceMs: number) => Promise<void>
+}
 
 // Admin pages anyone may open, so that a moderator can sign in there.
 const ADMIN_PUBLIC_PATHS = ['/admin/login', '/admin/logout', '/admin/forgot', '/admin/reset', '/admin/unauthorized']
@@ -58,8 +68,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const app = express()
   app.disable('x-powered-by')
   if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+  let shuttingDown = false
 
+  app.use(requestLog(payload))
+  // While draining, every answer tells the client not to send its next request on this connection.
+  app.use((_req, res, nextFn) => {
+    if (shuttingDown) res.set('Connection', 'close')
+    nextFn()
+  })
   app.use((req, res, nextFn) => (isNextPath(req.path) ? adminHeaders(req, res, nextFn) : publicHeaders(req, res, nextFn)))
+  app.use(healthRouter(payload, () => shuttingDown))
   app.use('/assets', express.static(path.join(rootDir, 'views', 'assets'), { maxAge: isProduction ? '1h' : 0, fallthrough: false }))
   // `npm run bench` measures pages against a static file served by this same Express.
   if (process.env.WAYMARK_BENCH_STATIC_DIR) app.use('/__bench-static', express.static(process.env.WAYMARK_BENCH_STATIC_DIR))
@@ -110,7 +128,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     void renderProblem(payload, req, res, 403, 'This form has expired', 'For your safety we could not accept that form. Go back, reload the page and try again.')
   })
 
-  app.use(healthRouter(payload))
   // Whole public pages from memory when nothing they read has changed (src/cache/, README "Page cache").
   app.use(servePageCache())
   app.use(pagesRouter(payload))
@@ -148,6 +165,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections?.()
+    },
+    shutdown: async (graceMs: number) => {
+      shuttingDown = true
+      await drainAndClose(payload, server, graceMs)
     },
   }
 }

@@ -32,7 +32,13 @@ type Apply = (tags: string[]) => void
 /** Splits "version tag,tag" into its parts. */
 function parseEntry(entry: string): { version: number; tags: string[] } {
   const space = entry.indexOf(' ')
-  return { version: Number(entry.slice(0, space)), tags: entry.slice(space + 1).split(',').filter(Boolean) }
+  return {
+    version: Number(entry.slice(0, space)),
+    tags: entry
+      .slice(space + 1)
+      .split(',')
+      .filter(Boolean),
+  }
 }
 
 export class RedisInvalidationBus {

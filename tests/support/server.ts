@@ -116,6 +116,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     NEXT_TELEMETRY_DISABLED: '1',
     // Emails are picked up every 2 s instead of 30, so tests that wait for one wait less.
     WAYMARK_JOBS_EVERY_SECONDS: '2',
+    // One process unless a test is about workers (issue 15): the default is one worker per CPU.
+    WAYMARK_WORKERS: '1',
     // As in package.json: load Lexical's plain builds, whose node entries can leave a top-level await unsettled under load.
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=production`.trim(),
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
