@@ -42,5 +42,6 @@ EXPOSE 3000
 # /healthz answers while the process is alive; node, because the slim image has neither curl nor wget.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# Exec form: node is PID 1 and receives SIGTERM itself (graceful shutdown, WAYMARK_SHUTDOWN_SECONDS).
+# Exec form: no shell stands between Docker and node, so SIGTERM reaches Node (graceful shutdown,
+# WAYMARK_SHUTDOWN_SECONDS). compose.yaml adds an init (`init: true`) to reap exited worker processes.
 CMD ["node", "--conditions=production", "dist/serve.mjs"]
