@@ -67,7 +67,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const app = express()
   app.disable('x-powered-by')
-  if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
+  if (process.env.TRUST_PROXY) app.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY))
   let shuttingDown = false
 
   app.use(requestLog(payload))
@@ -171,6 +171,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await drainAndClose(payload, server, graceMs)
     },
   }
+}
+
+/**
+ * TRUST_PROXY as Express means it: a number of proxy hops ("1"), or addresses and subnets ("10.0.0.2",
+ * "loopback, 10.0.0.0/8"). Express would read the string "1" as the address 0.0.0.1 and trust nothing.
+ */
+export function trustProxySetting(value: string): number | string {
+  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value
 }
 
 function errorHandler(payload: Payload): ErrorRequestHandler {
