@@ -1,11 +1,13 @@
-// npm run bench [-- --only pages|scale|richtext] [--db sqlite,postgres] [--modes warm,cold,member]: every entry
+// npm run bench [-- --only pages|scale|richtext|workers] [--db sqlite,postgres] [--modes warm,cold,member]: every entry
 // reports ratios to a baseline measured in the same run, never absolute limits.
 //   pages     public pages against a static file (tests/bench/pages.ts; builds and starts servers)
 //   scale     single-request time of the listed pages at 1k and at 100k stories (tests/bench/scale.ts; seeds both)
 //   richtext  hostile rich-text inputs against an honest story (tests/bench/richText.ts; seconds)
+//   workers   2 workers, and 2 processes on PostgreSQL with Redis, against one process (tests/bench/workers.ts)
 import { benchPages, type Database, type Mode } from './pages.js'
 import { benchRichText } from './richText.js'
 import { benchScale } from './scale.js'
+import { benchWorkers } from './workers.js'
 
 const args = process.argv.slice(2)
 
@@ -28,7 +30,7 @@ function checked<T extends string>(name: string, values: string[] | undefined, k
 
 const databases = checked('db', listOption('db'), ['sqlite', 'postgres'] as const satisfies readonly Database[])
 const modes = checked('modes', listOption('modes'), ['warm', 'cold', 'member'] as const satisfies readonly Mode[])
-const ENTRIES: Record<string, () => void | Promise<void>> = { pages: () => benchPages({ databases, modes }), scale: () => benchScale({ databases }), richtext: benchRichText }
+const ENTRIES: Record<string, () => void | Promise<void>> = { pages: () => benchPages({ databases, modes }), scale: () => benchScale({ databases }), richtext: benchRichText, workers: benchWorkers }
 
 if (args.includes('--help') || args.includes('-h')) {
   console.log(
