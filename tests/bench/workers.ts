@@ -39,7 +39,7 @@ async function measure(urls: string[]): Promise<{ reqPerSec: number; p99: number
 
 async function startSetup(setup: Setup, cache: 'on' | 'off', databaseUrl: string | undefined): Promise<TestServer[]> {
   const common = { LOG_LEVEL: 'error', WAYMARK_CACHE: cache, NODE_OPTIONS: PRODUCTION_NODE_OPTIONS, PAYLOAD_SECRET: SECRET }
-  const redis = setup.database === 'postgres' ? { REDIS_URL: 'redis://127.0.0.1:6379', WAYMARK_REDIS_PREFIX: `waymark-bench-${process.pid}:` } : {}
+  const redis: Record<string, string> = setup.database === 'postgres' ? { REDIS_URL: 'redis://127.0.0.1:6379', WAYMARK_REDIS_PREFIX: `waymark-bench-${process.pid}:` } : {}
   if (setup.database === 'sqlite') return [await startTestServer({ env: { ...common, WAYMARK_WORKERS: String(setup.processes) } })]
   const first = await startTestServer({ databaseUrl, env: { ...common, ...redis } })
   const servers = [first]
