@@ -1,5 +1,6 @@
 // Migrate, seed an empty database, and serve. Used by `npm start` (after the build check) and by
 // the test harness, which runs it as a real child process.
+import '../config/refuseInvalidEnvironment.js' // first: a bad environment stops the start here
 import { getPayload } from 'payload'
 
 import config from '../payload.config.js'
