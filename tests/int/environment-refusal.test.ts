@@ -28,7 +28,7 @@ async function startWith(overrides: Record<string, string>): Promise<Outcome> {
     ...overrides,
   }
   for (const name of ['PAYLOAD_SECRET', 'REDIS_URL', 'SMTP_URL']) if (!(name in overrides)) delete env[name]
-  const child = spawn(process.execPath, [ensureServerBundle()], { cwd: rootDir, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [ensureServerBundle()], { cwd: rootDir, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk) => (stdout += chunk))
