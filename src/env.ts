@@ -1,20 +1,26 @@
-// Process-wide settings read once from the environment, so every module agrees on them.
+// Process-wide settings read once from the environment, so every module agrees on them. Every value
+// goes through the one schema (src/config/environment.ts): an invalid environment throws here, by name.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { readEnvironment, readVariable } from './config/environment.js'
+
 export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // Folders are read when asked for, not at import, so a test can point them elsewhere first.
-export const dataDir = () => path.resolve(rootDir, process.env.WAYMARK_DATA_DIR || 'data')
-export const mediaDir = () => path.resolve(rootDir, process.env.WAYMARK_MEDIA_DIR || 'media')
+export const dataDir = () => path.resolve(rootDir, readVariable('WAYMARK_DATA_DIR') ?? 'data')
+export const mediaDir = () => path.resolve(rootDir, readVariable('WAYMARK_MEDIA_DIR') ?? 'media')
 export const outboxDir = () => path.join(dataDir(), 'outbox')
 
-export const port = Number(process.env.PORT || 3000)
-export const isProduction = process.env.NODE_ENV === 'production'
+/** Every setting as it was when the process started (typed and frozen); the folders above are read afresh. */
+export const environment = readEnvironment()
 
-/** The public origin: links in emails, CSRF origin checks and Payload's serverURL all use it. */
-export const serverURL = (process.env.SERVER_URL || `http://localhost:${port}`).replace(/\/$/, '')
+export const port = environment.PORT
+export const isProduction = environment.NODE_ENV === 'production'
+
+/** The public origin (no trailing slash): links in emails, CSRF origin checks and Payload's serverURL all use it. */
+export const serverURL = environment.SERVER_URL
 
 /** Secure cookies and HSTS need TLS; a production deployment sets SERVER_URL to its https origin. */
 export const isHttps = serverURL.startsWith('https://')
@@ -25,7 +31,8 @@ export const secureCookies = isProduction && isHttps
  * data/.secret (git-ignored), so a fresh clone is never running on a well-known key.
  */
 export function payloadSecret(): string {
-  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  const secret = readVariable('PAYLOAD_SECRET')
+  if (secret) return secret
   const file = path.join(dataDir(), '.secret')
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir(), { recursive: true })

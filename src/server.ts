@@ -11,7 +11,7 @@ import config from './payload.config.js'
 import { closeBrokenPayloadDoors } from './security/payloadDoors.js'
 import { guardRestParameters } from './security/restParameters.js'
 import { fetchHeaders, loadViewer } from './auth/session.js'
-import { isProduction, port as defaultPort, rootDir } from './env.js'
+import { environment, isProduction, port as defaultPort, rootDir } from './env.js'
 import { canEnterSafeguardingWork } from './policies/safeguarding.js'
 import { messagesRouter } from './routes/messages.js'
 import { accountRouter } from './routes/account.js'
@@ -67,7 +67,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const app = express()
   app.disable('x-powered-by')
-  if (process.env.TRUST_PROXY) app.set('trust proxy', trustProxySetting(process.env.TRUST_PROXY))
+  // Hops, addresses or subnets, already read as Express means them (src/config/rules.ts).
+  if (environment.TRUST_PROXY !== undefined) app.set('trust proxy', environment.TRUST_PROXY)
   let shuttingDown = false
 
   app.use(requestLog(payload))
@@ -171,14 +172,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await drainAndClose(payload, server, graceMs)
     },
   }
-}
-
-/**
- * TRUST_PROXY as Express means it: a number of proxy hops ("1"), or addresses and subnets ("10.0.0.2",
- * "loopback, 10.0.0.0/8"). Express would read the string "1" as the address 0.0.0.1 and trust nothing.
- */
-export function trustProxySetting(value: string): number | string {
-  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : value
 }
 
 function errorHandler(payload: Payload): ErrorRequestHandler {

@@ -4,21 +4,19 @@
 // With WAYMARK_WORKERS of 2 or more (the default on a machine with several CPUs), this process becomes the
 // cluster's primary: it migrates and seeds once, closes its database connection, and forks the workers
 // (src/cli/workers.ts), each of which comes back here and only serves.
+import '../config/refuseInvalidEnvironment.js' // first: a bad environment stops the start here
 import cluster from 'node:cluster'
 import { getPayload } from 'payload'
 
 import config from '../payload.config.js'
-import { serverURL } from '../env.js'
+import { environment, serverURL } from '../env.js'
 import { runMigrations } from '../migrations/index.js'
 import { databaseIsEmpty, seedDemoData } from '../seed/demo.js'
 import { startServer } from '../server.js'
 import { printDemoAccounts } from './printDemoAccounts.js'
-import { superviseWorkers, workerCount } from './workers.js'
+import { superviseWorkers } from './workers.js'
 
-const graceSeconds = () => {
-  const seconds = Number(process.env.WAYMARK_SHUTDOWN_SECONDS ?? 10)
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : 10
-}
+const graceSeconds = () => environment.WAYMARK_SHUTDOWN_SECONDS
 
 /** Migrations and the demo seed, once, before anything serves. Returns the demo password when it seeded. */
 async function prepareDatabase(): Promise<string | undefined> {
@@ -51,7 +49,7 @@ export async function serve({ dev = false } = {}) {
     stopOnSignals(() => running.shutdown(graceSeconds() * 1000))
     return running
   }
-  const workers = dev ? 1 : workerCount()
+  const workers = dev ? 1 : environment.WAYMARK_WORKERS
   const password = await prepareDatabase()
   if (workers > 1) {
     const payload = await getPayload({ config })

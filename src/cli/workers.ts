@@ -3,7 +3,6 @@
 // and on SIGTERM or SIGINT asks each worker to shut down gracefully and exits once they all have.
 // It serves no request itself and runs no job; without Redis it keeps the shared per-IP counters.
 import cluster, { type Worker } from 'node:cluster'
-import os from 'node:os'
 
 import { redisConfigured } from '../redis/client.js'
 import { serveRateLimitsToWorkers } from '../security/rateLimitStore.js'
@@ -11,13 +10,6 @@ import { serveRateLimitsToWorkers } from '../security/rateLimitStore.js'
 /** A worker that dies sooner than this after starting is restarted after a growing pause, not at once. */
 const QUICK_DEATH_MS = 10_000
 const MAX_RESTART_PAUSE_MS = 30_000
-
-export function workerCount(value = process.env.WAYMARK_WORKERS): number {
-  if (value === undefined || value.trim() === '') return os.availableParallelism()
-  const count = Number(value)
-  if (!Number.isInteger(count) || count < 1) throw new Error(`WAYMARK_WORKERS must be a whole number of at least 1 (got "${value}")`)
-  return count
-}
 
 const log = (message: string) => console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, name: 'waymark-primary', msg: message }))
 

@@ -7,6 +7,8 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 
+import { hasReplicaSet, MONGODB_NEEDS_A_REPLICA_SET } from '../config/databaseUrl.js'
+import { EnvironmentError } from '../config/environment.js'
 import { dataDir, rootDir } from '../env.js'
 import { serialiseSqliteWrites } from './serialiseSqliteWrites.js'
 import { traceForCache } from './traceForCache.js'
@@ -37,6 +39,8 @@ export function databaseAdapter(url = process.env.DATABASE_URL): DatabaseAdapter
       // Schema changes arrive only through committed migrations.
       return withCacheTracing(postgresAdapter({ pool: { connectionString: url }, push: false, migrationDir }))
     case 'mongodb':
+      // Without a replica set the adapter silently runs without transactions (README "Databases").
+      if (!hasReplicaSet(url!)) throw new EnvironmentError([MONGODB_NEEDS_A_REPLICA_SET])
       return withCacheTracing(mongooseAdapter({ url: url!, migrationDir }))
     default:
       return withSerialisedWrites(
