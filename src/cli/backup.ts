@@ -1,4 +1,5 @@
 // npm run backup [-- <file>]: a consistent backup while the site keeps serving (src/backup/backup.ts).
+import '../config/refuseInvalidEnvironment.js' // first: a bad environment stops the command here
 import { backup, defaultBackupFile } from '../backup/backup.js'
 import { BackupError } from '../backup/support.js'
 

@@ -1,4 +1,5 @@
 // npm run migrate: applies the committed migrations for the configured database.
+import '../config/refuseInvalidEnvironment.js' // first: a bad environment stops the command here
 import { getPayload } from 'payload'
 
 import config from '../payload.config.js'

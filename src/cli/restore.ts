@@ -1,4 +1,5 @@
 // npm run restore -- <file>: restores a backup with the site stopped, then re-applies the erasure log.
+import '../config/refuseInvalidEnvironment.js' // first: a bad environment stops the command here
 import { BackupError } from '../backup/support.js'
 import { restore } from '../backup/restore.js'
 

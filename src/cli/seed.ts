@@ -1,4 +1,5 @@
 // npm run seed: idempotent demo data (localities and demo accounts), with email switched off.
+import '../config/refuseInvalidEnvironment.js' // first: a bad environment stops the command here
 import { getPayload } from 'payload'
 
 import config from '../payload.config.js'

@@ -1,5 +1,6 @@
 // npm run seed:scale -- --stories 100000 --replies 1000000: migrate, seed the demo data, then add many
 // published stories and a busy forum in bulk (src/seed/scale/), for measuring pages at scale.
+import '../config/refuseInvalidEnvironment.js' // first: a bad environment stops the command here
 import { parseArgs } from 'node:util'
 
 import { databaseKind } from '../db/index.js'
