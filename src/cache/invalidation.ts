@@ -3,29 +3,34 @@
 // invalidated since. Checking lazily, at lookup, needs no index from tags to pages, and it also covers
 // the race the issue names: a render that began before a commit can never store a page that lives on.
 //
-// Other processes are told through Redis when REDIS_URL is set (src/cache/redisBus.ts: every hit checks
-// Redis's counter), and otherwise through the log file beside the database (src/cache/otherProcesses.ts:
-// every hit reads what was appended), which reaches the processes of one machine.
+// Other processes are told through a shared version counter that every hit checks (src/cache/bus/): in
+// Redis when REDIS_URL is set, otherwise in PostgreSQL when that is the database. On SQLite, which only the
+// processes of one machine can share, through the log file beside the database (src/cache/otherProcesses.ts:
+// every hit reads what was appended).
+import { databaseKind } from '../db/kind.js'
 import { redisConfigured } from '../redis/client.js'
 import { EVERYTHING } from './renderTrace.js'
 import { publishToOtherProcesses, readOtherProcesses } from './otherProcesses.js'
-import { RedisInvalidationBus } from './redisBus.js'
+import { PostgresBusBackend } from './bus/postgresBackend.js'
+import { RedisBusBackend } from './bus/redisBackend.js'
+import { VersionedInvalidationBus } from './bus/versionedBus.js'
 
 let generation = 0
 const invalidatedAt = new Map<string, number>()
 const listeners = new Set<(tags: string[]) => void>()
-let redisBus: RedisInvalidationBus | undefined
+let sharedBus: VersionedInvalidationBus | undefined
 
 export const currentGeneration = (): number => generation
 
-/** The Redis bus, started on first use when REDIS_URL is set. */
-function bus(): RedisInvalidationBus | undefined {
-  if (!redisConfigured()) return undefined
-  if (!redisBus) {
-    redisBus = new RedisInvalidationBus(markInvalidated)
-    redisBus.start()
-  }
-  return redisBus
+/** The shared bus (Redis, or PostgreSQL without Redis), started on first use; none on SQLite. */
+function bus(): VersionedInvalidationBus | undefined {
+  if (sharedBus) return sharedBus
+  const url = process.env.DATABASE_URL
+  const backend = redisConfigured() ? new RedisBusBackend() : databaseKind(url) === 'postgres' ? new PostgresBusBackend(url!) : undefined
+  if (!backend) return undefined
+  sharedBus = new VersionedInvalidationBus(backend, markInvalidated)
+  sharedBus.start()
+  return sharedBus
 }
 
 /**
@@ -35,13 +40,13 @@ function bus(): RedisInvalidationBus | undefined {
 export async function invalidateTags(tags: Iterable<string>): Promise<void> {
   const list = markInvalidated(tags)
   if (list.length === 0) return
-  const redisBusNow = bus()
-  if (!redisBusNow) return publishToOtherProcesses(list)
+  const shared = bus()
+  if (!shared) return publishToOtherProcesses(list)
   try {
-    await redisBusNow.publish(list)
+    await shared.publish(list)
   } catch {
-    // Redis is down: the other processes cannot check their counter either, so they serve nothing from
-    // their caches until it is back, and then forget everything (src/cache/redisBus.ts).
+    // The store is down: the other processes cannot check their counter either, so they serve nothing from
+    // their caches until it is back, and then forget everything (src/cache/bus/versionedBus.ts).
   }
 }
 
@@ -70,7 +75,7 @@ export function stillFresh(tags: Iterable<string>, since: number): boolean {
 
 /** What other processes on this machine appended to the log; enough before storing a render. */
 export function catchUpLocally(): void {
-  if (redisBus) return
+  if (bus()) return
   const tags = readOtherProcesses()
   if (tags.length > 0) markInvalidated(tags)
 }
@@ -80,14 +85,14 @@ export function catchUpLocally(): void {
  * known now (Redis not answering): the caller then must not answer from its cache.
  */
 export async function catchUpWithOtherProcesses(): Promise<boolean> {
-  const redisBusNow = bus()
-  if (redisBusNow) return redisBusNow.catchUp()
+  const shared = bus()
+  if (shared) return shared.catchUp()
   catchUpLocally()
   return true
 }
 
 /** Graceful shutdown: the subscriber connection closes. */
 export async function stopInvalidationBus(): Promise<void> {
-  await redisBus?.stop()
-  redisBus = undefined
+  await sharedBus?.stop()
+  sharedBus = undefined
 }

@@ -12,15 +12,9 @@ import { EnvironmentError } from '../config/environment.js'
 import { dataDir, rootDir } from '../env.js'
 import { serialiseSqliteWrites } from './serialiseSqliteWrites.js'
 import { traceForCache } from './traceForCache.js'
+import { databaseKind, type DatabaseKind } from './kind.js'
 
-export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
-
-export function databaseKind(url = process.env.DATABASE_URL): DatabaseKind {
-  if (!url || url.startsWith('file:')) return 'sqlite'
-  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres'
-  if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')) return 'mongodb'
-  throw new Error(`DATABASE_URL must start with file:, postgres:// or mongodb:// (got "${url.split(':')[0]}:")`)
-}
+export { databaseKind, type DatabaseKind } from './kind.js'
 
 export function sqliteFileURL(url = process.env.DATABASE_URL): string {
   if (url && url.startsWith('file:')) return url

@@ -1,0 +1,15 @@
+// The page cache's invalidation bus for processes that share this database without Redis
+// (src/cache/bus/postgresBackend.ts): a one-row version counter and the log of what each version invalidated.
+// Not Payload collections: nothing but the bus reads them, and no door serves them.
+import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-postgres'
+
+export async function up({ db }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql.raw(`CREATE TABLE IF NOT EXISTS "waymark_cache_version" ("id" integer PRIMARY KEY CHECK ("id" = 1), "version" bigint NOT NULL)`))
+  await db.execute(sql.raw(`INSERT INTO "waymark_cache_version" ("id", "version") VALUES (1, 0) ON CONFLICT DO NOTHING`))
+  await db.execute(sql.raw(`CREATE TABLE IF NOT EXISTS "waymark_cache_log" ("version" bigint PRIMARY KEY, "tags" text NOT NULL)`))
+}
+
+export async function down({ db }: MigrateDownArgs): Promise<void> {
+  await db.execute(sql.raw('DROP TABLE IF EXISTS "waymark_cache_log"'))
+  await db.execute(sql.raw('DROP TABLE IF EXISTS "waymark_cache_version"'))
+}
