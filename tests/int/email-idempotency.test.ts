@@ -10,6 +10,8 @@ import { bootPayload } from '../support/payload.js'
 import { startSmtp, type Mailbox } from '../support/smtp.js'
 import { unique } from './helpers.js'
 
+const TEST_REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
+
 let payload: Payload
 let mailbox: Mailbox
 let queueEmail: typeof import('../../src/email/queue.js').queueEmail
@@ -100,40 +102,55 @@ describe('a retry does not send twice', () => {
     expect(await deliveriesOf(job.input.key)).toHaveLength(1)
   })
 
-  test('after a crash that followed the send: the next runner releases the claimed job, which does not send again', async () => {
-    delete process.env.REDIS_URL
-    const marker = `crash-after-${unique()}`
-    const job = await queueOne(marker)
-    await payload.jobs.run({ queue: 'default', limit: 50 })
-    expect(withMarker(marker)).toHaveLength(1)
-    await leftClaimedByDeadRunner(job)
-    const next = runner.startJobsRunner(payload, { lockName: `idem-${unique()}`, queues: [{ queue: 'default', everyMs: 200, limit: 50 }] })
-    try {
-      const deadline = Date.now() + 10_000
-      while ((await jobsWith(marker)).length > 0 && Date.now() < deadline) await sleep(100)
-      expect(await jobsWith(marker)).toHaveLength(0)
-      expect(withMarker(marker)).toHaveLength(1)
-    } finally {
-      await next.stop()
-    }
-  })
+  for (const kind of ['database', 'redis'] as const) {
+    describe(`with the ${kind} lock`, () => {
+      beforeAll(() => {
+        if (kind === 'redis') {
+          process.env.REDIS_URL = TEST_REDIS_URL
+          process.env.WAYMARK_REDIS_PREFIX = `waymark-test-idempotency-${unique()}:`
+        } else delete process.env.REDIS_URL
+      })
+      afterAll(() => {
+        delete process.env.REDIS_URL
+      })
 
-  test('after a crash before the send: the next runner sends the email, once', async () => {
-    const marker = `crash-before-${unique()}`
-    const job = await queueOne(marker)
-    // The runner died holding the claimed job: the email never went. Remove the queued copy and leave the claimed one.
-    await payload.delete({ collection: 'payload-jobs', id: job.id, overrideAccess: true })
-    await leftClaimedByDeadRunner(job)
-    const next = runner.startJobsRunner(payload, { lockName: `idem-${unique()}`, queues: [{ queue: 'default', everyMs: 200, limit: 50 }] })
-    try {
-      await mailbox.waitFor((mail) => String(mail.subject).includes(marker), 10_000)
-      await sleep(1000)
-      expect(withMarker(marker)).toHaveLength(1)
-      expect(await deliveriesOf(job.input.key)).toHaveLength(1)
-    } finally {
-      await next.stop()
-    }
-  })
+      test(`after a crash that followed the send: the next runner (${kind} lock) releases the claimed job, which does not send again`, async () => {
+        const marker = `crash-after-${unique()}`
+        const job = await queueOne(marker)
+        await payload.jobs.run({ queue: 'default', limit: 50 })
+        expect(withMarker(marker)).toHaveLength(1)
+        await leftClaimedByDeadRunner(job)
+        const next = runner.startJobsRunner(payload, { lockName: `idem-${unique()}`, queues: [{ queue: 'default', everyMs: 200, limit: 50 }] })
+        expect(next.lockKind).toBe(kind)
+        try {
+          const deadline = Date.now() + 10_000
+          while ((await jobsWith(marker)).length > 0 && Date.now() < deadline) await sleep(100)
+          expect(await jobsWith(marker)).toHaveLength(0)
+          expect(withMarker(marker)).toHaveLength(1)
+        } finally {
+          await next.stop()
+        }
+      })
+
+      test(`after a crash before the send: the next runner (${kind} lock) sends the email, once`, async () => {
+        const marker = `crash-before-${unique()}`
+        const job = await queueOne(marker)
+        // The runner died holding the claimed job: the email never went. Remove the queued copy and leave the claimed one.
+        await payload.delete({ collection: 'payload-jobs', id: job.id, overrideAccess: true })
+        await leftClaimedByDeadRunner(job)
+        const next = runner.startJobsRunner(payload, { lockName: `idem-${unique()}`, queues: [{ queue: 'default', everyMs: 200, limit: 50 }] })
+        expect(next.lockKind).toBe(kind)
+        try {
+          await mailbox.waitFor((mail) => String(mail.subject).includes(marker), 10_000)
+          await sleep(1000)
+          expect(withMarker(marker)).toHaveLength(1)
+          expect(await deliveriesOf(job.input.key)).toHaveLength(1)
+        } finally {
+          await next.stop()
+        }
+      })
+    })
+  }
 })
 
 describe('retention', () => {

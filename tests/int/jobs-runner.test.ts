@@ -155,7 +155,12 @@ for (const kind of ['database', 'redis'] as const) {
         const { redis, redisKeyPrefix } = await import('../../src/redis/client.js')
         await redis().set(`${redisKeyPrefix()}${lockName}`, 'another-process', 'PX', 60_000)
       } else {
-        await first.update({ collection: 'runner-locks', where: { name: { equals: lockName } }, data: { holder: 'another-process', expiresAt: new Date(Date.now() + 60_000).toISOString() }, overrideAccess: true })
+        await first.update({
+          collection: 'runner-locks',
+          where: { name: { equals: lockName } },
+          data: { holder: 'another-process', expiresAt: new Date(Date.now() + 60_000).toISOString() },
+          overrideAccess: true,
+        })
       }
       await until(() => !a.holdsRole(), RENEW_MS + 1000, 'the runner notices')
       await sleep(RENEW_MS * 2)
