@@ -33,6 +33,12 @@ const withinMs = <T>(promise: Promise<T>, ms: number): Promise<T> =>
     promise.then(resolve, reject).finally(() => clearTimeout(timer))
   })
 
+const rootCause = (error: unknown): string => {
+  let cause = error as { message?: string; cause?: unknown } | undefined
+  while (cause?.cause && typeof cause.cause === 'object') cause = cause.cause as typeof cause
+  return String(cause?.message ?? error).slice(0, 300)
+}
+
 export class RunnerLock {
   /** Who this is, in the lease and in the logs: host, process id and a random part. */
   readonly id = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
@@ -116,7 +122,8 @@ export class RunnerLock {
       if (!this.holding && this.contending && !this.ended) nextInMs = await this.tryToAcquire(startedAt)
       this.unreachable = false
     } catch (error) {
-      if (!this.unreachable) this.payload.logger.warn({ err: error, msg: `jobs runner: the ${this.kind} lease cannot be reached`, runner: this.id })
+      // Once per outage, with the root cause only (a database error's message repeats the whole query).
+      if (!this.unreachable) this.payload.logger.warn({ msg: `jobs runner: the ${this.kind} lease cannot be reached (${rootCause(error)})`, runner: this.id })
       this.unreachable = true
       nextInMs = Math.min(renewEveryMs, 1000)
     }
