@@ -89,6 +89,8 @@ export interface Config {
     'data-exports': DataExport;
     'erasure-log': ErasureLog;
     'data-steps': DataStep;
+    'runner-locks': RunnerLock;
+    'email-deliveries': EmailDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -119,6 +121,8 @@ export interface Config {
     'data-exports': DataExportsSelect<false> | DataExportsSelect<true>;
     'erasure-log': ErasureLogSelect<false> | ErasureLogSelect<true>;
     'data-steps': DataStepsSelect<false> | DataStepsSelect<true>;
+    'runner-locks': RunnerLocksSelect<false> | RunnerLocksSelect<true>;
+    'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -851,6 +855,9 @@ export interface Meeting {
    */
   locality: number | Locality;
   title: string;
+  /**
+   * Set from the title, the date and the locality.
+   */
   adminTitle?: string | null;
   startsAt: string;
   startsAt_tz: 'Europe/London';
@@ -1027,6 +1034,30 @@ export interface DataStep {
   id: number;
   name: string;
   ranAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runner-locks".
+ */
+export interface RunnerLock {
+  id: number;
+  name: string;
+  term: number;
+  holder: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-deliveries".
+ */
+export interface EmailDelivery {
+  id: number;
+  key: string;
+  sentAt: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1817,6 +1848,28 @@ export interface DataStepsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "runner-locks_select".
+ */
+export interface RunnerLocksSelect<T extends boolean = true> {
+  name?: T;
+  term?: T;
+  holder?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-deliveries_select".
+ */
+export interface EmailDeliveriesSelect<T extends boolean = true> {
+  key?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1957,11 +2010,11 @@ export interface ModerationSetting {
 export interface MeetingSetting {
   id: number;
   /**
-   * When ticked, the moderator who recorded a meeting’s minutes cannot approve them: another moderator must.
+   * When ticked, the moderator who recorded a meeting’s minutes cannot approve them: another moderator must. Only admins change this.
    */
   minutesNeedSecondModerator?: boolean | null;
   /**
-   * Days with no meetings. The seed fills in England and Wales bank holidays for this year and the next two; add venue closures and one-off holidays here.
+   * Other days with no meetings. England and Wales bank holidays (worked out for any year) and 24 December to 1 January are always skipped; add venue closures and one-off holidays here.
    */
   closureDays?:
     | {
@@ -2111,6 +2164,7 @@ export interface TaskSendEmail {
       | number
       | boolean
       | null;
+    key?: string | null;
   };
   output?: unknown;
 }

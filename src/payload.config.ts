@@ -14,6 +14,7 @@ import { CrisisAlerts } from '../collections/CrisisAlerts/index.js'
 import { CrisisServices } from '../collections/CrisisServices/index.js'
 import { DataExports } from '../collections/DataExports/index.js'
 import { DataSteps } from '../collections/DataSteps/index.js'
+import { EmailDeliveries } from '../collections/EmailDeliveries/index.js'
 import { ErasureLog } from '../collections/ErasureLog/index.js'
 import { Flags } from '../collections/Flags/index.js'
 import { Localities } from '../collections/Localities/index.js'
@@ -26,6 +27,7 @@ import { ModerationEvents } from '../collections/ModerationEvents/index.js'
 import { ModerationSettings } from '../collections/ModerationSettings/index.js'
 import { PrivacySettingsGlobal } from '../collections/PrivacySettings/index.js'
 import { Replies } from '../collections/Replies/index.js'
+import { RunnerLocks } from '../collections/RunnerLocks/index.js'
 import { ReservedNames } from '../collections/ReservedNames/index.js'
 import { Stories } from '../collections/Stories/index.js'
 import { Threads } from '../collections/Threads/index.js'
@@ -86,6 +88,8 @@ export default buildConfig({
       DataExports,
       ErasureLog,
       DataSteps,
+      RunnerLocks,
+      EmailDeliveries,
     ]),
   ),
   globals: withUkDates(showLeadsTheCrisisPartOnly([ModerationSettings, MeetingSettings, PrivacySettingsGlobal])),

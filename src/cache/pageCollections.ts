@@ -27,6 +27,8 @@ export const NOT_ON_PAGES: Readonly<Record<string, string>> = {
   'watched-words': 'the list triages new writing; it changes no page until a post is held, which is a write to the post',
   'reserved-names': 'checked when a name is chosen, never shown',
   'meeting-reminders': 'a record that a reminder was sent',
+  'runner-locks': "the jobs runner's lease (which process runs jobs)",
+  'email-deliveries': 'idempotency keys of sent emails',
   'data-exports': 'a member downloads an export from /account, which is never cached',
   'data-steps': 'records of data migrations',
   'erasure-log': 'replayed after a restore; erasure itself writes to the members and their posts',

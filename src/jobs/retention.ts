@@ -1,12 +1,14 @@
 // Retention, daily: unverified accounts are erased after a while; authors whose consent ran out are
 // told their story is hidden (read access already hides it at the moment of expiry); moderators'
-// private notes are cleared after a while. Periods come from the privacy-settings global.
+// private notes are cleared after a while; records of sent emails (idempotency keys) after 30 days.
+// Periods come from the privacy-settings global.
 import type { Payload, TaskConfig } from 'payload'
 
 // The one job that calls a command: a queued task is Payload's transport, like a collection endpoint,
 // and erasure must be the same command whoever starts it (no command imports src/jobs, so no loop).
 // eslint-disable-next-line import-x/no-restricted-paths -- that exception, here only
 import { eraseMember } from '../commands/privacy/eraseMember.js'
+import { DELIVERY_RECORD_DAYS, pruneDeliveries } from '../email/deliveries.js'
 import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'
 import { serverURL } from '../env.js'
@@ -15,7 +17,7 @@ import { loadPrivacySettings } from '../privacy/settings.js'
 export const RETENTION_TASK = 'applyRetention'
 const DAY = 24 * 60 * 60 * 1000
 
-export type RetentionResult = { unverifiedDeleted: number; expiryReminders: number; notesPruned: number }
+export type RetentionResult = { unverifiedDeleted: number; expiryReminders: number; notesPruned: number; deliveriesPruned: number }
 
 async function eraseUnverified(payload: Payload, before: Date): Promise<number> {
   const stale = await payload.find({
@@ -87,6 +89,7 @@ export async function applyRetention(payload: Payload, now = new Date()): Promis
     unverifiedDeleted: await eraseUnverified(payload, new Date(now.getTime() - settings.unverifiedAccountDays * DAY)),
     expiryReminders: await tellAuthorsOfExpiry(payload, now),
     notesPruned: await pruneNotes(payload, notesBefore),
+    deliveriesPruned: await pruneDeliveries(payload, new Date(now.getTime() - DELIVERY_RECORD_DAYS * DAY)),
   }
 }
 

@@ -64,6 +64,9 @@ const DECLARED_COLLECTIONS: Record<string, Record<ViewerKind, Rights>> = {
   'join-codes': { visitor: NOTHING, member: NOTHING },
   'data-exports': { visitor: NOTHING, member: NOTHING },
   'erasure-log': { visitor: NOTHING, member: NOTHING },
+  // Issue 15: the jobs runner's lease and the sent emails' idempotency keys (admins read; the server writes).
+  'runner-locks': { visitor: NOTHING, member: NOTHING },
+  'email-deliveries': { visitor: NOTHING, member: NOTHING },
   // Payload's own.
   'payload-kv': { visitor: NOTHING, member: NOTHING },
   'payload-jobs': { visitor: NOTHING, member: NOTHING },

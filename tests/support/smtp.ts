@@ -5,19 +5,23 @@ import { SMTPServer } from 'smtp-server'
 export type Mailbox = {
   url: string
   messages: ParsedMail[]
+  /** Holds every later message this long before accepting it: a slow mail server, mid-send. */
+  setAcceptDelay: (ms: number) => void
   waitFor: (predicate: (mail: ParsedMail) => boolean, timeoutMs?: number) => Promise<ParsedMail>
   close: () => Promise<void>
 }
 
 export async function startSmtp(): Promise<Mailbox> {
   const messages: ParsedMail[] = []
+  let acceptDelayMs = 0
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (acceptDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, acceptDelayMs))
           messages.push(mail)
           callback()
         })
@@ -34,6 +38,9 @@ export async function startSmtp(): Promise<Mailbox> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    setAcceptDelay: (ms) => {
+      acceptDelayMs = ms
+    },
     async waitFor(predicate, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs
       for (;;) {
