@@ -6,11 +6,12 @@ import type { Server } from 'node:http'
 import type { Payload } from 'payload'
 
 import { stopInvalidationBus } from '../cache/invalidation.js'
+import { stopJobsRunner } from '../jobs/runner.js'
 import { closeRedis } from '../redis/client.js'
 
 const IDLE_SWEEP_MS = 50
 
-export async function drainAndClose(payload: Payload, server: Server, graceMs: number, stopJobs: () => Promise<void> = async () => {}): Promise<void> {
+export async function drainAndClose(payload: Payload, server: Server, graceMs: number): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()))
   const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS)
   let timer: NodeJS.Timeout | undefined
@@ -22,7 +23,8 @@ export async function drainAndClose(payload: Payload, server: Server, graceMs: n
     payload.logger.warn({ msg: `shutdown: requests still running after ${graceMs} ms were cut off` })
     server.closeAllConnections()
   }
-  await stopJobs()
+  // A running batch finishes (bounded), then the runner role is released for another process to take.
+  await stopJobsRunner()
   await payload.destroy()
   await stopInvalidationBus()
   await closeRedis()
