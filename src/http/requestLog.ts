@@ -1,7 +1,7 @@
 // One structured log line per request (pino-http, through Payload's logger), with a request id that the
 // response carries as X-Request-Id. Only the method, the path without its query string, the status and the
-// time are written: never a body, a header (cookies, Authorization), a query string (which can hold an email
-// address or a token) or the client's address. Health checks are not logged: a proxy asks every few seconds.
+// time are written: never a body, a header (cookies, Authorization), a query string or a path segment that
+// could be a token or an email address, or the client's address. Health checks are not logged: a proxy asks every few seconds.
 import crypto from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload } from 'payload'
@@ -12,7 +12,16 @@ export const REQUEST_ID_HEADER = 'X-Request-Id'
 const ACCEPTED_ID = /^[A-Za-z0-9._-]{1,64}$/
 const QUIET_PATHS = new Set(['/healthz', '/readyz'])
 
-const pathOf = (url: string | undefined) => (url ?? '/').split('?')[0]!
+/** A path segment that could be a secret (Payload's /api/users/verify/<token>, /admin/reset/<token>) or an address. */
+const SECRET_OR_ADDRESS = /^(?:[A-Za-z0-9_-]{20,}|[^/]*(?:@|%40)[^/]*)$/
+
+/** The path as logged: no query string, and no segment that could be a token or an email address. */
+export const pathOf = (url: string | undefined): string =>
+  (url ?? '/')
+    .split('?')[0]!
+    .split('/')
+    .map((segment) => (SECRET_OR_ADDRESS.test(segment) ? ':redacted' : segment))
+    .join('/')
 
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id']
