@@ -36,6 +36,7 @@ import { payloadSecret, serverURL } from './env.js'
 import { jobsConfig } from './jobs/config.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
 import { richTextEditor } from './richtext/editor.js'
+import { storagePlugins } from './storage/s3.js'
 import { showLeadsTheCrisisPartOnly } from './admin/leadsNavigation.js'
 import { closeInternalCollections } from './admin/internalCollections.js'
 import { withUkDates } from './admin/ukDates.js'
@@ -100,6 +101,7 @@ export default buildConfig({
   // The admin does not need GraphQL, and a second query language would be a second door to guard.
   graphQL: { disable: true },
   sharp,
+  plugins: storagePlugins(),
   telemetry: false,
   upload: {
     limits: { fileSize: MAX_UPLOAD_BYTES },

@@ -13,6 +13,7 @@ import * as migration_20261205_224500_search_index from './20261205_224500_searc
 import * as migration_20261206_000249_list_indexes from './20261206_000249_list_indexes';
 import * as migration_20261206_030000_replies_thread_order from './20261206_030000_replies_thread_order';
 import * as migration_20261206_060000_visible_stories_order from './20261206_060000_visible_stories_order';
+import * as migration_20261206_080316_storage_prefix from './20261206_080316_storage_prefix';
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261206_060000_visible_stories_order.up,
     down: migration_20261206_060000_visible_stories_order.down,
     name: '20261206_060000_visible_stories_order',
+  },
+  {
+    up: migration_20261206_080316_storage_prefix.up,
+    down: migration_20261206_080316_storage_prefix.down,
+    name: '20261206_080316_storage_prefix'
   },
 ];
