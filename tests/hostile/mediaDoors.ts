@@ -28,6 +28,8 @@ export type MediaStorage = {
   storedFiles: () => Promise<string[]>
   /** The withdrawal test's load: this many requests, spread over this many seconds. */
   load: { requests: number; seconds: number }
+  /** The store's own address (a bucket's endpoint and name), which no page or answer may contain. */
+  privateAddress?: RegExp
 }
 
 /** Names a person might give a photo of themselves. */
@@ -395,6 +397,7 @@ export function coverDoorTests(hostile: HostileServer, storage: MediaStorage): v
       expect(page.status).toBe(200)
       const pictures = picturePathsIn(html, hostile.server.url)
       expect(pictures.length, 'arrangement: the page shows the cover').toBeGreaterThan(0)
+      if (storage.privateAddress) expect(html.match(storage.privateAddress)?.[0] ?? null, `the story page names ${storage.name}`).toBeNull()
       const urls = [...html.matchAll(/\s(?:src|srcset|href|content|action|imagesrcset)="([^"]*)"/gi)].map((m) => decodeHtml(m[1]!))
       expect(
         urls.filter((u) => PERSON.test(u)),
@@ -408,7 +411,9 @@ export function coverDoorTests(hostile: HostileServer, storage: MediaStorage): v
       ] as const) {
         const rest = await client.get(`/api/media/${story.mediaId}?depth=0`)
         expect(rest.status, `${name}: REST read of the published cover`).toBe(200)
-        expect(personIn((await rest.json()) as any), `${name}: GET /api/media/:id`).toEqual([])
+        const answer = await rest.text()
+        expect(personIn(JSON.parse(answer)), `${name}: GET /api/media/:id`).toEqual([])
+        if (storage.privateAddress) expect(answer.match(storage.privateAddress)?.[0] ?? null, `${name}: GET /api/media/:id names ${storage.name}`).toBeNull()
       }
     }, 120_000)
 
