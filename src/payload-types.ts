@@ -291,6 +291,8 @@ export interface Media {
   storyAudience?: ('none' | 'members' | 'public') | null;
   storyVisibleUntil?: string | null;
   uploader?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1386,6 +1388,8 @@ export interface MediaSelect<T extends boolean = true> {
   storyAudience?: T;
   storyVisibleUntil?: T;
   uploader?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -40,6 +40,7 @@ import { jobsConfig } from './jobs/config.js'
 import { redisKeyPrefix, redisUrl } from './redis/client.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
 import { richTextEditor } from './richtext/editor.js'
+import { storagePlugins } from './storage/s3.js'
 import { showLeadsTheCrisisPartOnly } from './admin/leadsNavigation.js'
 import { closeInternalCollections } from './admin/internalCollections.js'
 import { withUkDates } from './admin/ukDates.js'
@@ -108,6 +109,7 @@ export default buildConfig({
   // The admin does not need GraphQL, and a second query language would be a second door to guard.
   graphQL: { disable: true },
   sharp,
+  plugins: storagePlugins(),
   telemetry: false,
   // In production every log line is one JSON object (request lines too, src/http/requestLog.ts), for a log
   // collector; in development Payload's readable default.

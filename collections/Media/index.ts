@@ -9,6 +9,7 @@ import { checkImageContent } from './hooks/checkImageContent.js'
 import { recordUploader } from './hooks/recordUploader.js'
 import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
 import { idOf } from '../../src/db/relationId.js'
+import { storagePrefixField } from '../../src/storage/s3.js'
 
 /** A picture belongs to no locality: its uploader's home locality decides who is alerted. */
 const uploaderAndHome = async (doc: Record<string, any>, req: import('payload').PayloadRequest) => {
@@ -79,5 +80,7 @@ export const Media: CollectionConfig = {
       admin: { readOnly: true },
       access: { read: uploaderFieldRead, create: systemField, update: systemField },
     },
+    // Where the file is kept in the S3 bucket (src/storage/s3.ts); the same column on the local disk.
+    storagePrefixField,
   ],
 }

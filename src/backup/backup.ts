@@ -1,15 +1,16 @@
 // A consistent online backup: the database (SQLite `VACUUM INTO`, which reads one snapshot while the
-// site keeps writing; PostgreSQL `pg_dump`, which does the same), the media folder and the erasure
-// log, in one .tar.gz with a manifest. Written to a temporary name and renamed, so a backup file that
+// site keeps writing; PostgreSQL `pg_dump`, which does the same), the media files (from the media
+// folder, or from the S3 bucket when S3_BUCKET is set) and the erasure log, in one .tar.gz with a manifest. Written to a temporary name and renamed, so a backup file that
 // exists is whole.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { databaseKind, sqliteFileURL } from '../db/index.js'
-import { mediaDir } from '../env.js'
 import { erasureLogPath } from '../privacy/erasureLog.js'
-import { appliedMigrations, BACKUP_FORMAT, BACKUP_VERSION, BackupError, copyTree, humanSize, run, say, type Manifest } from './support.js'
+import { mediaStore } from '../storage/mediaStore.js'
+import { copyMediaInto } from './media.js'
+import { appliedMigrations, BACKUP_FORMAT, BACKUP_VERSION, BackupError, humanSize, run, say, type Manifest } from './support.js'
 
 export function defaultBackupFile(now = new Date()): string {
   return path.resolve('backups', `waymark-${now.toISOString().replace(/[:.]/g, '-')}.tar.gz`)
@@ -57,7 +58,9 @@ export async function backup(file = defaultBackupFile()): Promise<string> {
       migrations = await appliedMigrations('postgres', process.env.DATABASE_URL!)
       say(`Database dump: ${humanSize(fs.statSync(path.join(work, 'database.pgdump')).size)}`)
     }
-    const mediaFiles = copyTree(mediaDir(), path.join(work, 'media'), 'Copying media')
+    const media = mediaStore()
+    say(`Copying media from ${media.where}…`)
+    const mediaFiles = await copyMediaInto(media, path.join(work, 'media'), 'Copying media')
     if (fs.existsSync(erasureLogPath())) fs.copyFileSync(erasureLogPath(), path.join(work, 'erasure-log.jsonl'))
     const manifest: Manifest = { format: BACKUP_FORMAT, version: BACKUP_VERSION, database: kind, createdAt: new Date().toISOString(), migrations, mediaFiles }
     fs.writeFileSync(path.join(work, 'manifest.json'), JSON.stringify(manifest, null, 2))

@@ -1,5 +1,5 @@
 // Restores a backup made by `npm run backup`, with the site stopped: checks the archive, replaces the
-// database and the media folder, brings the schema up to date, and erases again everything the
+// database and the media files (the media folder, or the S3 bucket's objects when S3_BUCKET is set), brings the schema up to date, and erases again everything the
 // erasure log names. The log file itself is never replaced by the backup's older copy: entries are
 // only ever added, so an erasure made after the backup still holds.
 import fs from 'node:fs'
@@ -10,9 +10,10 @@ import { invalidateTags, stopInvalidationBus } from '../cache/invalidation.js'
 import { closeRedis } from '../redis/client.js'
 import { EVERYTHING } from '../cache/renderTrace.js'
 import { databaseKind, sqliteFileURL } from '../db/index.js'
-import { mediaDir } from '../env.js'
 import { erasureLogPath, readErasureLogFile, entryKey } from '../privacy/erasureLog.js'
-import { BACKUP_FORMAT, BackupError, copyTree, run, say, sqlitePath, type Manifest } from './support.js'
+import { mediaStore } from '../storage/mediaStore.js'
+import { replaceMediaWith } from './media.js'
+import { BACKUP_FORMAT, BackupError, run, say, sqlitePath, type Manifest } from './support.js'
 
 function readManifest(work: string): Manifest {
   const file = path.join(work, 'manifest.json')
@@ -96,10 +97,10 @@ export async function restore(file: string): Promise<void> {
       })
     }
 
-    say('Restoring media…')
-    const media = mediaDir()
-    fs.rmSync(media, { recursive: true, force: true })
-    copyTree(path.join(work, 'media'), media, 'Restoring media')
+    const media = mediaStore()
+    say(`Restoring media to ${media.where}…`)
+    // Exactly the backup's files afterwards, as on disk: those uploaded since the backup go too.
+    await replaceMediaWith(media, path.join(work, 'media'), 'Restoring media')
     mergeErasureLog(work)
 
     say('Bringing the database up to date and re-applying the erasure log…')

@@ -1,8 +1,6 @@
 // Shared by `npm run backup` and `npm run restore`: progress lines, child processes, the archive
 // format and the manifest that says what a backup holds.
 import { spawn } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
 
 export const BACKUP_FORMAT = 'waymark-backup'
 export const BACKUP_VERSION = 1
@@ -37,24 +35,6 @@ export function run(command: string, args: string[], options: { env?: NodeJS.Pro
     child.on('error', (error) => reject(new BackupError(`Could not run ${command}: ${error.message}`)))
     child.on('close', (code) => (code === 0 ? resolve() : reject(new BackupError(`${command} failed (exit ${code}): ${errors.trim().split('\n').slice(-3).join(' ')}`))))
   })
-}
-
-/** Copies every file under `from` into `to`, reporting "Copying media: n/total files" as it goes. */
-export function copyTree(from: string, to: string, label: string): number {
-  fs.mkdirSync(to, { recursive: true })
-  if (!fs.existsSync(from)) return 0
-  const files = (fs.readdirSync(from, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((entry) => entry.isFile())
-  let done = 0
-  const every = Math.max(1, Math.floor(files.length / 20))
-  for (const entry of files) {
-    const source = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name)
-    const target = path.join(to, path.relative(from, source))
-    fs.mkdirSync(path.dirname(target), { recursive: true })
-    fs.copyFileSync(source, target)
-    done++
-    if (done % every === 0 || done === files.length) say(`${label}: ${done}/${files.length} files`)
-  }
-  return files.length
 }
 
 /** The migration names the database has applied (SQLite file or PostgreSQL URL). */

@@ -2,24 +2,26 @@
 // (jane-doe.webp, jane-doe-160x160.webp) are renamed, with every size, and their records updated. The old
 // addresses then answer 404. A file already named by the server (a UUID) is left alone.
 import { randomUUID } from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { mediaDir } from '../env.js'
+import { mediaStore, type MediaStore } from '../storage/mediaStore.js'
 
 const SERVER_NAMED = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-\d+x\d+)?\.[a-z0-9]+$/
 
-function moveFile(from: string, to: string): boolean {
-  const source = path.join(mediaDir(), path.basename(from))
-  if (!fs.existsSync(source)) return false
-  fs.renameSync(source, path.join(mediaDir(), path.basename(to)))
+/** Moves a file in the media folder or the bucket (a bucket has no rename: copy, then delete). */
+async function moveFile(store: MediaStore, from: string, to: string): Promise<boolean> {
+  const bytes = await store.read(path.basename(from))
+  if (!bytes) return false
+  await store.write(path.basename(to), bytes)
+  await store.remove(path.basename(from))
   return true
 }
 
 export async function randomiseMediaNames(payload: Payload, req?: PayloadRequest): Promise<number> {
   const media = await payload.find({ collection: 'media', pagination: false, depth: 0, overrideAccess: true, req })
   let renamed = 0
+  const store = mediaStore()
   for (const doc of media.docs as Record<string, any>[]) {
     if (typeof doc.filename !== 'string' || SERVER_NAMED.test(doc.filename)) continue
     const base = randomUUID()
@@ -29,10 +31,10 @@ export async function randomiseMediaNames(payload: Payload, req?: PayloadRequest
     for (const [name, size] of Object.entries((doc.sizes ?? {}) as Record<string, Record<string, any>>)) {
       if (typeof size?.filename !== 'string') continue
       const sizeName = `${base}-${size.width}x${size.height}${path.extname(size.filename) || ext}`
-      moveFile(size.filename, sizeName)
+      await moveFile(store, size.filename, sizeName)
       sizes[name] = { ...size, filename: sizeName }
     }
-    moveFile(doc.filename, filename)
+    await moveFile(store, doc.filename, filename)
     const thumbnail = (sizes.thumbnail as { filename?: string } | undefined)?.filename
     await payload.update({
       collection: 'media',

@@ -193,12 +193,13 @@ export type HostileServer = { server: TestServer; payload: Payload }
 
 /**
  * Registers beforeAll (start a test server, join its database through the Local API) and afterAll
- * (save its logs as `name`, stop it). The returned object is filled in by beforeAll.
+ * (save its logs as `name`, stop it). The returned object is filled in by beforeAll. `options` may be
+ * a function, for options known only once an earlier beforeAll ran (a server the test started).
  */
-export function useHostileServer(name: string, options?: TestServerOptions): HostileServer {
+export function useHostileServer(name: string, options?: TestServerOptions | (() => TestServerOptions)): HostileServer {
   const fixture = {} as HostileServer
   beforeAll(async () => {
-    const server = await startTestServer(options)
+    const server = await startTestServer(typeof options === 'function' ? options() : options)
     fixture.server = server
     fixture.payload = await bootPayload({ databaseUrl: server.databaseUrl, dataDir: server.dataDir, mediaDir: server.mediaDir })
   })

@@ -1,6 +1,7 @@
 // Hostile: uploads. Only real JPEG/PNG/WebP/GIF images (by content), at most 10 MB (413 beyond),
 // re-encoded so EXIF/GPS never survive, alt text required, a verified email required, and each file
-// private to its uploader and moderators until a moderator makes it public.
+// private to its uploader and moderators until a moderator makes it public (./mediaDoors.ts, shared
+// with media-doors-s3.test.ts, which proves the same with the uploads in an S3 bucket).
 import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
@@ -9,59 +10,27 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
 import { EVIL_ORIGIN, listFiles, multipartBody, rawRequest, signedIn, uploadMedia, useHostileServer } from './helpers.js'
+import { colourSquare, fileUrlsOf, privateFileTests, uploadAndRead, type MediaDoc } from './mediaDoors.js'
 
 const hostile = useHostileServer('media')
 let uploaderUser: Awaited<ReturnType<typeof createMember>>
 let uploader: WebClient
-let otherMember: WebClient
-let moderator: WebClient
 let visitor: WebClient
 
 beforeAll(async () => {
   uploaderUser = await createMember(hostile.payload)
-  const other = await createMember(hostile.payload)
   uploader = await signedIn(hostile.server, uploaderUser.email, uploaderUser.password)
-  otherMember = await signedIn(hostile.server, other.email, other.password)
-  moderator = await signedIn(hostile.server, 'moderator@waymark.example', hostile.server.seedPassword)
   visitor = new WebClient(hostile.server.url)
 })
 
-type MediaDoc = {
-  id: number | string
-  url: string
-  filename: string
-  mimeType: string
-  isPublic?: boolean
-  sizes?: Record<string, { url: string | null; filename: string | null }>
-}
-
 const mediaCount = async () => (await hostile.payload.count({ collection: 'media', overrideAccess: true })).totalDocs
-const readMedia = async (id: number | string) => (await hostile.payload.findByID({ collection: 'media', id, overrideAccess: true, depth: 0 })) as unknown as MediaDoc
-
-/** Every URL the server generated for a doc: the main file and each size. */
-function fileUrls(doc: MediaDoc): string[] {
-  const urls = [doc.url, ...Object.values(doc.sizes ?? {}).map((size) => size?.url)].filter((u): u is string => Boolean(u))
-  return [...new Set(urls.map((u) => new URL(u, hostile.server.url).pathname + new URL(u, hostile.server.url).search))]
-}
+const fileUrls = (doc: MediaDoc) => fileUrlsOf(doc, hostile.server.url)
+const upload = uploadAndRead
 
 /** A snapshot of what is stored: documents and files. */
 async function storedState() {
   return { count: await mediaCount(), files: listFiles(hostile.server.mediaDir) }
 }
-
-async function upload(client: WebClient, file: Buffer, filename: string, type: string, data: Record<string, unknown> = { alt: 'A picture' }) {
-  const response = await uploadMedia(client, file, filename, type, data)
-  const text = await response.text()
-  let doc: MediaDoc | undefined
-  try {
-    doc = (JSON.parse(text) as { doc?: MediaDoc }).doc
-  } catch {
-    // not JSON
-  }
-  return { response, status: response.status, text, doc }
-}
-
-const colourSquare = (width = 1600, height = 1200) => sharp({ create: { width, height, channels: 3, background: '#884422' } })
 
 const EXIF = {
   IFD0: { Make: 'ProbeCam', Model: 'ProbeModel 9', Artist: 'ProbeArtist' },
@@ -253,116 +222,4 @@ describe('upload rules', () => {
   })
 })
 
-describe('a file is private until a moderator makes it public', () => {
-  let doc: MediaDoc
-  let bytes: Map<string, Buffer>
-
-  async function expectNoAccess(client: WebClient, who: string) {
-    for (const url of fileUrls(doc)) {
-      const filename = url.split('/').pop()!
-      const variants = [
-        url,
-        `${url}?download=1`,
-        `/api/media/file/${encodeURIComponent(filename)}`,
-        `/api/media/file/./${filename}`,
-        `/api/media/file//${filename}`,
-        `/api/media/file/${filename.toUpperCase()}`,
-        `/media/${filename}`,
-        `/api/media/file/..%2F${filename}`,
-      ]
-      for (const variant of variants) {
-        for (const headers of [{}, { range: 'bytes=0-' }] as Record<string, string>[]) {
-          const response = await client.get(variant, { headers })
-          const body = Buffer.from(await response.arrayBuffer())
-          const where = `${who} GET ${variant} ${JSON.stringify(headers)} (${response.status})`
-          expect(response.status, where).not.toBe(200)
-          expect(response.status, where).not.toBe(206)
-          expect(body.equals(bytes.get(url)!), where).toBe(false)
-          expect(body.length > 0 && body.includes(bytes.get(url)!.subarray(0, 64)), where).toBe(false)
-        }
-      }
-    }
-    const byId = await client.get(`/api/media/${doc.id}`)
-    expect([401, 403, 404], `${who} GET /api/media/:id`).toContain(byId.status)
-    const list = await client.get('/api/media?limit=200&where[isPublic][equals]=false')
-    if (list.ok) {
-      const ids = ((await list.json()) as { docs: { id: unknown }[] }).docs.map((d) => d.id)
-      expect(ids, `${who} list`).not.toContain(doc.id)
-    }
-    const all = await client.get('/api/media?limit=200')
-    if (all.ok) {
-      const ids = ((await all.json()) as { docs: { id: unknown }[] }).docs.map((d) => d.id)
-      expect(ids, `${who} list`).not.toContain(doc.id)
-    }
-  }
-
-  beforeAll(async () => {
-    // The uploader tries to make it public at creation time.
-    const result = await upload(uploader, await colourSquare(1600, 1200).jpeg().toBuffer(), 'private-photo.jpg', 'image/jpeg', { alt: 'Private', isPublic: true })
-    if (result.status !== 201) throw new Error(`Arrange failed: upload gave ${result.status}: ${result.text}`)
-    doc = result.doc!
-    bytes = new Map()
-    for (const url of fileUrls(doc)) {
-      const response = await uploader.get(url)
-      if (response.status !== 200) throw new Error(`Arrange failed: the uploader cannot fetch ${url} (${response.status})`)
-      bytes.set(url, Buffer.from(await response.arrayBuffer()))
-    }
-  })
-
-  test('it starts private even when the uploader asked for public', async () => {
-    expect((await readMedia(doc.id)).isPublic).not.toBe(true)
-  })
-
-  test('another member and a visitor cannot fetch it, by any URL or size', async () => {
-    await expectNoAccess(otherMember, 'other member')
-    await expectNoAccess(visitor, 'visitor')
-  })
-
-  test('the uploader cannot make it public themself, and other members cannot touch it', async () => {
-    await uploader.json('PATCH', `/api/media/${doc.id}`, { isPublic: true })
-    const form = new FormData()
-    form.append('_payload', JSON.stringify({ isPublic: true }))
-    await uploader.request(`/api/media/${doc.id}`, { method: 'PATCH', body: form })
-    await uploader.json('PATCH', `/api/media?where[id][equals]=${doc.id}`, { isPublic: true })
-    expect((await readMedia(doc.id)).isPublic).not.toBe(true)
-
-    const patch = await otherMember.json('PATCH', `/api/media/${doc.id}`, { isPublic: true, alt: 'Defaced' })
-    expect(patch.status).toBeGreaterThanOrEqual(400)
-    const del = await otherMember.request(`/api/media/${doc.id}`, { method: 'DELETE' })
-    expect(del.status).toBeGreaterThanOrEqual(400)
-    const stored = await readMedia(doc.id)
-    expect(stored.isPublic).not.toBe(true)
-    expect((stored as unknown as { alt: string }).alt).toBe('Private')
-    await expectNoAccess(otherMember, 'other member (after tampering)')
-  })
-
-  test('the uploader and a moderator can fetch it; once a moderator marks it public, everyone can', async () => {
-    for (const url of fileUrls(doc)) {
-      expect((await uploader.get(url)).status, `uploader ${url}`).toBe(200)
-      expect((await moderator.get(url)).status, `moderator ${url}`).toBe(200)
-    }
-    // Use a separate document, so the privacy tests above do not depend on running first.
-    const result = await upload(uploader, await colourSquare(1600, 1200).jpeg().toBuffer(), 'to-publish.jpg', 'image/jpeg', { alt: 'Soon public' })
-    expect(result.status, result.text).toBe(201)
-    const published = result.doc!
-    for (const url of fileUrls(published)) {
-      expect((await otherMember.get(url)).status, `before: other ${url}`).not.toBe(200)
-      expect((await visitor.get(url)).status, `before: visitor ${url}`).not.toBe(200)
-    }
-    const patch = await moderator.json('PATCH', `/api/media/${published.id}`, { isPublic: true })
-    expect(patch.status, await patch.clone().text()).toBe(200)
-    expect((await readMedia(published.id)).isPublic).toBe(true)
-    for (const url of fileUrls(published)) {
-      for (const [who, client] of [
-        ['other member', otherMember],
-        ['visitor', visitor],
-      ] as const) {
-        const response = await client.get(url)
-        expect(response.status, `after: ${who} ${url}`).toBe(200)
-        expect(response.headers.get('content-type') ?? '').toMatch(/^image\//)
-        const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata()
-        expect(meta.width).toBeGreaterThan(0)
-      }
-    }
-  })
-})
+privateFileTests(hostile)

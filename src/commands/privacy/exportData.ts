@@ -1,14 +1,13 @@
 // The right of access and portability: everything a member gave Waymark, as JSON for machines, HTML
 // for people, and their uploaded files, in one zip. Read with overrideAccess but only ever by the
 // member's own relations, and never anything about other people (their flags, moderators' notes).
-import fs from 'node:fs'
 import path from 'node:path'
 import { strToU8, zipSync, type Zippable } from 'fflate'
 import type { Payload, Where } from 'payload'
 
 import { escapeHtml } from '../../email/templates.js'
-import { mediaDir } from '../../env.js'
 import { lexicalToPlainText } from '../../richtext/index.js'
+import { mediaStore } from '../../storage/mediaStore.js'
 
 type Doc = Record<string, any>
 const nameOf = (value: unknown) => (value && typeof value === 'object' ? String((value as { name?: unknown }).name ?? '') : null)
@@ -59,10 +58,16 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     all(payload, 'conversations', { member: { equals: memberId } }),
     all(payload, 'messages', { member: { equals: memberId } }),
   ])
-  const files = media.flatMap((m) => {
-    const file = path.join(mediaDir(), path.basename(String(m.filename ?? '')))
-    return m.filename && fs.existsSync(file) ? [{ name: `media/${path.basename(String(m.filename))}`, bytes: new Uint8Array(fs.readFileSync(file)) }] : []
-  })
+  // From the media folder or the bucket, wherever the uploads are kept.
+  const store = mediaStore()
+  const found = await Promise.all(
+    media.map(async (m) => {
+      const name = m.filename ? path.basename(String(m.filename)) : null
+      const bytes = name ? await store.read(name) : null
+      return name && bytes ? [{ name: `media/${name}`, bytes: new Uint8Array(bytes) }] : []
+    }),
+  )
+  const files = found.flat()
   const json = {
     format: 'waymark-export',
     version: 1,

@@ -14,6 +14,7 @@ import * as migration_20261206_000249_list_indexes from './20261206_000249_list_
 import * as migration_20261206_030000_replies_thread_order from './20261206_030000_replies_thread_order';
 import * as migration_20261206_060000_visible_stories_order from './20261206_060000_visible_stories_order';
 import * as migration_20261206_080142_jobs_runner from './20261206_080142_jobs_runner';
+import * as migration_20261206_080316_storage_prefix from './20261206_080316_storage_prefix';
 import * as migration_20261206_090000_cache_invalidation from './20261206_090000_cache_invalidation';
 
 export const migrations = [
@@ -96,6 +97,11 @@ export const migrations = [
     up: migration_20261206_080142_jobs_runner.up,
     down: migration_20261206_080142_jobs_runner.down,
     name: '20261206_080142_jobs_runner',
+  },
+  {
+    up: migration_20261206_080316_storage_prefix.up,
+    down: migration_20261206_080316_storage_prefix.down,
+    name: '20261206_080316_storage_prefix',
   },
   {
     up: migration_20261206_090000_cache_invalidation.up,

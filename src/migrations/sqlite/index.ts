@@ -12,6 +12,7 @@ import * as migration_20261205_160448_issue12 from './20261205_160448_issue12';
 import * as migration_20261205_224500_search_index from './20261205_224500_search_index';
 import * as migration_20261206_000211_list_indexes from './20261206_000211_list_indexes';
 import * as migration_20261206_080114_jobs_runner from './20261206_080114_jobs_runner';
+import * as migration_20261206_080254_storage_prefix from './20261206_080254_storage_prefix';
 
 export const migrations = [
   {
@@ -83,5 +84,10 @@ export const migrations = [
     up: migration_20261206_080114_jobs_runner.up,
     down: migration_20261206_080114_jobs_runner.down,
     name: '20261206_080114_jobs_runner',
+  },
+  {
+    up: migration_20261206_080254_storage_prefix.up,
+    down: migration_20261206_080254_storage_prefix.down,
+    name: '20261206_080254_storage_prefix',
   },
 ];

@@ -17,6 +17,7 @@ import { TargetCell as TargetCell_1c2c092873d34fce7c823b5e0eba5cb7 } from '../..
 import { ConversationLink as ConversationLink_f84818de878c4eeb0aaf5e687085847c } from '../../../admin/ConversationLink'
 import { GenerateSeries as GenerateSeries_9bf5f901ab666d21a73359623c3561eb } from '../../../admin/GenerateSeries'
 import { QueueNavLink as QueueNavLink_25823acd18d501ff6ba63a7d2f36d4c0 } from '../../../admin/QueueNavLink'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { QueueView as QueueView_efbc13bd3553c6d70365508a61bbeecb } from '../../../admin/QueueView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -41,6 +42,7 @@ export const importMap = {
   "/admin/ConversationLink#ConversationLink": ConversationLink_f84818de878c4eeb0aaf5e687085847c,
   "/admin/GenerateSeries#GenerateSeries": GenerateSeries_9bf5f901ab666d21a73359623c3561eb,
   "/admin/QueueNavLink#QueueNavLink": QueueNavLink_25823acd18d501ff6ba63a7d2f36d4c0,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/admin/QueueView#QueueView": QueueView_efbc13bd3553c6d70365508a61bbeecb,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
