@@ -49,7 +49,7 @@ export type Writers = {
 export const ESTABLISHED = 3
 
 export const titleOf = (marker: string) => `Durability ${marker}`
-const bodyOf = (marker: string) => `Written during the burst, marker ${marker}. Still here after the crash?`
+export const bodyOf = (marker: string) => `Written during the burst, marker ${marker}. Still here after the crash?`
 const emailOf = (marker: string) => `${marker}@durability.example`
 const nameOf = (marker: string) => `Dur ${marker}`
 

@@ -83,7 +83,7 @@ function descendantsOf(pid: number, direct = false): number[] {
 }
 
 /** Whether a process still runs (a zombie, waiting for its parent to collect it, does not). */
-function running(pid: number): boolean {
+export function running(pid: number): boolean {
   try {
     const state = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim()
     return state !== '' && !state.startsWith('Z')
