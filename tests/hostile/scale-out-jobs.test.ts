@@ -68,11 +68,13 @@ async function queueRejectionEmails(staff: Staff, via: TestServer[], count: numb
   const expected: Expected[] = []
   for (let i = 0; i < count; i++) {
     const server = via[i % via.length]!
+    // The reason's marker appears nowhere else (not in the address, the name or the reply), so only the
+    // rejection email can carry it.
     const marker = unique(`${label}${i}r`)
-    const email = `jobs-${marker}@scale-out.example`
-    await ok(server, staff.admin, 'POST', '/api/users', { email, password: JOIN_PASSWORD, displayName: `Jobs ${marker}`.slice(0, 40), memberType: 'supporter', _verified: true })
+    const email = `jobs-${unique(`${label}${i}m`)}@scale-out.example`
+    await ok(server, staff.admin, 'POST', '/api/users', { email, password: JOIN_PASSWORD, displayName: `Jobs ${unique('n')}`.slice(0, 40), memberType: 'supporter', _verified: true })
     const token = (await ok(server, null, 'POST', '/api/users/login', { email, password: JOIN_PASSWORD })).token as string
-    const reply = await ok(server, token, 'POST', '/api/replies', { thread: staff.threadId, body: `A first reply from a new member, ${marker}.` })
+    const reply = await ok(server, token, 'POST', '/api/replies', { thread: staff.threadId, body: `A first reply from a new member, ${unique('b')}.` })
     if (reply?.doc?.status !== 'pending') throw new Error(`Arrange failed: a new member's reply is ${reply?.doc?.status}, not pending`)
     await ok(server, staff.moderator, 'POST', `/api/replies/${reply.doc.id}/moderate`, { action: 'reject', reason: `Please keep it kind, ${marker}` })
     expected.push({ email, marker })
