@@ -96,7 +96,10 @@ async function expectEachDeliveredOnce(mailbox: Mailbox, expected: Expected[], l
     `${label}: deliveries per email`,
   ).toEqual(expected.map((e) => `${e.marker}: 1`))
   const ids = mailbox.messages.map((m) => m.messageId).filter(Boolean)
-  expect(ids.filter((id, i) => ids.indexOf(id) !== i), `${label}: Message-IDs delivered more than once`).toEqual([])
+  expect(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    `${label}: Message-IDs delivered more than once`,
+  ).toEqual([])
 }
 
 /** Each process's runner lines, by pid, read from the servers' logs (from `offsets`, when given). */
@@ -111,10 +114,7 @@ function runnerStates(servers: TestServer[], offsets: number[] = []) {
   return byPid
 }
 
-const describeStates = (states: Map<number, string[]>) =>
-  [...states]
-    .map(([pid, list]) => `${pid}: ${list.join(' → ')}`)
-    .join('; ') || 'no runner lines'
+const describeStates = (states: Map<number, string[]>) => [...states].map(([pid, list]) => `${pid}: ${list.join(' → ')}`).join('; ') || 'no runner lines'
 
 /** Waits until one process holds the runner role and another has been told it is held. Returns the holder's pid. */
 async function bothTried(servers: TestServer[], label: string): Promise<number> {
@@ -193,9 +193,11 @@ describe('WAYMARK_WORKERS=2 on SQLite', () => {
 
     const from = server.logs().length
     process.kill(holder, 'SIGKILL')
-    await eventually('another process logs `jobs runner: acquired`', 90_000, () => runnerLines(server.logs().slice(from)).some((l) => l.state === 'acquired' && l.pid !== holder)).catch((error: Error) => {
-      throw new Error(`${error.message}: ${describeStates(runnerStates([server], [from]))}`)
-    })
+    await eventually('another process logs `jobs runner: acquired`', 90_000, () => runnerLines(server.logs().slice(from)).some((l) => l.state === 'acquired' && l.pid !== holder)).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}: ${describeStates(runnerStates([server], [from]))}`)
+      },
+    )
     const later = await queueRejectionEmails(staff, [server], LATER_EMAILS, 'sqk')
     await expectEachDeliveredOnce(mailbox, later, 'queued after the kill')
   })

@@ -36,7 +36,11 @@ describe('two servers on one PostgreSQL database, no Redis', () => {
       const response = await fetch(`${server.url}/readyz`)
       expect(response.status, `${name} /readyz`).toBe(200)
       const body = (await response.json()) as { status: string; database: unknown; redis: { configured: unknown; reachable: unknown } }
-      expect({ status: body.status, database: body.database, redisConfigured: body.redis?.configured }, `${name} /readyz`).toEqual({ status: 'ok', database: { reachable: true }, redisConfigured: false })
+      expect({ status: body.status, database: body.database, redisConfigured: body.redis?.configured }, `${name} /readyz`).toEqual({
+        status: 'ok',
+        database: { reachable: true },
+        redisConfigured: false,
+      })
       expect(typeof body.redis.reachable, `${name} /readyz: redis.reachable`).toBe('boolean')
     }
   })

@@ -3,9 +3,10 @@
 // One server with WAYMARK_WORKERS=2 on SQLite (WAL): a primary process and two workers sharing the port.
 // What it proves, with the durability harness (tests/support/durability.ts):
 //  - the primary starts exactly two workers, and both serve: a burst of concurrent writes (members starting
-//    threads, the admin creating members) is spread over both, as the request log lines (JSON, with the
-//    worker's `pid`) show for POST requests; every write acknowledged with a 2xx is stored, whole, and none
-//    is refused (two writers on one SQLite file must not turn into errors);
+//    threads, the admin creating members) is spread over both: each write carries its own X-Request-Id, and
+//    the request log line with that id (JSON, with the worker's `pid`) says which worker answered; every
+//    write acknowledged with a 2xx is logged and stored, whole, and none is refused (two writers on one
+//    SQLite file must not turn into errors);
 //  - SIGKILL of one worker in the middle of a burst loses nothing acknowledged: a write it had answered is
 //    stored, one cut off is all there or not there at all; the site keeps answering (the burst goes on and
 //    is acknowledged by the other worker); the primary replaces the dead worker (it logs `worker <pid>
@@ -43,11 +44,10 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/** The pids that logged a request line for a POST (the writes), and for anything. */
-function servingPids(since = 0) {
-  const lines = requestLines(server.logs().slice(since))
-  const pids = (filter: (line: (typeof lines)[number]) => boolean) => [...new Set(lines.filter(filter).map((line) => line.pid))].filter((pid): pid is number => typeof pid === 'number')
-  return { writes: pids((line) => line.req?.method === 'POST'), all: pids(() => true) }
+/** The pids that logged a request line (since a point in the output), and for the given request ids. */
+function servingPids(since = 0, requestIds?: Set<string>) {
+  const lines = requestLines(server.logs().slice(since)).filter((line) => !requestIds || requestIds.has(String(line.req?.id)))
+  return [...new Set(lines.map((line) => line.pid))].filter((pid): pid is number => typeof pid === 'number')
 }
 
 const refusedIn = (burst: Write[]) => burst.filter((w) => w.outcome === 'refused').map((w) => `${w.kind} ${w.marker}: ${w.status} ${w.detail}`)
@@ -60,10 +60,24 @@ describe('WAYMARK_WORKERS=2 on SQLite', () => {
     const logFrom = server.logs().length
     const burst = await writeBurst({ url: server.url, writers, cycle: 1, adminLanes: ADMIN_LANES, maxWrites: FIRST_BURST, writes, stopped: () => false })
     expect(refusedIn(burst), 'every answered write was accepted').toEqual([])
-    expect(burst.filter((w) => w.outcome === 'no-answer').map((w) => `${w.marker}: ${w.detail}`), 'every write was answered').toEqual([])
+    expect(
+      burst.filter((w) => w.outcome === 'no-answer').map((w) => `${w.marker}: ${w.detail}`),
+      'every write was answered',
+    ).toEqual([])
 
-    const served = servingPids(logFrom)
-    expect(served.writes.sort(), `the processes that logged the writes (workers: ${workers.join(', ')})`).toEqual([...workers].sort())
+    // Each write carried its marker as X-Request-Id: the log line for it says which worker answered.
+    const acknowledged = burst.filter((w) => w.outcome === 'acknowledged').map((w) => w.marker)
+    const logged = () => new Set(requestLines(server.logs().slice(logFrom)).map((line) => String(line.req?.id)))
+    await eventually('a request log line for every acknowledged write', 15_000, () => acknowledged.every((id) => logged().has(id))).catch(() => {
+      throw new Error(
+        `acknowledged writes without a request log line: ${acknowledged
+          .filter((id) => !logged().has(id))
+          .slice(0, 10)
+          .join(', ')}`,
+      )
+    })
+    const served = servingPids(logFrom, new Set(acknowledged))
+    expect(served.sort(), `the processes that logged the writes (workers: ${workers.join(', ')})`).toEqual([...workers].sort())
     await verifyWrites('two workers, no kill', { payload, server, writers, writes })
   })
 
@@ -113,7 +127,7 @@ describe('WAYMARK_WORKERS=2 on SQLite', () => {
     // And the new worker serves: requests are spread until one of them is logged by it.
     await eventually(`a request served by the new worker ${replacement}`, 60_000, async () => {
       await Promise.all(Array.from({ length: 8 }, () => fetch(`${server.url}/stories`).then((r) => r.arrayBuffer())))
-      return servingPids().all.includes(replacement)
+      return servingPids().includes(replacement)
     })
 
     const { integrity, journalMode } = await sqlitePragmas(server.databaseUrl)

@@ -143,6 +143,21 @@ export async function hammer(options: Hammer): Promise<Outcome[]> {
 /** A write's timing, as the client saw it: `answeredAt` is when its response arrived. */
 export type Timed = { index: number; startedAt: number; answeredAt: number; status: number }
 
+/** Per path: requests, mean milliseconds, and how many were cache hits (for the log, to see where time goes). */
+export function byPath(outcomes: Outcome[]): Record<string, string> {
+  const groups = new Map<string, Outcome[]>()
+  for (const o of outcomes) {
+    const key = o.path.replace(/^\/stories\/[^/?]+$/, '/stories/:slug')
+    groups.set(key, [...(groups.get(key) ?? []), o])
+  }
+  return Object.fromEntries(
+    [...groups].map(([path, list]) => [
+      path,
+      `${list.length} × ${(list.reduce((sum, o) => sum + o.answeredAt - o.issuedAt, 0) / list.length).toFixed(1)} ms, ${list.filter((o) => o.cache === 'hit').length} hits`,
+    ]),
+  )
+}
+
 const summary = (o: Outcome) => `${o.as} ${o.path} → ${o.status} (${o.cache ?? 'no cache header'}${o.error ? `, ${o.error}` : ''}) issued ${(o.issuedAt / 1000).toFixed(3)} s`
 
 // ---------------------------------------------------------------------------------------------
@@ -289,7 +304,7 @@ export async function withdrawalsThroughAWhileBIsRead(pair: Pair, options: { sto
       expect(shown, `after the run, B ${path} as ${as} (status ${response.status})`).toEqual([])
     }
   }
-  return { requests: outcomes.length, after, stale: stale.length }
+  return { requests: outcomes.length, after, stale: stale.length, byPath: byPath(outcomes) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,7 +404,7 @@ export async function postsThroughBWhileAIsRead(pair: Pair, options: { posts: nu
   expect(after, 'requests to A issued after the first post had been answered by B').toBeGreaterThanOrEqual(options.total * 0.5)
   expect(stale.length, `stale answers from A (of ${outcomes.length} requests, ${after} issued after a post):\n${stale.slice(0, 12).join('\n')}`).toBe(0)
   expect(nextRequests, "A's very next answer after each post shows it").toEqual(nextRequests.map((n) => ({ ...n, status: 200, shows: true })))
-  return { requests: outcomes.length, after, stale: stale.length }
+  return { requests: outcomes.length, after, stale: stale.length, byPath: byPath(outcomes) }
 }
 
 /** Posting limits that would get in the way of many posts by three members within seconds. */

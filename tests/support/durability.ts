@@ -143,7 +143,8 @@ export async function writeBurst(options: BurstOptions): Promise<Write[]> {
       write.issuedAt = performance.now()
       const response = await fetch(`${options.url}${path}`, {
         method: 'POST',
-        headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+        // The marker as the request id: the server keeps it (issue 15), so its log line can be found.
+        headers: { authorization: `JWT ${token}`, 'content-type': 'application/json', 'x-request-id': write.marker },
         body: JSON.stringify(data),
       })
       write.answeredAt = performance.now()

@@ -75,8 +75,9 @@ export function logLines(output: string): LogLine[] {
   return lines
 }
 
-/** The request log lines (pino-http: one per request, with `req` and `res`). */
-export const requestLines = (output: string) => logLines(output).filter((line) => line.req && typeof line.req === 'object' && line.res && typeof line.res === 'object')
+/** The request log lines (pino-http: one per request, with a `req` object and the response's status or time). */
+export const requestLines = (output: string) =>
+  logLines(output).filter((line) => line.req && typeof line.req === 'object' && ((line.res && typeof line.res === 'object') || 'responseTime' in line || 'statusCode' in line))
 
 /** The jobs runner election lines (`jobs runner: acquired…`, `jobs runner: held by another process…`) in order. */
 export function runnerLines(output: string): { pid: number | undefined; msg: string; state: 'acquired' | 'held' | 'other' }[] {
