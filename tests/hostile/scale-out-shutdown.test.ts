@@ -176,7 +176,7 @@ async function sigtermDuringABurst(workers: number) {
   const mine = await burst
   await readers
   const exitAt = await Promise.race([exited, sleep((SHUTDOWN_SECONDS + MARGIN_SECONDS + 15) * 1000).then(() => undefined)])
-  await stuck.answer
+  await Promise.race([stuck.answer, sleep(15_000)])
   const status = server.exitStatus()
   const leftOver = processes.filter(running)
   saveServerLogs(server, `scale-out-shutdown-${cycle}`)
