@@ -29,8 +29,12 @@ export type TestServer = {
    * up. Resolves once they have all exited.
    */
   kill: (signal?: NodeJS.Signals) => Promise<void>
-  /** The server's processes (tsx and the Node process it starts), for measuring memory in the bench. */
+  /** The server's processes (the spawned process first, then every process it started), for measuring memory in the bench. */
   processIds: () => number[]
+  /** The processes the spawned process started itself: with WAYMARK_WORKERS=N ≥ 2, its workers. */
+  childIds: () => number[]
+  /** How the spawned process (the single process, or the primary) ended; undefined while it runs. */
+  exitStatus: () => { code: number | null; signal: NodeJS.Signals | null } | undefined
 }
 
 export type TestServerOptions = {
@@ -44,10 +48,19 @@ export type TestServerOptions = {
    * was stopped or killed (its `seed` is not run again on a database that has data).
    */
   reuse?: Pick<TestServer, 'dir' | 'port' | 'databaseUrl' | 'dataDir' | 'mediaDir' | 'secret'>
+  /**
+   * Start a second server process beside a running one: its database, data and media folders and secret
+   * (so a session or form token from one is good on the other), on a port of its own, with the seed off.
+   * Two servers on one SQLite file or one PostgreSQL database, as several machines would run.
+   */
+  alongside?: Pick<TestServer, 'dir' | 'databaseUrl' | 'dataDir' | 'mediaDir' | 'secret'>
 }
 
-/** Every process started, directly or not, by `pid` (children before grandchildren). */
-function descendantsOf(pid: number): number[] {
+/** Inherited variables that would point every test server at shared state: a test opts in through `env`. */
+const NOT_INHERITED = ['SMTP_URL', 'REDIS_URL', 'WAYMARK_REDIS_PREFIX', 'WAYMARK_WORKERS', 'WAYMARK_SHUTDOWN_SECONDS']
+
+/** Every process started, directly or not, by `pid` (children before grandchildren); only its children with `direct`. */
+function descendantsOf(pid: number, direct = false): number[] {
   let table = ''
   try {
     table = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' })
@@ -64,13 +77,13 @@ function descendantsOf(pid: number): number[] {
   for (let queue = [...(children.get(pid) ?? [])]; queue.length > 0;) {
     const next = queue.shift()!
     out.push(next)
-    queue.push(...(children.get(next) ?? []))
+    if (!direct) queue.push(...(children.get(next) ?? []))
   }
   return out
 }
 
 /** Whether a process still runs (a zombie, waiting for its parent to collect it, does not). */
-function running(pid: number): boolean {
+export function running(pid: number): boolean {
   try {
     const state = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim()
     return state !== '' && !state.startsWith('Z')
@@ -94,16 +107,21 @@ function copySeededTemplate(dir: string, databaseUrl: string): void {
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const reuse = options.reuse
-  const dir = reuse?.dir ?? tempDir()
+  const alongside = options.alongside
+  const shared = reuse ?? alongside
+  const dir = shared?.dir ?? tempDir()
   const port = reuse?.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
-  const databaseUrl = reuse?.databaseUrl ?? options.databaseUrl ?? testDatabaseUrl(dir)
-  const dataDir = reuse?.dataDir ?? path.join(dir, 'data')
-  const mediaDir = reuse?.mediaDir ?? path.join(dir, 'media')
-  const secret = reuse?.secret ?? 'test-secret-' + port
-  if (!reuse && !options.databaseUrl && options.seed !== false) copySeededTemplate(dir, databaseUrl)
+  const databaseUrl = shared?.databaseUrl ?? options.databaseUrl ?? testDatabaseUrl(dir)
+  const dataDir = shared?.dataDir ?? path.join(dir, 'data')
+  const mediaDir = shared?.mediaDir ?? path.join(dir, 'media')
+  const secret = shared?.secret ?? options.env?.PAYLOAD_SECRET ?? 'test-secret-' + port
+  const seed = options.seed !== false && !alongside
+  if (!shared && !options.databaseUrl && seed) copySeededTemplate(dir, databaseUrl)
+  const inherited = { ...(process.env as Record<string, string>) }
+  for (const name of NOT_INHERITED) delete inherited[name]
   const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+    ...inherited,
     NODE_ENV: 'production',
     PORT: String(port),
     SERVER_URL: url,
@@ -112,18 +130,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     WAYMARK_MEDIA_DIR: mediaDir,
     SEED_PASSWORD: TEST_SEED_PASSWORD,
     PAYLOAD_SECRET: secret,
-    WAYMARK_SEED: options.seed === false ? 'never' : 'if-empty',
+    WAYMARK_SEED: seed ? 'if-empty' : 'never',
     NEXT_TELEMETRY_DISABLED: '1',
     // Emails are picked up every 2 s instead of 30, so tests that wait for one wait less.
     WAYMARK_JOBS_EVERY_SECONDS: '2',
-    // One process unless a test is about workers (issue 15): the default is one worker per CPU.
-    WAYMARK_WORKERS: '1',
     // As in package.json: load Lexical's plain builds, whose node entries can leave a top-level await unsettled under load.
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=production`.trim(),
+    // One process, as the tests were written for (issue 15); a test about workers sets it in `env`.
+    WAYMARK_WORKERS: '1',
     ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
     ...options.env,
   }
-  if (!options.smtpUrl) delete env.SMTP_URL
   // The server as npm start runs it: the compiled bundle (rebuilt here in about a second when a source changed).
   const child: ChildProcess = spawn(process.execPath, [ensureServerBundle()], {
     cwd: rootDir,
@@ -134,7 +151,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
   let exited = false
-  child.on('exit', () => (exited = true))
+  let exitStatus: { code: number | null; signal: NodeJS.Signals | null } | undefined
+  child.on('exit', (code, signal) => {
+    exited = true
+    exitStatus = { code, signal }
+  })
 
   const deadline = Date.now() + 120_000
   for (;;) {
@@ -163,6 +184,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     seedPassword: TEST_SEED_PASSWORD,
     logs: () => output,
     processIds: () => (child.pid === undefined ? [] : [child.pid, ...descendantsOf(child.pid)]),
+    childIds: () => (child.pid === undefined || exited ? [] : descendantsOf(child.pid, true)),
+    exitStatus: () => exitStatus,
     kill: async (signal: NodeJS.Signals = 'SIGKILL') => {
       if (exited || child.pid === undefined) return
       const done = new Promise((resolve) => child.once('exit', resolve))
@@ -184,12 +207,24 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       }
     },
     stop: async () => {
-      if (exited) return
+      if (exited || child.pid === undefined) return
+      // Workers too: a primary killed after the grace period must not leave them running.
+      const all = [...descendantsOf(child.pid).reverse(), child.pid]
+      const killAll = () => {
+        for (const pid of all) {
+          try {
+            process.kill(pid, 'SIGKILL')
+          } catch {
+            // already gone
+          }
+        }
+      }
       const done = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
+      const timer = setTimeout(killAll, 5000)
       await done
       clearTimeout(timer)
+      if (all.some(running)) killAll()
     },
   }
 }
