@@ -40,6 +40,7 @@ import { checkCsrf, issueCsrfToken } from './security/csrf.js'
 import { throttleRestLogin } from './security/ipLimits.js'
 import { parseMultipart, UploadTooLarge } from './security/multipart.js'
 import { adminHeaders, isNextPath, publicHeaders } from './security/headers.js'
+import { startInvalidationBus } from './cache/invalidation.js'
 import { servePageCache } from './cache/servePageCache.js'
 import { serveRestCache } from './cache/serveRestCache.js'
 import { requestLog } from './http/requestLog.js'
@@ -154,6 +155,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(async (req, res) => sendNotFound(res, await pageContext(payload, req, res)))
   app.use(errorHandler(payload))
 
+  await startInvalidationBus()
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(options.port ?? defaultPort, '0.0.0.0', () => resolve(s))
   })

@@ -29,8 +29,14 @@ function bus(): VersionedInvalidationBus | undefined {
   const backend = redisConfigured() ? new RedisBusBackend() : databaseKind(url) === 'postgres' ? new PostgresBusBackend(url!) : undefined
   if (!backend) return undefined
   sharedBus = new VersionedInvalidationBus(backend, markInvalidated)
-  sharedBus.start()
+  void sharedBus.start()
   return sharedBus
+}
+
+/** Called before the server listens: the first counter check happens before anything is cached. */
+export async function startInvalidationBus(): Promise<void> {
+  const shared = bus()
+  if (shared) await shared.catchUp()
 }
 
 /**

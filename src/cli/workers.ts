@@ -4,6 +4,8 @@
 // It serves no request itself and runs no job; without Redis it keeps the shared per-IP counters.
 import cluster, { type Worker } from 'node:cluster'
 
+import { serveSqliteWriteTurns } from '../db/clusterWriteTurns.js'
+import { databaseKind } from '../db/kind.js'
 import { redisConfigured } from '../redis/client.js'
 import { serveRateLimitsToWorkers } from '../security/rateLimitStore.js'
 
@@ -19,12 +21,14 @@ const log = (message: string) => console.log(JSON.stringify({ level: 30, time: D
  */
 export async function superviseWorkers(count: number, graceSeconds: number): Promise<{ stop: () => Promise<void> }> {
   if (!redisConfigured()) serveRateLimitsToWorkers()
+  // On SQLite the workers take turns to write, in the order they ask (src/db/clusterWriteTurns.ts).
+  const workerEnvironment = databaseKind() === 'sqlite' ? serveSqliteWriteTurns() : {}
   let stopping = false
   let quickDeaths = 0
   const startedAt = new Map<number, number>()
 
   const fork = (): Worker => {
-    const worker = cluster.fork()
+    const worker = cluster.fork(workerEnvironment)
     startedAt.set(worker.id, Date.now())
     log(`worker ${worker.process.pid} started`)
     worker.on('exit', (code, signal) => {

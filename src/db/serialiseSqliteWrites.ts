@@ -7,6 +7,7 @@
 // Another process holding the lock (a backup, a test, the CLI) is waited out by retrying.
 import type { BaseDatabaseAdapter } from 'payload'
 
+import { clusterWriteTurn } from './clusterWriteTurns.js'
 import { discardSharedConnection } from './sharedConnection.js'
 
 const WRITE_METHODS = [
@@ -36,19 +37,29 @@ export const WRITE_TURN_TIMEOUT_MS = 15_000
 class WriteQueue {
   private tail: Promise<void> = Promise.resolve()
 
-  /** Resolves with a release function once it is this caller's turn. */
+  /**
+   * Resolves with a release function once it is this caller's turn: first in this process, then, among
+   * workers, in the cluster (./clusterWriteTurns.ts).
+   */
   acquire(timeoutMs = WRITE_TURN_TIMEOUT_MS): Promise<() => void> {
-    let release!: () => void
-    const turn = new Promise<void>((resolve) => (release = resolve))
+    let releaseLocal!: () => void
+    const turn = new Promise<void>((resolve) => (releaseLocal = resolve))
     const previous = this.tail
     this.tail = previous.then(() => turn)
+    let gaveUp = false
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        // Give the turn straight back when it finally comes, so the queue keeps moving.
-        previous.then(release)
+        gaveUp = true
         reject(new Error(`Timed out after ${timeoutMs} ms waiting to write to SQLite`))
       }, timeoutMs)
-      previous.then(() => {
+      void previous.then(async () => {
+        const endClusterTurn = (await clusterWriteTurn()) ?? (() => undefined)
+        const release = () => {
+          endClusterTurn()
+          releaseLocal()
+        }
+        // A caller that gave up meanwhile gives the turn straight back, so the queues keep moving.
+        if (gaveUp) return release()
         clearTimeout(timer)
         resolve(release)
       })

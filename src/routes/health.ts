@@ -3,7 +3,6 @@
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
-import { databaseKind } from '../db/index.js'
 import { databaseReachable } from '../queries/health.js'
 import { redisConfigured, redisReachable } from '../redis/client.js'
 
@@ -21,7 +20,7 @@ export function healthRouter(payload: Payload, isShuttingDown: () => boolean = (
       .status(ready ? 200 : 503)
       .json({
         status: ready ? 'ok' : isShuttingDown() ? 'shutting-down' : 'error',
-        database: { adapter: databaseKind(), reachable: database },
+        database: { reachable: database },
         redis: { configured: redisConfigured(), reachable: redisConfigured() ? redis : false },
       })
   })

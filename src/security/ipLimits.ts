@@ -72,9 +72,16 @@ export function throttleRestLogin(payload: Payload) {
           .json({ errors: [{ message: tooManyMessage('Too many failed sign-ins from your network.', check.retryAfterSeconds) }] })
         return
       }
-      res.on('finish', () => {
-        if (res.statusCode === 401) void recordFailedLogin(payload, req).catch(() => undefined)
-      })
+      // A refusal is counted before it is sent, so that the very next attempt, to this process or any other
+      // sharing the counters, already sees it.
+      const end = res.end.bind(res) as (...args: unknown[]) => Response
+      res.end = ((...args: unknown[]) => {
+        if (res.statusCode !== 401) return end(...args)
+        recordFailedLogin(payload, req)
+          .catch((error: unknown) => payload.logger.warn({ err: error, msg: 'A failed sign-in could not be counted' }))
+          .finally(() => end(...args))
+        return res
+      }) as Response['end']
       next()
     } catch (error) {
       next(error)

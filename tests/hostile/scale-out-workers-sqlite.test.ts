@@ -12,6 +12,7 @@
 //    is acknowledged by the other worker); the primary replaces the dead worker (it logs `worker <pid>
 //    exited` and `worker <pid> started`, a new child process appears, and it serves requests);
 //  - `PRAGMA integrity_check` is ok and the file stays in WAL mode.
+import http from 'node:http'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
@@ -124,9 +125,15 @@ describe('WAYMARK_WORKERS=2 on SQLite', () => {
     expect(server.childIds()).not.toContain(victim)
     expect(server.logs(), 'the primary logs the dead worker').toMatch(new RegExp(`worker ${victim} exited`))
     expect(server.logs(), 'the primary logs the new worker').toMatch(new RegExp(`worker ${replacement} started`))
-    // And the new worker serves: requests are spread until one of them is logged by it.
+    // And the new worker serves: requests are spread until one of them is logged by it. Each on a new
+    // connection: the cluster hands out connections, not requests, and fetch would reuse the ones the
+    // surviving worker already holds.
+    const onNewConnection = () =>
+      new Promise<void>((resolve, reject) => {
+        http.get(`${server.url}/stories`, { agent: false }, (response) => response.resume().on('end', resolve)).on('error', reject)
+      })
     await eventually(`a request served by the new worker ${replacement}`, 60_000, async () => {
-      await Promise.all(Array.from({ length: 8 }, () => fetch(`${server.url}/stories`).then((r) => r.arrayBuffer())))
+      await Promise.all(Array.from({ length: 8 }, onNewConnection))
       return servingPids().includes(replacement)
     })
 

@@ -51,6 +51,7 @@ export class PostgresBusBackend implements BusBackend {
   }
 
   listen(onEntry: (entry: LogEntry) => void, onReconnect: () => void): void {
+    let connections = 0
     const connect = async () => {
       if (this.stopped) return
       const client = new pg.Client({ connectionString: this.connectionString })
@@ -70,7 +71,7 @@ export class PostgresBusBackend implements BusBackend {
         await client.connect()
         await client.query(`LISTEN ${CHANNEL}`)
         ;(client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.()
-        onReconnect()
+        if (++connections > 1) onReconnect()
       } catch {
         retry()
       }

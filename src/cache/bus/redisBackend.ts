@@ -19,6 +19,15 @@ const keys = () => {
   return { version: `${prefix}cache:version`, log: `${prefix}cache:log`, channel: `${prefix}cache:invalidated` }
 }
 
+/** Runs `always` at every connection, and `onReconnect` too from the second on. */
+function afterFirst(always: () => void, onReconnect: () => void): () => void {
+  let connections = 0
+  return () => {
+    always()
+    if (++connections > 1) onReconnect()
+  }
+}
+
 export class RedisBusBackend implements BusBackend {
   private subscriber: Redis | undefined
 
@@ -40,13 +49,16 @@ export class RedisBusBackend implements BusBackend {
     const { channel } = keys()
     const subscriber = subscriberConnection()
     this.subscriber = subscriber
-    subscriber.on('ready', () => {
-      void subscriber.subscribe(channel).catch(() => undefined)
-      onReconnect()
-    })
+    subscriber.on(
+      'ready',
+      afterFirst(() => void subscriber.subscribe(channel).catch(() => undefined), onReconnect),
+    )
     subscriber.on('message', (_channel: string, message: string) => onEntry(parseEntry(message)))
     // The command connection coming back may have missed a publish of our own that failed.
-    redis().on('ready', onReconnect)
+    redis().on(
+      'ready',
+      afterFirst(() => undefined, onReconnect),
+    )
   }
 
   async stop(): Promise<void> {

@@ -18,7 +18,10 @@ export interface BusBackend {
   readVersion(): Promise<number>
   /** The entries with after < version <= upTo, in order. */
   readLog(after: number, upTo: number): Promise<LogEntry[]>
-  /** Listens for announcements; `onReconnect` runs whenever listening (re)starts, when some may have been missed. */
+  /**
+   * Listens for announcements. `onReconnect` runs when a connection comes back after being lost (not at the
+   * first connection): the store may have restarted empty meanwhile, which the counter alone cannot always show.
+   */
   listen(onEntry: (entry: LogEntry) => void, onReconnect: () => void): void
   stop(): Promise<void>
 }
@@ -48,11 +51,13 @@ export class VersionedInvalidationBus {
     private readonly apply: (tags: string[]) => void,
   ) {}
 
-  start(): void {
+  /** Listens, and reads the counter once, so that pages cached from now on are measured against it. */
+  async start(): Promise<void> {
     this.backend.listen(
       (entry) => this.receive(entry),
       () => this.forgetEverything(),
     )
+    await this.catchUp()
   }
 
   stop(): Promise<void> {
