@@ -29,14 +29,21 @@ function bus(): VersionedInvalidationBus | undefined {
   const backend = redisConfigured() ? new RedisBusBackend() : databaseKind(url) === 'postgres' ? new PostgresBusBackend(url!) : undefined
   if (!backend) return undefined
   sharedBus = new VersionedInvalidationBus(backend, markInvalidated)
-  void sharedBus.start()
+  sharedBus.start()
   return sharedBus
 }
 
-/** Called before the server listens: the first counter check happens before anything is cached. */
+/** How long start-up waits for the shared store's first answer (a first connection can be slow). */
+const FIRST_CONTACT_MS = 10_000
+
+/**
+ * Called before the server listens, so that the first counter check (which forgets everything) happens
+ * before anything is cached rather than at the first cache hit. A store that does not answer in time is
+ * asked again at each hit, as always; /readyz reports it.
+ */
 export async function startInvalidationBus(): Promise<void> {
   const shared = bus()
-  if (shared) await shared.catchUp()
+  if (shared) await shared.catchUp(FIRST_CONTACT_MS)
 }
 
 /**

@@ -51,13 +51,11 @@ export class VersionedInvalidationBus {
     private readonly apply: (tags: string[]) => void,
   ) {}
 
-  /** Listens, and reads the counter once, so that pages cached from now on are measured against it. */
-  async start(): Promise<void> {
+  start(): void {
     this.backend.listen(
       (entry) => this.receive(entry),
       () => this.forgetEverything(),
     )
-    await this.catchUp()
   }
 
   stop(): Promise<void> {
@@ -76,10 +74,10 @@ export class VersionedInvalidationBus {
    * be asked: the caller must then not serve from its cache. Every hit reads the counter itself: sharing a
    * read already in flight could share one sent before the commit this request must see.
    */
-  async catchUp(): Promise<boolean> {
+  async catchUp(timeoutMs = ANSWER_TIMEOUT_MS): Promise<boolean> {
     let current: number
     try {
-      current = await withTimeout(this.backend.readVersion(), ANSWER_TIMEOUT_MS)
+      current = await withTimeout(this.backend.readVersion(), timeoutMs)
     } catch {
       return false
     }
@@ -91,7 +89,7 @@ export class VersionedInvalidationBus {
       return true
     }
     try {
-      const entries = await withTimeout(this.backend.readLog(applied, current), ANSWER_TIMEOUT_MS)
+      const entries = await withTimeout(this.backend.readLog(applied, current), timeoutMs)
       const complete = entries.length === current - applied && entries[0]?.version === applied + 1
       this.apply(complete ? entries.flatMap((entry) => entry.tags) : [EVERYTHING])
       if (this.applied === applied) this.applied = current
