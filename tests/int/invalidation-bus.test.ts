@@ -21,10 +21,13 @@ const DATABASE = `waymark_bus_${process.pid}_${crypto.randomBytes(3).toString('h
 
 type Process = { bus: VersionedInvalidationBus; applied: string[][]; backend: BusBackend }
 
-function processOn(backend: BusBackend): Process {
+/** A bus as a server starts one: listening, then a first counter check (which forgets everything) before serving. */
+async function processOn(backend: BusBackend): Promise<Process> {
   const applied: string[][] = []
   const bus = new VersionedInvalidationBus(backend, (tags) => applied.push(tags))
   bus.start()
+  expect(await bus.catchUp(10_000), 'the first counter check').toBe(true)
+  expect(applied.flat(), 'the first contact forgets everything').toContain(EVERYTHING)
   return { bus, applied, backend }
 }
 
@@ -93,12 +96,10 @@ describe.each(stores)('the invalidation bus on $name', (store) => {
   let reader: Process
 
   beforeAll(async () => {
-    writer = processOn(store.backend())
-    reader = processOn(store.backend())
-    // Each forgets everything when it starts listening; the first counter check sets where it stands.
-    await eventually(() => reader.applied.length > 0 && writer.applied.length > 0, 'both buses to listen')
-    expect(await reader.bus.catchUp()).toBe(true)
-    expect(await writer.bus.catchUp()).toBe(true)
+    writer = await processOn(store.backend())
+    reader = await processOn(store.backend())
+    // Give both listeners a moment to subscribe, so the announcement test is fair.
+    await new Promise((resolve) => setTimeout(resolve, 300))
   })
 
   afterAll(async () => {
@@ -143,8 +144,7 @@ describe.each(stores)('the invalidation bus on $name', (store) => {
     await writer.bus.publish(['collection:a'])
     await writer.bus.publish(['collection:b'])
     await store.loseLog()
-    const quiet = processOn(store.backend())
-    await eventually(() => quiet.applied.length > 0, 'the new bus to listen')
+    const quiet = await processOn(store.backend())
     // A process that last applied `before` finds the counter ahead and the entries gone.
     ;(quiet.bus as unknown as { applied: number }).applied = before
     quiet.applied.length = 0
