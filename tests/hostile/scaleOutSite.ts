@@ -6,6 +6,8 @@
 // changes settings before any page is read, and reads ids.
 import http from 'node:http'
 import { performance } from 'node:perf_hooks'
+import { stopInvalidationBus } from '../../src/cache/invalidation.js'
+import { closeRedis } from '../../src/redis/client.js'
 
 import type { Payload } from 'payload'
 import { expect } from 'vitest'
@@ -38,6 +40,9 @@ export async function startPair(label: string, options: { redis: boolean; env?: 
   const prefix = options.redis ? redisPrefix(label) : undefined
   const env = { ...(prefix ? { REDIS_URL, WAYMARK_REDIS_PREFIX: prefix } : {}), ...options.env }
   const pair = { database, prefix } as Pair
+  // This process writes to the database too (arranging data through the Local API): like every process of a
+  // deployment, it must tell the others through the same Redis, or their caches would never hear of its writes.
+  if (prefix) Object.assign(process.env, { REDIS_URL, WAYMARK_REDIS_PREFIX: prefix })
   try {
     pair.a = await startTestServer({ databaseUrl: database.url, env, smtpUrl: options.smtpUrl })
     // B starts once A has migrated and seeded; this process joins the database meanwhile.
@@ -68,6 +73,8 @@ export async function stopPair(pair: Partial<Pair> | undefined, label: string): 
   void pool?.end().catch(() => {})
   await pair.database?.drop()
   if (pair.prefix) await redisKeys(pair.prefix, { delete: true })
+  await stopInvalidationBus()
+  await closeRedis()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -57,7 +57,8 @@ export type TestServerOptions = {
 }
 
 /** Inherited variables that would point every test server at shared state: a test opts in through `env`. */
-const NOT_INHERITED = ['SMTP_URL', 'REDIS_URL', 'WAYMARK_REDIS_PREFIX', 'WAYMARK_WORKERS', 'WAYMARK_SHUTDOWN_SECONDS']
+// WAYMARK_JOBS: bootPayload turns jobs off in the test process, which must not turn them off in servers started after it.
+const NOT_INHERITED = ['SMTP_URL', 'REDIS_URL', 'WAYMARK_REDIS_PREFIX', 'WAYMARK_WORKERS', 'WAYMARK_SHUTDOWN_SECONDS', 'WAYMARK_JOBS']
 
 /** Every process started, directly or not, by `pid` (children before grandchildren); only its children with `direct`. */
 function descendantsOf(pid: number, direct = false): number[] {
