@@ -319,7 +319,18 @@ describe('readVariable', () => {
 })
 
 describe('.env.example', () => {
-  const lines = fs.readFileSync(path.join(rootDir, '.env.example'), 'utf8').split('\n')
+  const allLines = fs.readFileSync(path.join(rootDir, '.env.example'), 'utf8').split('\n')
+  // The last section is for compose.yaml, not for Waymark: its variables are checked against compose.yaml.
+  const composeAt = allLines.findIndex((line) => line.startsWith('## Docker Compose only'))
+  const lines = composeAt < 0 ? allLines : allLines.slice(0, composeAt)
+  const composeNames = composeAt < 0 ? [] : allLines.slice(composeAt).flatMap((line) => /^# ([A-Z][A-Z0-9_]*)=/.exec(line)?.[1] ?? [])
+
+  it('names, in its compose section, the variables compose.yaml reads that Waymark does not', () => {
+    const compose = fs.readFileSync(path.join(rootDir, 'compose.yaml'), 'utf8')
+    expect(composeNames.sort()).toEqual(['POSTGRES_PASSWORD', 'WAYMARK_DOMAIN'])
+    for (const name of composeNames) expect(compose, name).toContain(`\${${name}`)
+    for (const name of composeNames) expect(VARIABLE_NAMES, name).not.toContain(name)
+  })
   const VARIABLE_LINE = /^(# )?([A-Z][A-Z0-9_]*)=(.*)$/
   const entries = lines.flatMap((line, index) => {
     const match = VARIABLE_LINE.exec(line)
