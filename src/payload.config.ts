@@ -40,7 +40,7 @@ import { jobsConfig } from './jobs/config.js'
 import { redisKeyPrefix, redisUrl } from './redis/client.js'
 import { MAX_UPLOAD_BYTES } from './policies/media.js'
 import { richTextEditor } from './richtext/editor.js'
-import { storagePlugins } from './storage/s3.js'
+import { lockStorageObjectKeys, storagePlugins } from './storage/s3.js'
 import { showLeadsTheCrisisPartOnly } from './admin/leadsNavigation.js'
 import { closeInternalCollections } from './admin/internalCollections.js'
 import { withUkDates } from './admin/ukDates.js'
@@ -123,4 +123,4 @@ export default buildConfig({
   // Types are build output made by `npm run generate:types` after a schema change. Payload would
   // otherwise spawn a generator on every start outside production: a few CPU-seconds per test file.
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts'), autoGenerate: false },
-}).then(closeInternalCollections)
+}).then((config) => lockStorageObjectKeys(closeInternalCollections(config)))

@@ -75,3 +75,18 @@ export const storagePrefixField: Field = {
   admin: { hidden: true, readOnly: true },
   access: { create: () => false, update: () => false },
 }
+
+/**
+ * The storage plugin adds `_objectKey` (the folder of a file uploaded straight from a browser, which Waymark
+ * does not allow) to the media collection, writable through the API like any text field. A member could then
+ * point their own upload at another object's folder. Nothing but the server may set it, and the server never
+ * does: closed to create and update for everyone, through every door.
+ */
+export function lockStorageObjectKeys<Config extends { collections: { fields: unknown[] }[] }>(config: Config): Config {
+  for (const collection of config.collections) {
+    for (const field of collection.fields as { name?: string; access?: Record<string, unknown> }[]) {
+      if (field.name === '_objectKey') field.access = { ...field.access, create: () => false, update: () => false }
+    }
+  }
+  return config
+}
