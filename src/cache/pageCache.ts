@@ -33,10 +33,11 @@ const store = new LRUCache<string, CachedPage>({
 })
 
 export async function lookupPage(key: string): Promise<CachedPage | undefined> {
+  // Asked on a miss too: what others wrote is applied before the render that follows starts, so that render
+  // is not later taken for stale (one round trip beside a render costs nothing worth saving).
+  const trusted = await catchUpWithOtherProcesses()
   const entry = store.get(key)
-  if (!entry) return undefined
-  // Asked only when there is something to serve: a miss costs no round trip to Redis.
-  if (!(await catchUpWithOtherProcesses())) return undefined
+  if (!entry || !trusted) return undefined
   if (entry.expiresAt <= Date.now() || !stillFresh(entry.tags, entry.renderedFrom)) {
     store.delete(key)
     return undefined

@@ -39,8 +39,8 @@ function tokenExpiry(token: string): number {
  * kept unless an account was written while it ran. Each caller gets its own copy to change as it likes.
  */
 export async function rememberedViewer<Viewer>(key: string, tokens: string[], lookUp: () => Promise<Viewer>): Promise<Viewer> {
+  const trusted = await catchUpWithOtherProcesses()
   const entry = store.get(key)
-  const trusted = entry !== undefined && (await catchUpWithOtherProcesses())
   if (entry && trusted && entry.expiresAt > Date.now() && stillFresh(ACCOUNTS, entry.lookedUpFrom)) return structuredClone(entry.viewer as Viewer)
   if (entry) store.delete(key)
 
