@@ -271,11 +271,12 @@ export async function withdrawalsThroughAWhileBIsRead(pair: Pair, options: { sto
   const failed = outcomes.filter((o) => o.error || o.status === 0 || o.status === 429 || o.status >= 500)
   expect(failed.length, `requests to B that failed: ${failed.slice(0, 5).map(summary).join('; ')}`).toBe(0)
 
-  // The control: before the first withdrawal began, B served its cacheable answers from its cache.
+  // The control: before the first withdrawal began, B served its cacheable answers from its cache (most of them:
+  // a hit whose counter check does not answer within a second is rendered instead, as on a loaded CI machine).
   const before = outcomes.filter((o) => o.answeredAt < withdrawals[0]!.startedAt && o.cache !== null)
   const hits = before.filter((o) => o.cache === 'hit').length
   expect(before.length, 'requests answered by B before the first withdrawal began').toBeGreaterThan(options.total * 0.05)
-  expect(hits / before.length, `cache hits on B before the first withdrawal: ${hits} of ${before.length}`).toBeGreaterThanOrEqual(0.9)
+  expect(hits / before.length, `cache hits on B before the first withdrawal: ${hits} of ${before.length}`).toBeGreaterThanOrEqual(0.75)
 
   // The goal: 0 stale. A request is stale when it was issued after a withdrawal's answer and shows that story.
   const stale: string[] = []
@@ -397,7 +398,7 @@ export async function postsThroughBWhileAIsRead(pair: Pair, options: { posts: nu
   const before = outcomes.filter((o) => o.answeredAt < written[0]!.startedAt && o.cache !== null)
   const hits = before.filter((o) => o.cache === 'hit').length
   expect(before.length, 'requests answered by A before the first post began').toBeGreaterThan(options.total * 0.05)
-  expect(hits / before.length, `cache hits on A before the first post: ${hits} of ${before.length}`).toBeGreaterThanOrEqual(0.9)
+  expect(hits / before.length, `cache hits on A before the first post: ${hits} of ${before.length}`).toBeGreaterThanOrEqual(0.75)
 
   const stale: string[] = []
   let after = 0

@@ -27,7 +27,7 @@ export class PostgresBusBackend implements BusBackend {
 
   constructor(private readonly connectionString: string) {
     // Neither the pool nor the listener keeps a short-lived process (a CLI command, a test) from exiting.
-    this.pool = new pg.Pool({ connectionString, max: 4, idleTimeoutMillis: 30_000, allowExitOnIdle: true })
+    this.pool = new pg.Pool({ connectionString, max: 10, idleTimeoutMillis: 30_000, allowExitOnIdle: true })
     this.pool.on('error', () => undefined)
   }
 
