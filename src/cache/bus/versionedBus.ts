@@ -27,7 +27,7 @@ export interface BusBackend {
 }
 
 /** How long a cache hit waits for the counter before treating the store as unreachable (then it renders): a
- * second, since on a loaded machine (2 CPUs in CI) a quarter of a second turned one hit in seven into a render. */
+ * second: with a quarter of a second, a loaded CI machine (2 CPUs) served only 86% of repeat reads from the cache. */
 const ANSWER_TIMEOUT_MS = 1000
 
 /** Splits "version tag,tag" (an announcement or a log entry) into its parts. */
