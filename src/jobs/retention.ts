@@ -1,6 +1,7 @@
 // Retention, daily: unverified accounts are erased after a while; authors whose consent ran out are
 // told their story is hidden (read access already hides it at the moment of expiry); moderators'
-// private notes are cleared after a while; records of sent emails (idempotency keys) after 30 days.
+// private notes are cleared after a while; records of sent emails (idempotency keys) after 30 days; files
+// no media record names (a delete the bucket refused) are removed.
 // Periods come from the privacy-settings global.
 import type { Payload, TaskConfig } from 'payload'
 
@@ -13,11 +14,13 @@ import { queueEmail } from '../email/queue.js'
 import { escapeHtml } from '../email/templates.js'
 import { serverURL } from '../env.js'
 import { loadPrivacySettings } from '../privacy/settings.js'
+import { mediaStore } from '../storage/mediaStore.js'
+import { sweepOrphanFiles } from '../storage/orphans.js'
 
 export const RETENTION_TASK = 'applyRetention'
 const DAY = 24 * 60 * 60 * 1000
 
-export type RetentionResult = { unverifiedDeleted: number; expiryReminders: number; notesPruned: number; deliveriesPruned: number }
+export type RetentionResult = { unverifiedDeleted: number; expiryReminders: number; notesPruned: number; deliveriesPruned: number; orphanFilesRemoved: number; orphanFilesFailed: number }
 
 async function eraseUnverified(payload: Payload, before: Date): Promise<number> {
   const stale = await payload.find({
@@ -85,12 +88,13 @@ export async function applyRetention(payload: Payload, now = new Date()): Promis
   const settings = await loadPrivacySettings(payload)
   const notesBefore = new Date(now)
   notesBefore.setUTCMonth(notesBefore.getUTCMonth() - settings.privateNoteMonths)
-  return {
-    unverifiedDeleted: await eraseUnverified(payload, new Date(now.getTime() - settings.unverifiedAccountDays * DAY)),
-    expiryReminders: await tellAuthorsOfExpiry(payload, now),
-    notesPruned: await pruneNotes(payload, notesBefore),
-    deliveriesPruned: await pruneDeliveries(payload, new Date(now.getTime() - DELIVERY_RECORD_DAYS * DAY)),
-  }
+  const unverifiedDeleted = await eraseUnverified(payload, new Date(now.getTime() - settings.unverifiedAccountDays * DAY))
+  const expiryReminders = await tellAuthorsOfExpiry(payload, now)
+  const notesPruned = await pruneNotes(payload, notesBefore)
+  const deliveriesPruned = await pruneDeliveries(payload, new Date(now.getTime() - DELIVERY_RECORD_DAYS * DAY))
+  // Last, after the erasures above: their files are deleted by then, or left for this sweep.
+  const sweep = await sweepOrphanFiles(payload, mediaStore(), now)
+  return { unverifiedDeleted, expiryReminders, notesPruned, deliveriesPruned, orphanFilesRemoved: sweep.removed, orphanFilesFailed: sweep.failed }
 }
 
 export const applyRetentionTask: TaskConfig<typeof RETENTION_TASK> = {

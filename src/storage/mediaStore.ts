@@ -13,11 +13,15 @@ import { fileTypeFromBuffer } from 'file-type'
 import { mediaDir } from '../env.js'
 import { s3Settings, type S3Settings } from './s3.js'
 
+export type StoredFile = { name: string; modifiedAt: Date }
+
 export type MediaStore = {
   /** Where the files are, for messages ("the media folder /srv/media", "s3://bucket/prefix"). */
   where: string
   /** Every file's name, sorted. */
   list(): Promise<string[]>
+  /** Every file, with when it was last written, sorted by name. */
+  files(): Promise<StoredFile[]>
   /** The file's bytes, or null when there is no such file. */
   read(name: string): Promise<Buffer | null>
   write(name: string, bytes: Buffer): Promise<void>
@@ -31,23 +35,25 @@ export function checkedName(name: string): string {
   return parts.join('/')
 }
 
+const byName = (a: StoredFile, b: StoredFile) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+
 export function diskStore(root: string): MediaStore {
   const full = (name: string) => path.join(root, checkedName(name))
+  async function files(): Promise<StoredFile[]> {
+    if (!fs.existsSync(root)) return []
+    const entries = fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[]
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name)
+        return { name: path.relative(root, file).split(path.sep).join('/'), modifiedAt: fs.statSync(file).mtime }
+      })
+      .sort(byName)
+  }
   return {
     where: `the media folder ${root}`,
-    async list() {
-      if (!fs.existsSync(root)) return []
-      const entries = fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[]
-      return entries
-        .filter((entry) => entry.isFile())
-        .map((entry) =>
-          path
-            .relative(root, path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
-            .split(path.sep)
-            .join('/'),
-        )
-        .sort()
-    },
+    files,
+    list: async () => (await files()).map((file) => file.name),
     async read(name) {
       try {
         return fs.readFileSync(full(name))
@@ -76,21 +82,23 @@ function s3Store(settings: S3Settings): MediaStore {
   const { bucket, prefix } = settings
   const key = (name: string) => (prefix ? `${prefix}/${checkedName(name)}` : checkedName(name))
   const missing = (error: unknown) => error instanceof NoSuchKey || error instanceof NotFound || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404
+  async function files(): Promise<StoredFile[]> {
+    const found: StoredFile[] = []
+    let token: string | undefined
+    do {
+      const page: ListObjectsV2CommandOutput = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix ? `${prefix}/` : undefined, ContinuationToken: token }))
+      for (const object of page.Contents ?? []) {
+        if (!object.Key || object.Key.endsWith('/')) continue
+        found.push({ name: prefix ? object.Key.slice(prefix.length + 1) : object.Key, modifiedAt: object.LastModified ?? new Date() })
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined
+    } while (token)
+    return found.sort(byName)
+  }
   return {
     where: `s3://${bucket}${prefix ? `/${prefix}` : ''}`,
-    async list() {
-      const names: string[] = []
-      let token: string | undefined
-      do {
-        const page: ListObjectsV2CommandOutput = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix ? `${prefix}/` : undefined, ContinuationToken: token }))
-        for (const object of page.Contents ?? []) {
-          if (!object.Key || object.Key.endsWith('/')) continue
-          names.push(prefix ? object.Key.slice(prefix.length + 1) : object.Key)
-        }
-        token = page.IsTruncated ? page.NextContinuationToken : undefined
-      } while (token)
-      return names.sort()
-    },
+    files,
+    list: async () => (await files()).map((file) => file.name),
     async read(name) {
       try {
         const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key(name) }))

@@ -10,29 +10,25 @@
 //    three more times), and no two deliveries share a Message-ID;
 //  - after a SIGKILL of the runner, the role moves: the other server logs `jobs runner: acquired`, and
 //    emails queued afterwards are still delivered, exactly once.
-import { afterAll, beforeAll, describe, test } from 'vitest'
+import { afterAll, describe, test } from 'vitest'
 
 import { eventually, runnerLines } from '../support/scaleOut.js'
 import { startSmtp, type Mailbox } from '../support/smtp.js'
-import { startPair, stopPair, type Pair } from './scaleOutSite.js'
+import { usePair } from './scaleOutSite.js'
 import { arrangeStaff, bothTried, describeStates, expectEachDeliveredOnce, FIRST_EMAILS, LATER_EMAILS, queueRejectionEmails, runnerStates, type Staff } from './scaleOutJobs.js'
 
 describe('two servers on one PostgreSQL database and one Redis', () => {
-  const LABEL = 'so_jobs'
   let mailbox: Mailbox
-  let pair: Pair
   let staff: Staff
-
-  beforeAll(async () => {
-    mailbox = await startSmtp()
-    pair = await startPair(LABEL, { redis: true, smtpUrl: mailbox.url })
-    staff = await arrangeStaff(pair.a)
-  }, 300_000)
-
-  afterAll(async () => {
-    await stopPair(pair, LABEL)
-    await mailbox?.close()
-  }, 60_000)
+  const pair = usePair(
+    'so_jobs',
+    async () => {
+      mailbox = await startSmtp()
+      return { redis: true, smtpUrl: mailbox.url }
+    },
+    async (started) => (staff = await arrangeStaff(started.a)),
+  )
+  afterAll(() => mailbox?.close())
 
   test('both tried to run jobs, one runs them, and every email is delivered exactly once', { timeout: 150_000 }, async () => {
     await bothTried([pair.a, pair.b], 'A and B')

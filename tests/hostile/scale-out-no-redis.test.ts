@@ -9,41 +9,14 @@
 //  - a post through B appears on A's cached pages at once: A is read 1,000 times while members post through
 //    B; every request to A issued after B's answer shows the post;
 //  - /readyz says the database is reachable and Redis is not configured.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, test } from 'vitest'
 
-import { postsThroughBWhileAIsRead, relaxPostingLimits, startPair, stopPair, withdrawalsThroughAWhileBIsRead, type Pair } from './scaleOutSite.js'
+import { expectTwoReadyServers, postsThroughBWhileAIsRead, relaxPostingLimits, usePair, withdrawalsThroughAWhileBIsRead } from './scaleOutSite.js'
 
-const LABEL = 'so_noredis'
-let pair: Pair
-
-beforeAll(async () => {
-  pair = await startPair(LABEL, { redis: false })
-  await relaxPostingLimits(pair.payload)
-}, 300_000)
-
-afterAll(async () => {
-  await stopPair(pair, LABEL)
-}, 60_000)
+const pair = usePair('so_noredis', { redis: false }, (started) => relaxPostingLimits(started.payload))
 
 describe('two servers on one PostgreSQL database, no Redis', () => {
-  test('they are two processes on two ports; each finds the database reachable and no Redis configured', async () => {
-    expect(pair.a.port).not.toBe(pair.b.port)
-    expect(pair.a.processIds()[0]).not.toBe(pair.b.processIds()[0])
-    for (const [name, server] of [
-      ['A', pair.a],
-      ['B', pair.b],
-    ] as const) {
-      const response = await fetch(`${server.url}/readyz`)
-      expect(response.status, `${name} /readyz`).toBe(200)
-      const body = (await response.json()) as { status: string; database: unknown; redis: { configured: unknown; reachable: unknown } }
-      expect({ status: body.status, database: body.database, redisConfigured: body.redis?.configured }, `${name} /readyz`).toEqual({
-        status: 'ok',
-        database: { reachable: true },
-        redisConfigured: false,
-      })
-      expect(typeof body.redis.reachable, `${name} /readyz: redis.reachable`).toBe('boolean')
-    }
-  })
+  test('they are two processes on two ports; each finds the database reachable and no Redis configured', () => expectTwoReadyServers(pair, false))
 
   test('a withdrawal through A: of 2,000 requests to B, none issued after the answer shows the story, and its page is 410', { timeout: 180_000 }, async () => {
     const result = await withdrawalsThroughAWhileBIsRead(pair, { stories: 3, total: 2_000, inFlight: 16 })

@@ -16,7 +16,7 @@
 //    is on a different account, and the accounts are checked unlocked, so account lockout (in the database
 //    already) is not what refuses: only a counter both processes share can;
 //  - /readyz on both says the database and Redis are reachable, and Redis holds keys under the prefix.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
@@ -26,33 +26,12 @@ import type { TestServer } from '../support/server.js'
 import { textOf } from './forumHelpers.js'
 import { findUserByEmail, unique } from './helpers.js'
 import { restAs, restOk } from './pageCacheSite.js'
-import { postsThroughBWhileAIsRead, relaxPostingLimits, startPair, stopPair, withdrawalsThroughAWhileBIsRead, type Pair } from './scaleOutSite.js'
+import { expectTwoReadyServers, postsThroughBWhileAIsRead, relaxPostingLimits, usePair, withdrawalsThroughAWhileBIsRead } from './scaleOutSite.js'
 
-const LABEL = 'so_redis'
-let pair: Pair
-
-beforeAll(async () => {
-  pair = await startPair(LABEL, { redis: true })
-  await relaxPostingLimits(pair.payload)
-}, 300_000)
-
-afterAll(async () => {
-  await stopPair(pair, LABEL)
-}, 60_000)
+const pair = usePair('so_redis', { redis: true }, (started) => relaxPostingLimits(started.payload))
 
 describe('two servers on one PostgreSQL database and one Redis', () => {
-  test('they are two processes on two ports, and each finds the database and Redis reachable', async () => {
-    expect(pair.a.port).not.toBe(pair.b.port)
-    expect(pair.a.processIds()[0]).not.toBe(pair.b.processIds()[0])
-    for (const [name, server] of [
-      ['A', pair.a],
-      ['B', pair.b],
-    ] as const) {
-      const response = await fetch(`${server.url}/readyz`)
-      expect(response.status, `${name} /readyz`).toBe(200)
-      expect(await response.json(), `${name} /readyz`).toEqual({ status: 'ok', database: { reachable: true }, redis: { configured: true, reachable: true } })
-    }
-  })
+  test('they are two processes on two ports, and each finds the database and Redis reachable', () => expectTwoReadyServers(pair, true))
 
   test('a withdrawal through A: of 10,000 requests to B, none issued after the answer shows the story, and its page is 410', { timeout: 240_000 }, async () => {
     const result = await withdrawalsThroughAWhileBIsRead(pair, { stories: 6, total: 10_000, inFlight: 20 })

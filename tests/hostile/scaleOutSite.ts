@@ -10,7 +10,7 @@ import { stopInvalidationBus } from '../../src/cache/invalidation.js'
 import { closeRedis } from '../../src/redis/client.js'
 
 import type { Payload } from 'payload'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 
 import { WebClient } from '../support/http.js'
 import { createMember, DEFAULT_TEST_PASSWORD } from '../support/members.js'
@@ -31,11 +31,13 @@ export type Pair = {
   prefix?: string
 }
 
+export type PairOptions = { redis: boolean; env?: Record<string, string>; smtpUrl?: string }
+
 /**
  * Server A seeds a new PostgreSQL database; server B starts beside it (same database, folders and secret,
  * its own port and process, seed off). With `redis`, both use one Redis under a prefix of their own.
  */
-export async function startPair(label: string, options: { redis: boolean; env?: Record<string, string>; smtpUrl?: string }): Promise<Pair> {
+export async function startPair(label: string, options: PairOptions): Promise<Pair> {
   const database = await createPostgresDatabase(label)
   const prefix = options.redis ? redisPrefix(label) : undefined
   const env = { ...(prefix ? { REDIS_URL, WAYMARK_REDIS_PREFIX: prefix } : {}), ...options.env }
@@ -75,6 +77,43 @@ export async function stopPair(pair: Partial<Pair> | undefined, label: string): 
   if (pair.prefix) await redisKeys(pair.prefix, { delete: true })
   await stopInvalidationBus()
   await closeRedis()
+}
+
+/**
+ * The pair for a whole test file: started (and `arrange`d) before its tests, stopped after them. The object
+ * returned is filled in when the pair has started, so tests read `pair.a` as usual. `options` may be a
+ * function, for options known only then (an SMTP server started first).
+ */
+export function usePair(label: string, options: PairOptions | (() => Promise<PairOptions>), arrange?: (pair: Pair) => Promise<unknown>): Pair {
+  const pair = {} as Pair
+  beforeAll(async () => {
+    Object.assign(pair, await startPair(label, typeof options === 'function' ? await options() : options))
+    await arrange?.(pair)
+  }, 300_000)
+  afterAll(() => stopPair(pair, label), 60_000)
+  return pair
+}
+
+/** Two processes on two ports, each answering /readyz with the database reachable and Redis as configured. */
+export async function expectTwoReadyServers(pair: Pair, redis: boolean): Promise<void> {
+  expect(pair.a.port).not.toBe(pair.b.port)
+  expect(pair.a.processIds()[0]).not.toBe(pair.b.processIds()[0])
+  for (const [name, server] of [
+    ['A', pair.a],
+    ['B', pair.b],
+  ] as const) {
+    const response = await fetch(`${server.url}/readyz`)
+    expect(response.status, `${name} /readyz`).toBe(200)
+    const body = (await response.json()) as { status: string; database: unknown; redis: { configured: unknown; reachable: unknown } }
+    expect({ status: body.status, database: body.database, redisConfigured: body.redis?.configured }, `${name} /readyz`).toEqual({
+      status: 'ok',
+      database: { reachable: true },
+      redisConfigured: redis,
+    })
+    // Without Redis, "reachable" says only that nothing was asked of it.
+    if (redis) expect(body.redis.reachable, `${name} /readyz: redis.reachable`).toBe(true)
+    else expect(typeof body.redis.reachable, `${name} /readyz: redis.reachable`).toBe('boolean')
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

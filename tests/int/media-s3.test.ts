@@ -1,7 +1,8 @@
 // Uploads on shared storage (issue 15, item 4), through the Local API, against a real S3-compatible
 // server (s3rver) started here: with S3_* set, a picture and every size made of it land in the bucket
 // under S3_PREFIX and nowhere on the local disk, re-encoded without EXIF; deleting the record (or
-// erasing its uploader) deletes the objects; a bucket that refuses the upload leaves no record behind;
+// erasing its uploader) deletes the objects, and objects a refused delete left are swept by the retention
+// job the next day; a bucket that refuses the upload leaves no record behind;
 // the data export and the random-names migration read and write the bucket, not the disk.
 import type { Payload } from 'payload'
 import sharp from 'sharp'
@@ -118,6 +119,42 @@ describe('deleting with S3 on', () => {
     await eraseMember(payload, { memberId: member.id, mode: 'everything', actor: moderator })
     const left = await s3.keys()
     expect(keysOf(doc).filter((k) => left.includes(k))).toEqual([])
+  })
+
+  it('an erasure while the bucket refuses deletes still erases the record, and the daily retention removes the files it left', async () => {
+    const member = await asUser(payload, await createMember(payload, { roles: ['member'], verified: true }))
+    const erased = await upload(member)
+    const kept = await upload(uploader, { alt: 'Still wanted' })
+    const { eraseMember } = await import('../../src/commands/privacy/eraseMember.js')
+    s3.refuseDeletes = true
+    try {
+      await eraseMember(payload, { memberId: member.id, mode: 'everything', actor: moderator })
+      // The plugin's deletes (and the SDK's retries of them) may still be under way: refuse until they stop.
+      const deletes = () => s3.requests.filter((r) => r.method === 'DELETE' && !r.fromFixture).length
+      for (let seen = -1; seen !== deletes(); ) {
+        seen = deletes()
+        await new Promise((resolve) => setTimeout(resolve, 3_000))
+      }
+    } finally {
+      s3.refuseDeletes = false
+    }
+    expect(await payload.count({ collection: 'media', where: { id: { equals: erased.id } }, overrideAccess: true }), 'the record is erased').toEqual({ totalDocs: 0 })
+    expect(await s3.keys(), 'arrangement: the refused deletes left the files behind').toEqual(expect.arrayContaining(keysOf(erased)))
+
+    const { applyRetention } = await import('../../src/jobs/retention.js')
+    const today = await applyRetention(payload)
+    expect(today.orphanFilesRemoved, 'files younger than a day are left (an upload may not have its record yet)').toBe(0)
+    expect(await s3.keys()).toEqual(expect.arrayContaining(keysOf(erased)))
+
+    const tomorrow = await applyRetention(payload, new Date(Date.now() + 25 * 60 * 60 * 1000))
+    const left = await s3.keys()
+    expect(
+      keysOf(erased).filter((k) => left.includes(k)),
+      'the erased member’s files',
+    ).toEqual([])
+    expect(left, 'files a record still names').toEqual(expect.arrayContaining(keysOf(kept)))
+    expect(tomorrow.orphanFilesRemoved).toBeGreaterThanOrEqual(keysOf(erased).length)
+    expect(tomorrow.orphanFilesFailed).toBe(0)
   })
 })
 

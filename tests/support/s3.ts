@@ -36,6 +36,8 @@ export type TestS3 = {
   requests: S3Request[]
   /** While set, uploads (PUT) are answered 503 Slow Down, as a bucket in trouble would. */
   refuseUploads: boolean
+  /** While set, deletes are answered 503 Slow Down. */
+  refuseDeletes: boolean
   stop: () => Promise<void>
 }
 
@@ -47,12 +49,13 @@ export async function startS3({ bucket = 'waymark-test-media' }: { bucket?: stri
   await s3rver.configureBuckets()
   const handle = s3rver.callback()
   const requests: S3Request[] = []
-  const fixture = { refuseUploads: false }
+  const fixture = { refuseUploads: false, refuseDeletes: false }
   const server = http.createServer((req, res) => {
     const grants = Object.fromEntries(Object.entries(req.headers).filter(([name]) => name === 'x-amz-acl' || name.startsWith('x-amz-grant-'))) as Record<string, string>
     const fromFixture = String(req.headers['user-agent'] ?? '').includes(FIXTURE_AGENT) || String(req.headers['x-amz-user-agent'] ?? '').includes(FIXTURE_AGENT)
     requests.push({ method: req.method ?? '', path: req.url ?? '', authorization: req.headers.authorization ?? null, grants, fromFixture })
-    if (fixture.refuseUploads && req.method === 'PUT') {
+    const refused = (fixture.refuseUploads && req.method === 'PUT') || (fixture.refuseDeletes && (req.method === 'DELETE' || /[?&]delete(=|&|$)/.test(req.url ?? '')))
+    if (refused) {
       req.resume()
       res.writeHead(503, { 'content-type': 'application/xml' }).end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>')
       return
