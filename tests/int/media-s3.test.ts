@@ -131,7 +131,7 @@ describe('deleting with S3 on', () => {
       await eraseMember(payload, { memberId: member.id, mode: 'everything', actor: moderator })
       // The plugin's deletes (and the SDK's retries of them) may still be under way: refuse until they stop.
       const deletes = () => s3.requests.filter((r) => r.method === 'DELETE' && !r.fromFixture).length
-      for (let seen = -1; seen !== deletes(); ) {
+      for (let seen = -1; seen !== deletes();) {
         seen = deletes()
         await new Promise((resolve) => setTimeout(resolve, 3_000))
       }
