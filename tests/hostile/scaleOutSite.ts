@@ -31,6 +31,9 @@ export type Pair = {
   prefix?: string
 }
 
+/** The share of cacheable answers served from the cache before the writes begin (the controls below). */
+const HITS_BEFORE_WRITES = 0.5
+
 export type PairOptions = { redis: boolean; env?: Record<string, string>; smtpUrl?: string }
 
 /**
@@ -310,12 +313,14 @@ export async function withdrawalsThroughAWhileBIsRead(pair: Pair, options: { sto
   const failed = outcomes.filter((o) => o.error || o.status === 0 || o.status === 429 || o.status >= 500)
   expect(failed.length, `requests to B that failed: ${failed.slice(0, 5).map(summary).join('; ')}`).toBe(0)
 
-  // The control: before the first withdrawal began, B served its cacheable answers from its cache (most of them:
-  // a hit whose counter check does not answer within a second is rendered instead, as on a loaded CI machine).
+  // The control: before the first withdrawal began, B served its cacheable answers from its cache. At least half
+  // of them: a hit whose counter check does not answer within a second is rendered instead, and on a machine
+  // loaded past 15 on 2 CPUs that was one in four (74% hits; 86% in CI, 97% on a quiet machine). "0 stale"
+  // needs the hits to exist, not to be nearly all.
   const before = outcomes.filter((o) => o.answeredAt < withdrawals[0]!.startedAt && o.cache !== null)
   const hits = before.filter((o) => o.cache === 'hit').length
   expect(before.length, 'requests answered by B before the first withdrawal began').toBeGreaterThan(options.total * 0.05)
-  expect(hits / before.length, `cache hits on B before the first withdrawal: ${hits} of ${before.length}`).toBeGreaterThanOrEqual(0.75)
+  expect(hits / before.length, `cache hits on B before the first withdrawal: ${hits} of ${before.length}`).toBeGreaterThanOrEqual(HITS_BEFORE_WRITES)
 
   // The goal: 0 stale. A request is stale when it was issued after a withdrawal's answer and shows that story.
   const stale: string[] = []
@@ -437,7 +442,7 @@ export async function postsThroughBWhileAIsRead(pair: Pair, options: { posts: nu
   const before = outcomes.filter((o) => o.answeredAt < written[0]!.startedAt && o.cache !== null)
   const hits = before.filter((o) => o.cache === 'hit').length
   expect(before.length, 'requests answered by A before the first post began').toBeGreaterThan(options.total * 0.05)
-  expect(hits / before.length, `cache hits on A before the first post: ${hits} of ${before.length}`).toBeGreaterThanOrEqual(0.75)
+  expect(hits / before.length, `cache hits on A before the first post: ${hits} of ${before.length}`).toBeGreaterThanOrEqual(HITS_BEFORE_WRITES)
 
   const stale: string[] = []
   let after = 0
