@@ -15,10 +15,10 @@ const loadConfig = async () => {
 
 test('every collection in the Payload config, Payload’s own included, is described in the notice, and nothing else is', async () => {
   const config = await loadConfig()
-  const slugs = config.collections.map((collection) => collection.slug).sort()
+  const slugs: string[] = config.collections.map((collection) => String(collection.slug)).sort()
   const described = Object.keys(COLLECTIONS_DESCRIBED).sort()
   expect(
-    slugs.filter((slug) => !described.includes(slug)),
+    slugs.filter((slug) => !described.includes(slug as string)),
     'describe each in COLLECTIONS_DESCRIBED (src/policies/privacyNotice.ts)',
   ).toEqual([])
   expect(
