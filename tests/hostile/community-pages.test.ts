@@ -196,6 +196,17 @@ describe('house rules and the privacy notice', () => {
     expect(second.body).toContain(first.body.match(/<h1>[^<]+<\/h1>/)![0])
   })
 
+  test.each(['/house-rules', '/privacy-notice'])("%s: a member's copy (their name in the header, their form token) is theirs, never a visitor's", async (path) => {
+    const member = await signedIn(hostile.server, other.email, other.password)
+    await readPage(member, path)
+    const mine = await readPage(member, path)
+    expect(mine.body).toContain(String(other.displayName))
+    const visitor = await readPage(new WebClient(hostile.server.url), path)
+    expect(visitor.status).toBe(200)
+    expect(visitor.body).not.toContain(String(other.displayName))
+    expect(visitor.body).not.toMatch(/Sign out/)
+  })
+
   test('every page links both from its footer, and the join form links both', async () => {
     const visitor = new WebClient(hostile.server.url)
     for (const path of ['/', '/stories', published.path, '/join', '/login', '/this-page-does-not-exist']) {
