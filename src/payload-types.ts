@@ -2159,6 +2159,7 @@ export interface TaskSendEmail {
     to: string;
     subject: string;
     html: string;
+    text?: string | null;
     headers?:
       | {
           [k: string]: unknown;

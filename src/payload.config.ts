@@ -35,6 +35,7 @@ import { Users } from '../collections/Users/index.js'
 import { WatchedWords } from '../collections/WatchedWords/index.js'
 import { databaseAdapter } from './db/index.js'
 import { fromAddress, fromName, mailTransport } from './email/transport.js'
+import { withTextPart } from './email/textPart.js'
 import { isProduction, payloadSecret, serverURL } from './env.js'
 import { jobsConfig } from './jobs/config.js'
 import { redisKeyPrefix, redisUrl } from './redis/client.js'
@@ -100,12 +101,15 @@ export default buildConfig({
   db: databaseAdapter(),
   // Payload's key-value store is shared by every process when there is a Redis (otherwise it is in the database).
   ...(redisUrl() ? { kv: redisKVAdapter({ redisURL: redisUrl(), keyPrefix: `${redisKeyPrefix()}payload-kv:` }) } : {}),
-  email: nodemailerAdapter({
-    defaultFromAddress: fromAddress,
-    defaultFromName: fromName,
-    transport: mailTransport(),
-    skipVerify: true,
-  }),
+  // Every email leaves with a plain-text part as well as its HTML (src/email/textPart.ts).
+  email: withTextPart(
+    nodemailerAdapter({
+      defaultFromAddress: fromAddress,
+      defaultFromName: fromName,
+      transport: mailTransport(),
+      skipVerify: true,
+    }),
+  ),
   // The admin does not need GraphQL, and a second query language would be a second door to guard.
   graphQL: { disable: true },
   sharp,

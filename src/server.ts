@@ -32,6 +32,7 @@ import { searchRouter } from './routes/search.js'
 import { storiesRouter } from './routes/stories.js'
 import { unsubscribeRouter } from './routes/unsubscribe.js'
 import { pagesRouter } from './routes/pages.js'
+import { aboutRouter } from './routes/about.js'
 import { privacyRouter } from './routes/privacy.js'
 import { pageContext, sendNotFound } from './routes/support.js'
 import { renderProblem } from './routes/problem.js'
@@ -133,6 +134,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Whole public pages from memory when nothing they read has changed (src/cache/, README "Page cache").
   app.use(servePageCache())
   app.use(pagesRouter(payload))
+  app.use(aboutRouter(payload))
   app.use(joinRouter(payload))
   app.use(signInRouter(payload))
   app.use(passwordsRouter(payload))

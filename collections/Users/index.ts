@@ -2,7 +2,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { secureCookies } from '../../src/env.js'
-import { resetPasswordHtml, verifyEmailHtml } from '../../src/email/templates.js'
+import { resetPasswordEmail, verifyEmail } from '../../src/email/templates.js'
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
 import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES, REPLY_DELIVERY_OPTIONS } from '../../src/policies/notifications.js'
 import { isModerator, ROLES } from '../../src/policies/roles.js'
@@ -46,14 +46,15 @@ export const Users: CollectionConfig = {
     cookies: { sameSite: 'Lax', secure: secureCookies },
     verify: {
       generateEmailSubject: () => 'Confirm your email address for Waymark',
-      generateEmailHTML: ({ token, user }) => verifyEmailHtml({ token, displayName: user?.displayName }),
+      // Payload sends these as HTML; the mail adapter adds the text part composed with it (src/email/textPart.ts).
+      generateEmailHTML: ({ token, user }) => verifyEmail({ token, displayName: user?.displayName }).html,
     },
     forgotPassword: {
       expiration: 60 * 60 * 1000,
       // See hooks/throttleResetRequests.ts.
       minRequestInterval: 0,
       generateEmailSubject: () => 'Reset your Waymark password',
-      generateEmailHTML: (args) => resetPasswordHtml({ token: args?.token ?? '' }),
+      generateEmailHTML: (args) => resetPasswordEmail({ token: args?.token ?? '' }).html,
     },
   },
   access: {

@@ -11,7 +11,7 @@ export const CACHEABLE_PAGES: readonly CacheablePage[] = [
   { path: /^\/$/, params: [] },
   { path: /^\/stories$/, params: ['theme', 'locality', ...PAGING] },
   // /stories/new is the author's form: its own router answers it first, and it is excluded here too.
-  { path: /^\/stories\/(?!new$)[^/]+$/, params: [] },
+  { path: /^\/stories\/(?!new$)[^/]+$/, params: ['flagged'] },
   { path: /^\/localities\/[^/]+$/, params: [...PAGING] },
   { path: /^\/threads\/(?!new$)[^/]+$/, params: ['flagged', ...PAGING] },
   { path: /^\/meetings$/, params: ['locality', ...PAGING] },
@@ -21,6 +21,7 @@ export const CACHEABLE_PAGES: readonly CacheablePage[] = [
   { path: /^\/meetings\/[^/]+\/calendar\.ics$/, params: [] },
   { path: /^\/(localities\/[^/]+\/)?feed\.xml$/, params: [] },
   { path: /^\/sitemap(-\d+)?\.xml$/, params: [] },
+  { path: /^\/(house-rules|privacy-notice)$/, params: [] },
 ]
 
 /**

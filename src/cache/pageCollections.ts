@@ -43,9 +43,9 @@ export const NOT_ON_PAGES: Readonly<Record<string, string>> = {
 export const PAGE_GLOBALS = [
   'moderation-settings', // the newcomer threshold decides what a member sees of their own queue
   'meeting-settings', // closure days move generated meeting dates
+  'privacy-settings', // the privacy notice states the retention periods
 ] as const
 
 export const GLOBALS_NOT_ON_PAGES: Readonly<Record<string, string>> = {
   'payload-jobs-stats': "Payload's job statistics",
-  'privacy-settings': 'retention periods, shown only on /account/export and /account/delete, which are never cached',
 }

@@ -6,7 +6,7 @@
 import type { Payload } from 'payload'
 
 import { toId } from '../db/relationId.js'
-import { serverURL } from '../env.js'
+import { alreadyRegisteredEmail } from '../email/templates.js'
 import { SIGNUP_CONTEXT } from '../policies/signup.js'
 import { redeemJoinCode } from './meetings/redeemJoinCode.js'
 import { inTransaction } from '../db/transaction.js'
@@ -42,9 +42,7 @@ export async function registerMember(props: RegisterMemberProps): Promise<Regist
       await payload.sendEmail({
         to: email,
         subject: 'Someone tried to join Waymark with your email address',
-        html: `<p>Someone (probably you) tried to join Waymark with this email address, but you already have an account.</p>
-<p>You can <a href="${serverURL}/login">sign in</a>, or <a href="${serverURL}/forgot">reset your password</a> if you have forgotten it.</p>
-<p>If it was not you, you can ignore this email.</p>`,
+        ...alreadyRegisteredEmail(),
       })
       return { outcome: 'already-registered' } as const
     }

@@ -5,11 +5,12 @@
 // on both copies, and a mail server or client that removes duplicates can drop one.
 import type { Payload } from 'payload'
 
+import { DELIVERY_RECORD_DAYS } from '../policies/privacyNotice.js'
 import { fromAddress } from './transport.js'
 
 const COLLECTION = 'email-deliveries'
-/** How long a delivery is remembered: far longer than any job waits for a retry. */
-export const DELIVERY_RECORD_DAYS = 30
+/** How long a delivery is remembered: far longer than any job waits for a retry (the privacy notice says so). */
+export { DELIVERY_RECORD_DAYS }
 
 /** The key from a job's input, if it is one (jobs queued before keys existed have none). */
 export const emailKeyOf = (value: unknown): string | undefined => (typeof value === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(value) ? value : undefined)

@@ -4,9 +4,12 @@
 import { randomUUID } from 'node:crypto'
 import type { Payload, PayloadRequest } from 'payload'
 
+import type { EmailBody } from './compose.js'
+
 export const SEND_EMAIL_TASK = 'sendEmail'
 
-export type QueuedEmail = { to: string; subject: string; html: string; urgent?: boolean; headers?: Record<string, string> }
+/** `body` comes from composeEmail: its HTML and plain-text parts are made from the same words. */
+export type QueuedEmail = { to: string; subject: string; body: EmailBody; urgent?: boolean; headers?: Record<string, string> }
 
 /**
  * Queues an email; pass the request so it is only sent if the surrounding change is committed. Each email
@@ -15,7 +18,7 @@ export type QueuedEmail = { to: string; subject: string; html: string; urgent?: 
 export async function queueEmail(payload: Payload, email: QueuedEmail, req?: PayloadRequest): Promise<void> {
   await payload.jobs.queue({
     task: SEND_EMAIL_TASK,
-    input: { to: email.to, subject: email.subject, html: email.html, ...(email.headers ? { headers: email.headers } : {}), key: randomUUID() },
+    input: { to: email.to, subject: email.subject, html: email.body.html, text: email.body.text, ...(email.headers ? { headers: email.headers } : {}), key: randomUUID() },
     queue: email.urgent ? 'urgent' : 'default',
     ...(req ? { req } : {}),
   })

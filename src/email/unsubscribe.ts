@@ -3,7 +3,7 @@
 import crypto from 'node:crypto'
 
 import { payloadSecret, serverURL } from '../env.js'
-import { escapeHtml } from './templates.js'
+import { link, small, type Block } from './compose.js'
 
 export const UNSUBSCRIBABLE = ['notifyReplies', 'digest', 'notifyMeetingReminders', 'notifyMeetingChanges'] as const
 export type Unsubscribable = (typeof UNSUBSCRIBABLE)[number]
@@ -36,10 +36,10 @@ export function readUnsubscribeToken(token: unknown): { memberId: string; what: 
 export const unsubscribeURL = (memberId: number | string, what: Unsubscribable) => `${serverURL}/unsubscribe?token=${unsubscribeToken(memberId, what)}`
 
 /** The footer paragraph and the mail headers for one kind of email to one member. */
-export function unsubscribeParts(memberId: number | string, what: Unsubscribable) {
+export function unsubscribeParts(memberId: number | string, what: Unsubscribable): { block: Block; headers: Record<string, string> } {
   const url = unsubscribeURL(memberId, what)
   return {
-    html: `<p style="font-size:0.9em"><a href="${escapeHtml(url)}">Unsubscribe from ${escapeHtml(UNSUBSCRIBE_LABELS[what])}</a> (one click, no sign-in needed). You can change all your email choices in your account.</p>`,
+    block: small(link(url, `Unsubscribe from ${UNSUBSCRIBE_LABELS[what]}`), ' (one click, no sign-in needed). You can change all your email choices in your account.'),
     headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   }
 }

@@ -5,7 +5,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { PostDoc } from '../policies/forumVisibility.js'
 import { idOf } from '../db/relationId.js'
 import { queueEmail } from '../email/queue.js'
-import { escapeHtml } from '../email/templates.js'
+import { composeEmail, link as linkTo, paragraph, quote } from '../email/compose.js'
 import { unsubscribeParts } from '../email/unsubscribe.js'
 import { serverURL } from '../env.js'
 import { canSeePost } from '../policies/forumVisibility.js'
@@ -37,10 +37,12 @@ export async function notifyThreadAuthorOfReply(payload: Payload, req: PayloadRe
     {
       to: String(recipient.email),
       subject: `New reply to "${String(thread.title).slice(0, 80)}"`,
-      html: `<p>${escapeHtml(who)} replied to your thread "${escapeHtml(String(thread.title))}":</p>
-<blockquote>${escapeHtml(postExcerpt(String(reply.body ?? ''), 300))}</blockquote>
-<p><a href="${escapeHtml(link)}">Read the reply and answer</a></p>
-${unsubscribe.html}`,
+      body: composeEmail([
+        paragraph(`${who} replied to your thread "${String(thread.title)}":`),
+        quote(postExcerpt(String(reply.body ?? ''), 300)),
+        paragraph(linkTo(link, 'Read the reply and answer')),
+        unsubscribe.block,
+      ]),
       headers: unsubscribe.headers,
     },
     req,

@@ -4,7 +4,7 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import { queueEmail } from '../email/queue.js'
-import { escapeHtml } from '../email/templates.js'
+import { composeEmail, link as linkTo, paragraph } from '../email/compose.js'
 import { serverURL } from '../env.js'
 import { RENEWAL_NOTICE_DAYS } from '../policies/consent.js'
 import { formatLondon } from '../policies/londonTime.js'
@@ -37,8 +37,14 @@ export async function remindConsentRenewals(payload: Payload, now = new Date()):
     await queueEmail(payload, {
       to: String(author.email),
       subject: 'Your consent to share your story ends soon',
-      html: `<p>Your consent to share "${escapeHtml(String(story.title))}" ends on ${until}.</p>
-<p>If you would like people to keep reading it, <a href="${escapeHtml(link)}">renew your consent</a>. If you do nothing, the story will be hidden on that day; you can renew it at any time after that.</p>`,
+      body: composeEmail([
+        paragraph(`Your consent to share "${String(story.title)}" ends on ${until}.`),
+        paragraph(
+          'If you would like people to keep reading it, ',
+          linkTo(link, 'renew your consent'),
+          '. If you do nothing, the story will be hidden on that day; you can renew it at any time after that.',
+        ),
+      ]),
     })
     await payload.update({ collection: 'stories', id: story.id, data: { renewalRemindedVersion: story.consentVersion } as never, overrideAccess: true, context: { storyCommand: true } })
     sent++

@@ -11,7 +11,7 @@ import type { Payload, TaskConfig } from 'payload'
 import { eraseMember } from '../commands/privacy/eraseMember.js'
 import { DELIVERY_RECORD_DAYS, pruneDeliveries } from '../email/deliveries.js'
 import { queueEmail } from '../email/queue.js'
-import { escapeHtml } from '../email/templates.js'
+import { composeEmail, link, paragraph } from '../email/compose.js'
 import { serverURL } from '../env.js'
 import { loadPrivacySettings } from '../privacy/settings.js'
 import { mediaStore } from '../storage/mediaStore.js'
@@ -55,8 +55,10 @@ async function tellAuthorsOfExpiry(payload: Payload, now: Date): Promise<number>
     await queueEmail(payload, {
       to: String(story.author.email),
       subject: 'Your story is hidden: renew your consent to share it again',
-      html: `<p>Your consent to share "${escapeHtml(String(story.title))}" has ended, so the story is hidden from everyone but you and the moderators.</p>
-<p>If you would like people to read it again, <a href="${serverURL}/account/stories/${story.id}">renew your consent</a>. If not, you need do nothing.</p>`,
+      body: composeEmail([
+        paragraph(`Your consent to share "${String(story.title)}" has ended, so the story is hidden from everyone but you and the moderators.`),
+        paragraph('If you would like people to read it again, ', link(`${serverURL}/account/stories/${story.id}`, 'renew your consent'), '. If not, you need do nothing.'),
+      ]),
     })
     await payload.update({ collection: 'stories', id: story.id, data: { expiryNotifiedVersion: story.consentVersion } as never, overrideAccess: true, context: { storyCommand: true } })
     sent++

@@ -6,7 +6,7 @@ import type { Payload, TaskConfig, Where } from 'payload'
 
 import { idOf } from '../db/relationId.js'
 import { queueEmail } from '../email/queue.js'
-import { escapeHtml } from '../email/templates.js'
+import { composeEmail, heading, link, list, paragraph, type EmailBody } from '../email/compose.js'
 import { unsubscribeParts } from '../email/unsubscribe.js'
 import { serverURL } from '../env.js'
 import { postExcerpt } from '../forum/markdown.js'
@@ -56,23 +56,21 @@ export async function digestFor(payload: Payload, member: Record<string, any>, s
   return { threads: byOthers(threads.docs), replies: byOthers(replies.docs).filter((r) => r.thread && typeof r.thread === 'object') }
 }
 
-function digestHtml(member: Record<string, any>, content: Awaited<ReturnType<typeof digestFor>>, unsubscribe: ReturnType<typeof unsubscribeParts>): string {
-  const threadItems = content.threads
-    .map((t) => {
-      const where = t.locality && typeof t.locality === 'object' ? ` (${escapeHtml(String(t.locality.name))})` : ''
-      return `<li><a href="${serverURL}/threads/${t.id}">${escapeHtml(String(t.title))}</a>${where}<br>${escapeHtml(postExcerpt(String(t.body ?? ''), 160))}</li>`
-    })
-    .join('\n')
-  const replyItems = content.replies
-    .map((r) => {
-      const thread = r.thread as { id: number | string; title: string }
-      return `<li>${escapeHtml(String(r.authorByline?.displayName || 'A member'))} in <a href="${serverURL}/threads/${thread.id}#reply-${r.id}">${escapeHtml(String(thread.title))}</a>: ${escapeHtml(postExcerpt(String(r.body ?? ''), 160))}</li>`
-    })
-    .join('\n')
-  return `<p>Hello ${escapeHtml(String(member.displayName ?? ''))}, here is what is new on Waymark.</p>
-${threadItems ? `<h2>New conversations</h2>\n<ul>${threadItems}</ul>` : ''}
-${replyItems ? `<h2>Replies to your threads</h2>\n<ul>${replyItems}</ul>` : ''}
-${unsubscribe.html}`
+function digestBody(member: Record<string, any>, content: Awaited<ReturnType<typeof digestFor>>, unsubscribe: ReturnType<typeof unsubscribeParts>): EmailBody {
+  const threadItems = content.threads.map((t) => {
+    const where = t.locality && typeof t.locality === 'object' ? ` (${String(t.locality.name)})` : ''
+    return [link(`${serverURL}/threads/${t.id}`, String(t.title)), `${where}\n${postExcerpt(String(t.body ?? ''), 160)}`]
+  })
+  const replyItems = content.replies.map((r) => {
+    const thread = r.thread as { id: number | string; title: string }
+    return [`${String(r.authorByline?.displayName || 'A member')} in `, link(`${serverURL}/threads/${thread.id}#reply-${r.id}`, String(thread.title)), `: ${postExcerpt(String(r.body ?? ''), 160)}`]
+  })
+  return composeEmail([
+    paragraph(`Hello ${String(member.displayName ?? '')}, here is what is new on Waymark.`),
+    ...(threadItems.length ? [heading('New conversations'), list(threadItems)] : []),
+    ...(replyItems.length ? [heading('Replies to your threads'), list(replyItems)] : []),
+    unsubscribe.block,
+  ])
 }
 
 export async function sendDigests(payload: Payload, now = new Date()): Promise<number> {
@@ -97,7 +95,7 @@ export async function sendDigests(payload: Payload, now = new Date()): Promise<n
       await queueEmail(payload, {
         to: String(member.email),
         subject: `Waymark: ${content.threads.length} new conversation${content.threads.length === 1 ? '' : 's'}${content.replies.length ? ` and ${content.replies.length} ${content.replies.length === 1 ? 'reply' : 'replies'}` : ''}`,
-        html: digestHtml(member, content, unsubscribe),
+        body: digestBody(member, content, unsubscribe),
         headers: unsubscribe.headers,
       })
       sent++

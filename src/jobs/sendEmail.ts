@@ -13,6 +13,9 @@ export const sendEmailTask: TaskConfig<'sendEmail'> = {
     { name: 'to', type: 'text', required: true },
     { name: 'subject', type: 'text', required: true },
     { name: 'html', type: 'textarea', required: true },
+    // The plain-text part, composed from the same words as the HTML. Jobs queued before it existed have none:
+    // the mail adapter then makes one (src/email/textPart.ts).
+    { name: 'text', type: 'textarea' },
     // List-Unsubscribe and List-Unsubscribe-Post, for one-click unsubscribe in mail clients (RFC 8058).
     { name: 'headers', type: 'json' },
     // The idempotency key: random, one per email.
@@ -26,7 +29,8 @@ export const sendEmailTask: TaskConfig<'sendEmail'> = {
       return { output: {} }
     }
     const headers = input.headers && typeof input.headers === 'object' ? (input.headers as Record<string, string>) : undefined
-    await payload.sendEmail({ to: input.to, subject: input.subject, html: input.html, ...(headers ? { headers } : {}), ...(key ? { messageId: messageIdFor(key) } : {}) })
+    const text = typeof input.text === 'string' && input.text ? { text: input.text } : {}
+    await payload.sendEmail({ to: input.to, subject: input.subject, html: input.html, ...text, ...(headers ? { headers } : {}), ...(key ? { messageId: messageIdFor(key) } : {}) })
     if (key) await recordDelivery(payload, key)
     return { output: {} }
   },

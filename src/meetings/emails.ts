@@ -1,6 +1,7 @@
 // The emails about meetings: the reminder two days before, and notice of a moved or cancelled meeting.
 // They go to one verified member each, so they may carry the joining details.
-import { escapeHtml } from '../email/templates.js'
+import { composeEmail, link, paragraph, strong, type Block } from '../email/compose.js'
+import type { QueuedEmail } from '../email/queue.js'
 import { unsubscribeParts } from '../email/unsubscribe.js'
 import { serverURL } from '../env.js'
 import { formatLondonDateTime, formatLondonTime } from '../policies/londonTime.js'
@@ -16,44 +17,46 @@ export type MeetingForEmail = {
   cancellationReason?: string | null
 }
 
-const paragraph = (text: string | null | undefined) => (text ? `<p>${escapeHtml(text).replace(/\n/g, '<br>')}</p>` : '')
+const optional = (text: string | null | undefined): Block[] => (text ? [paragraph(text)] : [])
 
-function details(meeting: MeetingForEmail): string {
+function details(meeting: MeetingForEmail): Block[] {
   const when = `${formatLondonDateTime(new Date(meeting.startsAt))} to ${formatLondonTime(new Date(meeting.endsAt))} (UK time)`
   const venue = meeting.venue
   return [
-    `<p><strong>When:</strong> ${escapeHtml(when)}</p>`,
-    venue?.name ? `<p><strong>Where:</strong> ${escapeHtml(venue.name)}${venue.address ? `, ${escapeHtml(venue.address).replace(/\n/g, ', ')}` : ''}</p>` : '',
-    venue?.accessibility ? `<p><strong>Access:</strong> ${escapeHtml(venue.accessibility)}</p>` : '',
-    meeting.online ? `<p><strong>Joining online:</strong></p>${paragraph(meeting.online)}` : '',
-    `<p><a href="${serverURL}/meetings/${meeting.id}">The agenda and everything else about this meeting</a></p>`,
-  ].join('\n')
+    paragraph(strong('When:'), ` ${when}`),
+    ...(venue?.name ? [paragraph(strong('Where:'), ` ${venue.name}${venue.address ? `, ${venue.address.replace(/\n/g, ', ')}` : ''}`)] : []),
+    ...(venue?.accessibility ? [paragraph(strong('Access:'), ` ${venue.accessibility}`)] : []),
+    ...(meeting.online ? [paragraph(strong('Joining online:')), paragraph(meeting.online)] : []),
+    paragraph(link(`${serverURL}/meetings/${meeting.id}`, 'The agenda and everything else about this meeting')),
+  ]
 }
 
-export function reminderEmail(meeting: MeetingForEmail, member: AudienceMember) {
+export function reminderEmail(meeting: MeetingForEmail, member: AudienceMember): QueuedEmail {
   const unsubscribe = unsubscribeParts(member.id, 'notifyMeetingReminders')
   return {
     to: member.email,
     subject: `Reminder: ${meeting.title}, ${formatLondonDateTime(new Date(meeting.startsAt))}`,
-    html: `<p>Hello ${escapeHtml(member.displayName)},</p>
-<p>${escapeHtml(meeting.title)} is coming up. If it is your first time, you are the most important people in the room: just come along.</p>
-${details(meeting)}
-${unsubscribe.html}`,
+    body: composeEmail([
+      paragraph(`Hello ${member.displayName},`),
+      paragraph(`${meeting.title} is coming up. If it is your first time, you are the most important people in the room: just come along.`),
+      ...details(meeting),
+      unsubscribe.block,
+    ]),
     headers: unsubscribe.headers,
   }
 }
 
-export function changeEmail(kind: 'moved' | 'cancelled', meeting: MeetingForEmail, previousStartsAt: string, member: AudienceMember) {
+export function changeEmail(kind: 'moved' | 'cancelled', meeting: MeetingForEmail, previousStartsAt: string, member: AudienceMember): QueuedEmail {
   const unsubscribe = unsubscribeParts(member.id, 'notifyMeetingChanges')
   const was = formatLondonDateTime(new Date(previousStartsAt))
   const what =
     kind === 'cancelled'
-      ? `<p>${escapeHtml(meeting.title)} on ${escapeHtml(was)} is cancelled.</p>${paragraph(meeting.cancellationReason)}<p><a href="${serverURL}/meetings">See the other meetings</a></p>`
-      : `<p>${escapeHtml(meeting.title)} has moved. It was ${escapeHtml(was)}; this is the new time.</p>\n${details(meeting)}`
+      ? [paragraph(`${meeting.title} on ${was} is cancelled.`), ...optional(meeting.cancellationReason), paragraph(link(`${serverURL}/meetings`, 'See the other meetings'))]
+      : [paragraph(`${meeting.title} has moved. It was ${was}; this is the new time.`), ...details(meeting)]
   return {
     to: member.email,
     subject: `${kind === 'cancelled' ? 'Meeting cancelled' : 'Meeting moved'}: ${meeting.title}`,
-    html: `<p>Hello ${escapeHtml(member.displayName)},</p>\n${what}\n${unsubscribe.html}`,
+    body: composeEmail([paragraph(`Hello ${member.displayName},`), ...what, unsubscribe.block]),
     headers: unsubscribe.headers,
   }
 }

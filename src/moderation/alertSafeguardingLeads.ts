@@ -2,6 +2,7 @@
 // member text: email cannot be recalled if the author withdraws or the post is removed.
 import type { PayloadRequest } from 'payload'
 
+import { composeEmail, link, paragraph, paragraphs as asParagraphs } from '../email/compose.js'
 import { queueEmail } from '../email/queue.js'
 
 export type EmailLink = { label: string; href: string }
@@ -16,8 +17,8 @@ export async function emailSafeguardingLeads(req: PayloadRequest, subject: strin
     req,
     overrideAccess: true,
   })
-  const html = [...paragraphs.map((p) => `<p>${p}</p>`), ...links.map((link) => `<p>${link.label}: <a href="${link.href}">${link.href}</a></p>`)].join('\n')
+  const body = composeEmail([...asParagraphs(paragraphs), ...links.map((each) => paragraph(`${each.label}: `, link(each.href, each.href)))])
   for (const lead of leads.docs) {
-    await queueEmail(req.payload, { to: String(lead.email), subject, html, urgent: true }, req)
+    await queueEmail(req.payload, { to: String(lead.email), subject, body, urgent: true }, req)
   }
 }

@@ -11,6 +11,10 @@ export type FlagReason = (typeof FLAG_REASONS)[number]['value']
 export const FLAG_TARGETS = ['threads', 'replies', 'stories'] as const
 export type FlagTarget = (typeof FLAG_TARGETS)[number]
 
+/** What a member reads on the page they reported (`?flagged=1` after the report form). */
+export const REPORT_RECEIVED = 'Thank you. The moderators will look at your report.'
+export const reportNoticeFor = (query: Record<string, unknown>) => (query.flagged === '1' ? REPORT_RECEIVED : undefined)
+
 export const FLAG_STATES = ['open', 'resolved', 'rejected'] as const
 export type FlagState = (typeof FLAG_STATES)[number]
 

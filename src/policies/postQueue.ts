@@ -25,7 +25,13 @@ export function decideNewPost(input: NewPostInput): NewPostDecision {
   return { refused: false, status: 'published', crisisHold: false, why: 'none' }
 }
 
+/** How soon a moderator reads what waits for review: one promise (moderation-settings reviewHours) on every page and in every email. */
+export const reviewPromise = (reviewHours: number) => `usually within ${reviewHours} hours`
+
 /** The banner an author sees on their own post while others cannot see it. */
-export const awaitingReviewBanner = (reviewHours: number) => `Awaiting review: usually within ${reviewHours} hours. Only you and the moderators can see it.`
+export const awaitingReviewBanner = (reviewHours: number) => `Awaiting review: ${reviewPromise(reviewHours)}. Only you and the moderators can see it.`
+
+/** What an author is told once their story is sent, on the page and in the "we have received your story" email. */
+export const storyReceivedPromise = (reviewHours: number) => `A moderator will read it, ${reviewPromise(reviewHours)}.`
 
 export const FIRST_POST_MARKER = 'First post: say welcome'

@@ -8,6 +8,7 @@ import { authorMayEdit, authorMayWithdraw } from '../policies/storyWorkflow.js'
 import { idOf } from '../db/relationId.js'
 import { lexicalToMarkdown, lexicalToPlainText } from '../richtext/index.js'
 import { formatLondon } from '../policies/londonTime.js'
+import { storyReceivedPromise } from '../policies/postQueue.js'
 
 type Doc = Record<string, any>
 
@@ -22,9 +23,9 @@ const STATUS_LABEL: Record<string, string> = {
 
 const statusLabel = (status: string) => STATUS_LABEL[status] ?? status
 
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, string | ((reviewHours: number) => string)> = {
   saved: 'Your draft is saved.',
-  submitted: 'Thank you. Your story is with the moderators; we will email you when they have decided.',
+  submitted: (reviewHours) => `Thank you. Your story is with the moderators. ${storyReceivedPromise(reviewHours)} We will email you when they have decided.`,
   revision: 'Thank you. Your changes are with the moderators; the published version stays until they approve them.',
   consent: 'Your consent is saved.',
   withdrawn: 'Your story is withdrawn. It is no longer shown anywhere on Waymark.',
@@ -32,8 +33,11 @@ const NOTICES: Record<string, string> = {
   declined: 'You kept your words. The moderator has been told.',
 }
 
-/** The sentence for `?notice=` after an author's action, if it names one. */
-export const myStoryNotice = (key: unknown): string | undefined => (typeof key === 'string' ? NOTICES[key] : undefined)
+/** The sentence for `?notice=` after an author's action, if it names one (with the review promise in force). */
+export function myStoryNotice(key: unknown, reviewHours: number): string | undefined {
+  const notice = typeof key === 'string' && Object.hasOwn(NOTICES, key) ? NOTICES[key] : undefined
+  return typeof notice === 'function' ? notice(reviewHours) : notice
+}
 
 export function consentSummary(story: Doc): string {
   if (!story.consentAudience) return 'Not given yet'

@@ -6,6 +6,8 @@ import { Feed } from 'feed'
 import type { Payload } from 'payload'
 
 import { escapeHtml } from '../email/templates.js'
+import { robotsTxt } from '../policies/crawlers.js'
+import { STORIES_FEED } from '../policies/feeds.js'
 import { serverURL } from '../env.js'
 import { publicStories, publicThreads } from '../queries/feeds.js'
 import { localityBySlug } from '../queries/localities.js'
@@ -36,7 +38,7 @@ export function feedsRouter(payload: Payload): Router {
         language: 'en-GB',
         copyright: 'Each story belongs to its author.',
         updated: stories[0] ? new Date(stories[0].updatedAt) : new Date(0),
-        feedLinks: { atom: `${serverURL}/feed.xml` },
+        feedLinks: { atom: `${serverURL}${STORIES_FEED.href}` },
       })
       for (const { card, updatedAt } of stories) {
         feed.addItem({
@@ -117,9 +119,13 @@ export function feedsRouter(payload: Payload): Router {
     }
   })
 
-  // Tells crawlers where the sitemap is; every page's own access rules decide what they may read.
+  // Tells crawlers where the sitemap is and which paths to keep out of (src/policies/crawlers.ts); every page's
+  // own access rules still decide what they may read.
   router.get('/robots.txt', (_req, res) => {
-    res.set('Cache-Control', 'no-cache').type('text/plain').send(`User-agent: *\nDisallow: /admin\nDisallow: /api\nDisallow: /account\n\nSitemap: ${serverURL}/sitemap.xml\n`)
+    res
+      .set('Cache-Control', 'no-cache')
+      .type('text/plain')
+      .send(robotsTxt(`${serverURL}/sitemap.xml`))
   })
 
   return router

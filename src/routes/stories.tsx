@@ -8,6 +8,7 @@ import { MessagePage } from '../../views/pages/MessagePage.js'
 import { StoriesPage } from '../../views/pages/StoriesPage.js'
 import { StoryPage } from '../../views/pages/StoryPage.js'
 import { sendPage } from '../../views/render.js'
+import { reportNoticeFor } from '../policies/flags.js'
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
 import { pageRequestFor } from '../queries/keyset.js'
 import { STORY_LIST_ORDER, storyBySlug, storyList } from '../queries/stories.js'
@@ -36,7 +37,7 @@ export function storiesRouter(payload: Payload): Router {
     handle(async (req, res) => {
       const ctx = await pageContext(payload, req, res)
       const lookup = await storyBySlug(payload, res.locals.user, String(req.params.slug).slice(0, 40))
-      if (lookup.found === 'story') return sendPage(res, <StoryPage ctx={ctx} story={lookup.story} isAuthor={lookup.isAuthor} />)
+      if (lookup.found === 'story') return sendPage(res, <StoryPage ctx={ctx} story={lookup.story} isAuthor={lookup.isAuthor} notice={reportNoticeFor(req.query)} />)
       if (lookup.found === 'nothing') return sendNotFound(res, ctx)
       sendPage(
         res,

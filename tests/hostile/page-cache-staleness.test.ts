@@ -464,6 +464,26 @@ const SCENARIOS: Scenario[] = [
     cleanup: () => restOk(adminRest, 'POST', '/api/globals/meeting-settings', { minutesNeedSecondModerator: false }),
   }),
   scenario({
+    slugs: ['privacy-settings'],
+    title: 'an admin changes how long unconfirmed accounts are kept: the privacy notice states the new period',
+    arrange: async () => {
+      const settings = await hostile.payload.findGlobal({ slug: 'privacy-settings', overrideAccess: true, depth: 0 })
+      const days = Number(settings.unverifiedAccountDays)
+      return { oldDays: days, newDays: days + 9 }
+    },
+    looks: (s) => [
+      {
+        who: visitor,
+        as: 'visitor',
+        path: '/privacy-notice',
+        before: { has: [`deleted after ${s.oldDays} days`] },
+        after: { has: [`deleted after ${s.newDays} days`], lacks: [`deleted after ${s.oldDays} days`] },
+      },
+    ],
+    write: (s) => restOk(adminRest, 'POST', '/api/globals/privacy-settings', { unverifiedAccountDays: s.newDays }),
+    cleanup: (s) => restOk(adminRest, 'POST', '/api/globals/privacy-settings', { unverifiedAccountDays: s.oldDays }),
+  }),
+  scenario({
     slugs: ['join-codes'],
     title: "a moderator opens a join code on the meeting's page: the page shows the code to its moderators",
     arrange: async () => {

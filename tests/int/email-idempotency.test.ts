@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bootPayload } from '../support/payload.js'
 import { startSmtp, type Mailbox } from '../support/smtp.js'
 import { unique } from './helpers.js'
+import { composeEmail, paragraph } from '../../src/email/compose.js'
 
 const TEST_REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
 
@@ -44,7 +45,7 @@ async function deliveriesOf(key: string) {
 }
 
 async function queueOne(marker: string) {
-  await queueEmail(payload, { to: `idem-${marker}@example.org`, subject: `Idempotency ${marker}`, html: `<p>${marker}</p>` })
+  await queueEmail(payload, { to: `idem-${marker}@example.org`, subject: `Idempotency ${marker}`, body: composeEmail([paragraph(marker)]) })
   const [job] = await jobsWith(marker)
   return job
 }
@@ -61,8 +62,8 @@ async function leftClaimedByDeadRunner(job: any) {
 describe('the idempotency key', () => {
   test('every queued email gets a random key of its own, kept in the job input', async () => {
     const marker = `keys-${unique()}`
-    await queueEmail(payload, { to: `same-${marker}@example.org`, subject: `Idempotency ${marker}`, html: '<p>Same</p>' })
-    await queueEmail(payload, { to: `same-${marker}@example.org`, subject: `Idempotency ${marker}`, html: '<p>Same</p>' })
+    await queueEmail(payload, { to: `same-${marker}@example.org`, subject: `Idempotency ${marker}`, body: composeEmail([paragraph('Same')]) })
+    await queueEmail(payload, { to: `same-${marker}@example.org`, subject: `Idempotency ${marker}`, body: composeEmail([paragraph('Same')]) })
     const jobs = await jobsWith(marker)
     expect(jobs).toHaveLength(2)
     const keys = jobs.map((job) => job.input.key)

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import { bootPayload } from '../support/payload.js'
 import { startSmtp, type Mailbox } from '../support/smtp.js'
 import { unique } from './helpers.js'
+import { composeEmail, paragraph } from '../../src/email/compose.js'
 
 const TEST_REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
 const TTL_MS = 3000
@@ -176,7 +177,7 @@ for (const kind of ['database', 'redis'] as const) {
       const haltedAt = Date.now()
       const b = start(second)
       const marker = `only-holder-${unique()}`
-      await queueEmail(second, { to: `runner-${marker}@example.org`, subject: `Runner test ${marker}`, html: '<p>Hello</p>', urgent: true })
+      await queueEmail(second, { to: `runner-${marker}@example.org`, subject: `Runner test ${marker}`, body: composeEmail([paragraph('Hello')]), urgent: true })
       // The lease was renewed at most one interval before the halt, so it still holds for TTL - RENEW.
       await sleep(Math.max(0, haltedAt + TTL_MS - RENEW_MS - 300 - Date.now()))
       expect(b.holdsRole()).toBe(false)
@@ -195,7 +196,7 @@ for (const kind of ['database', 'redis'] as const) {
       const marker = `stop-waits-${unique()}`
       mailbox.setAcceptDelay(1500)
       try {
-        await queueEmail(first, { to: `runner-${marker}@example.org`, subject: `Runner test ${marker}`, html: '<p>Hello</p>', urgent: true })
+        await queueEmail(first, { to: `runner-${marker}@example.org`, subject: `Runner test ${marker}`, body: composeEmail([paragraph('Hello')]), urgent: true })
         await until(async () => (await queuedJobsWith(first, marker)).some((job) => job.processing), 5000, 'the job starts')
         const stopping = Date.now()
         await runnerModule.stopJobsRunner()

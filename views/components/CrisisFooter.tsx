@@ -19,6 +19,16 @@ export function CrisisFooter() {
           ))}
         </ul>
       </section>
+      <nav aria-label="About Waymark" className="site-footer__links">
+        <ul>
+          <li>
+            <a href="/house-rules">House rules</a>
+          </li>
+          <li>
+            <a href="/privacy-notice">Privacy notice</a>
+          </li>
+        </ul>
+      </nav>
       <p className="site-footer__motto">Working together, moving forward.</p>
     </footer>
   )

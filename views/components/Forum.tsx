@@ -70,11 +70,21 @@ export function ThreadList({ threads, reviewHours }: { threads: PresentedThread[
 }
 
 /** A closed-by-default report form under each post (works without JavaScript). */
-export function FlagForm({ targetCollection, targetId, csrfToken }: { targetCollection: 'threads' | 'replies' | 'stories'; targetId: number | string; csrfToken: string }) {
+export function FlagForm({
+  targetCollection,
+  targetId,
+  csrfToken,
+  summary = 'Report this to the moderators',
+}: {
+  targetCollection: 'threads' | 'replies' | 'stories'
+  targetId: number | string
+  csrfToken: string
+  summary?: string
+}) {
   const id = `flag-${targetCollection}-${targetId}`
   return (
     <details className="flag">
-      <summary>Report this to the moderators</summary>
+      <summary>{summary}</summary>
       <PostForm action="/flags" csrfToken={csrfToken} label="Report to the moderators">
         <input type="hidden" name="targetCollection" value={targetCollection} />
         <input type="hidden" name="targetId" value={String(targetId)} />

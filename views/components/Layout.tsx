@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react'
 
+import type { FeedLink } from '../../src/policies/feeds.js'
 import { CrisisFooter } from './CrisisFooter.js'
+import { FeedAlternates } from './Feeds.js'
 import { SiteHeader } from './SiteHeader.js'
 import type { PageContext } from './PageContext.js'
 
-type Props = { ctx: PageContext; title: string; children: ReactNode; description?: string }
+type Props = { ctx: PageContext; title: string; children: ReactNode; description?: string; feeds?: readonly FeedLink[] }
 
-export function Layout({ ctx, title, children, description }: Props) {
+export function Layout({ ctx, title, children, description, feeds = [] }: Props) {
   return (
     <html lang="en-GB">
       <head>
@@ -15,6 +17,7 @@ export function Layout({ ctx, title, children, description }: Props) {
         <title>{`${title} · Waymark`}</title>
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href="/assets/site.css" />
+        <FeedAlternates feeds={feeds} />
       </head>
       <body>
         <a className="skip-link" href="#main">

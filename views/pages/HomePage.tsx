@@ -1,4 +1,6 @@
 import { cadenceInWords } from '../../src/presenters/locality.js'
+import { STORIES_FEED } from '../../src/policies/feeds.js'
+import { FeedLinks } from '../components/Feeds.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 
@@ -6,7 +8,7 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
   const localForums = ctx.localities.filter((l) => !l.isCountyWide)
   const county = ctx.localities.find((l) => l.isCountyWide)
   return (
-    <Layout ctx={ctx} title="Welcome" description="Waymark: a peer-led recovery community for Lancashire.">
+    <Layout ctx={ctx} title="Welcome" description="Waymark: a peer-led recovery community for Lancashire." feeds={[STORIES_FEED]}>
       <section className="hero">
         <h1>Welcome to Waymark</h1>
         <p className="lead">
@@ -57,6 +59,7 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
           ))}
         </ul>
       </section>
+      <FeedLinks feeds={[STORIES_FEED]} />
     </Layout>
   )
 }

@@ -83,6 +83,9 @@ export function JoinPage({ ctx, values = {}, errors = {} }: { ctx: PageContext; 
           />
           <Checkbox name="countAsFirstTimer" label="Count me as a first-timer at this meeting" checked={values.countAsFirstTimer} hint="Only the number of people is kept, never who they are." />
         </fieldset>
+        <p>
+          By joining you agree to our <a href="/house-rules">house rules</a>. Our <a href="/privacy-notice">privacy notice</a> says what we store about you, who sees it and for how long.
+        </p>
         <button type="submit" className="button">
           Join
         </button>

@@ -4,6 +4,8 @@ import { AttendanceChart } from '../components/AttendanceChart.js'
 import type { PresentedThread } from '../../src/presenters/forumPost.js'
 import type { MeetingSummary } from '../../src/presenters/meeting.js'
 import type { StoryCard } from '../../src/presenters/story.js'
+import { feedsOf, forumFeed, meetingsCalendar } from '../../src/policies/feeds.js'
+import { FeedLinks } from '../components/Feeds.js'
 import { ThreadList } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
 import { StoryCardList } from '../components/StoryCardList.js'
@@ -31,8 +33,9 @@ export function LocalityPage({
   meetings: LocalityMeetings
 }) {
   const forumOpen = locality.forumVisibility === 'public' || ctx.viewer !== null
+  const feeds = feedsOf(forumFeed(locality), meetingsCalendar(locality))
   return (
-    <Layout ctx={ctx} title={locality.name} description={locality.description || undefined}>
+    <Layout ctx={ctx} title={locality.name} description={locality.description || undefined} feeds={feeds}>
       <h1>{locality.name}</h1>
       {locality.description ? <p className="lead">{locality.description}</p> : null}
       <p className="meta">
@@ -94,6 +97,7 @@ export function LocalityPage({
           </div>
         )}
       </section>
+      <FeedLinks feeds={feeds} />
     </Layout>
   )
 }

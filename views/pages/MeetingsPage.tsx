@@ -2,6 +2,7 @@ import { attendanceHeading, type AttendancePoint } from '../../src/presenters/at
 import { AttendanceChart } from '../components/AttendanceChart.js'
 import type { MeetingSummary } from '../../src/presenters/meeting.js'
 import type { LocalitySummary } from '../../src/presenters/locality.js'
+import { meetingsCalendar } from '../../src/policies/feeds.js'
 import { Layout } from '../components/Layout.js'
 import { LocalityFilter, MeetingList } from '../components/Meetings.js'
 import type { PageContext } from '../components/PageContext.js'
@@ -19,12 +20,13 @@ export type MeetingsPageProps = {
 export function MeetingsPage({ ctx, locality, next, upcoming, past, attendance }: MeetingsPageProps) {
   const where = locality ? locality.name : 'Lancashire'
   const filters: Record<string, string> = locality ? { locality: locality.slug } : {}
-  const calendar = locality ? `/localities/${locality.slug}/meetings.ics` : '/meetings.ics'
+  const calendar = meetingsCalendar(locality)
   return (
     <Layout
       ctx={ctx}
       title={locality ? `Meetings in ${locality.name}` : 'Meetings'}
       description="When and where the forum meets: every six weeks in each locality, and every quarter for the whole county."
+      feeds={[calendar]}
     >
       <h1>{locality ? `Meetings in ${locality.name}` : 'Meetings'}</h1>
       <p className="lead">
@@ -32,7 +34,7 @@ export function MeetingsPage({ ctx, locality, next, upcoming, past, attendance }
       </p>
       <LocalityFilter action="/meetings" localities={ctx.localities} selected={locality?.slug ?? ''} />
       <p>
-        <a href={calendar}>Subscribe to {locality ? `all ${locality.name} meetings` : 'all meetings'} in your calendar</a> (iCalendar feed)
+        <a href={calendar.href}>Subscribe to {locality ? `all ${locality.name} meetings` : 'all meetings'} in your calendar</a> (iCalendar feed)
       </p>
       <section aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">Upcoming meetings</h2>

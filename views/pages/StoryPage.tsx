@@ -1,5 +1,6 @@
 import type { StoryPage as StoryView } from '../../src/presenters/story.js'
 import { CrisisPanel } from '../components/CrisisPanel.js'
+import { FlagForm } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
 import { StoryBylineBadges } from '../components/StoryBylineBadges.js'
 import type { PageContext } from '../components/PageContext.js'
@@ -13,11 +14,16 @@ const STATUS_NOTE: Record<string, string> = {
   withdrawn: 'You withdrew this story. Only you and the moderators can see it.',
 }
 
-export function StoryPage({ ctx, story, isAuthor }: { ctx: PageContext; story: StoryView; isAuthor: boolean }) {
+export function StoryPage({ ctx, story, isAuthor, notice }: { ctx: PageContext; story: StoryView; isAuthor: boolean; notice?: string }) {
   return (
     <Layout ctx={ctx} title={story.title} description={story.summary || undefined}>
       <article className="story">
         {isAuthor && story.crisisHold ? <CrisisPanel /> : null}
+        {notice ? (
+          <div className="notice" role="status">
+            <p>{notice}</p>
+          </div>
+        ) : null}
         {story.status !== 'published' ? (
           <div className="notice" role="status">
             <p>
@@ -42,7 +48,24 @@ export function StoryPage({ ctx, story, isAuthor }: { ctx: PageContext; story: S
         ) : (
           <RichText doc={story.body} />
         )}
+        {story.status === 'published' && !isAuthor ? <ReportStory ctx={ctx} story={story} /> : null}
       </article>
     </Layout>
+  )
+}
+
+/**
+ * Reporting a story, as Care Opinion does it: anyone reading can raise a concern, but the report itself is
+ * made by a signed-in member. A report counts towards hiding the story until a moderator looks
+ * (flagHideThreshold distinct members), so anonymous reports would let one visitor hide someone's story by
+ * reporting it again and again; a member's report is one per story, and a member can be told what happened
+ * to it. A visitor is asked to sign in and comes back here; the crisis numbers are in every page's footer.
+ */
+function ReportStory({ ctx, story }: { ctx: PageContext; story: StoryView }) {
+  if (ctx.viewer) return <FlagForm targetCollection="stories" targetId={story.id} csrfToken={ctx.csrfToken} summary="Report this story to the moderators" />
+  return (
+    <p className="flag">
+      Worried about this story? <a href={`/login?next=${encodeURIComponent(`/stories/${story.slug}`)}`}>Sign in to report it to the moderators</a>.
+    </p>
   )
 }

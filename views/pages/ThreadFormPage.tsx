@@ -1,3 +1,4 @@
+import { reviewPromise } from '../../src/policies/postQueue.js'
 import type { LocalitySummary } from '../../src/presenters/locality.js'
 import { CrisisPanel } from '../components/CrisisPanel.js'
 import { ErrorSummary, PostForm, SelectField, TextAreaField, TextField, type FieldErrors } from '../components/Form.js'
@@ -24,9 +25,7 @@ export function ThreadFormPage({ ctx, values, errors = {}, tooSoon, postQueued, 
       ) : null}
       <ErrorSummary errors={errors} labels={LABELS} />
       {postQueued ? (
-        <p className="notice">
-          Welcome. Your first few posts are read by a moderator before others see them, usually within {reviewHours} hours. This keeps everyone safe; it is not a judgement on you.
-        </p>
+        <p className="notice">Welcome. Your first few posts are read by a moderator before others see them, {reviewPromise(reviewHours)}. This keeps everyone safe; it is not a judgement on you.</p>
       ) : null}
       <PostForm action="/threads" csrfToken={ctx.csrfToken} label="Start a conversation">
         <SelectField name="locality" label={LABELS.locality} options={localities.map((l) => ({ value: l.slug, label: l.name }))} value={values.locality} error={errors.locality} required />

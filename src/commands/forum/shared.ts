@@ -2,7 +2,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { queueEmail } from '../../email/queue.js'
-import { escapeHtml } from '../../email/templates.js'
+import { composeEmail, link as linkTo, paragraph, paragraphs as asParagraphs } from '../../email/compose.js'
 import type { PostDoc } from '../../policies/forumVisibility.js'
 import { CommandRefusal } from '../errors.js'
 import { idOf } from '../../db/relationId.js'
@@ -37,9 +37,8 @@ export async function emailMember(
   if (memberId === null || req?.context?.disableEmail === true) return
   const member = await payload.findByID({ collection: 'users', id: memberId, depth: 0, overrideAccess: true, req }).catch(() => null)
   if (!member?.email) return
-  const body = paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')
-  const linkHtml = link ? `\n<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : ''
-  await queueEmail(payload, { to: String(member.email), subject, html: `${body}${linkHtml}` }, req)
+  const body = composeEmail([...asParagraphs(paragraphs), ...(link ? [paragraph(linkTo(link.href, link.text))] : [])])
+  await queueEmail(payload, { to: String(member.email), subject, body }, req)
 }
 
 /** The moderators' queue: needing a decision first, crisis first among those, then flagged, then oldest. */

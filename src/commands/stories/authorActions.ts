@@ -5,6 +5,8 @@ import type { Payload } from 'payload'
 import { pickStoryContent } from '../../policies/storyContent.js'
 import type { ConsentChoices } from '../../policies/consent.js'
 import { decideTransition } from '../../policies/storyWorkflow.js'
+import { storyReceivedPromise } from '../../policies/postQueue.js'
+import { loadModerationSettings } from '../../forum/settings.js'
 import { recordConsent, recordWithdrawal } from './recordConsent.js'
 import { actorRole, emailAuthor, loadStory, logModerationEvent, queueOrderFor, storyConsentCurrent, StoryCommandError } from './shared.js'
 import { inTransaction, type CommandOptions } from '../../db/transaction.js'
@@ -46,7 +48,7 @@ export async function submitStory(payload: Payload, user: User, storyId: number 
       })
       await logModerationEvent(payload, req, { story, actor: user.id, actorRole: 'author', storyId, action: 'submit', fromState: story.status, toState: verdict.next })
       await emailAuthor(payload, req, story, 'We have received your story', [
-        `Thank you for sharing "${story.title}". A moderator will read it, usually within a few days.`,
+        `Thank you for sharing "${story.title}". ${storyReceivedPromise((await loadModerationSettings(payload, req)).reviewHours)}`,
         'We will email you when they have decided. Until then only you and the moderators can see it.',
       ])
       return verdict.next

@@ -2,7 +2,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { queueEmail } from '../../email/queue.js'
-import { escapeHtml } from '../../email/templates.js'
+import { composeEmail, link as linkTo, paragraph, paragraphs as asParagraphs } from '../../email/compose.js'
 import { appendModerationEvent, type ModerationEvent } from '../../moderation/events.js'
 import { consentIsCurrent, type StoryState } from '../../policies/storyVisibility.js'
 import { isModerator, isSelf, type Actor } from '../../policies/roles.js'
@@ -66,7 +66,7 @@ export async function emailAuthor(payload: Payload, req: PayloadRequest | undefi
     {
       to: String(author.email),
       subject,
-      html: `${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}\n<p><a href="${escapeHtml(link)}">See your story and what happens next</a></p>`,
+      body: composeEmail([...asParagraphs(paragraphs), paragraph(linkTo(link, 'See your story and what happens next'))]),
     },
     req,
   )

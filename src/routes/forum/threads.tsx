@@ -8,6 +8,7 @@ import { ThreadFormPage, type ThreadFormValues } from '../../../views/pages/Thre
 import { ThreadPage, type ReplyFormState } from '../../../views/pages/ThreadPage.js'
 import { sendPage } from '../../../views/render.js'
 import { postReply, startThread } from '../../commands/forum/posting.js'
+import { reportNoticeFor } from '../../policies/flags.js'
 import type { PageRequest } from '../../policies/pageCursor.js'
 import { moderationSettings, newThreadForm, REPLY_ORDER, replyPageNumber, threadPage } from '../../queries/forum.js'
 import { pageRequestFor } from '../../queries/keyset.js'
@@ -62,7 +63,7 @@ export function forumRouter(payload: Payload): Router {
     '/threads/:id',
     handle(async (req, res) => {
       const ctx = await pageContext(payload, req, res)
-      const notice = req.query.flagged === '1' ? 'Thank you. The moderators will look at your report.' : undefined
+      const notice = reportNoticeFor(req.query)
       const at = pageRequestFor(req.query, REPLY_ORDER)
       if (!at) return sendBadPageLink(res, ctx, `/threads/${encodeURIComponent(String(req.params.id).slice(0, 40))}`)
       await sendThread(payload, ctx, res, String(req.params.id), at, {}, 200, notice)

@@ -11,6 +11,7 @@ import { giveConsent, respondToRedaction, withdrawStory } from '../../commands/s
 import { StoryCommandError } from '../../commands/stories/shared.js'
 import { authorMayWithdraw } from '../../policies/storyWorkflow.js'
 import { myStoryNotice } from '../../presenters/myStory.js'
+import { moderationSettings } from '../../queries/forum.js'
 import { myStoryPage, myStoryRows, ownStory } from '../../queries/myStories.js'
 import { checkConsent, readConsentForm } from '../support/storyForms.js'
 import { formText, handle, pageContext, readForm, sendNotFound, signedIn, type FieldErrors } from '../support.js'
@@ -29,7 +30,7 @@ export function myStoriesRouter(payload: Payload): Router {
     status = 200,
   ) {
     const page = await myStoryPage(payload, user, story, req.query.support)
-    const notice = extra.notice ?? myStoryNotice(req.query.notice)
+    const notice = extra.notice ?? myStoryNotice(req.query.notice, (await moderationSettings(payload)).reviewHours)
     sendPage(res, <MyStoryPage ctx={await pageContext(payload, req, res)} {...page} consentValues={extra.consentValues} errors={extra.errors} notice={notice} />, status)
   }
 
@@ -51,7 +52,7 @@ export function myStoriesRouter(payload: Payload): Router {
       const user = signedIn(req, res)
       if (!user) return
       const rows = await myStoryRows(payload, user)
-      sendPage(res, <MyStoriesPage ctx={await pageContext(payload, req, res)} stories={rows} notice={myStoryNotice(req.query.notice)} />)
+      sendPage(res, <MyStoriesPage ctx={await pageContext(payload, req, res)} stories={rows} notice={myStoryNotice(req.query.notice, (await moderationSettings(payload)).reviewHours)} />)
     }),
   )
 
