@@ -83,12 +83,7 @@ export const canUseMemberMessages = (member: MessagingMember | null | undefined,
   Boolean(member && member._verified !== false && !isNewcomer(member.approvedPostCount, postQueueThreshold))
 
 /** Starting (or reopening) a conversation: both past the threshold, not oneself, and no block either way. */
-export function canStartMemberConversation(
-  sender: MessagingMember | null | undefined,
-  recipient: MessagingMember | null | undefined,
-  postQueueThreshold: number,
-  blockedEitherWay: boolean,
-): boolean {
+export function canStartMemberConversation(sender: MessagingMember | null | undefined, recipient: MessagingMember | null | undefined, postQueueThreshold: number, blockedEitherWay: boolean): boolean {
   if (!sender || !recipient || String(sender.id) === String(recipient.id)) return false
   return !blockedEitherWay && canUseMemberMessages(sender, postQueueThreshold) && canUseMemberMessages(recipient, postQueueThreshold)
 }

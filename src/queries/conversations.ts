@@ -1,6 +1,9 @@
 // Reads of private conversations made for a page, as the viewer (the collections' access decides).
 import type { Payload, Where } from 'payload'
 
+import { idOf } from '../db/relationId.js'
+import { loadModerationSettings } from '../forum/settings.js'
+import { canUseMemberMessages } from '../policies/conversations.js'
 import { isModerator } from '../policies/roles.js'
 import { isSafeguardingLead } from '../policies/safeguarding.js'
 import { presentConversationRow, type ConversationRow } from '../presenters/message.js'
@@ -44,4 +47,30 @@ export async function unreadConversationsForViewer(payload: Payload, user: User 
 export async function conversationList(payload: Payload, user: User): Promise<ConversationRow[]> {
   const found = await payload.find({ collection: 'conversations', sort: '-lastMessageAt', limit: 100, pagination: false, depth: 0, overrideAccess: false, user })
   return found.docs.map((doc) => presentConversationRow(doc as Record<string, any>, user.id))
+}
+
+export type PostKey = `${'threads' | 'replies'}:${string}`
+
+/**
+ * The posts (of those the viewer has just been shown) whose byline gets a "Message" link: the viewer and
+ * the author are both past the post queue, and it is not the viewer's own. A block does not hide the
+ * link (that would tell the blocked member); its conversation then reads "closed".
+ */
+export async function messageablePosts(payload: Payload, user: User | null, posts: { collection: 'threads' | 'replies'; id: number | string }[]): Promise<PostKey[]> {
+  if (!user || posts.length === 0) return []
+  const { postQueueThreshold } = await loadModerationSettings(payload)
+  if (!canUseMemberMessages(user as never, postQueueThreshold)) return []
+  // The authors are not shown to members: the system reads them for posts the viewer was just allowed to see.
+  const authorOf = new Map<string, string>()
+  for (const collection of ['threads', 'replies'] as const) {
+    const ids = posts.filter((p) => p.collection === collection).map((p) => p.id)
+    if (ids.length === 0) continue
+    const found = await payload.find({ collection, where: { id: { in: ids } }, select: { author: true }, pagination: false, depth: 0, overrideAccess: true })
+    for (const doc of found.docs) if (idOf(doc.author) !== null) authorOf.set(`${collection}:${doc.id}`, String(idOf(doc.author)))
+  }
+  const authorIds = [...new Set(authorOf.values())].filter((id) => id !== String(user.id))
+  if (authorIds.length === 0) return []
+  const authors = await payload.find({ collection: 'users', where: { id: { in: authorIds } }, select: { approvedPostCount: true }, pagination: false, depth: 0, overrideAccess: true })
+  const eligible = new Set(authors.docs.filter((a) => canUseMemberMessages(a as never, postQueueThreshold)).map((a) => String(a.id)))
+  return [...authorOf.entries()].filter(([, author]) => eligible.has(author)).map(([key]) => key as PostKey)
 }

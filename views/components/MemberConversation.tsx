@@ -44,3 +44,13 @@ export function MemberConversationControls({ id, view, csrfToken }: { id: number
     </section>
   )
 }
+
+/** Beside a post's byline, when the viewer may write to its author (src/queries/conversations.ts messageablePosts). */
+export function MessageAuthorLink({ messageable, collection, id, name }: { messageable?: readonly string[]; collection: 'threads' | 'replies'; id: number | string; name: string }) {
+  if (!messageable?.includes(`${collection}:${id}`)) return null
+  return (
+    <p className="meta">
+      <a href={`/account/messages/new?${collection}=${id}`}>Message {name} privately</a>
+    </p>
+  )
+}

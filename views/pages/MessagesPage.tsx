@@ -11,8 +11,8 @@ export function MessagesPage({ ctx, rows }: { ctx: PageContext; rows: Conversati
     <Layout ctx={ctx} title="Messages">
       <h1>Messages</h1>
       <p>
-        Private messages between you and other members, and between you and the people who look after members’ safety here: the moderators of your area and our safeguarding leads. Nobody else
-        can read them (moderators read a conversation between members only if one of you reports it), and we never put what they say in an email.
+        Private messages between you and other members, and between you and the people who look after members’ safety here: the moderators of your area and our safeguarding leads. Nobody else can read
+        them (moderators read a conversation between members only if one of you reports it), and we never put what they say in an email.
       </p>
       <p>To write to a member, use the “Message” link beside their name on one of their posts.</p>
       {rows.length === 0 ? (

@@ -37,10 +37,7 @@ const isMemberSide = (conversation: ConversationDoc, user: User) => String(idOf(
 const otherNameFor = (conversation: ConversationDoc, user: User) => String((isMemberSide(conversation, user) ? conversation.otherMemberName : conversation.memberName) ?? FORMER_MEMBER)
 
 export const pairWhere = (a: number | string, b: number | string): Where => ({
-  and: [
-    { kind: { equals: 'member' } },
-    { or: [{ and: [{ member: { equals: a } }, { otherMember: { equals: b } }] }, { and: [{ member: { equals: b } }, { otherMember: { equals: a } }] }] },
-  ],
+  and: [{ kind: { equals: 'member' } }, { or: [{ and: [{ member: { equals: a } }, { otherMember: { equals: b } }] }, { and: [{ member: { equals: b } }, { otherMember: { equals: a } }] }] }],
 })
 
 async function findPair(payload: Payload, a: number | string, b: number | string, req?: PayloadRequest): Promise<ConversationDoc | null> {
@@ -193,7 +190,14 @@ export async function setMemberBlock({ payload, user, conversationId, block }: B
     if (!canBlock(user as never, factsOf(conversation))) throw new CommandRefusal('There is no conversation at that address.', 404)
     const field = isMemberSide(conversation, user!) ? 'memberBlocked' : 'otherBlocked'
     await payload.update({ collection: 'conversations', id: conversation.id, data: { [field]: block } as never, overrideAccess: true, req })
-    await appendModerationEvent(payload, req, { actor: user!.id, actorRole: 'author', locality: idOf(conversation.locality), targetCollection: 'conversations', targetId: conversation.id, action: block ? 'member-blocked' : 'member-unblocked' })
+    await appendModerationEvent(payload, req, {
+      actor: user!.id,
+      actorRole: 'author',
+      locality: idOf(conversation.locality),
+      targetCollection: 'conversations',
+      targetId: conversation.id,
+      action: block ? 'member-blocked' : 'member-unblocked',
+    })
   })
 }
 
@@ -238,6 +242,13 @@ export async function readHeldMessage(payload: Payload, user: User | null, messa
   if (!user) return null
   const message = await payload.findByID({ collection: 'messages', id: messageId, depth: 0, overrideAccess: false, user }).catch(() => null)
   if (!message || message.kind !== 'member' || message.crisisHold !== true) return null
-  const facts = { kind: 'member' as const, memberId: idOf(message.member), otherMemberId: idOf(message.otherMember), localityId: idOf(message.locality), senderId: idOf(message.sender), crisisHold: true }
+  const facts = {
+    kind: 'member' as const,
+    memberId: idOf(message.member),
+    otherMemberId: idOf(message.otherMember),
+    localityId: idOf(message.locality),
+    senderId: idOf(message.sender),
+    crisisHold: true,
+  }
   return canReadMessage(user as never, facts) ? (message as Record<string, any>) : null
 }
