@@ -28,10 +28,12 @@ function reportedToModerators(user: Actor, extra: Where[] = []): Where[] {
 }
 
 const participant = (user: NonNullable<Actor>): Where => ({ or: [{ member: { equals: user.id } }, { otherMember: { equals: user.id } }] })
+/** The member written to sees a conversation once a message reached them (a first message held for crisis words did not). */
+const participantOfDelivered = (user: NonNullable<Actor>): Where => ({ or: [{ member: { equals: user.id } }, { and: [{ otherMember: { equals: user.id } }, { lastMessageAt: { exists: true } }] }] })
 
 export const conversationRead: Access = ({ req: { user } }): Where | boolean => {
   if (!user) return false
-  return { or: [{ and: [safeguarding, { member: { equals: user.id } }] }, { and: [memberKind, participant(user)] }, ...safeguardingStaff(user), ...reportedToModerators(user)] }
+  return { or: [{ and: [safeguarding, { member: { equals: user.id } }] }, { and: [memberKind, participantOfDelivered(user)] }, ...safeguardingStaff(user), ...reportedToModerators(user)] }
 }
 
 /** As the conversation, except a message held for crisis words: its sender and the safeguarding leads only. */

@@ -84,6 +84,8 @@ let reporter: Member
 let lead: Member
 let northMod: Member
 let eastMod: Member
+let anyMod: Member // an unscoped moderator who is not a safeguarding lead
+let D: Member // writes to B, and the first message is held
 let bThread: number | string
 let nThread: number | string
 let conversationId: number | string = ''
@@ -91,6 +93,7 @@ let heldId: number | string = ''
 let deliveredIds: (number | string)[] = []
 
 const who = (m: { email: string; password: string }): Who => ({ email: m.email, password: m.password })
+// The demo moderator is also a safeguarding lead: it reads held messages (that message only) by design.
 const demoModerator = (): Who => ({ email: 'moderator@waymark.example', password: hostile.server.seedPassword })
 const clients = new Map<string, WebClient>()
 async function signIn(w: Who): Promise<WebClient> {
@@ -133,6 +136,8 @@ beforeAll(async () => {
   await settle(() => db().update({ collection: 'users', id: lead.id, data: { isSafeguardingLead: true }, overrideAccess: true }))
   northMod = await scoped('lancashire-north', 'North Mod')
   eastMod = await scoped('lancashire-east', 'East Mod')
+  anyMod = await settle(() => createMember(hostile.payload, { roles: ['moderator'], displayName: `Any Mod ${unique('m')}`.slice(0, 40) }))
+  D = await makeMember(hostile, { established: true, name: 'Dogrose' })
   bThread = (await newThread(hostile, who(B), loc['lancashire-north']!)).id
   nThread = (await newThread(hostile, who(N), loc['lancashire-north']!)).id
   // N's thread stays visible, but N has no approved posts (below the post queue threshold).
@@ -259,13 +264,39 @@ describe('who may start a conversation', () => {
       ['B', who(B)],
       ['C', who(C)],
       ['north moderator', who(northMod)],
-      ['demo moderator', demoModerator()],
+      ['unscoped moderator', who(anyMod)],
     ] as const) {
       const got = await page(await signIn(w), name, `/account/messages/held/${heldId}`)
       expect(got.status, name).toBe(404)
       expect(leaksIn(got.text, ALL()), name).toEqual([])
     }
     for (const id of deliveredIds) expect((await page(l, 'lead', `/account/messages/held/${id}`)).status, 'a delivered message is not a held one').toBe(404)
+  })
+})
+
+describe('a first message held for crisis words', () => {
+  test('D’s first message to B is held: B sees no conversation anywhere; the demo moderator (a lead) reads that message; D’s later message opens it', async () => {
+    const words = pair('sloeberry')
+    const d = await signIn(who(D))
+    const got = await startFrom(d, 'D', 'threads', bThread, `${words.q} ${words.s} I feel suicidal`)
+    expect(got.status).toBe(303)
+    const dConversation = pathOf(got.headers.get('location')).split('/').pop()!
+    const [held] = await messagesOf(dConversation)
+    expect(held.crisisHold).toBe(true)
+    const b = await signIn(who(B))
+    expect((await page(b, 'B', `/account/messages/${dConversation}`)).status).toBe(404)
+    expect((await page(b, 'B', '/account/messages')).text).not.toContain(D.displayName)
+    expect(docIds(await rest(who(B), 'GET', '/api/conversations?limit=100')), 'B’s REST list').not.toContain(String(dConversation))
+    expect((await rest(who(B), 'GET', `/api/conversations/${dConversation}`)).status).toBe(404)
+    const lead_ = await page(await signIn(demoModerator()), 'demo moderator (lead)', `/account/messages/held/${held.id}`)
+    expect(lead_.status).toBe(200)
+    expect(lead_.text).toContain(words.s)
+    // D writes again, without crisis words: now B sees the conversation, without the held message.
+    expect((await writeIn(d, 'D', dConversation, 'Sorry, that came out wrong. How are you?')).status).toBe(303)
+    const now = await page(b, 'B', `/account/messages/${dConversation}`)
+    expect(now.status).toBe(200)
+    expect(textOf(now.text)).toContain('How are you?')
+    expect(leaksIn(now.text, [words.q, words.s])).toEqual([])
   })
 })
 
@@ -280,7 +311,7 @@ const outsiders = (): Viewer[] => [
   { name: 'reporter', who: who(reporter) },
   { name: 'north moderator', who: who(northMod) },
   { name: 'east moderator', who: who(eastMod) },
-  { name: 'demo moderator (unscoped)', who: demoModerator() },
+  { name: 'unscoped moderator', who: who(anyMod) },
 ]
 
 function doors(): string[] {
@@ -444,8 +475,8 @@ describe('a block', () => {
     // The block is B's to see: A reads the conversation over REST without it, and a where on it tells nothing.
     const one = await rest(who(A), 'GET', `/api/conversations/${conversationId}`)
     expect(one.status).toBe(200)
-    expect(one.json?.otherBlocked).toBeUndefined()
-    expect(one.json?.memberBlocked).toBeUndefined()
+    expect(one.json?.otherBlocked, 'B’s block (B is the second member)').toBeUndefined()
+    expect(one.json?.memberBlocked, 'control: A reads their own side').toBe(false)
     const hit = await rest(who(A), 'GET', '/api/conversations?where[otherBlocked][equals]=true')
     const miss = await rest(who(A), 'GET', '/api/conversations?where[otherBlocked][equals]=false')
     expect((hit.status >= 400 && miss.status >= 400) || JSON.stringify(docIds(hit)) === JSON.stringify(docIds(miss)), `${hit.status} ${docIds(hit)} / ${miss.status} ${docIds(miss)}`).toBe(true)
@@ -478,7 +509,7 @@ describe('a report', () => {
     expect((await stored('conversations', conversationId)).reported).toBe(true)
     for (const [name, w] of [
       ['north moderator', who(northMod)],
-      ['demo moderator (unscoped)', demoModerator()],
+      ['unscoped moderator', who(anyMod)],
     ] as const) {
       const client = await signIn(w)
       const got = await page(client, name, `/account/messages/${conversationId}`)
@@ -521,10 +552,10 @@ describe('email', () => {
     const mails = await readOutbox(hostile)
     expect(mails.filter((m) => leaksIn(m.text, ALL()).length > 0).map((m) => m.file)).toEqual([])
     const toB = mails.filter((m) => m.to.includes(B.email.toLowerCase()) && /private message/i.test(m.text.split('\n')[0]!))
-    expect(toB.length, 'B was told of A’s messages (the held one not)').toBe(2)
+    expect(toB.length, 'B was told of A’s two delivered messages and D’s one (the held ones not)').toBe(3)
+    expect(toB.filter((m) => m.text.includes(`/account/messages/${conversationId}`)).length, 'two link to A’s conversation').toBe(2)
     for (const m of toB) {
-      expect(m.text).toContain(`/account/messages/${conversationId}`)
-      expect(m.text, 'no sender name').not.toContain(A.displayName)
+      expect(leaksIn(m.text, [A.displayName, D.displayName]), 'no sender name').toEqual([])
       expect(m.text).toMatch(/unsubscribe/i)
     }
     for (const outsider of [C, N, reporter, eastMod]) expect(mails.filter((m) => m.to.includes(outsider.email.toLowerCase()) && /private/i.test(m.text.split('\n')[0]!)).map((m) => m.file)).toEqual([])

@@ -63,9 +63,11 @@ export async function decideMemberMessage(payload: Payload, user: User, post: Po
   const recipient = await authorOfPost(payload, user, post)
   if (!recipient || String(recipient.id) === String(user.id)) return { kind: 'refused', message: CANNOT_MESSAGE_MEMBER }
   const existing = await findPair(payload, user.id, recipient.id)
-  if (existing) return { kind: 'existing', conversationId: existing.id }
+  // One the viewer cannot see yet (the other's first message is held) is written to as if new.
+  const visible = existing && (isMemberSide(existing, user) || existing.lastMessageAt)
+  if (existing && visible) return { kind: 'existing', conversationId: existing.id }
   const { postQueueThreshold } = await loadModerationSettings(payload)
-  if (!canStartMemberConversation(user as never, recipient as never, postQueueThreshold, false)) return { kind: 'refused', message: CANNOT_MESSAGE_MEMBER }
+  if (!canStartMemberConversation(user as never, recipient as never, postQueueThreshold, existing ? factsOf(existing).blocked === true : false)) return { kind: 'refused', message: CANNOT_MESSAGE_MEMBER }
   return { kind: 'new', recipientName: String(recipient.displayName ?? 'A member') }
 }
 
@@ -165,8 +167,8 @@ export async function startMemberConversation({ payload, user, post, body }: Sta
         memberName: String(user.displayName ?? 'A member'),
         otherMember: recipient.id,
         otherMemberName: String(recipient.displayName ?? 'A member'),
+        // No lastMessageAt until a message is delivered: a first message held for crisis words leaves nothing for the other member to see.
         status: 'open',
-        lastMessageAt: new Date().toISOString(),
       } as never,
       overrideAccess: true,
       req,

@@ -150,7 +150,9 @@ export async function collectMemberData(payload: Payload, memberId: number | str
       messages: messages
         .filter((m) => String(m.conversation) === String(c.id) && (m.crisisHold !== true || String(m.sender) === String(memberId)))
         .map((m) => ({ from: fromLabel(m, memberId), body: m.body, sentAt: m.createdAt })),
-    })),
+    }))
+      // A member conversation whose only message was another member's, held, never reached this member.
+      .filter((c) => c.kind !== 'member' || c.messages.length > 0),
     safeguardingAlerts: crisisAlerts.map((a) => ({
       id: a.id,
       in: `${a.targetCollection} ${a.targetId}`,
