@@ -62,7 +62,11 @@ beforeAll(async () => {
   fern = await established('Fern')
   hazel = await established('Hazel')
   // Hazel's thread, written through REST as Hazel (so its byline and author are hers).
-  const login = await fetch(`${e2e.server.url}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: hazel.email, password: hazel.password }) })
+  const login = await fetch(`${e2e.server.url}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: hazel.email, password: hazel.password }),
+  })
   const token = (await login.json()).token
   const county = (await settle(() => db().find({ collection: 'localities', where: { slug: { equals: 'lancashire-county' } }, overrideAccess: true, depth: 0, limit: 1 }))).docs[0]
   const made = await fetch(`${e2e.server.url}/api/threads`, {

@@ -67,7 +67,8 @@ export async function decideMemberMessage(payload: Payload, user: User, post: Po
   const visible = existing && (isMemberSide(existing, user) || existing.lastMessageAt)
   if (existing && visible) return { kind: 'existing', conversationId: existing.id }
   const { postQueueThreshold } = await loadModerationSettings(payload)
-  if (!canStartMemberConversation(user as never, recipient as never, postQueueThreshold, existing ? factsOf(existing).blocked === true : false)) return { kind: 'refused', message: CANNOT_MESSAGE_MEMBER }
+  if (!canStartMemberConversation(user as never, recipient as never, postQueueThreshold, existing ? factsOf(existing).blocked === true : false))
+    return { kind: 'refused', message: CANNOT_MESSAGE_MEMBER }
   return { kind: 'new', recipientName: String(recipient.displayName ?? 'A member') }
 }
 

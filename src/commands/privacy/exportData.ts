@@ -141,16 +141,17 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     })),
     meetingReminders: meetingReminders.map((r) => ({ meeting: r.meeting && typeof r.meeting === 'object' ? r.meeting.title : r.meeting, sentAt: r.sentAt })),
     // Times crisis words in something you wrote alerted our safeguarding leads (what matched, never a copy of the text).
-    privateMessages: conversations.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      startedAt: c.createdAt,
-      with: c.kind === 'member' ? String((String(c.member) === String(memberId) ? c.otherMemberName : c.memberName) ?? 'A former member') : 'the moderators and safeguarding leads',
-      // Only what the member could read: another member's message held for crisis words never reached them.
-      messages: messages
-        .filter((m) => String(m.conversation) === String(c.id) && (m.crisisHold !== true || String(m.sender) === String(memberId)))
-        .map((m) => ({ from: fromLabel(m, memberId), body: m.body, sentAt: m.createdAt })),
-    }))
+    privateMessages: conversations
+      .map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        startedAt: c.createdAt,
+        with: c.kind === 'member' ? String((String(c.member) === String(memberId) ? c.otherMemberName : c.memberName) ?? 'A former member') : 'the moderators and safeguarding leads',
+        // Only what the member could read: another member's message held for crisis words never reached them.
+        messages: messages
+          .filter((m) => String(m.conversation) === String(c.id) && (m.crisisHold !== true || String(m.sender) === String(memberId)))
+          .map((m) => ({ from: fromLabel(m, memberId), body: m.body, sentAt: m.createdAt })),
+      }))
       // A member conversation whose only message was another member's, held, never reached this member.
       .filter((c) => c.kind !== 'member' || c.messages.length > 0),
     safeguardingAlerts: crisisAlerts.map((a) => ({
