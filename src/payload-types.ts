@@ -215,6 +215,7 @@ export interface User {
     notifyReplies?: boolean | null;
     notifyMeetingReminders?: boolean | null;
     notifyMeetingChanges?: boolean | null;
+    notifyMessages?: boolean | null;
     replyDelivery?: ('immediately' | 'digest') | null;
     digest?: ('never' | 'weekly' | 'daily') | null;
   };
@@ -805,7 +806,7 @@ export interface CrisisService {
  */
 export interface Conversation {
   id: number;
-  kind: 'safeguarding';
+  kind: 'safeguarding' | 'member';
   member: number | User;
   memberName?: string | null;
   locality?: (number | null) | Locality;
@@ -820,6 +821,26 @@ export interface Conversation {
    * A reply from the member nobody has opened yet.
    */
   staffUnread?: boolean | null;
+  otherMember?: (number | null) | User;
+  otherMemberName?: string | null;
+  /**
+   * A message the second member has not opened yet.
+   */
+  otherUnread?: boolean | null;
+  /**
+   * The first member has blocked the second.
+   */
+  memberBlocked?: boolean | null;
+  /**
+   * The second member has blocked the first.
+   */
+  otherBlocked?: boolean | null;
+  /**
+   * A member of it reported it: moderators may read it.
+   */
+  reported?: boolean | null;
+  reportedAt?: string | null;
+  reportReason?: string | null;
   status: 'open' | 'closed';
   updatedAt: string;
   createdAt: string;
@@ -831,7 +852,7 @@ export interface Conversation {
 export interface Message {
   id: number;
   conversation: number | Conversation;
-  kind: 'safeguarding';
+  kind: 'safeguarding' | 'member';
   member: number | User;
   locality?: (number | null) | Locality;
   sender?: (number | null) | User;
@@ -841,6 +862,9 @@ export interface Message {
   senderLabel?: string | null;
   fromMember?: boolean | null;
   body: string;
+  otherMember?: (number | null) | User;
+  reported?: boolean | null;
+  crisisHold?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1337,6 +1361,7 @@ export interface UsersSelect<T extends boolean = true> {
         notifyReplies?: T;
         notifyMeetingReminders?: T;
         notifyMeetingChanges?: T;
+        notifyMessages?: T;
         replyDelivery?: T;
         digest?: T;
       };
@@ -1698,6 +1723,14 @@ export interface ConversationsSelect<T extends boolean = true> {
   lastMessageAt?: T;
   memberUnread?: T;
   staffUnread?: T;
+  otherMember?: T;
+  otherMemberName?: T;
+  otherUnread?: T;
+  memberBlocked?: T;
+  otherBlocked?: T;
+  reported?: T;
+  reportedAt?: T;
+  reportReason?: T;
   status?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1715,6 +1748,9 @@ export interface MessagesSelect<T extends boolean = true> {
   senderLabel?: T;
   fromMember?: T;
   body?: T;
+  otherMember?: T;
+  reported?: T;
+  crisisHold?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -13,6 +13,7 @@ import { guardRestParameters } from './security/restParameters.js'
 import { fetchHeaders, loadViewer } from './auth/session.js'
 import { environment, isProduction, port as defaultPort, rootDir } from './env.js'
 import { canEnterSafeguardingWork } from './policies/safeguarding.js'
+import { memberMessagesRouter } from './routes/memberMessages.js'
 import { messagesRouter } from './routes/messages.js'
 import { accountRouter } from './routes/account.js'
 import { joinRouter } from './routes/auth/join.js'
@@ -139,6 +140,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(signInRouter(payload))
   app.use(passwordsRouter(payload))
   app.use(accountRouter(payload))
+  // Before messagesRouter: /account/messages/new is not a conversation id.
+  app.use(memberMessagesRouter(payload))
   app.use(messagesRouter(payload))
   app.use(privacyRouter(payload))
   // The author's routes come first: /stories/new must not be read as a story called "new".

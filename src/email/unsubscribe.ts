@@ -5,7 +5,7 @@ import crypto from 'node:crypto'
 import { payloadSecret, serverURL } from '../env.js'
 import { link, small, type Block } from './compose.js'
 
-export const UNSUBSCRIBABLE = ['notifyReplies', 'digest', 'notifyMeetingReminders', 'notifyMeetingChanges'] as const
+export const UNSUBSCRIBABLE = ['notifyReplies', 'digest', 'notifyMeetingReminders', 'notifyMeetingChanges', 'notifyMessages'] as const
 export type Unsubscribable = (typeof UNSUBSCRIBABLE)[number]
 
 export const UNSUBSCRIBE_LABELS: Record<Unsubscribable, string> = {
@@ -13,6 +13,7 @@ export const UNSUBSCRIBE_LABELS: Record<Unsubscribable, string> = {
   digest: 'the forum digest',
   notifyMeetingReminders: 'meeting reminders',
   notifyMeetingChanges: 'emails about moved or cancelled meetings',
+  notifyMessages: 'emails about private messages from members',
 }
 
 const sign = (payload: string) => crypto.createHmac('sha256', payloadSecret()).update(`unsubscribe:${payload}`).digest('base64url').slice(0, 32)

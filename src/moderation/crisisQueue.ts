@@ -25,11 +25,13 @@ export type CrisisQueueItem = {
 const readable = async (payload: Payload, user: Record<string, any>, collection: string, id: string) =>
   collection === 'consents' ? false : Boolean(await payload.findByID({ collection: collection as 'stories', id, depth: 0, overrideAccess: false, user }).catch(() => null))
 
-/** Where the item is read: the admin for posts and stories, the conversation page for a private message. */
+/** Where the item is read: the admin for posts and stories, the conversation page (or the one held message) for a private message. */
 async function itemLinkOf(payload: Payload, user: Record<string, any>, collection: string, id: string): Promise<string | null> {
   if (collection !== 'messages') return (await readable(payload, user, collection, id)) ? `/admin/collections/${collection}/${id}` : null
   const message = await payload.findByID({ collection: 'messages', id, depth: 0, overrideAccess: false, user }).catch(() => null)
-  return message ? `/account/messages/${idOf(message.conversation)}` : null
+  if (!message) return null
+  // A held message between two members: the leads read that message only, not the conversation.
+  return message.kind === 'member' ? `/account/messages/held/${message.id}` : `/account/messages/${idOf(message.conversation)}`
 }
 
 export async function loadCrisisQueue(payload: Payload, user: Record<string, any>): Promise<CrisisQueueItem[]> {

@@ -3,6 +3,7 @@ export const NOTIFICATION_PREFERENCES = [
   { name: 'notifyReplies', label: 'Replies to my threads and posts', defaultValue: true },
   { name: 'notifyMeetingReminders', label: 'Reminders two days before my locality and county meetings', defaultValue: false },
   { name: 'notifyMeetingChanges', label: 'When a meeting I might attend is moved or cancelled', defaultValue: true },
+  { name: 'notifyMessages', label: 'When a member sends me a private message (the email never says what it says)', defaultValue: true },
 ] as const
 
 export const DIGEST_OPTIONS = [

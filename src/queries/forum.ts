@@ -9,6 +9,7 @@ import type { ModerationSettings } from '../policies/moderationSettings.js'
 import type { PageRequest } from '../policies/pageCursor.js'
 import { canPost, moderatesLocality } from '../policies/roles.js'
 import { presentReply, presentThread, THREAD_LIST_SELECT } from '../presenters/forumPost.js'
+import { messageablePosts } from './conversations.js'
 import { localCrisisServices } from './crisisServices.js'
 import { findKeysetPage, type KeysetOrder } from './keyset.js'
 
@@ -78,9 +79,11 @@ export async function threadPage(payload: Payload, user: User, id: number | stri
         : thread.locked && !moderator
           ? 'This thread is locked.'
           : null
+  const posts = [{ collection: 'threads' as const, id: doc.id }, ...replies.docs.map((r) => ({ collection: 'replies' as const, id: r.id }))]
   return {
     thread,
     replies: presentedReplies,
+    messageable: await messageablePosts(payload, user, posts),
     before: replies.before,
     after: replies.after,
     reviewHours: settings.reviewHours,

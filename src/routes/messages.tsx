@@ -1,4 +1,5 @@
-// Private messages (the safeguarding line): the member's and staff's list, one conversation, a reply.
+// Private messages (the safeguarding line, and members' conversations with each other): the list, one
+// conversation, a reply. Starting, blocking and reporting a member conversation are in memberMessages.tsx.
 // Every read is made as the viewer; the commands decide who may write. Works without JavaScript.
 import { Router, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
@@ -9,12 +10,20 @@ import { sendPage } from '../../views/render.js'
 import { readConversation, writeInConversation } from '../commands/conversations/privateLine.js'
 import { CommandRefusal } from '../commands/errors.js'
 import { idOf } from '../db/relationId.js'
-import { presentMessage } from '../presenters/message.js'
+import { conversationTitle, presentMessage } from '../presenters/message.js'
 import { conversationList } from '../queries/conversations.js'
 import { localCrisisServices } from '../queries/crisisServices.js'
 import { formText, handle, isPlausibleId, pageContext, readForm, sendNotFound, signedIn } from './support.js'
 
 type User = Record<string, any>
+
+const NOTICES: Record<string, string> = {
+  sent: 'Your message has been sent.',
+  blocked: 'You have blocked this member. Neither of you can write here until you unblock them; they are not told.',
+  unblocked: 'You have unblocked this member.',
+  held: 'Your message has not been sent on: it has been held for our safeguarding leads, who will look at it soon.',
+  reported: 'Thank you. The moderators can now read this conversation and will look at it.',
+}
 
 export function messagesRouter(payload: Payload): Router {
   const router = Router()
@@ -33,20 +42,21 @@ export function messagesRouter(payload: Payload): Router {
     // The header's count is taken after reading, so it does not still count this conversation as new.
     const ctx = await pageContext(payload, req, res)
     if (!read) return sendNotFound(res, ctx)
-    const { conversation, messages, viewerIsMember } = read
-    const crisisServices = extra.crisis ? await localCrisisServices(payload, idOf(conversation.locality)) : null
+    const { conversation, messages, viewerIsMember, memberView } = read
+    const crisisServices = extra.crisis || req.query.done === 'held' ? await localCrisisServices(payload, idOf(conversation.locality)) : null
     sendPage(
       res,
       <ConversationPage
         ctx={ctx}
         id={conversation.id}
-        title={viewerIsMember ? 'Private messages from the moderators' : `Private line with ${conversation.memberName ?? 'a member'}`}
+        title={conversationTitle(conversation, user.id)}
         viewerIsMember={viewerIsMember}
+        memberView={memberView}
         messages={messages.map((m) => presentMessage(m, user.id))}
         closed={conversation.status === 'closed'}
         body={extra.body}
         errors={extra.errors}
-        notice={req.query.sent === '1' ? 'Your message has been sent.' : undefined}
+        notice={NOTICES[String(req.query.done ?? (req.query.sent === '1' ? 'sent' : ''))]}
         crisisServices={crisisServices}
       />,
       status,

@@ -4,6 +4,7 @@ import { CrisisPanel } from '../components/CrisisPanel.js'
 import { ErrorSummary, PostForm, TextAreaField } from '../components/Form.js'
 import { Byline, FlagForm, ReviewBanner } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
+import { MessageAuthorLink } from '../components/MemberConversation.js'
 import type { PageContext } from '../components/PageContext.js'
 import { NothingMoreHere, Pager, type PageLinks } from '../components/Pager.js'
 
@@ -22,9 +23,11 @@ type Props = PageLinks & {
   notice?: string
   /** The locality's crisis services, listed first when the viewer's own post is held for crisis words. */
   crisisServices?: LocalCrisisService[]
+  /** Posts whose author the viewer may message ("threads:12", "replies:34"). */
+  messageable?: readonly string[]
 }
 
-export function ThreadPage({ ctx, thread, replies, firstPage, before, after, reviewHours, replyBlocked, replyForm = {}, notice, crisisServices = [] }: Props) {
+export function ThreadPage({ ctx, thread, replies, firstPage, before, after, reviewHours, replyBlocked, replyForm = {}, notice, crisisServices = [], messageable = [] }: Props) {
   const showCrisis = thread.crisisHold || replies.some((r) => r.crisisHold)
   return (
     <Layout ctx={ctx} title={thread.title}>
@@ -43,6 +46,7 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
         <h1 id="thread-title">{thread.title}</h1>
         <ReviewBanner post={thread} reviewHours={reviewHours} />
         <Byline post={thread} />
+        <MessageAuthorLink messageable={messageable} collection="threads" id={thread.id} name={thread.byline.displayName} />
         {thread.locked ? <p className="meta">This thread is locked: it takes no more replies.</p> : null}
         <div className="post__body" dangerouslySetInnerHTML={{ __html: thread.bodyHtml }} />
         {ctx.viewer && !thread.isOwn && !thread.awaitingReview ? <FlagForm targetCollection="threads" targetId={thread.id} csrfToken={ctx.csrfToken} /> : null}
@@ -60,6 +64,7 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
           <article className="post" id={`reply-${reply.id}`} key={String(reply.id)} aria-label={`Reply from ${reply.byline.displayName}`}>
             <ReviewBanner post={reply} reviewHours={reviewHours} />
             <Byline post={reply} />
+            <MessageAuthorLink messageable={messageable} collection="replies" id={reply.id} name={reply.byline.displayName} />
             <div className="post__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
             {ctx.viewer && !reply.isOwn && !reply.awaitingReview ? <FlagForm targetCollection="replies" targetId={reply.id} csrfToken={ctx.csrfToken} /> : null}
           </article>

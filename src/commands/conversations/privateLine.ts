@@ -4,36 +4,20 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { idOf } from '../../db/relationId.js'
-import { serverURL } from '../../env.js'
 import { emailSafeguardingLeads } from '../../moderation/alertSafeguardingLeads.js'
 import { raiseCrisisAlert } from '../../moderation/crisisAlerts.js'
 import { appendModerationEvent } from '../../moderation/events.js'
 import { triageWithWatchedWords } from '../../moderation/triage.js'
-import { canReadConversation, canWriteInConversation, handlesConversation, senderLabel, type ConversationFacts } from '../../policies/conversations.js'
+import { canReadConversation, canWriteInConversation, handlesConversation, senderLabel } from '../../policies/conversations.js'
 import { isModerator } from '../../policies/roles.js'
 import { canHandleCrisis, isSafeguardingLead } from '../../policies/safeguarding.js'
 import { CommandRefusal } from '../errors.js'
 import { emailMember } from '../forum/shared.js'
 import { inTransaction } from '../../db/transaction.js'
+import { checkBody, conversationLink, factsOf, type ConversationDoc, type User } from './shared.js'
+import { readMemberConversationState, writeMemberMessage } from './memberMessages.js'
 
-export const MAX_MESSAGE_LENGTH = 5000
-type User = Record<string, any>
-type ConversationDoc = Record<string, any>
-
-export const conversationLink = (id: number | string) => `${serverURL}/account/messages/${id}`
-const factsOf = (conversation: ConversationDoc): ConversationFacts & { closed: boolean } => ({
-  kind: conversation.kind,
-  memberId: idOf(conversation.member),
-  localityId: idOf(conversation.locality),
-  closed: conversation.status === 'closed',
-})
-
-function checkBody(body: string): string {
-  const text = body.trim()
-  if (text === '') throw new CommandRefusal('Write a message first.', 400)
-  if (text.length > MAX_MESSAGE_LENGTH) throw new CommandRefusal(`Keep a message under ${MAX_MESSAGE_LENGTH} characters.`, 400)
-  return text
-}
+export { conversationLink, MAX_MESSAGE_LENGTH } from './shared.js'
 
 async function addMessage(payload: Payload, req: PayloadRequest, conversation: ConversationDoc, sender: User, body: string, fromMember: boolean) {
   const now = new Date().toISOString()
@@ -132,6 +116,7 @@ export async function writeInConversation({ payload, user, conversationId, body 
   return inTransaction(payload, user, async (req) => {
     const conversation = await payload.findByID({ collection: 'conversations', id: conversationId, depth: 0, overrideAccess: true, req }).catch(() => null)
     if (!conversation || !user || !canReadConversation(user as never, factsOf(conversation))) throw new CommandRefusal('There is no conversation at that address.', 404)
+    if (conversation.kind === 'member') return writeMemberMessage(payload, req, conversation, user, text)
     if (!canWriteInConversation(user as never, factsOf(conversation))) throw new CommandRefusal('This conversation is closed.', 409)
     const fromMember = String(idOf(conversation.member)) === String(user.id)
     const message = await addMessage(payload, req, conversation, user, text, fromMember)
@@ -162,6 +147,13 @@ export async function writeInConversation({ payload, user, conversationId, body 
   })
 }
 
+/** Which unread flag a reader clears: their own side's (a moderator reading a report clears the report's). */
+function unreadSideOf(conversation: ConversationDoc, user: User): 'memberUnread' | 'otherUnread' | 'staffUnread' {
+  if (String(idOf(conversation.member)) === String(user.id)) return 'memberUnread'
+  if (conversation.kind === 'member' && String(idOf(conversation.otherMember)) === String(user.id)) return 'otherUnread'
+  return 'staffUnread'
+}
+
 /** Reading marks the conversation read for that side. Returns null when the viewer may not read it. */
 export async function readConversation(payload: Payload, user: User | null, conversationId: string) {
   const found = await payload.find({ collection: 'conversations', where: { id: { equals: conversationId } }, limit: 1, depth: 0, overrideAccess: false, user })
@@ -170,6 +162,7 @@ export async function readConversation(payload: Payload, user: User | null, conv
   const messages = await payload.find({ collection: 'messages', where: { conversation: { equals: conversation.id } }, sort: 'createdAt', pagination: false, depth: 0, overrideAccess: false, user })
   const fromMember = String(idOf(conversation.member)) === String(user.id)
   // Marking read is the system's own bookkeeping for a conversation the viewer has just been allowed to read.
-  await payload.update({ collection: 'conversations', id: conversation.id, data: { [fromMember ? 'memberUnread' : 'staffUnread']: false } as never, overrideAccess: true })
-  return { conversation, messages: messages.docs as Record<string, any>[], viewerIsMember: fromMember }
+  await payload.update({ collection: 'conversations', id: conversation.id, data: { [unreadSideOf(conversation, user)]: false } as never, overrideAccess: true })
+  const memberView = conversation.kind === 'member' ? await readMemberConversationState(payload, conversation.id, user) : null
+  return { conversation, messages: messages.docs as Record<string, any>[], viewerIsMember: fromMember, memberView }
 }

@@ -13,6 +13,7 @@ import { DELETED_THREAD_BODY, DELETED_THREAD_TITLE, FORMER_MEMBER, type ErasureM
 import { appendToErasureLogFile, type ErasedIds, type ErasureEntry } from '../../privacy/erasureLog.js'
 import { CommandRefusal } from '../errors.js'
 import { refreshThreadActivity } from '../forum/publication.js'
+import { eraseMemberSide } from '../conversations/eraseMemberSide.js'
 
 export type EraseRequest = { memberId: number | string; mode: ErasureMode; actor: Record<string, any> | null; actorRole?: ErasureEntry['actorRole'] }
 
@@ -161,6 +162,8 @@ export async function eraseWithin(payload: Payload, req: PayloadRequest, memberI
   if (member) {
     await payload.delete({ collection: 'data-exports', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await payload.delete({ collection: 'meeting-reminders', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
+    // Conversations with other members stay for the other member, with this member's words and name gone.
+    await eraseMemberSide(payload, req, toId(memberId))
     // Their private lines go whole (both sides' messages are about them); crisis alerts hold no text,
     // but they say that this person was thought to be in danger.
     await payload.delete({ collection: 'messages', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })

@@ -40,6 +40,9 @@ function storyRevisions(story: Doc) {
   return revisions
 }
 
+/** Who wrote a message, as the member saw it: "you" for their own (either kind), else the sender's label. */
+const fromLabel = (m: Doc, memberId: number | string) => ((m.kind === 'member' ? String(m.sender) === String(memberId) : m.fromMember) ? 'you' : String(m.senderLabel ?? 'Waymark'))
+
 export type MemberExport = { json: Doc; files: { name: string; bytes: Uint8Array }[] }
 
 export async function collectMemberData(payload: Payload, memberId: number | string): Promise<MemberExport> {
@@ -55,8 +58,9 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     all(payload, 'meeting-reminders', { member: { equals: memberId } }, 1),
     // Joining with a meeting's join code leaves nothing to export: only counts are kept (src/commands/meetings/redeemJoinCode.ts).
     all(payload, 'crisis-alerts', { member: { equals: memberId } }),
-    all(payload, 'conversations', { member: { equals: memberId } }),
-    all(payload, 'messages', { member: { equals: memberId } }),
+    // Their own line and their conversations with other members (either side).
+    all(payload, 'conversations', { or: [{ member: { equals: memberId } }, { and: [{ kind: { equals: 'member' } }, { otherMember: { equals: memberId } }] }] }),
+    all(payload, 'messages', { or: [{ member: { equals: memberId } }, { and: [{ kind: { equals: 'member' } }, { otherMember: { equals: memberId } }] }] }),
   ])
   // From the media folder or the bucket, wherever the uploads are kept.
   const store = mediaStore()
@@ -137,12 +141,19 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     })),
     meetingReminders: meetingReminders.map((r) => ({ meeting: r.meeting && typeof r.meeting === 'object' ? r.meeting.title : r.meeting, sentAt: r.sentAt })),
     // Times crisis words in something you wrote alerted our safeguarding leads (what matched, never a copy of the text).
-    privateMessages: conversations.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      startedAt: c.createdAt,
-      messages: messages.filter((m) => String(m.conversation) === String(c.id)).map((m) => ({ from: m.fromMember ? 'you' : String(m.senderLabel ?? 'Waymark'), body: m.body, sentAt: m.createdAt })),
-    })),
+    privateMessages: conversations
+      .map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        startedAt: c.createdAt,
+        with: c.kind === 'member' ? String((String(c.member) === String(memberId) ? c.otherMemberName : c.memberName) ?? 'A former member') : 'the moderators and safeguarding leads',
+        // Only what the member could read: another member's message held for crisis words never reached them.
+        messages: messages
+          .filter((m) => String(m.conversation) === String(c.id) && (m.crisisHold !== true || String(m.sender) === String(memberId)))
+          .map((m) => ({ from: fromLabel(m, memberId), body: m.body, sentAt: m.createdAt })),
+      }))
+      // A member conversation whose only message was another member's, held, never reached this member.
+      .filter((c) => c.kind !== 'member' || c.messages.length > 0),
     safeguardingAlerts: crisisAlerts.map((a) => ({
       id: a.id,
       in: `${a.targetCollection} ${a.targetId}`,
@@ -179,7 +190,7 @@ ${section('Forum conversations you started', data.threads, (t) => `<h3>${escapeH
 ${section('Your replies', data.replies, (r) => `${escapeHtml(String(r.thread?.title ?? ''))} · ${escapeHtml(String(r.status))}${para(r.body)}`)}
 ${section('Reports you made', data.flags, (f) => `${escapeHtml(String(f.targetCollection))} ${escapeHtml(String(f.targetId))}: ${escapeHtml(String(f.reason))} (${escapeHtml(String(f.status))})${para(f.note)}`)}
 ${section('Pictures', data.media, (m) => `${escapeHtml(String(m.file ?? m.filename))}${m.alt ? `: ${escapeHtml(String(m.alt))}` : ''}`)}
-${section('Private messages', data.privateMessages, (c) => `<h3>Conversation started ${escapeHtml(String(c.startedAt))}</h3>${(c.messages as Doc[]).map((m) => `<p><strong>${escapeHtml(String(m.from))}</strong>, ${escapeHtml(String(m.sentAt))}</p>${para(m.body)}`).join('')}`)}
+${section('Private messages', data.privateMessages, (c) => `<h3>Conversation with ${escapeHtml(String(c.with))}, started ${escapeHtml(String(c.startedAt))}</h3>${(c.messages as Doc[]).map((m) => `<p><strong>${escapeHtml(String(m.from))}</strong>, ${escapeHtml(String(m.sentAt))}</p>${para(m.body)}`).join('')}`)}
 ${section('Times our safeguarding leads were alerted', data.safeguardingAlerts, (a) => `${escapeHtml(String(a.raisedAt))}: ${escapeHtml(String(a.in))}, matched ${escapeHtml((a.matched as string[]).join('; '))} (${escapeHtml(String(a.status))})`)}
 </body></html>`
 }
