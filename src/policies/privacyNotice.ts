@@ -86,16 +86,16 @@ export const COLLECTIONS_DESCRIBED: Readonly<Record<string, HeldData & { persona
   conversations: {
     personal: true,
     title: 'Private conversations',
-    what: 'A private line between you and the safeguarding team, opened by them: who it is with, when the last message was sent, and what is unread.',
-    who: 'You, the safeguarding leads and the moderators of your locality.',
+    what: 'A private line between you and the safeguarding team, opened by them, or between you and another member: who it is with, when the last message was sent, what is unread, whether either of you has blocked the other, and whether it was reported.',
+    who: 'Safeguarding lines: you, the safeguarding leads and the moderators of your locality. Between members: the two of you; moderators only once one of you reports it. Who blocked whom is seen only by the one who blocked.',
     kept: () => UNTIL_DELETED,
   },
   messages: {
     personal: true,
     title: 'Private messages',
-    what: 'The messages in a private conversation, who sent each and when.',
-    who: 'The people in the conversation, the safeguarding leads and the moderators of your locality.',
-    kept: () => UNTIL_DELETED,
+    what: 'The messages in a private conversation, who sent each and when. A message held for crisis words is marked so and never reaches the other member.',
+    who: 'The people in the conversation; on a safeguarding line, the safeguarding leads and the moderators of your locality; between members, moderators once one of you reports it, and the safeguarding leads for a message held for crisis words (that message only).',
+    kept: () => 'Until the conversation is deleted. If you erase your account, your messages in another member’s copy are replaced with “[removed]”.',
   },
   'crisis-alerts': {
     personal: true,

@@ -7,7 +7,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import { idOf } from '../../db/relationId.js'
 import { inTransaction } from '../../db/transaction.js'
 import { queueEmail } from '../../email/queue.js'
-import { escapeHtml } from '../../email/templates.js'
+import { composeEmail, link, paragraph } from '../../email/compose.js'
 import { unsubscribeParts } from '../../email/unsubscribe.js'
 import { loadModerationSettings } from '../../forum/settings.js'
 import { raiseCrisisAlert } from '../../moderation/crisisAlerts.js'
@@ -137,14 +137,13 @@ async function emailRecipient(payload: Payload, req: PayloadRequest, recipientId
   const recipient = await payload.findByID({ collection: 'users', id: recipientId, depth: 0, overrideAccess: true, req }).catch(() => null)
   if (!recipient?.email || recipient.notifications?.notifyMessages === false) return
   const unsubscribe = unsubscribeParts(recipientId, 'notifyMessages')
-  const link = conversationLink(conversationId)
-  const html = [
-    '<p>A member has sent you a private message on Waymark.</p>',
-    '<p>We never put messages in emails: sign in to read it, and reply if you want to.</p>',
-    `<p><a href="${escapeHtml(link)}">Read your message</a></p>`,
-    unsubscribe.html,
-  ].join('\n')
-  await queueEmail(payload, { to: String(recipient.email), subject: 'You have a private message on Waymark', html, headers: unsubscribe.headers }, req)
+  const body = composeEmail([
+    paragraph('A member has sent you a private message on Waymark.'),
+    paragraph('We never put messages in emails: sign in to read it, and reply if you want to.'),
+    paragraph(link(conversationLink(conversationId), 'Read your message')),
+    unsubscribe.block,
+  ])
+  await queueEmail(payload, { to: String(recipient.email), subject: 'You have a private message on Waymark', body, headers: unsubscribe.headers }, req)
 }
 
 export type StartProps = { payload: Payload; user: User | null; post: PostRef; body: string }
