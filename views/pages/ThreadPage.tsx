@@ -1,18 +1,20 @@
 import type { LocalCrisisService } from '../../src/presenters/crisisService.js'
 import type { PresentedPost, PresentedThread } from '../../src/presenters/forumPost.js'
+import type { PostEdits } from '../../src/presenters/postEdits.js'
 import { CrisisPanel } from '../components/CrisisPanel.js'
 import { ErrorSummary, PostForm, TextAreaField } from '../components/Form.js'
 import { Byline, FlagForm, ReviewBanner } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 import { NothingMoreHere, Pager, type PageLinks } from '../components/Pager.js'
+import { EditedMarker, EditHistory, PostTools } from '../components/PostEdits.js'
 
 export type ReplyFormState = { body?: string; error?: string; tooSoon?: string }
 
 type Props = PageLinks & {
   ctx: PageContext
-  thread: PresentedThread
-  replies: PresentedPost[]
+  thread: PresentedThread & { edits?: PostEdits }
+  replies: (PresentedPost & { edits?: PostEdits })[]
   /** Whether these are the thread's first replies (a later page that has emptied says so). */
   firstPage: boolean
   reviewHours: number
@@ -45,6 +47,9 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
         <Byline post={thread} />
         {thread.locked ? <p className="meta">This thread is locked: it takes no more replies.</p> : null}
         <div className="post__body" dangerouslySetInnerHTML={{ __html: thread.bodyHtml }} />
+        <EditedMarker edits={thread.edits} />
+        <PostTools edits={thread.edits} what="conversation" />
+        <EditHistory edits={thread.edits} id={`thread-${thread.id}`} />
         {ctx.viewer && !thread.isOwn && !thread.awaitingReview ? <FlagForm targetCollection="threads" targetId={thread.id} csrfToken={ctx.csrfToken} /> : null}
       </article>
 
@@ -61,6 +66,9 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
             <ReviewBanner post={reply} reviewHours={reviewHours} />
             <Byline post={reply} />
             <div className="post__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
+            <EditedMarker edits={reply.edits} />
+            <PostTools edits={reply.edits} what="reply" quoteHref={ctx.viewer && !replyBlocked && !reply.awaitingReview ? `/threads/${thread.id}?quote=${reply.id}#reply-heading` : null} />
+            <EditHistory edits={reply.edits} id={`reply-${reply.id}`} />
             {ctx.viewer && !reply.isOwn && !reply.awaitingReview ? <FlagForm targetCollection="replies" targetId={reply.id} csrfToken={ctx.csrfToken} /> : null}
           </article>
         ))}
