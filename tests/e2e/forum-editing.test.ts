@@ -27,7 +27,8 @@ const words = {
   second: `Count me in secondtake${suffix} for Sunday, and I will bring a flask.`,
   quoted: `The towpath is muddy quoteme${suffix}, bring boots.`,
 }
-const HELD_WORD = `holdme${suffix}`
+// Letters only: digits inside a word are read as the letters they look like (k1ll).
+const HELD_WORD = `holdme${suffix.replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)]!)}`
 
 let payload: Payload
 let member: BrowserContext

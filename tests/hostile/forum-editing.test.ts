@@ -70,7 +70,10 @@ async function publishedThreadWithReply(): Promise<{ thread: Posted; reply: Post
 }
 
 async function addWatchedWord(action: 'block' | 'require-approval' | 'flag') {
-  const phrase = unique(`ww${action.slice(0, 3)}`).toLowerCase()
+  // Letters only: digits inside a word are read as the letters they look like (k1ll), on both sides.
+  const phrase = unique(`ww${action.slice(0, 3)}`)
+    .toLowerCase()
+    .replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)]!)
   await settle(() => db(hostile).create({ collection: 'watched-words', data: { phrase, action, kind: 'phrase', note: 'test' }, overrideAccess: true }))
   return phrase
 }
@@ -237,7 +240,8 @@ describe('after an edit', () => {
         const result = await api(hostile, who, 'GET', door)
         expect(result.status, `${door} as ${who?.email ?? 'a visitor'}`).not.toBe(500)
         for (const old of [oldReplyWord, oldThreadWord]) expect(result.text, `${door} as ${who?.email ?? 'a visitor'}`).not.toContain(old)
-        for (const doc of objectsIn(result.json)) expect(doc, `${door}: a document with earlier versions`).not.toHaveProperty('editHistory')
+        // Payload may leave the denied array as [] (never its rows).
+        for (const doc of objectsIn(result.json)) expect(doc.editHistory ?? [], `${door}: a document with earlier versions`).toEqual([])
       }
       const graphql = await api(hostile, who, 'POST', '/api/graphql', { query: `{ Replies { docs { id body editHistory { body } } } Threads { docs { id editHistory { body title } } } }` })
       for (const old of [oldReplyWord, oldThreadWord]) expect(graphql.text).not.toContain(old)
