@@ -110,9 +110,12 @@ describe('a member editing someone else’s post', () => {
     expect(after.thread?.body).toBe(before.thread?.body)
     expect(after.reply?.editHistory ?? []).toEqual([])
 
-    // Control: the author's own PATCH and form both edit.
+    // Control: the author's own PATCH (by id and in bulk) and form all edit.
     const own = await api(hostile, author, 'PATCH', `/api/replies/${reply.id}`, { body: `Own words ${unique('own')}` })
     expect(own.status, own.text.slice(0, 300)).toBe(200)
+    const ownBulk = await api(hostile, author, 'PATCH', `/api/replies?where[id][equals]=${reply.id}`, { body: 'Own words in bulk.' })
+    expect(ownBulk.status, ownBulk.text.slice(0, 300)).toBe(200)
+    expect((await stored(hostile, 'replies', reply.id))?.body).toBe('Own words in bulk.')
     const ownForm = await editByForm(await signIn(author), 'threads', thread.id, { title: `Better title ${unique('t')}`, body: 'Better words.' })
     expect(ownForm.status).toBe(303)
     expect((await stored(hostile, 'threads', thread.id))?.body).toBe('Better words.')
