@@ -158,7 +158,13 @@ describe('edit with re-triage', () => {
     const page = await noJs.newPage()
     expect((await signInWithForm(page, other.email, DEFAULT_TEST_PASSWORD))?.status()).toBe(200)
     await goto(page, `/threads/${threadId}`)
-    await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator(`#reply-${quotedReplyId}`).getByRole('link', { name: /^Quote/ }).click()])
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page
+        .locator(`#reply-${quotedReplyId}`)
+        .getByRole('link', { name: /^Quote/ })
+        .click(),
+    ])
     const filled = await page.locator(`${REPLY_FORM} [name="body"]`).inputValue()
     expect(filled).toContain(`> ${memberName} wrote:`)
     expect(filled).toContain(`> ${words.quoted}`)

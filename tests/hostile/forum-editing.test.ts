@@ -124,7 +124,14 @@ describe('a member editing someone else’s post', () => {
   test('an author cannot move their post while editing it (thread, locality), nor touch system fields', async () => {
     const { thread, reply } = await publishedThreadWithReply()
     const elsewhere = await newThread(hostile, other, county())
-    await api(hostile, author, 'PATCH', `/api/replies/${reply.id}`, { body: `Moved? ${unique('m')}`, thread: elsewhere.id, locality: loc['lancashire-north'], status: 'published', editHistory: [], editedAt: null })
+    await api(hostile, author, 'PATCH', `/api/replies/${reply.id}`, {
+      body: `Moved? ${unique('m')}`,
+      thread: elsewhere.id,
+      locality: loc['lancashire-north'],
+      status: 'published',
+      editHistory: [],
+      editedAt: null,
+    })
     await api(hostile, author, 'PATCH', `/api/threads/${thread.id}`, { body: `Moved? ${unique('m')}`, locality: loc['lancashire-north'], pinned: true, editHistory: [] })
     const movedReply = await stored(hostile, 'replies', reply.id)
     const movedThread = await stored(hostile, 'threads', thread.id)

@@ -45,14 +45,38 @@ describe('decideEditedPost: an edit is triaged as a new post', () => {
   it.each<[string, Parameters<typeof decideEditedPost>[0], ReturnType<typeof decideEditedPost>]>([
     ['clean text stays up', { ...established, state: 'published', triageAction: null }, { refused: false, status: 'published', crisisHold: false, needsReview: false }],
     ['a blocked word is refused', { ...established, state: 'published', triageAction: 'block' }, { refused: true, reason: expect.any(String) as never }],
-    ['"require approval" sends a published post back to the queue', { ...established, state: 'published', triageAction: 'require-approval' }, { refused: false, status: 'pending', crisisHold: false, needsReview: true }],
+    [
+      '"require approval" sends a published post back to the queue',
+      { ...established, state: 'published', triageAction: 'require-approval' },
+      { refused: false, status: 'pending', crisisHold: false, needsReview: true },
+    ],
     ['crisis words hold it', { ...established, state: 'published', triageAction: 'crisis' }, { refused: false, status: 'pending', crisisHold: true, needsReview: true }],
-    ['a "flag" word leaves it up, in front of the moderators', { ...established, state: 'published', triageAction: 'flag' }, { refused: false, status: 'published', crisisHold: false, needsReview: true }],
-    ['a newcomer’s edit waits like their new posts', { ...established, approvedPostCount: 1, state: 'published', triageAction: null }, { refused: false, status: 'pending', crisisHold: false, needsReview: true }],
+    [
+      'a "flag" word leaves it up, in front of the moderators',
+      { ...established, state: 'published', triageAction: 'flag' },
+      { refused: false, status: 'published', crisisHold: false, needsReview: true },
+    ],
+    [
+      'a newcomer’s edit waits like their new posts',
+      { ...established, approvedPostCount: 1, state: 'published', triageAction: null },
+      { refused: false, status: 'pending', crisisHold: false, needsReview: true },
+    ],
     ['a pending post stays pending', { ...established, state: 'pending', triageAction: null }, { refused: false, status: 'pending', crisisHold: false, needsReview: false }],
-    ['a hidden post stays hidden, even with crisis words (and is held)', { ...established, state: 'hidden', triageAction: 'crisis' }, { refused: false, status: 'hidden', crisisHold: true, needsReview: true }],
-    ['a moderator’s own post stays up', { ...established, authorIsModerator: true, approvedPostCount: 0, state: 'published', triageAction: 'require-approval' }, { refused: false, status: 'published', crisisHold: false, needsReview: false }],
-    ['a moderator’s own post is still held for crisis words', { ...established, authorIsModerator: true, state: 'published', triageAction: 'crisis' }, { refused: false, status: 'pending', crisisHold: true, needsReview: true }],
+    [
+      'a hidden post stays hidden, even with crisis words (and is held)',
+      { ...established, state: 'hidden', triageAction: 'crisis' },
+      { refused: false, status: 'hidden', crisisHold: true, needsReview: true },
+    ],
+    [
+      'a moderator’s own post stays up',
+      { ...established, authorIsModerator: true, approvedPostCount: 0, state: 'published', triageAction: 'require-approval' },
+      { refused: false, status: 'published', crisisHold: false, needsReview: false },
+    ],
+    [
+      'a moderator’s own post is still held for crisis words',
+      { ...established, authorIsModerator: true, state: 'published', triageAction: 'crisis' },
+      { refused: false, status: 'pending', crisisHold: true, needsReview: true },
+    ],
   ])('%s', (_name, input, expected) => {
     expect(decideEditedPost(input)).toEqual(expected)
   })
