@@ -1,5 +1,6 @@
-// Issue 16, editing: a post's earlier versions in the member's export (theirs, never a moderator's
-// identity) and gone on erasure, in both modes, through a real Payload on a temporary database.
+// Issue 16, editing, through a real Payload on a temporary database: a post's earlier versions in the
+// member's export (theirs, never a moderator's identity) and gone on erasure, in both modes; an edit that
+// goes back to the queue says why there.
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -83,4 +84,19 @@ describe('earlier versions of a member’s posts', () => {
       expect(everything).not.toContain(`first thread words ${marker}`)
     })
   }
+})
+
+describe('the moderators’ queue', () => {
+  it('says a post is back because it was edited after it went up', async () => {
+    const phrase = `queueword${unique().replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)]!)}`
+    await api().create({ collection: 'watched-words', data: { phrase, action: 'require-approval' }, overrideAccess: true })
+    const author = await member()
+    const thread = await api().create({ collection: 'threads', data: { locality: locality.id, title: `Queue ${unique()}`, body: 'Plain words.' }, user: author, overrideAccess: false })
+    expect(thread.status).toBe('published')
+    await api().update({ collection: 'threads', id: thread.id, data: { body: `Now with ${phrase}.` }, user: author, overrideAccess: false })
+    const { loadModerationQueue } = await import('../../src/moderation/queue.js')
+    const item = (await loadModerationQueue(payload, moderator)).find((i) => i.kind === 'threads' && String(i.id) === String(thread.id))
+    expect(item?.why).toEqual(expect.arrayContaining(['waiting for approval', 'edited after it went up']))
+    expect(item?.excerpt).toContain(phrase)
+  })
 })
