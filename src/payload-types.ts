@@ -576,6 +576,23 @@ export interface Thread {
   reasonForAuthor?: string | null;
   fingerprint?: string | null;
   queueOrder?: string | null;
+  /**
+   * When the text last changed: members see “edited”.
+   */
+  editedAt?: string | null;
+  /**
+   * Earlier versions of the text, oldest first. Only the moderators of this forum see them.
+   */
+  editHistory?:
+    | {
+        title?: string | null;
+        body?: string | null;
+        replacedAt?: string | null;
+        editedBy?: (number | null) | User;
+        editorRole?: ('author' | 'moderator' | 'system') | null;
+        id?: string | null;
+      }[]
+    | null;
   pinned?: boolean | null;
   locked?: boolean | null;
   lastActivityAt?: string | null;
@@ -629,6 +646,22 @@ export interface Reply {
   reasonForAuthor?: string | null;
   fingerprint?: string | null;
   queueOrder?: string | null;
+  /**
+   * When the text last changed: members see “edited”.
+   */
+  editedAt?: string | null;
+  /**
+   * Earlier versions of the text, oldest first. Only the moderators of this forum see them.
+   */
+  editHistory?:
+    | {
+        body?: string | null;
+        replacedAt?: string | null;
+        editedBy?: (number | null) | User;
+        editorRole?: ('author' | 'moderator' | 'system') | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1572,6 +1605,17 @@ export interface ThreadsSelect<T extends boolean = true> {
   reasonForAuthor?: T;
   fingerprint?: T;
   queueOrder?: T;
+  editedAt?: T;
+  editHistory?:
+    | T
+    | {
+        title?: T;
+        body?: T;
+        replacedAt?: T;
+        editedBy?: T;
+        editorRole?: T;
+        id?: T;
+      };
   pinned?: T;
   locked?: T;
   lastActivityAt?: T;
@@ -1607,6 +1651,16 @@ export interface RepliesSelect<T extends boolean = true> {
   reasonForAuthor?: T;
   fingerprint?: T;
   queueOrder?: T;
+  editedAt?: T;
+  editHistory?:
+    | T
+    | {
+        body?: T;
+        replacedAt?: T;
+        editedBy?: T;
+        editorRole?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -20,6 +20,7 @@ import { joinRouter } from './routes/auth/join.js'
 import { passwordsRouter } from './routes/auth/passwords.js'
 import { signInRouter } from './routes/auth/signIn.js'
 import { feedsRouter } from './routes/feeds.js'
+import { editsRouter } from './routes/forum/edits.js'
 import { flagsRouter } from './routes/forum/flags.js'
 import { forumRouter } from './routes/forum/threads.js'
 import { healthRouter } from './routes/health.js'
@@ -150,6 +151,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(storiesRouter(payload))
   app.use(forumRouter(payload))
   app.use(flagsRouter(payload))
+  app.use(editsRouter(payload))
   app.use(meetingPagesRouter(payload))
   app.use(meetingCalendarsRouter(payload))
   app.use(meetingFormsRouter(payload))

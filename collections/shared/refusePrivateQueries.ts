@@ -34,8 +34,8 @@ export function refusePrivateQueries(rules: PrivateQueryRules): CollectionBefore
     const sorts = Array.isArray(a.sort) ? a.sort.map(String) : typeof a.sort === 'string' ? a.sort.split(',') : []
     const bad = [...sorts.filter((s) => rules.privatePaths.includes(root(s))), ...offendingPaths(a.where, rules.privatePaths, rules.ownerPath, req.user ? String(req.user.id) : null)]
     if (bad.length > 0) throw new APIError(`You cannot filter or sort ${rules.noun} by that.`, 403, undefined, true)
-    // Never let the moderators' queue order leak through a default sort.
-    if (operation === 'read' && !a.sort && rules.defaultSort) a.sort = rules.defaultSort
+    // Never let the moderators' queue order leak through a default sort (bulk updates sort too: an author's own edit).
+    if ((operation === 'read' || operation === 'update') && !a.sort && rules.defaultSort) a.sort = rules.defaultSort
     return args
   }
 }

@@ -13,7 +13,8 @@ export const CACHEABLE_PAGES: readonly CacheablePage[] = [
   // /stories/new is the author's form: its own router answers it first, and it is excluded here too.
   { path: /^\/stories\/(?!new$)[^/]+$/, params: ['flagged'] },
   { path: /^\/localities\/[^/]+$/, params: [...PAGING] },
-  { path: /^\/threads\/(?!new$)[^/]+$/, params: ['flagged', ...PAGING] },
+  // ?quote= fills a member's reply form (their own entry: members' pages are kept per member).
+  { path: /^\/threads\/(?!new$)[^/]+$/, params: ['flagged', 'quote', ...PAGING] },
   { path: /^\/meetings$/, params: ['locality', ...PAGING] },
   { path: /^\/meetings\/[^/]+$/, params: [] },
   { path: /^\/you-said-we-did$/, params: ['locality', 'status'] },

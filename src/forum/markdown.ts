@@ -1,9 +1,10 @@
-// Forum posts are plain text with a small markdown subset: paragraphs, emphasis, lists and links.
+// Forum posts are plain text with a small markdown subset: paragraphs, emphasis, lists, links and
+// quotes (`> `, which the Quote link writes: src/policies/postEditing.ts).
 // HTML in a post is shown as text, never interpreted; only http(s) and mailto links survive.
 import MarkdownIt from 'markdown-it'
 
 const markdown = new MarkdownIt('zero', { html: false, linkify: false, breaks: true })
-markdown.enable(['paragraph', 'newline', 'emphasis', 'list', 'link', 'text', 'escape', 'entity'])
+markdown.enable(['paragraph', 'newline', 'emphasis', 'list', 'link', 'text', 'escape', 'entity', 'blockquote'])
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i
 markdown.validateLink = (url: string) => SAFE_LINK.test(url.trim())

@@ -64,6 +64,8 @@ export async function loadModerationQueue(payload: Payload, user: Record<string,
     [
       doc.crisisHold ? 'crisis words' : null,
       doc.status === 'pending' ? 'waiting for approval' : null,
+      // Only an edit takes a post that was up back to the queue (src/policies/postEditing.ts).
+      doc.status === 'pending' && doc.everPublished === true ? 'edited after it went up' : null,
       doc.autoHidden ? 'hidden by members’ flags' : null,
       doc.triageAction === 'flag' ? 'matched a watched word' : null,
     ].filter(Boolean) as string[]

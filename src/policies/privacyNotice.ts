@@ -64,16 +64,16 @@ export const COLLECTIONS_DESCRIBED: Readonly<Record<string, HeldData & { persona
   threads: {
     personal: true,
     title: 'Conversations you start in the forums',
-    what: 'The title and text, the forum, your display name and badge as shown, and moderation details (whether it waits for review, the words the safeguarding check matched).',
-    who: 'Public forums: everyone once approved. Members-only forums: signed-in members. Waiting for review: you and the forum’s moderators.',
+    what: 'The title and text, the forum, your display name and badge as shown, moderation details (whether it waits for review, the words the safeguarding check matched), and the text each edit replaced, with when and whether you or a moderator made it.',
+    who: 'Public forums: everyone once approved. Members-only forums: signed-in members. Waiting for review: you and the forum’s moderators. The text an edit replaced: the forum’s moderators (and you, in your data export); others see only that it was edited.',
     kept: () =>
       `${UNTIL_DELETED} When you delete your account you choose: delete your posts, or keep them signed “A former member”. A conversation others replied to stays, without your words, as “Deleted conversation”.`,
   },
   replies: {
     personal: true,
     title: 'Your replies in the forums',
-    what: 'The text, the conversation it answers, your display name and badge as shown, and moderation details.',
-    who: 'Whoever can read the conversation, once approved; waiting for review: you and the forum’s moderators.',
+    what: 'The text, the conversation it answers, your display name and badge as shown, moderation details, and the text each edit replaced.',
+    who: 'Whoever can read the conversation, once approved; waiting for review: you and the forum’s moderators. The text an edit replaced: the forum’s moderators (and you, in your data export).',
     kept: () => `${UNTIL_DELETED} You choose then whether they are deleted or kept signed “A former member”.`,
   },
   flags: {

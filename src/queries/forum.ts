@@ -10,6 +10,7 @@ import type { PageRequest } from '../policies/pageCursor.js'
 import { canPost, moderatesLocality } from '../policies/roles.js'
 import { presentReply, presentThread, THREAD_LIST_SELECT } from '../presenters/forumPost.js'
 import { messageablePosts } from './conversations.js'
+import { presentPostEdits, threadFacts } from '../presenters/postEdits.js'
 import { localCrisisServices } from './crisisServices.js'
 import { findKeysetPage, type KeysetOrder } from './keyset.js'
 
@@ -65,8 +66,9 @@ export async function threadPage(payload: Payload, user: User, id: number | stri
     loadModerationSettings(payload),
     findKeysetPage<Record<string, any>>(payload, { collection: 'replies', where: { thread: { equals: doc.id } }, order: REPLY_ORDER, at, depth: 0, limit: REPLIES_PER_PAGE, user }),
   ])
-  const thread = presentThread(doc as never, user as never)
-  const presentedReplies = replies.docs.map((r) => presentReply(r, user as never))
+  const facts = threadFacts(doc)
+  const thread = { ...presentThread(doc as never, user as never), edits: presentPostEdits('threads', doc, user as never, facts) }
+  const presentedReplies = replies.docs.map((r) => ({ ...presentReply(r, user as never), edits: presentPostEdits('replies', r, user as never, facts) }))
   const localityId = doc.locality && typeof doc.locality === 'object' ? doc.locality.id : doc.locality
   const crisisServices = thread.crisisHold || presentedReplies.some((r) => r.crisisHold) ? await localCrisisServices(payload, localityId as never) : []
   const moderator = moderatesLocality(user as never, localityId as never)

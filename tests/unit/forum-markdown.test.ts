@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { MAX_POST_LENGTH, cleanPostText, postExcerpt, postFingerprint, renderPostBody } from '../../src/forum/markdown.js'
 
 const REL = 'nofollow ugc noopener noreferrer'
-const ALLOWED_TAGS = new Set(['p', 'em', 'strong', 'ul', 'ol', 'li', 'a', 'br'])
+const ALLOWED_TAGS = new Set(['p', 'em', 'strong', 'ul', 'ol', 'li', 'a', 'br', 'blockquote'])
 const ALLOWED_ATTRS: Record<string, Set<string>> = { a: new Set(['href', 'rel', 'title']), ol: new Set(['start']) }
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i
 
@@ -59,7 +59,6 @@ function expectSafe(html: string) {
     '<table',
     '<code',
     '<pre',
-    '<blockquote',
     '<hr',
   ])
     expect(lower, `output contains ${banned}`).not.toContain(banned)

@@ -1,5 +1,6 @@
 import type { LocalCrisisService } from '../../src/presenters/crisisService.js'
 import type { PresentedPost, PresentedThread } from '../../src/presenters/forumPost.js'
+import type { PostEdits } from '../../src/presenters/postEdits.js'
 import { CrisisPanel } from '../components/CrisisPanel.js'
 import { ErrorSummary, PostForm, TextAreaField } from '../components/Form.js'
 import { Byline, FlagForm, ReviewBanner } from '../components/Forum.js'
@@ -7,13 +8,14 @@ import { Layout } from '../components/Layout.js'
 import { MessageAuthorLink } from '../components/MemberConversation.js'
 import type { PageContext } from '../components/PageContext.js'
 import { NothingMoreHere, Pager, type PageLinks } from '../components/Pager.js'
+import { EditedMarker, EditHistory, PostTools } from '../components/PostEdits.js'
 
 export type ReplyFormState = { body?: string; error?: string; tooSoon?: string }
 
 type Props = PageLinks & {
   ctx: PageContext
-  thread: PresentedThread
-  replies: PresentedPost[]
+  thread: PresentedThread & { edits?: PostEdits }
+  replies: (PresentedPost & { edits?: PostEdits })[]
   /** Whether these are the thread's first replies (a later page that has emptied says so). */
   firstPage: boolean
   reviewHours: number
@@ -49,6 +51,9 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
         <MessageAuthorLink messageable={messageable} collection="threads" id={thread.id} name={thread.byline.displayName} />
         {thread.locked ? <p className="meta">This thread is locked: it takes no more replies.</p> : null}
         <div className="post__body" dangerouslySetInnerHTML={{ __html: thread.bodyHtml }} />
+        <EditedMarker edits={thread.edits} />
+        <PostTools edits={thread.edits} what="conversation" />
+        <EditHistory edits={thread.edits} id={`thread-${thread.id}`} />
         {ctx.viewer && !thread.isOwn && !thread.awaitingReview ? <FlagForm targetCollection="threads" targetId={thread.id} csrfToken={ctx.csrfToken} /> : null}
       </article>
 
@@ -66,6 +71,9 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
             <Byline post={reply} />
             <MessageAuthorLink messageable={messageable} collection="replies" id={reply.id} name={reply.byline.displayName} />
             <div className="post__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
+            <EditedMarker edits={reply.edits} />
+            <PostTools edits={reply.edits} what="reply" quoteHref={ctx.viewer && !replyBlocked && !reply.awaitingReview ? `/threads/${thread.id}?quote=${reply.id}#reply-heading` : null} />
+            <EditHistory edits={reply.edits} id={`reply-${reply.id}`} />
             {ctx.viewer && !reply.isOwn && !reply.awaitingReview ? <FlagForm targetCollection="replies" targetId={reply.id} csrfToken={ctx.csrfToken} /> : null}
           </article>
         ))}

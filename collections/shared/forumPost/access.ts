@@ -3,7 +3,8 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
 import { idOf } from '../../../src/db/relationId.js'
-import { isModerator, isSelf, moderatesLocality, type Actor } from '../../../src/policies/roles.js'
+import { EDITABLE_POST_STATES } from '../../../src/policies/postEditing.js'
+import { canPost, isModerator, isSelf, moderatesLocality, type Actor } from '../../../src/policies/roles.js'
 import { isSafeguardingLead } from '../../../src/policies/safeguarding.js'
 import { moderatedWhere } from '../access.js'
 
@@ -20,6 +21,23 @@ export function postReadAccess(threadPath?: string): Access {
     // Safeguarding leads read posts held for crisis words, in any locality.
     if (isSafeguardingLead(user)) or.push({ crisisHold: { equals: true } })
     return { or }
+  }
+}
+
+/**
+ * canEditOwnPost (src/policies/postEditing.ts) as a query: the locality's moderators as before, and a
+ * verified author their own post while it is not removed and its thread is neither locked nor removed.
+ * The hook admitPost checks the rest (the edit cap) and triages the new text.
+ */
+export function postUpdateAccess(threadPath?: string): Access {
+  return ({ req: { user } }): Where | boolean => {
+    const moderated = moderatedWhere(user)
+    if (moderated === true) return true
+    if (!user || !canPost(user)) return moderated
+    const unlocked = (path: string): Where => ({ or: [{ [path]: { equals: false } }, { [path]: { exists: false } }] })
+    const thread: Where[] = threadPath ? [{ [`${threadPath}.status`]: { not_equals: 'removed' } }, unlocked(`${threadPath}.locked`)] : [unlocked('locked')]
+    const own: Where = { and: [{ author: { equals: user.id } }, { status: { in: [...EDITABLE_POST_STATES] } }, ...thread] }
+    return moderated ? { or: [moderated, own] } : own
   }
 }
 

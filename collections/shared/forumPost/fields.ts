@@ -66,4 +66,39 @@ export function postSystemFields(): Field[] {
   ]
 }
 
-export const POST_PRIVATE_PATHS = ['author', 'needsReview', 'crisisHold', 'autoHidden', 'triageAction', 'triageMatches', 'reasonForAuthor', 'fingerprint', 'queueOrder', 'everPublished'] as const
+/**
+ * Edits (src/policies/postEditing.ts): when the text last changed, which everyone sees as "edited", and
+ * the text each edit replaced, who made it and when, which only the post's moderators read.
+ */
+export function postEditFields(kind: 'threads' | 'replies'): Field[] {
+  return [
+    { name: 'editedAt', type: 'date', access: system, admin: { readOnly: true, position: 'sidebar', description: 'When the text last changed: members see “edited”.' } },
+    {
+      name: 'editHistory',
+      type: 'array',
+      access: { ...system, read: moderatorsOfPostField },
+      admin: { readOnly: true, description: 'Earlier versions of the text, oldest first. Only the moderators of this forum see them.' },
+      fields: [
+        ...(kind === 'threads' ? [{ name: 'title', type: 'text' } as Field] : []),
+        { name: 'body', type: 'textarea' },
+        { name: 'replacedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'editedBy', type: 'relationship', relationTo: 'users' },
+        { name: 'editorRole', type: 'select', options: ['author', 'moderator', 'system'].map((value) => ({ value, label: value })) },
+      ],
+    },
+  ]
+}
+
+export const POST_PRIVATE_PATHS = [
+  'editHistory',
+  'author',
+  'needsReview',
+  'crisisHold',
+  'autoHidden',
+  'triageAction',
+  'triageMatches',
+  'reasonForAuthor',
+  'fingerprint',
+  'queueOrder',
+  'everPublished',
+] as const

@@ -89,9 +89,10 @@ async function tombstoneConsents(payload: Payload, req: PayloadRequest, ids: str
 }
 
 // A former member's byline keeps no badge of theirs: no member type, no confirmed role, no staff role.
-const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null, memberTypeConfirmed: false, staffRole: null } }
+// Earlier versions of a kept post go too: only moderators ever saw them, and they may hold what the member took out.
+const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null, memberTypeConfirmed: false, staffRole: null }, editHistory: [] }
 /** Fields derived from a post's text: they would keep the words a blanked post no longer shows. */
-const FORGET_TEXT = { fingerprint: null, triageMatches: null, reasonForAuthor: null }
+const FORGET_TEXT = { fingerprint: null, triageMatches: null, reasonForAuthor: null, editHistory: [] }
 
 async function erasePosts(payload: Payload, req: PayloadRequest, ids: ErasedIds, mode: ErasureMode) {
   const replies = ids.replies.length ? await findAll(payload, req, 'replies', byIds(ids.replies), { thread: true }) : []

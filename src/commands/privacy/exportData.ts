@@ -42,6 +42,14 @@ function storyRevisions(story: Doc) {
 
 /** Who wrote a message, as the member saw it: "you" for their own (either kind), else the sender's label. */
 const fromLabel = (m: Doc, memberId: number | string) => ((m.kind === 'member' ? String(m.sender) === String(memberId) : m.fromMember) ? 'you' : String(m.senderLabel ?? 'Waymark'))
+/** The text each edit of a post replaced, and whether they or a moderator made it (never which moderator). */
+const earlierVersions = (post: Doc) =>
+  ((post.editHistory ?? []) as Doc[]).map((v) => ({
+    ...(v.title !== undefined ? { title: v.title ?? null } : {}),
+    body: v.body ?? null,
+    replacedAt: v.replacedAt ?? null,
+    editedBy: v.editorRole === 'author' ? 'you' : 'a moderator',
+  }))
 
 export type MemberExport = { json: Doc; files: { name: string; bytes: Uint8Array }[] }
 
@@ -121,13 +129,25 @@ export async function collectMemberData(payload: Payload, memberId: number | str
       expiresAt: c.expiresAt ?? null,
       withdrawnAt: c.withdrawnAt ?? null,
     })),
-    threads: threads.map((t) => ({ id: t.id, title: t.title, body: t.body, locality: nameOf(t.locality), status: t.status, createdAt: t.createdAt, reasonForAuthor: t.reasonForAuthor ?? null })),
+    threads: threads.map((t) => ({
+      id: t.id,
+      title: t.title,
+      body: t.body,
+      locality: nameOf(t.locality),
+      status: t.status,
+      createdAt: t.createdAt,
+      reasonForAuthor: t.reasonForAuthor ?? null,
+      editedAt: t.editedAt ?? null,
+      earlierVersions: earlierVersions(t),
+    })),
     replies: replies.map((r) => ({
       id: r.id,
       thread: r.thread && typeof r.thread === 'object' ? { id: r.thread.id, title: r.thread.title } : r.thread,
       body: r.body,
       status: r.status,
       createdAt: r.createdAt,
+      editedAt: r.editedAt ?? null,
+      earlierVersions: earlierVersions(r),
     })),
     flags: flags.map((f) => ({ id: f.id, targetCollection: f.targetCollection, targetId: f.targetId, reason: f.reason, note: f.note ?? null, status: f.status, createdAt: f.createdAt })),
     media: media.map((m) => ({

@@ -17,6 +17,7 @@ import * as migration_20261206_080142_jobs_runner from './20261206_080142_jobs_r
 import * as migration_20261206_080316_storage_prefix from './20261206_080316_storage_prefix';
 import * as migration_20261206_090000_cache_invalidation from './20261206_090000_cache_invalidation';
 import * as migration_20261206_112346_private_messages from './20261206_112346_private_messages';
+import * as migration_20261206_112918_post_edits from './20261206_112918_post_edits';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261206_112346_private_messages.up,
     down: migration_20261206_112346_private_messages.down,
-    name: '20261206_112346_private_messages'
+    name: '20261206_112346_private_messages',
+  },
+  {
+    up: migration_20261206_112918_post_edits.up,
+    down: migration_20261206_112918_post_edits.down,
+    name: '20261206_112918_post_edits'
   },
 ];

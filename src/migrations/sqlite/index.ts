@@ -14,6 +14,7 @@ import * as migration_20261206_000211_list_indexes from './20261206_000211_list_
 import * as migration_20261206_080114_jobs_runner from './20261206_080114_jobs_runner';
 import * as migration_20261206_080254_storage_prefix from './20261206_080254_storage_prefix';
 import * as migration_20261206_112318_private_messages from './20261206_112318_private_messages';
+import * as migration_20261206_112822_post_edits from './20261206_112822_post_edits';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261206_112318_private_messages.up,
     down: migration_20261206_112318_private_messages.down,
-    name: '20261206_112318_private_messages'
+    name: '20261206_112318_private_messages',
+  },
+  {
+    up: migration_20261206_112822_post_edits.up,
+    down: migration_20261206_112822_post_edits.down,
+    name: '20261206_112822_post_edits'
   },
 ];

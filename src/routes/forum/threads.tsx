@@ -12,7 +12,7 @@ import { reportNoticeFor } from '../../policies/flags.js'
 import type { PageRequest } from '../../policies/pageCursor.js'
 import { moderationSettings, newThreadForm, REPLY_ORDER, replyPageNumber, threadPage } from '../../queries/forum.js'
 import { pageRequestFor } from '../../queries/keyset.js'
-import { mustPost, postRefusal, sendTooSoon } from '../support/forumPosting.js'
+import { mustPost, postRefusal, quoteFor, sendTooSoon } from '../support/forumPosting.js'
 import { formText, handle, isPlausibleId, pageContext, readForm, sendBadPageLink, sendNotFound, toId } from '../support.js'
 
 export function forumRouter(payload: Payload): Router {
@@ -66,7 +66,8 @@ export function forumRouter(payload: Payload): Router {
       const notice = reportNoticeFor(req.query)
       const at = pageRequestFor(req.query, REPLY_ORDER)
       if (!at) return sendBadPageLink(res, ctx, `/threads/${encodeURIComponent(String(req.params.id).slice(0, 40))}`)
-      await sendThread(payload, ctx, res, String(req.params.id), at, {}, 200, notice)
+      const quote = await quoteFor(payload, res.locals.user ?? null, String(req.params.id), req.query.quote)
+      await sendThread(payload, ctx, res, String(req.params.id), at, quote ? { body: quote } : {}, 200, notice)
     }),
   )
 

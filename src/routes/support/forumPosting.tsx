@@ -6,8 +6,11 @@ import type { Response } from 'express'
 import type { PageContext } from '../../../views/components/PageContext.js'
 import { MessagePage } from '../../../views/pages/MessagePage.js'
 import { sendPage } from '../../../views/render.js'
+import type { Payload } from 'payload'
+
 import { canPost } from '../../policies/roles.js'
-import { fieldErrorsFrom, type FieldErrors } from '../support.js'
+import { quotedReply } from '../../queries/forumEditing.js'
+import { fieldErrorsFrom, isPlausibleId, toId, type FieldErrors } from '../support.js'
 
 /** A visitor is sent to sign in; a member who has not confirmed their email is told to (403). */
 export function mustPost(ctx: PageContext, res: Response, user: Record<string, any> | null, next: string): boolean {
@@ -45,4 +48,10 @@ export function postRefusal(error: unknown): PostRefusal | null {
   if (e?.status === 400) return { kind: 'fields', status: 422, errors: { [e.data?.field ?? 'body']: String(e.message) } }
   if (e?.status === 403 || e?.status === 404 || e?.status === 409) return { kind: 'refused', status: e.status, message: String(e.message) }
   return null
+}
+
+/** A thread page's `?quote=<reply id>`: the reply form's starting text, or null (an unreadable reply reveals nothing). */
+export async function quoteFor(payload: Payload, user: Record<string, any> | null, threadId: string, quote: unknown): Promise<string | null> {
+  if (!user || typeof quote !== 'string' || !isPlausibleId(quote) || !isPlausibleId(threadId)) return null
+  return quotedReply(payload, user, toId(threadId), toId(quote))
 }

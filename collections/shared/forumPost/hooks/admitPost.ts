@@ -1,19 +1,18 @@
 // Before a new post is stored: who wrote it, whether they are posting too fast, what the
 // watched-words triage says, and so whether it goes up at once or waits in the queue. An edit of the
-// text (a moderator's correction today, members' own edits later) is triaged again: crisis words hold it.
-import { APIError, type CollectionBeforeChangeHook, type PayloadRequest } from 'payload'
+// text is triaged again (triageEditedPost.ts).
+import { APIError, type CollectionBeforeChangeHook } from 'payload'
 
 import { postQueueOrder } from '../../../../src/commands/forum/shared.js'
 import { postFingerprint } from '../../../../src/forum/markdown.js'
 import { postingHistory } from '../../../../src/forum/postingHistory.js'
 import { loadModerationSettings } from '../../../../src/forum/settings.js'
-import { textAtDoor } from '../../../../src/moderation/textDoors.js'
 import { triageWithWatchedWords } from '../../../../src/moderation/triage.js'
-import type { TriageResult } from '../../../../src/moderation/watchedWords.js'
 import { decidePostingLimit, retryAfterText } from '../../../../src/policies/postingLimits.js'
 import { decideNewPost } from '../../../../src/policies/postQueue.js'
 import { bylineSnapshot } from '../../../../src/policies/byline.js'
 import { isModerator } from '../../../../src/policies/roles.js'
+import { POST_TRIAGE_KEY, postText, triageEditedPost } from './triageEditedPost.js'
 
 /** 429 with the wait in its data, so forms can set Retry-After and say when. */
 class RateLimited extends APIError {
@@ -27,7 +26,7 @@ class RateLimited extends APIError {
 
 export function admitPost(kind: 'threads' | 'replies'): CollectionBeforeChangeHook {
   return async ({ data, operation, req, originalDoc }) => {
-    if (operation !== 'create') return holdEditedCrisisText(kind, data, originalDoc, req)
+    if (operation !== 'create') return triageEditedPost(kind, data, originalDoc, req)
     const now = new Date()
     const authorId = req.user ? req.user.id : data.author
     const author = authorId ? await req.payload.findByID({ collection: 'users', id: authorId, depth: 0, overrideAccess: true, req }).catch(() => null) : null
@@ -70,23 +69,4 @@ export function admitPost(kind: 'threads' | 'replies'): CollectionBeforeChangeHo
     data.queueOrder = postQueueOrder({ ...data, status: decision.status, createdAt: now.toISOString() } as never)
     return data
   }
-}
-
-export const POST_TRIAGE_KEY = 'postTriage'
-
-const postText = (kind: 'threads' | 'replies', data: Record<string, any>, stored: Record<string, any> | null | undefined) => textAtDoor(kind, data, stored, String)
-
-async function holdEditedCrisisText(kind: 'threads' | 'replies', data: Record<string, any>, originalDoc: Record<string, any> | undefined, req: PayloadRequest) {
-  if (req.context?.forumSystemWrite === true || req.context?.erasure === true || !originalDoc) return data
-  const text = postText(kind, data, originalDoc)
-  if (text === postText(kind, originalDoc, null)) return data
-  const triage: TriageResult = await triageWithWatchedWords(req, text)
-  data.triageAction = triage.action
-  data.triageMatches = triage.matches
-  if (triage.action === 'crisis') {
-    req.context[POST_TRIAGE_KEY] = triage
-    Object.assign(data, { crisisHold: true, needsReview: true, status: originalDoc.status === 'published' ? 'pending' : originalDoc.status })
-    data.queueOrder = postQueueOrder({ ...originalDoc, ...data } as never)
-  }
-  return data
 }

@@ -8,7 +8,7 @@ import type { PostDoc } from '../../../../src/commands/forum/shared.js'
 import { idOf } from '../../../../src/db/relationId.js'
 import { raiseCrisisAlert } from '../../../../src/moderation/crisisAlerts.js'
 import type { TriageResult } from '../../../../src/moderation/watchedWords.js'
-import { POST_TRIAGE_KEY } from './admitPost.js'
+import { POST_TRIAGE_KEY } from './triageEditedPost.js'
 
 export function afterPostCreated(kind: 'threads' | 'replies'): CollectionAfterChangeHook {
   return async ({ doc, operation, req }) => {

@@ -1,4 +1,4 @@
-// Before validation: tidy what was typed and, for a reply, check the thread may take it (visible to
+// Before validation: tidy what was typed (new or edited) and, for a new reply, check the thread may take it (visible to
 // the replier, published, not locked) and file the reply under the thread's locality.
 import { APIError, type CollectionBeforeValidateHook } from 'payload'
 
@@ -9,10 +9,10 @@ import { idOf } from '../../../../src/db/relationId.js'
 
 export function preparePost(kind: 'threads' | 'replies'): CollectionBeforeValidateHook {
   return async ({ data, operation, req }) => {
-    if (operation !== 'create' || !data) return data
+    if (!data) return data
     if (typeof data.body === 'string') data.body = cleanPostText(data.body)
     if (kind === 'threads' && typeof data.title === 'string') data.title = cleanPostText(data.title).replace(/\s+/g, ' ')
-    if (kind === 'replies') await fileUnderThread(data, req)
+    if (operation === 'create' && kind === 'replies') await fileUnderThread(data, req)
     return data
   }
 }
