@@ -24,6 +24,8 @@ export const CRAWLER_DISALLOWED = [
   '/flags',
   '/threads/new',
   '/threads/*/replies',
+  '/threads/*/edit',
+  '/replies/*/edit',
   // Story slugs are 12 random letters and digits: one may start with "new", so only the form itself.
   '/stories/new$',
   '/meetings/*/close',
