@@ -4,6 +4,7 @@ import { CrisisPanel } from '../components/CrisisPanel.js'
 import { ErrorSummary, PostForm, TextAreaField } from '../components/Form.js'
 import { Byline, FlagForm, ReviewBanner } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
+import { FollowForm, isFirstNew, JumpToNew, NewSinceMarker, type MemberThreadView } from '../components/MemberForum.js'
 import type { PageContext } from '../components/PageContext.js'
 import { NothingMoreHere, Pager, type PageLinks } from '../components/Pager.js'
 
@@ -22,9 +23,11 @@ type Props = PageLinks & {
   notice?: string
   /** The locality's crisis services, listed first when the viewer's own post is held for crisis words. */
   crisisServices?: LocalCrisisService[]
+  /** The signed-in member's follow and first new reply (none for visitors). */
+  memberThread?: MemberThreadView
 }
 
-export function ThreadPage({ ctx, thread, replies, firstPage, before, after, reviewHours, replyBlocked, replyForm = {}, notice, crisisServices = [] }: Props) {
+export function ThreadPage({ ctx, thread, replies, firstPage, before, after, reviewHours, replyBlocked, replyForm = {}, notice, crisisServices = [], memberThread }: Props) {
   const showCrisis = thread.crisisHold || replies.some((r) => r.crisisHold)
   return (
     <Layout ctx={ctx} title={thread.title}>
@@ -46,6 +49,7 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
         {thread.locked ? <p className="meta">This thread is locked: it takes no more replies.</p> : null}
         <div className="post__body" dangerouslySetInnerHTML={{ __html: thread.bodyHtml }} />
         {ctx.viewer && !thread.isOwn && !thread.awaitingReview ? <FlagForm targetCollection="threads" targetId={thread.id} csrfToken={ctx.csrfToken} /> : null}
+        {memberThread ? <FollowForm action={`/threads/${thread.id}/follow`} following={memberThread.following} what="thread" csrfToken={ctx.csrfToken} /> : null}
       </article>
 
       <section aria-labelledby="replies-heading">
@@ -55,9 +59,11 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
             <a href={`/threads/${thread.id}?page=last`}>Jump to the latest replies</a>
           </p>
         ) : null}
+        <JumpToNew show={replies.some((r) => isFirstNew(r.id, memberThread))} />
         {!firstPage && replies.length === 0 ? <NothingMoreHere firstPage={`/threads/${thread.id}`} /> : null}
         {replies.map((reply) => (
           <article className="post" id={`reply-${reply.id}`} key={String(reply.id)} aria-label={`Reply from ${reply.byline.displayName}`}>
+            <NewSinceMarker show={isFirstNew(reply.id, memberThread)} />
             <ReviewBanner post={reply} reviewHours={reviewHours} />
             <Byline post={reply} />
             <div className="post__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />

@@ -16,6 +16,7 @@ import * as migration_20261206_060000_visible_stories_order from './20261206_060
 import * as migration_20261206_080142_jobs_runner from './20261206_080142_jobs_runner';
 import * as migration_20261206_080316_storage_prefix from './20261206_080316_storage_prefix';
 import * as migration_20261206_090000_cache_invalidation from './20261206_090000_cache_invalidation';
+import * as migration_20261206_113126_notifications from './20261206_113126_notifications';
 
 export const migrations = [
   {
@@ -107,5 +108,10 @@ export const migrations = [
     up: migration_20261206_090000_cache_invalidation.up,
     down: migration_20261206_090000_cache_invalidation.down,
     name: '20261206_090000_cache_invalidation',
+  },
+  {
+    up: migration_20261206_113126_notifications.up,
+    down: migration_20261206_113126_notifications.down,
+    name: '20261206_113126_notifications'
   },
 ];

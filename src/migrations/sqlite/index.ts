@@ -13,6 +13,7 @@ import * as migration_20261205_224500_search_index from './20261205_224500_searc
 import * as migration_20261206_000211_list_indexes from './20261206_000211_list_indexes';
 import * as migration_20261206_080114_jobs_runner from './20261206_080114_jobs_runner';
 import * as migration_20261206_080254_storage_prefix from './20261206_080254_storage_prefix';
+import * as migration_20261206_113003_notifications from './20261206_113003_notifications';
 
 export const migrations = [
   {
@@ -89,5 +90,10 @@ export const migrations = [
     up: migration_20261206_080254_storage_prefix.up,
     down: migration_20261206_080254_storage_prefix.down,
     name: '20261206_080254_storage_prefix',
+  },
+  {
+    up: migration_20261206_113003_notifications.up,
+    down: migration_20261206_113003_notifications.down,
+    name: '20261206_113003_notifications'
   },
 ];
