@@ -51,7 +51,7 @@ export function ThreadNewsBadge({ news }: { news: ThreadNews | undefined }) {
   return (
     <>
       {' '}
-      <span className="badge badge--new">{text}</span>
+      <span className="badge badge--unread">{text}</span>
     </>
   )
 }

@@ -8,7 +8,7 @@ export function NotificationsLink({ ctx }: { ctx: PageContext }) {
       {ctx.unreadNotifications ? (
         <>
           {' '}
-          <span className="badge badge--new">{ctx.unreadNotifications} new</span>
+          <span className="badge badge--unread">{ctx.unreadNotifications} new</span>
         </>
       ) : null}
     </a>

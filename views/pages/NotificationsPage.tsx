@@ -52,7 +52,7 @@ export function NotificationsPage({ ctx, notifications, messages, notice }: { ct
               <li key={String(item.id)} className={item.read ? 'notification' : 'notification notification--new'}>
                 {item.read ? null : (
                   <>
-                    <span className="badge badge--new">New</span>{' '}
+                    <span className="badge badge--unread">New</span>{' '}
                   </>
                 )}
                 {item.href ? <a href={item.href}>{item.text}</a> : item.text}
