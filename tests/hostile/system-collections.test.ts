@@ -68,6 +68,9 @@ const DECLARED_COLLECTIONS: Record<string, Record<ViewerKind, Rights>> = {
   'runner-locks': { visitor: NOTHING, member: NOTHING },
   'email-deliveries': { visitor: NOTHING, member: NOTHING },
   // Payload's own.
+  // Issue 16: a member's notifications and their place in threads (their own only; written by the server).
+  notifications: { visitor: NOTHING, member: { ...NOTHING, read: 'own' } },
+  'thread-reads': { visitor: NOTHING, member: { ...NOTHING, read: 'own' } },
   'payload-kv': { visitor: NOTHING, member: NOTHING },
   'payload-jobs': { visitor: NOTHING, member: NOTHING },
   'payload-locked-documents': { visitor: NOTHING, member: NOTHING },
@@ -87,6 +90,8 @@ const idOf = (ref: any): any => (ref && typeof ref === 'object' ? (ref.value !==
 const OWNER: Record<string, (doc: Record<string, any>) => unknown> = {
   users: (doc) => doc.id,
   'payload-preferences': (doc) => idOf(doc.user),
+  notifications: (doc) => idOf(doc.recipient),
+  'thread-reads': (doc) => idOf(doc.member),
 }
 
 // ---------------------------------------------------------------------------------------------
