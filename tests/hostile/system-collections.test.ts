@@ -128,6 +128,13 @@ async function arrangeSpecial(slug: string, marker: string): Promise<Record<stri
       const thread = (await db().find({ collection: 'threads', where: { status: { equals: 'published' } }, overrideAccess: true, limit: 1, depth: 0 })).docs[0]
       return db().create({ collection: 'flags', data: { targetCollection: 'threads', targetId: String(thread.id), reason: 'spam', note: marker }, overrideAccess: false, user: other })
     }
+    case 'notifications':
+    case 'thread-reads': {
+      // Someone else's notification and place in a thread (only the server writes them).
+      const thread = (await db().find({ collection: 'threads', where: { status: { equals: 'published' } }, overrideAccess: true, limit: 1, depth: 0 })).docs[0]
+      const data = slug === 'notifications' ? { recipient: someoneElse.id, kind: 'reply', thread: thread.id, read: false } : { member: someoneElse.id, thread: thread.id, following: false }
+      return db().create({ collection: slug, data, overrideAccess: true })
+    }
     case 'payload-jobs':
       // A queue no runner serves, due in a year: the probe job stays put for the whole test.
       return db().create({
