@@ -38,7 +38,8 @@ export async function hideIfFlaggedEnough(req: PayloadRequest, targetCollection:
     })
     if (targetCollection === 'replies') await refreshThreadActivity(payload, req, idOf(target.thread)!)
   }
-  const ref = targetCollection === 'stories' ? { story: targetId } : targetCollection === 'threads' ? { thread: targetId } : { thread: idOf(target.thread), reply: targetId }
+  // The stored ids (a flag carries the target's id as text).
+  const ref = targetCollection === 'stories' ? { story: target.id } : targetCollection === 'threads' ? { thread: target.id } : { thread: idOf(target.thread), reply: target.id }
   await notifyDecision(payload, req, idOf(target.author), 'held', ref)
   await appendModerationEvent(payload, req, {
     actorRole: 'system',
