@@ -49,10 +49,11 @@ const NAME_MAX = 40
  */
 export function mentionCandidates(text: string): string[][] {
   const mentions: string[][] = []
-  const at = /(^|[\s(["'])@([^\s@][^\n@]{0,80})/g
+  // A lookbehind, so the space before the next "@" is not taken by the name before it.
+  const at = /(?<=^|[\s(["'])@([^\s@][^\n@]{0,80})/g
   for (const match of text.matchAll(at)) {
     if (mentions.length >= MAX_MENTIONS_PER_POST) break
-    const words = match[2]!.split(/\s+/).slice(0, MAX_WORDS_IN_NAME)
+    const words = match[1]!.trim().split(/\s+/).slice(0, MAX_WORDS_IN_NAME)
     const names: string[] = []
     for (let count = words.length; count >= 1; count--) {
       const name = words

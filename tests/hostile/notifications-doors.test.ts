@@ -172,7 +172,11 @@ describe('mentions say nothing about who exists', () => {
     const other = await api(hostile, replier, 'POST', '/api/threads', { locality: loc['lancashire-county'], title: `Probe ${unique('p')}`, body: `Hi @Nobody ${unique('y')}` })
     expect(response.status).toBe(201)
     expect(other.status).toBe(201)
-    expect(response.text).not.toContain(String(mentioned.id))
+    // The answer names the mentioned member only where the author typed the name, never their account.
+    const doc = JSON.stringify(response.json.doc)
+    expect(doc.split(mentioned.displayName).length - 1).toBe(1)
+    expect(doc).not.toContain(mentioned.email)
+    expect(doc).not.toMatch(/mention/i)
     expect(Object.keys(response.json.doc).sort()).toEqual(Object.keys(other.json.doc).sort())
   })
 })

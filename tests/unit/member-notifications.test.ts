@@ -39,6 +39,10 @@ describe('mentionCandidates', () => {
     expect(mentionCandidates('@Jo hi').map((c) => c.at(-1))).toEqual(['Jo'])
     expect(mentionCandidates('(@Ali) and\n@Bea!').map((c) => c.at(-1))).toEqual(['Ali', 'Bea'])
   })
+  it('finds every mention in a list of them, separated by a space or a comma', () => {
+    expect(mentionCandidates('Hello @Quiet one, and @Sam K.').map((c) => c.at(-1))).toEqual(['Quiet', 'Sam'])
+    expect(mentionCandidates('@Ann @Bob @Cat').map((c) => c[0])).toEqual(['Ann', 'Bob', 'Cat'])
+  })
   it('ignores an @ inside a word, such as an email address', () => {
     expect(mentionCandidates('write to someone@example.org please')).toEqual([])
   })
