@@ -82,6 +82,8 @@ export interface Config {
     'crisis-services': CrisisService;
     conversations: Conversation;
     messages: Message;
+    notifications: Notification;
+    'thread-reads': ThreadRead;
     meetings: Meeting;
     actions: Action;
     'meeting-reminders': MeetingReminder;
@@ -114,6 +116,8 @@ export interface Config {
     'crisis-services': CrisisServicesSelect<false> | CrisisServicesSelect<true>;
     conversations: ConversationsSelect<false> | ConversationsSelect<true>;
     messages: MessagesSelect<false> | MessagesSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
+    'thread-reads': ThreadReadsSelect<false> | ThreadReadsSelect<true>;
     meetings: MeetingsSelect<false> | MeetingsSelect<true>;
     actions: ActionsSelect<false> | ActionsSelect<true>;
     'meeting-reminders': MeetingRemindersSelect<false> | MeetingRemindersSelect<true>;
@@ -213,6 +217,7 @@ export interface User {
   moderatorLocalities?: (number | Locality)[] | null;
   notifications?: {
     notifyReplies?: boolean | null;
+    notifyMentions?: boolean | null;
     notifyMeetingReminders?: boolean | null;
     notifyMeetingChanges?: boolean | null;
     notifyMessages?: boolean | null;
@@ -902,6 +907,36 @@ export interface Message {
   createdAt: string;
 }
 /**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: number;
+  recipient: number | User;
+  kind: 'reply' | 'mention' | 'decision';
+  decision?:
+    ('approved' | 'rejected' | 'held' | 'hidden' | 'restored' | 'removed' | 'changes_requested' | 'unpublished') | null;
+  thread?: (number | null) | Thread;
+  reply?: (number | null) | Reply;
+  story?: (number | null) | Story;
+  read?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "thread-reads".
+ */
+export interface ThreadRead {
+  id: number;
+  member: number | User;
+  thread: number | Thread;
+  seenUpTo?: string | null;
+  following?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Use "Generate meetings" above the list to plan the next meetings of a locality at its cadence.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1308,6 +1343,14 @@ export interface PayloadLockedDocument {
         value: number | Message;
       } | null)
     | ({
+        relationTo: 'notifications';
+        value: number | Notification;
+      } | null)
+    | ({
+        relationTo: 'thread-reads';
+        value: number | ThreadRead;
+      } | null)
+    | ({
         relationTo: 'meetings';
         value: number | Meeting;
       } | null)
@@ -1392,6 +1435,7 @@ export interface UsersSelect<T extends boolean = true> {
     | T
     | {
         notifyReplies?: T;
+        notifyMentions?: T;
         notifyMeetingReminders?: T;
         notifyMeetingChanges?: T;
         notifyMessages?: T;
@@ -1805,6 +1849,33 @@ export interface MessagesSelect<T extends boolean = true> {
   otherMember?: T;
   reported?: T;
   crisisHold?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  kind?: T;
+  decision?: T;
+  thread?: T;
+  reply?: T;
+  story?: T;
+  read?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "thread-reads_select".
+ */
+export interface ThreadReadsSelect<T extends boolean = true> {
+  member?: T;
+  thread?: T;
+  seenUpTo?: T;
+  following?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -10,6 +10,8 @@ import { Actions } from '../collections/Actions/index.js'
 import { Consents } from '../collections/Consents/index.js'
 import { Conversations } from '../collections/Conversations/index.js'
 import { Messages } from '../collections/Messages/index.js'
+import { Notifications } from '../collections/Notifications/index.js'
+import { ThreadReads } from '../collections/ThreadReads/index.js'
 import { CrisisAlerts } from '../collections/CrisisAlerts/index.js'
 import { CrisisServices } from '../collections/CrisisServices/index.js'
 import { DataExports } from '../collections/DataExports/index.js'
@@ -83,6 +85,8 @@ export default buildConfig({
       CrisisServices,
       Conversations,
       Messages,
+      Notifications,
+      ThreadReads,
       Meetings,
       Actions,
       MeetingReminders,

@@ -15,6 +15,9 @@ import { environment, isProduction, port as defaultPort, rootDir } from './env.j
 import { canEnterSafeguardingWork } from './policies/safeguarding.js'
 import { memberMessagesRouter } from './routes/memberMessages.js'
 import { messagesRouter } from './routes/messages.js'
+import { notificationsRouter } from './routes/notifications.js'
+import { followsRouter } from './routes/forum/follows.js'
+import { threadVisits } from './routes/forum/threadVisits.js'
 import { accountRouter } from './routes/account.js'
 import { joinRouter } from './routes/auth/join.js'
 import { passwordsRouter } from './routes/auth/passwords.js'
@@ -134,6 +137,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   })
 
   // Whole public pages from memory when nothing they read has changed (src/cache/, README "Page cache").
+  // A member's place in a thread is read (and their visit recorded) before the cache: it is in the page's key.
+  app.use(threadVisits(payload))
   app.use(servePageCache())
   app.use(pagesRouter(payload))
   app.use(aboutRouter(payload))
@@ -144,6 +149,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Before messagesRouter: /account/messages/new is not a conversation id.
   app.use(memberMessagesRouter(payload))
   app.use(messagesRouter(payload))
+  app.use(notificationsRouter(payload))
+  app.use(followsRouter(payload))
   app.use(privacyRouter(payload))
   // The author's routes come first: /stories/new must not be read as a story called "new".
   app.use(myStoryWritingRouter(payload))

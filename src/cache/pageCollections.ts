@@ -15,6 +15,8 @@ export const PAGE_COLLECTIONS = [
   'crisis-services', // the crisis panel on pages
   'conversations', // the header's unread count
   'messages',
+  'notifications', // the header's unread count and /notifications
+  'thread-reads', // "new since your last visit" on a forum's thread list
   'meetings',
   'actions', // "you said, we did"
   'join-codes', // shown to moderators on a meeting page

@@ -39,7 +39,9 @@ export function servePageCache() {
       res.set(CACHE_HEADER, 'off')
       return next()
     }
-    const key = `${audienceOf(res.locals.user)} ${address}`
+    // A member's own state on the page that is read before it (their place in a thread) is part of its key.
+    const own = typeof res.locals.pageKeyPart === 'string' ? ` ${res.locals.pageKeyPart}` : ''
+    const key = `${audienceOf(res.locals.user)}${own} ${address}`
     const token = String(res.locals.csrfToken ?? '')
     const cached = await lookupPage(key)
     if (cached) return sendCached(res, cached, token)

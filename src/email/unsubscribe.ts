@@ -5,11 +5,12 @@ import crypto from 'node:crypto'
 import { payloadSecret, serverURL } from '../env.js'
 import { link, small, type Block } from './compose.js'
 
-export const UNSUBSCRIBABLE = ['notifyReplies', 'digest', 'notifyMeetingReminders', 'notifyMeetingChanges', 'notifyMessages'] as const
+export const UNSUBSCRIBABLE = ['notifyReplies', 'notifyMentions', 'digest', 'notifyMeetingReminders', 'notifyMeetingChanges', 'notifyMessages'] as const
 export type Unsubscribable = (typeof UNSUBSCRIBABLE)[number]
 
 export const UNSUBSCRIBE_LABELS: Record<Unsubscribable, string> = {
   notifyReplies: 'emails about replies to your threads',
+  notifyMentions: 'emails when someone mentions you',
   digest: 'the forum digest',
   notifyMeetingReminders: 'meeting reminders',
   notifyMeetingChanges: 'emails about moved or cancelled meetings',

@@ -118,6 +118,20 @@ export const COLLECTIONS_DESCRIBED: Readonly<Record<string, HeldData & { persona
     who: 'Admins, who cannot use them: a link works only for you, in the sign-in that made it.',
     kept: (f) => `The link works for ${f.exportLinkMinutes} minutes; the record goes when you sign out or delete your account.`,
   },
+  notifications: {
+    personal: true,
+    title: 'Your notifications',
+    what: 'That something happened that concerns you (a reply, a mention, a moderator’s decision on your post or story) and whether you have read it: a reference to the post or story, never its text.',
+    who: 'You alone; not moderators or admins through the site.',
+    kept: () => `${UNTIL_DELETED} Erased with your account, and when the post or story it points to is erased.`,
+  },
+  'thread-reads': {
+    personal: true,
+    title: 'Your place in forum conversations',
+    what: 'For each conversation you have opened: how far you have read (for “new since your last visit”) and whether you follow it.',
+    who: 'You alone.',
+    kept: () => UNTIL_DELETED,
+  },
   'meeting-reminders': {
     personal: true,
     title: 'Meeting reminders sent to you',

@@ -41,6 +41,8 @@ export const QUERYABLE: Record<string, QueryableFields> = {
   'crisis-alerts': { filter: [], sort: [], leadsWork: true },
   conversations: { filter: ['id'], sort: ['lastMessageAt'], owner: 'member', leadsWork: true },
   messages: { filter: ['id', 'conversation', 'body'], sort: ['createdAt'], owner: 'member', leadsWork: true },
+  notifications: { filter: ['id'], sort: ['createdAt'], owner: 'recipient' },
+  'thread-reads': { filter: ['id'], sort: [], owner: 'member' },
   users: { filter: ['id'], sort: [] },
   'moderation-events': { filter: ['id', 'targetCollection', 'targetId'], sort: ['at'] },
 }

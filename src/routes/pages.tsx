@@ -8,6 +8,8 @@ import { sendPage } from '../../views/render.js'
 import { THREAD_LIST_ORDER } from '../queries/forum.js'
 import { pageRequestFor } from '../queries/keyset.js'
 import { localityPage } from '../queries/localities.js'
+import { newsForThreads } from '../queries/threadNews.js'
+import { followsLocality } from '../commands/notifications/localityFollow.js'
 import { handle, pageContext, sendBadPageLink, sendNotFound } from './support.js'
 
 export function pagesRouter(payload: Payload): Router {
@@ -28,8 +30,23 @@ export function pagesRouter(payload: Payload): Router {
       if (!locality) return sendNotFound(res, ctx)
       const threadsAt = pageRequestFor(req.query, THREAD_LIST_ORDER)
       if (!threadsAt) return sendBadPageLink(res, ctx, `/localities/${locality.slug}`)
-      const { stories, forum, meetings } = await localityPage(payload, res.locals.user ?? null, locality, threadsAt)
-      sendPage(res, <LocalityPage ctx={ctx} locality={locality} stories={stories} forum={forum} forumFirstPage={threadsAt.kind === 'first'} meetings={meetings} />)
+      const user = res.locals.user ?? null
+      const { stories, forum, meetings } = await localityPage(payload, user, locality, threadsAt)
+      // For a member: what is new in each listed thread, and whether they follow this forum.
+      const news = forum ? await newsForThreads(payload, user, forum.threads) : {}
+      const following = user ? followsLocality(user, locality, ctx.localities) : undefined
+      sendPage(
+        res,
+        <LocalityPage
+          ctx={ctx}
+          locality={locality}
+          stories={stories}
+          forum={forum ? { ...forum, news } : null}
+          forumFirstPage={threadsAt.kind === 'first'}
+          meetings={meetings}
+          following={following}
+        />,
+      )
     }),
   )
 

@@ -11,6 +11,7 @@ import { clientGone, sendPage, skippedForGoneClients } from '../../views/render.
 import { databaseKind } from '../db/index.js'
 import { presentViewer } from '../presenters/viewer.js'
 import { unreadConversations } from '../queries/conversations.js'
+import { unreadNotificationCount } from '../queries/notifications.js'
 import { localityList } from '../queries/localities.js'
 
 /** A form field: always a string (repeated or missing fields become ''), capped so nothing huge reaches Payload. */
@@ -91,6 +92,7 @@ export async function pageContext(payload: Payload, req: Request, res: Response)
     viewer: presentViewer(user),
     localities: await localityList(payload),
     unreadMessages: await unreadConversations(payload, user),
+    unreadNotifications: await unreadNotificationCount(payload, user),
     csrfToken: String(res.locals.csrfToken ?? ''),
     path: req.path,
   }

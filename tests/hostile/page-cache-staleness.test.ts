@@ -516,6 +516,38 @@ const SCENARIOS: Scenario[] = [
     ],
     write: (s) => restOk(moderatorRest, 'POST', '/api/conversations/start', { alertId: s.alertId, body: 'We saw your post. Would you like to talk?' }),
   }),
+  scenario({
+    slugs: ['notifications'],
+    title: "a reply to a member's thread: their header counts the new notification",
+    arrange: async () => {
+      const thread = await countyThread('notified')
+      // Start from nothing unread, through the page's own form (there is none when nothing is unread).
+      await submitForm(people.writer.client, '/notifications', '/notifications/read', { id: 'all' }).catch(() => undefined)
+      return thread
+    },
+    looks: () => [{ who: people.writer.client, as: 'the thread author', path: '/stories', before: { lacks: ['badge--unread'] }, after: { has: ['badge--unread', '1 new'] } }],
+    write: (s) => replyTo(people.flagger.client, s.id, `A reply that ${people.writer.member.displayName} hears about.`),
+  }),
+  scenario({
+    slugs: ['thread-reads'],
+    title: 'a member opens a thread: the forum list stops counting its new reply',
+    arrange: async () => {
+      const thread = await countyThread('unread')
+      await readPage(people.flagger.client, `/threads/${thread.id}`) // their place: the thread as it was
+      await replyTo(people.writer.client, thread.id, `Something new in ${thread.title}.`)
+      return thread
+    },
+    looks: (s) => [
+      {
+        who: people.flagger.client,
+        as: 'member',
+        path: `/localities/${COUNTY}`,
+        before: { has: [`${s.title}</a> <span class="badge badge--unread">1 new reply</span>`] },
+        after: { has: [s.title], lacks: [`${s.title}</a> <span class="badge badge--unread">1 new reply</span>`] },
+      },
+    ],
+    write: (s) => readPage(people.flagger.client, `/threads/${s.id}`),
+  }),
 ]
 
 /**

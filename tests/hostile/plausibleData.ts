@@ -121,6 +121,12 @@ export function changeFor(fields: AnyField[], current: Record<string, any>, mark
     const value = number.max !== undefined && before + 1 > number.max ? before - 1 : before + 1
     return { data: { [number.name]: value }, describe: `${number.name} ${before} → ${value}`, appliedTo: (stored) => stored?.[number.name] === value }
   }
+  // A record of flags and references only (a notification's "read", a follow): a checkbox flipped.
+  const box = fieldsHere.find((f) => f.type === 'checkbox')
+  if (box) {
+    const value = current?.[box.name] !== true
+    return { data: { [box.name]: value }, describe: `${box.name} → ${value}`, appliedTo: (stored) => (stored?.[box.name] === true) === value }
+  }
   return undefined
 }
 

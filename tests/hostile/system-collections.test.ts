@@ -68,6 +68,9 @@ const DECLARED_COLLECTIONS: Record<string, Record<ViewerKind, Rights>> = {
   'runner-locks': { visitor: NOTHING, member: NOTHING },
   'email-deliveries': { visitor: NOTHING, member: NOTHING },
   // Payload's own.
+  // Issue 16: a member's notifications and their place in threads (their own only; written by the server).
+  notifications: { visitor: NOTHING, member: { ...NOTHING, read: 'own' } },
+  'thread-reads': { visitor: NOTHING, member: { ...NOTHING, read: 'own' } },
   'payload-kv': { visitor: NOTHING, member: NOTHING },
   'payload-jobs': { visitor: NOTHING, member: NOTHING },
   'payload-locked-documents': { visitor: NOTHING, member: NOTHING },
@@ -87,6 +90,8 @@ const idOf = (ref: any): any => (ref && typeof ref === 'object' ? (ref.value !==
 const OWNER: Record<string, (doc: Record<string, any>) => unknown> = {
   users: (doc) => doc.id,
   'payload-preferences': (doc) => idOf(doc.user),
+  notifications: (doc) => idOf(doc.recipient),
+  'thread-reads': (doc) => idOf(doc.member),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,6 +127,13 @@ async function arrangeSpecial(slug: string, marker: string): Promise<Record<stri
     case 'flags': {
       const thread = (await db().find({ collection: 'threads', where: { status: { equals: 'published' } }, overrideAccess: true, limit: 1, depth: 0 })).docs[0]
       return db().create({ collection: 'flags', data: { targetCollection: 'threads', targetId: String(thread.id), reason: 'spam', note: marker }, overrideAccess: false, user: other })
+    }
+    case 'notifications':
+    case 'thread-reads': {
+      // Someone else's notification and place in a thread (only the server writes them).
+      const thread = (await db().find({ collection: 'threads', where: { status: { equals: 'published' } }, overrideAccess: true, limit: 1, depth: 0 })).docs[0]
+      const data = slug === 'notifications' ? { recipient: someoneElse.id, kind: 'reply', thread: thread.id, read: false } : { member: someoneElse.id, thread: thread.id, following: false }
+      return db().create({ collection: slug, data, overrideAccess: true })
     }
     case 'payload-jobs':
       // A queue no runner serves, due in a year: the probe job stays put for the whole test.

@@ -4,6 +4,8 @@ import type { PresentedPost, PresentedThread } from '../../src/presenters/forumP
 import { awaitingReviewBanner, FIRST_POST_MARKER } from '../../src/policies/postQueue.js'
 import { FLAG_REASONS } from '../../src/policies/flags.js'
 import { PostForm } from './Form.js'
+import { ThreadNewsBadge } from './MemberForum.js'
+import type { ThreadNews } from '../../src/policies/memberNotifications.js'
 import { MemberTypeBadge } from './MemberTypeBadge.js'
 import { formatLondon } from '../../src/policies/londonTime.js'
 
@@ -47,7 +49,7 @@ export function ReviewBanner({ post, reviewHours }: { post: PresentedPost; revie
   )
 }
 
-export function ThreadList({ threads, reviewHours }: { threads: PresentedThread[]; reviewHours: number }) {
+export function ThreadList({ threads, reviewHours, news }: { threads: PresentedThread[]; reviewHours: number; news?: Record<string, ThreadNews> }) {
   if (threads.length === 0) return <p>No conversations here yet. Be the first to start one.</p>
   return (
     <ol className="thread-list">
@@ -57,6 +59,7 @@ export function ThreadList({ threads, reviewHours }: { threads: PresentedThread[
             <a href={`/threads/${thread.id}`}>{thread.title}</a>
             {thread.pinned ? <span className="badge badge--pinned">Pinned</span> : null}
             {thread.locked ? <span className="badge">Locked</span> : null}
+            <ThreadNewsBadge news={news?.[String(thread.id)]} />
           </h3>
           <Byline post={thread} />
           {thread.isOwn && thread.awaitingReview ? <p className="meta">{awaitingReviewBanner(reviewHours)}</p> : null}

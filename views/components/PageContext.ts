@@ -9,4 +9,6 @@ export type PageContext = {
   path: string
   /** Private conversations with something new for the viewer (0 for visitors). */
   unreadMessages?: number
+  /** Notifications the viewer has not marked read and can still see (0 for visitors). */
+  unreadNotifications?: number
 }

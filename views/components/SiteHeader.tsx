@@ -1,5 +1,6 @@
 import { CSRF_FIELD } from '../../src/security/csrf.js'
 import { MemberTypeBadge } from './MemberTypeBadge.js'
+import { NotificationsLink } from './NotificationsLink.js'
 import type { PageContext } from './PageContext.js'
 
 export function SiteHeader({ ctx }: { ctx: PageContext }) {
@@ -28,6 +29,9 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
                     </>
                   ) : null}
                 </a>
+              </li>
+              <li>
+                <NotificationsLink ctx={ctx} />
               </li>
               {viewer.isModerator || viewer.isSafeguardingLead ? (
                 <li>

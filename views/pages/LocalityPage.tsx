@@ -8,11 +8,13 @@ import { feedsOf, forumFeed, meetingsCalendar } from '../../src/policies/feeds.j
 import { FeedLinks } from '../components/Feeds.js'
 import { ThreadList } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
+import { FollowForm } from '../components/MemberForum.js'
+import type { ThreadNews } from '../../src/policies/memberNotifications.js'
 import { StoryCardList } from '../components/StoryCardList.js'
 import type { PageContext } from '../components/PageContext.js'
 import { NothingMoreHere, Pager, type PageLinks } from '../components/Pager.js'
 
-export type LocalityForum = { threads: PresentedThread[]; reviewHours: number } & PageLinks
+export type LocalityForum = { threads: PresentedThread[]; reviewHours: number; news?: Record<string, ThreadNews> } & PageLinks
 
 export type LocalityMeetings = { next: MeetingSummary | null; attendance: AttendancePoint[] }
 
@@ -23,6 +25,7 @@ export function LocalityPage({
   forum,
   forumFirstPage = true,
   meetings,
+  following,
 }: {
   ctx: PageContext
   locality: LocalitySummary
@@ -31,6 +34,8 @@ export function LocalityPage({
   /** Whether the forum's threads are its first page (a later page that has emptied says so). */
   forumFirstPage?: boolean
   meetings: LocalityMeetings
+  /** Whether the signed-in member follows this forum (undefined for visitors). */
+  following?: boolean
 }) {
   const forumOpen = locality.forumVisibility === 'public' || ctx.viewer !== null
   const feeds = feedsOf(forumFeed(locality), meetingsCalendar(locality))
@@ -74,6 +79,7 @@ export function LocalityPage({
         <h2 id="forum-heading">Forum</h2>
         {forumOpen && forum ? (
           <>
+            {following !== undefined ? <FollowForm action={`/localities/${locality.slug}/follow`} following={following} what="forum" csrfToken={ctx.csrfToken} /> : null}
             {ctx.viewer ? (
               <p>
                 <a className="button" href={`/threads/new?locality=${locality.slug}`}>
@@ -85,7 +91,11 @@ export function LocalityPage({
                 <a href="/join">Join</a> or <a href={`/login?next=/localities/${locality.slug}`}>sign in</a> to take part.
               </p>
             )}
-            {!forumFirstPage && forum.threads.length === 0 ? <NothingMoreHere firstPage={`/localities/${locality.slug}`} /> : <ThreadList threads={forum.threads} reviewHours={forum.reviewHours} />}
+            {!forumFirstPage && forum.threads.length === 0 ? (
+              <NothingMoreHere firstPage={`/localities/${locality.slug}`} />
+            ) : (
+              <ThreadList threads={forum.threads} reviewHours={forum.reviewHours} news={forum.news} />
+            )}
             <Pager label="Pages of conversations" path={`/localities/${locality.slug}`} links={forum} earlier="Newer conversations" later="Older conversations" />
           </>
         ) : (

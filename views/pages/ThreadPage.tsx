@@ -6,6 +6,7 @@ import { ErrorSummary, PostForm, TextAreaField } from '../components/Form.js'
 import { Byline, FlagForm, ReviewBanner } from '../components/Forum.js'
 import { Layout } from '../components/Layout.js'
 import { MessageAuthorLink } from '../components/MemberConversation.js'
+import { FollowForm, isFirstNew, JumpToNew, NewSinceMarker, type MemberThreadView } from '../components/MemberForum.js'
 import type { PageContext } from '../components/PageContext.js'
 import { NothingMoreHere, Pager, type PageLinks } from '../components/Pager.js'
 import { EditedMarker, EditHistory, PostTools } from '../components/PostEdits.js'
@@ -27,9 +28,11 @@ type Props = PageLinks & {
   crisisServices?: LocalCrisisService[]
   /** Posts whose author the viewer may message ("threads:12", "replies:34"). */
   messageable?: readonly string[]
+  /** The signed-in member's follow and first new reply (none for visitors). */
+  memberThread?: MemberThreadView
 }
 
-export function ThreadPage({ ctx, thread, replies, firstPage, before, after, reviewHours, replyBlocked, replyForm = {}, notice, crisisServices = [], messageable = [] }: Props) {
+export function ThreadPage({ ctx, thread, replies, firstPage, before, after, reviewHours, replyBlocked, replyForm = {}, notice, crisisServices = [], messageable = [], memberThread }: Props) {
   const showCrisis = thread.crisisHold || replies.some((r) => r.crisisHold)
   return (
     <Layout ctx={ctx} title={thread.title}>
@@ -55,6 +58,7 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
         <PostTools edits={thread.edits} what="conversation" />
         <EditHistory edits={thread.edits} id={`thread-${thread.id}`} />
         {ctx.viewer && !thread.isOwn && !thread.awaitingReview ? <FlagForm targetCollection="threads" targetId={thread.id} csrfToken={ctx.csrfToken} /> : null}
+        {memberThread ? <FollowForm action={`/threads/${thread.id}/follow`} following={memberThread.following} what="thread" csrfToken={ctx.csrfToken} /> : null}
       </article>
 
       <section aria-labelledby="replies-heading">
@@ -64,9 +68,11 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
             <a href={`/threads/${thread.id}?page=last`}>Jump to the latest replies</a>
           </p>
         ) : null}
+        <JumpToNew show={replies.some((r) => isFirstNew(r.id, memberThread))} />
         {!firstPage && replies.length === 0 ? <NothingMoreHere firstPage={`/threads/${thread.id}`} /> : null}
         {replies.map((reply) => (
           <article className="post" id={`reply-${reply.id}`} key={String(reply.id)} aria-label={`Reply from ${reply.byline.displayName}`}>
+            <NewSinceMarker show={isFirstNew(reply.id, memberThread)} />
             <ReviewBanner post={reply} reviewHours={reviewHours} />
             <Byline post={reply} />
             <MessageAuthorLink messageable={messageable} collection="replies" id={reply.id} name={reply.byline.displayName} />

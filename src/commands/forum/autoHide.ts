@@ -7,6 +7,7 @@ import { shouldAutoHide, type FlagTarget } from '../../policies/flags.js'
 import { refreshThreadActivity } from './publication.js'
 import { idOf } from '../../db/relationId.js'
 import { postQueueOrder } from './shared.js'
+import { notifyDecision } from '../../forum/postNotifications.js'
 
 export async function hideIfFlaggedEnough(req: PayloadRequest, targetCollection: FlagTarget, targetId: string): Promise<boolean> {
   const { payload } = req
@@ -37,6 +38,9 @@ export async function hideIfFlaggedEnough(req: PayloadRequest, targetCollection:
     })
     if (targetCollection === 'replies') await refreshThreadActivity(payload, req, idOf(target.thread)!)
   }
+  // The stored ids (a flag carries the target's id as text).
+  const ref = targetCollection === 'stories' ? { story: target.id } : targetCollection === 'threads' ? { thread: target.id } : { thread: idOf(target.thread), reply: target.id }
+  await notifyDecision(payload, req, idOf(target.author), 'held', ref)
   await appendModerationEvent(payload, req, {
     actorRole: 'system',
     targetCollection,

@@ -9,6 +9,8 @@ import { appendModerationEvent } from '../../moderation/events.js'
 import { decidePostTransition, isPostAction, type PostAction } from '../../policies/postWorkflow.js'
 import { canModeratePost } from '../../policies/forumVisibility.js'
 import { isSelf } from '../../policies/roles.js'
+import { notifyDecision, notifyPostLive } from '../../forum/postNotifications.js'
+import type { Decision } from '../../policies/memberNotifications.js'
 import { afterReplyPublished, countFirstPublication, refreshThreadActivity, tellAuthorApproved } from './publication.js'
 import { emailMember, ForumCommandError, loadPost, postQueueOrder, type PostCollection, type PostDoc } from './shared.js'
 
@@ -20,6 +22,9 @@ export type ModeratePostProps = {
   privateNote?: string
   user: Record<string, any> | null
 }
+
+/** The actions the author hears about on their notifications page (and, for some, by email). */
+const DECISION_OF: Partial<Record<PostAction, Decision>> = { approve: 'approved', reject: 'rejected', hide: 'hidden', restore: 'restored', remove: 'removed' }
 
 const FLAGS: Partial<Record<PostAction, Record<string, boolean>>> = {
   lock: { locked: true },
@@ -87,6 +92,12 @@ export async function moderatePost(payload: Payload, props: ModeratePostProps): 
     if (props.collection === 'replies' && verdict.next !== post.status) {
       if (verdict.next === 'published' && firstPublication) await afterReplyPublished(payload, req, updated)
       else await refreshThreadActivity(payload, req, idOf(post.thread)!)
+    }
+    if (props.collection === 'threads' && verdict.next === 'published' && firstPublication) await notifyPostLive(payload, req, 'threads', updated)
+    const decision = DECISION_OF[action]
+    if (decision) {
+      const target = props.collection === 'threads' ? { thread: post.id } : { thread: idOf(post.thread), reply: post.id }
+      await notifyDecision(payload, req, idOf(post.author), decision, target)
     }
     if (action === 'approve') await tellAuthorApproved(payload, req, props.collection, updated)
     if (action === 'reject') {

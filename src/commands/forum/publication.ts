@@ -3,7 +3,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { serverURL } from '../../env.js'
-import { notifyThreadAuthorOfReply } from '../../forum/notifyReply.js'
+import { notifyPostLive } from '../../forum/postNotifications.js'
 import { idOf } from '../../db/relationId.js'
 import { emailMember, postLink, type PostCollection, type PostDoc } from './shared.js'
 
@@ -48,12 +48,12 @@ export async function refreshThreadActivity(payload: Payload, req: PayloadReques
   })
 }
 
-/** After a reply went up (on posting, or on approval): counts, then the thread author's email. */
+/** After a reply went up (on posting, or on approval): counts, then the thread's author, followers and the members it mentions. */
 export async function afterReplyPublished(payload: Payload, req: PayloadRequest, reply: PostDoc): Promise<void> {
   const threadId = idOf(reply.thread)
   if (threadId === null) return
   await refreshThreadActivity(payload, req, threadId)
-  await notifyThreadAuthorOfReply(payload, req, reply)
+  await notifyPostLive(payload, req, 'replies', reply)
 }
 
 export async function tellAuthorApproved(payload: Payload, req: PayloadRequest, collection: PostCollection, post: PostDoc): Promise<void> {

@@ -159,12 +159,21 @@ export async function eraseWithin(payload: Payload, req: PayloadRequest, memberI
   if (flagIds.length) await payload.delete({ collection: 'flags', where: byIds(flagIds), overrideAccess: true, req })
   if (ids.stories.length) await payload.delete({ collection: 'stories', where: byIds(ids.stories), overrideAccess: true, req })
   if (ids.media.length) await payload.delete({ collection: 'media', where: byIds(ids.media), overrideAccess: true, req })
+  // Notifications about their posts (held by others) go with the posts: none would name what is gone.
+  const aboutTheirPosts: Where[] = [
+    ...(ids.threads.length ? [{ thread: { in: ids.threads } }] : []),
+    ...(ids.replies.length ? [{ reply: { in: ids.replies } }] : []),
+    ...(ids.stories.length ? [{ story: { in: ids.stories } }] : []),
+  ]
+  if (aboutTheirPosts.length) await payload.delete({ collection: 'notifications', where: { or: aboutTheirPosts }, overrideAccess: true, req })
   await erasePosts(payload, req, ids, mode)
   if (member) {
     await payload.delete({ collection: 'data-exports', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await payload.delete({ collection: 'meeting-reminders', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     // Conversations with other members stay for the other member, with this member's words and name gone.
     await eraseMemberSide(payload, req, toId(memberId))
+    await payload.delete({ collection: 'notifications', where: { recipient: { equals: toId(memberId) } }, overrideAccess: true, req })
+    await payload.delete({ collection: 'thread-reads', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     // Their private lines go whole (both sides' messages are about them); crisis alerts hold no text,
     // but they say that this person was thought to be in danger.
     await payload.delete({ collection: 'messages', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })

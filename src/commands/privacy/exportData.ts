@@ -14,7 +14,7 @@ const nameOf = (value: unknown) => (value && typeof value === 'object' ? String(
 
 async function all(
   payload: Payload,
-  collection: 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'meeting-reminders' | 'crisis-alerts' | 'conversations' | 'messages',
+  collection: 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'meeting-reminders' | 'crisis-alerts' | 'conversations' | 'messages' | 'notifications' | 'thread-reads',
   where: Where,
   depth = 0,
 ) {
@@ -70,6 +70,7 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     all(payload, 'conversations', { or: [{ member: { equals: memberId } }, { and: [{ kind: { equals: 'member' } }, { otherMember: { equals: memberId } }] }] }),
     all(payload, 'messages', { or: [{ member: { equals: memberId } }, { and: [{ kind: { equals: 'member' } }, { otherMember: { equals: memberId } }] }] }),
   ])
+  const [notifications, threadReads] = await Promise.all([all(payload, 'notifications', { recipient: { equals: memberId } }), all(payload, 'thread-reads', { member: { equals: memberId } })])
   // From the media folder or the bucket, wherever the uploads are kept.
   const store = mediaStore()
   const found = await Promise.all(
@@ -161,6 +162,17 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     })),
     meetingReminders: meetingReminders.map((r) => ({ meeting: r.meeting && typeof r.meeting === 'object' ? r.meeting.title : r.meeting, sentAt: r.sentAt })),
     // Times crisis words in something you wrote alerted our safeguarding leads (what matched, never a copy of the text).
+    // What Waymark told you about (references only: the posts themselves are other people's) and your place in threads.
+    notifications: notifications.map((n) => ({
+      kind: n.kind,
+      decision: n.decision ?? null,
+      thread: n.thread ?? null,
+      reply: n.reply ?? null,
+      story: n.story ?? null,
+      read: n.read === true,
+      createdAt: n.createdAt,
+    })),
+    threadsReadAndFollowed: threadReads.map((t) => ({ thread: t.thread ?? null, seenUpTo: t.seenUpTo ?? null, following: t.following === true })),
     privateMessages: conversations
       .map((c) => ({
         id: c.id,
@@ -210,6 +222,8 @@ ${section('Forum conversations you started', data.threads, (t) => `<h3>${escapeH
 ${section('Your replies', data.replies, (r) => `${escapeHtml(String(r.thread?.title ?? ''))} · ${escapeHtml(String(r.status))}${para(r.body)}`)}
 ${section('Reports you made', data.flags, (f) => `${escapeHtml(String(f.targetCollection))} ${escapeHtml(String(f.targetId))}: ${escapeHtml(String(f.reason))} (${escapeHtml(String(f.status))})${para(f.note)}`)}
 ${section('Pictures', data.media, (m) => `${escapeHtml(String(m.file ?? m.filename))}${m.alt ? `: ${escapeHtml(String(m.alt))}` : ''}`)}
+${section('Notifications', data.notifications, (n) => `${escapeHtml(String(n.kind))}${n.decision ? ` (${escapeHtml(String(n.decision))})` : ''} · ${escapeHtml(String(n.createdAt))}${n.read ? ' · read' : ''}`)}
+${section('Threads you read or follow', data.threadsReadAndFollowed, (t) => `Thread ${escapeHtml(String(t.thread))}${t.following ? ' · following' : ''}${t.seenUpTo ? ` · read up to ${escapeHtml(String(t.seenUpTo))}` : ''}`)}
 ${section('Private messages', data.privateMessages, (c) => `<h3>Conversation with ${escapeHtml(String(c.with))}, started ${escapeHtml(String(c.startedAt))}</h3>${(c.messages as Doc[]).map((m) => `<p><strong>${escapeHtml(String(m.from))}</strong>, ${escapeHtml(String(m.sentAt))}</p>${para(m.body)}`).join('')}`)}
 ${section('Times our safeguarding leads were alerted', data.safeguardingAlerts, (a) => `${escapeHtml(String(a.raisedAt))}: ${escapeHtml(String(a.in))}, matched ${escapeHtml((a.matched as string[]).join('; '))} (${escapeHtml(String(a.status))})`)}
 </body></html>`

@@ -8,6 +8,9 @@ import { decideTransition, type StoryAction } from '../../policies/storyWorkflow
 import { closeCrisisAlertsFor } from '../../moderation/crisisAlerts.js'
 import { actorRole, emailAuthor, loadStory, logModerationEvent, queueOrderFor, storyConsentCurrent, StoryCommandError } from './shared.js'
 import { inTransaction } from '../../db/transaction.js'
+import { idOf } from '../../db/relationId.js'
+import { notifyDecision } from '../../forum/postNotifications.js'
+import type { Decision } from '../../policies/memberNotifications.js'
 
 export const MODERATOR_ACTIONS = ['approve', 'request_changes', 'unpublish', 'mark_safe', 'propose_redaction'] as const
 export type ModeratorAction = (typeof MODERATOR_ACTIONS)[number]
@@ -93,10 +96,15 @@ export async function moderateStory({ payload, moderator, storyId, action, reaso
       await logModerationEvent(payload, req, { story, actor: moderator.id, actorRole: 'moderator', storyId, action, reason, privateNote, fromState: story.status, toState: verdict.next })
       if (action === 'mark_safe') await closeCrisisAlertsFor(req, 'stories', storyId, moderator.id)
       if (mail) await emailAuthor(payload, req, story, mail[0], mail[1])
+      const decision = STORY_DECISION_OF[action]
+      if (decision) await notifyDecision(payload, req, idOf(story.author), decision, { story: story.id })
       return verdict.next
     },
     { quiet },
   )
 }
+
+/** The decisions the author also finds on their notifications page. */
+const STORY_DECISION_OF: Partial<Record<ModeratorAction, Decision>> = { approve: 'approved', request_changes: 'changes_requested', unpublish: 'unpublished' }
 
 const moderatorActionStatus = (reason: string) => (/Only the/.test(reason) ? 403 : 409)

@@ -18,6 +18,7 @@ import * as migration_20261206_080316_storage_prefix from './20261206_080316_sto
 import * as migration_20261206_090000_cache_invalidation from './20261206_090000_cache_invalidation';
 import * as migration_20261206_112346_private_messages from './20261206_112346_private_messages';
 import * as migration_20261206_112918_post_edits from './20261206_112918_post_edits';
+import * as migration_20261206_113126_notifications from './20261206_113126_notifications';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261206_112918_post_edits.up,
     down: migration_20261206_112918_post_edits.down,
-    name: '20261206_112918_post_edits'
+    name: '20261206_112918_post_edits',
+  },
+  {
+    up: migration_20261206_113126_notifications.up,
+    down: migration_20261206_113126_notifications.down,
+    name: '20261206_113126_notifications'
   },
 ];

@@ -15,6 +15,7 @@ import * as migration_20261206_080114_jobs_runner from './20261206_080114_jobs_r
 import * as migration_20261206_080254_storage_prefix from './20261206_080254_storage_prefix';
 import * as migration_20261206_112318_private_messages from './20261206_112318_private_messages';
 import * as migration_20261206_112822_post_edits from './20261206_112822_post_edits';
+import * as migration_20261206_113003_notifications from './20261206_113003_notifications';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261206_112822_post_edits.up,
     down: migration_20261206_112822_post_edits.down,
-    name: '20261206_112822_post_edits'
+    name: '20261206_112822_post_edits',
+  },
+  {
+    up: migration_20261206_113003_notifications.up,
+    down: migration_20261206_113003_notifications.down,
+    name: '20261206_113003_notifications'
   },
 ];

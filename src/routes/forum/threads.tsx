@@ -107,5 +107,5 @@ async function sendThread(payload: Payload, ctx: PageContext, res: Response, id:
   if (!isPlausibleId(id)) return sendNotFound(res, ctx)
   const found = await threadPage(payload, res.locals.user ?? null, toId(id), at)
   if (!found) return sendNotFound(res, ctx)
-  sendPage(res, <ThreadPage ctx={ctx} {...found} firstPage={at.kind === 'first'} replyForm={replyForm} notice={notice} />, status)
+  sendPage(res, <ThreadPage ctx={ctx} {...found} firstPage={at.kind === 'first'} replyForm={replyForm} notice={notice} memberThread={res.locals.memberThread} />, status)
 }

@@ -4,6 +4,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { afterReplyPublished, countFirstPublication } from '../../../../src/commands/forum/publication.js'
+import { notifyPostLive } from '../../../../src/forum/postNotifications.js'
 import type { PostDoc } from '../../../../src/commands/forum/shared.js'
 import { idOf } from '../../../../src/db/relationId.js'
 import { raiseCrisisAlert } from '../../../../src/moderation/crisisAlerts.js'
@@ -15,6 +16,7 @@ export function afterPostCreated(kind: 'threads' | 'replies'): CollectionAfterCh
     const post = doc as PostDoc
     if (operation === 'create' && post.status === 'published' && req.user) await countFirstPublication(req.payload, req, idOf(post.author))
     if (operation === 'create' && post.status === 'published' && kind === 'replies') await afterReplyPublished(req.payload, req, post)
+    if (operation === 'create' && post.status === 'published' && kind === 'threads') await notifyPostLive(req.payload, req, 'threads', post)
     const triage = req.context?.[POST_TRIAGE_KEY] as TriageResult | undefined
     if (triage?.action === 'crisis') {
       delete req.context[POST_TRIAGE_KEY]
