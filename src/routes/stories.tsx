@@ -11,7 +11,8 @@ import { sendPage } from '../../views/render.js'
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
 import { pageRequestFor } from '../queries/keyset.js'
 import { STORY_LIST_ORDER, storyBySlug, storyList } from '../queries/stories.js'
-import { handle, pageContext, sendBadPageLink, sendNotFound } from './support.js'
+import { handle, pageContext, sendBadPageLink } from './support.js'
+import { sendNotFoundOrSignIn } from './support/signInPrompt.js'
 
 export function storiesRouter(payload: Payload): Router {
   const router = Router()
@@ -37,7 +38,7 @@ export function storiesRouter(payload: Payload): Router {
       const ctx = await pageContext(payload, req, res)
       const lookup = await storyBySlug(payload, res.locals.user, String(req.params.slug).slice(0, 40))
       if (lookup.found === 'story') return sendPage(res, <StoryPage ctx={ctx} story={lookup.story} isAuthor={lookup.isAuthor} />)
-      if (lookup.found === 'nothing') return sendNotFound(res, ctx)
+      if (lookup.found === 'nothing') return sendNotFoundOrSignIn(res, ctx)
       sendPage(
         res,
         <MessagePage ctx={ctx} title="This story is no longer shared">

@@ -9,6 +9,7 @@ import { MessagePage } from '../../views/pages/MessagePage.js'
 import { NotFoundPage } from '../../views/pages/NotFoundPage.js'
 import { clientGone, sendPage, skippedForGoneClients } from '../../views/render.js'
 import { databaseKind } from '../db/index.js'
+import { safeReturnPath } from '../policies/returnPath.js'
 import { presentViewer } from '../presenters/viewer.js'
 import { unreadConversations } from '../queries/conversations.js'
 import { localityList } from '../queries/localities.js'
@@ -49,12 +50,8 @@ function friendlyMessage(message: string | undefined): string {
 
 export const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** Only same-site paths are followed after sign-in, never another origin. */
-export function safeNextPath(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined
-  if (value.startsWith('/logout')) return undefined
-  return value.slice(0, 500)
-}
+/** Only same-site paths are followed after sign-in, never another origin (src/policies/returnPath.ts). */
+export const safeNextPath = safeReturnPath
 
 /** The signed-in member, or null after sending a visitor to sign in (and back to `next` afterwards). */
 export function signedIn(req: Request, res: Response, next: string = req.originalUrl): (Record<string, any> & { id: number | string }) | null {
@@ -93,6 +90,8 @@ export async function pageContext(payload: Payload, req: Request, res: Response)
     unreadMessages: await unreadConversations(payload, user),
     csrfToken: String(res.locals.csrfToken ?? ''),
     path: req.path,
+    // The address as the page cache keys it (declared parameters only), so a kept page's links are the same for every visitor.
+    returnPath: req.method === 'GET' || req.method === 'HEAD' ? safeReturnPath(req.url) : undefined,
   }
   if (abandoned(req, res)) throw new ClientGone()
   return ctx
