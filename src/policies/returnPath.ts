@@ -12,8 +12,11 @@ const NO_RETURN = ['/login', '/logout', '/join', '/forgot', '/reset', '/verify',
 
 const LOOKS_LIKE_ANOTHER_HOST = /^[/\\]{2}|^\/\\|\\/
 
-/** Tabs and line breaks are dropped by browsers inside URLs (`/\t/evil`), and CR LF splits headers. */
-const hasControlCharacter = (value: string): boolean => [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
+/**
+ * Tabs and line breaks are dropped by browsers inside URLs (`/\t/evil`), and CR LF splits headers. None
+ * of the site's own paths holds anything beyond ASCII either, so lookalike slashes (`∕∕evil`) are refused too.
+ */
+const hasUnsafeCharacter = (value: string): boolean => [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) >= 0x7f)
 
 function decodedOnce(value: string): string | null {
   try {
@@ -28,7 +31,7 @@ function leavesTheSite(path: string): boolean {
   let current = path
   // Three rounds cover double and triple encoding (%252F%252F); anything deeper is refused outright.
   for (let round = 0; round < 4; round++) {
-    if (LOOKS_LIKE_ANOTHER_HOST.test(current) || hasControlCharacter(current)) return true
+    if (LOOKS_LIKE_ANOTHER_HOST.test(current) || hasUnsafeCharacter(current)) return true
     const next = decodedOnce(current)
     if (next === null) return true
     if (next === current) return false

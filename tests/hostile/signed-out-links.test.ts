@@ -72,9 +72,9 @@ function normalised(body: string, id: number | string): string {
     .replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value="{TOKEN}"')
 }
 
-/** Headers that must be the same, with those that vary by body length or clock left out. */
+/** Headers that must be the same, with those that vary by body length, clock or request (the log's id) left out. */
 function comparableHeaders(headers: Record<string, string>): Record<string, string> {
-  const { date: _date, etag: _etag, 'content-length': _length, ...rest } = headers
+  const { date: _date, etag: _etag, 'content-length': _length, 'x-request-id': _requestId, ...rest } = headers
   return rest
 }
 

@@ -53,6 +53,8 @@ describe('safeReturnPath refuses anything that can leave the site', () => {
     ['space', '/threads/1 evil'],
     ['non-ASCII slash lookalike', '/\u2215\u2215evil.example'],
     ['fullwidth solidus', '/\uff0f\uff0fevil.example'],
+    ['encoded division slashes', '/%E2%88%95%E2%88%95evil.example'],
+    ['encoded fullwidth solidus', '/%EF%BC%8F%EF%BC%8Fevil.example'],
     ['broken percent-escape', '/threads/%E0%A4%A'],
     ['too long', `/${'a'.repeat(RETURN_PATH_MAX)}`],
     ['empty', ''],

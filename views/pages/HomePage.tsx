@@ -55,7 +55,7 @@ export function HomePage({ ctx, home }: { ctx: PageContext; home: HomePageData }
 function YourForums({ name, yours }: { name: string; yours: NonNullable<HomePageData['yours']> }) {
   return (
     <>
-      <h1>Welcome back, {name}</h1>
+      <h1>{`Welcome back, ${name}`}</h1>
       <section id="your-forums" aria-labelledby="your-forums-heading">
         <h2 id="your-forums-heading">Your forums</h2>
         <p className="meta">
