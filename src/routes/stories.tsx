@@ -11,8 +11,7 @@ import { sendPage } from '../../views/render.js'
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
 import { pageRequestFor } from '../queries/keyset.js'
 import { STORY_LIST_ORDER, storyBySlug, storyList } from '../queries/stories.js'
-import { handle, pageContext, sendBadPageLink } from './support.js'
-import { sendNotFoundOrSignIn } from './support/signInPrompt.js'
+import { handle, pageContext, sendBadPageLink, sendNotFound } from './support.js'
 
 export function storiesRouter(payload: Payload): Router {
   const router = Router()
@@ -38,10 +37,11 @@ export function storiesRouter(payload: Payload): Router {
       const ctx = await pageContext(payload, req, res)
       const lookup = await storyBySlug(payload, res.locals.user, String(req.params.slug).slice(0, 40))
       if (lookup.found === 'story') return sendPage(res, <StoryPage ctx={ctx} story={lookup.story} isAuthor={lookup.isAuthor} />)
-      if (lookup.found === 'nothing') return sendNotFoundOrSignIn(res, ctx)
+      if (lookup.found === 'nothing') return sendNotFound(res, ctx)
       sendPage(
         res,
-        <MessagePage ctx={ctx} title="This story is no longer shared">
+        // Nothing to come back to after signing in, and the page must not repeat the story's address.
+        <MessagePage ctx={{ ...ctx, returnPath: undefined }} title="This story is no longer shared">
           <p>Its author has chosen to withdraw it, and it is not available any more. Thank you for respecting their choice.</p>
           <p>
             <a href="/stories">Read other recovery stories</a>

@@ -8,6 +8,7 @@ import type { PageContext } from '../../views/components/PageContext.js'
 import { MessagePage } from '../../views/pages/MessagePage.js'
 import { NotFoundPage } from '../../views/pages/NotFoundPage.js'
 import { clientGone, sendPage, skippedForGoneClients } from '../../views/render.js'
+import { cacheableAddress } from '../cache/cacheablePages.js'
 import { databaseKind } from '../db/index.js'
 import { safeReturnPath } from '../policies/returnPath.js'
 import { presentViewer } from '../presenters/viewer.js'
@@ -60,9 +61,13 @@ export function signedIn(req: Request, res: Response, next: string = req.origina
   return null
 }
 
-/** The 404 page, for an address with nothing at it or nothing this viewer may see. */
+/**
+ * The 404 page, for an address with nothing at it or nothing this viewer may see. Its "Sign in" link does
+ * not carry the address back: there is nothing to return to, and the address (a hidden story's slug) is
+ * not repeated on the page.
+ */
 export function sendNotFound(res: Response, ctx: PageContext): void {
-  sendPage(res, createElement(NotFoundPage, { ctx }), 404)
+  sendPage(res, createElement(NotFoundPage, { ctx: { ...ctx, returnPath: undefined } }), 404)
 }
 
 export type PublicRequestLocals = { user: Record<string, any> | null; csrfToken: string }
@@ -81,6 +86,16 @@ class ClientGone extends Error {
  */
 const abandoned = (req: Request, res: Response) => (req.method === 'GET' || req.method === 'HEAD') && clientGone(res)
 
+/**
+ * The page's address for its "Sign in" links: with the page cache's declared parameters only (paging,
+ * filters), so a kept page's links are the same for every visitor and free text typed into a query (a
+ * search) is never copied into links.
+ */
+function returnPathOf(req: Request): string | undefined {
+  const queryAt = req.originalUrl.indexOf('?')
+  return safeReturnPath(cacheableAddress(req.path, queryAt >= 0 ? req.originalUrl.slice(queryAt + 1) : '') ?? req.path)
+}
+
 /** The page frame every page reads first. A client that has gone by then gets no further reads. */
 export async function pageContext(payload: Payload, req: Request, res: Response): Promise<PageContext> {
   const user = (res.locals.user ?? null) as Record<string, any> | null
@@ -90,8 +105,7 @@ export async function pageContext(payload: Payload, req: Request, res: Response)
     unreadMessages: await unreadConversations(payload, user),
     csrfToken: String(res.locals.csrfToken ?? ''),
     path: req.path,
-    // The address as the page cache keys it (declared parameters only), so a kept page's links are the same for every visitor.
-    returnPath: req.method === 'GET' || req.method === 'HEAD' ? safeReturnPath(req.url) : undefined,
+    returnPath: req.method === 'GET' || req.method === 'HEAD' ? returnPathOf(req) : undefined,
   }
   if (abandoned(req, res)) throw new ClientGone()
   return ctx

@@ -3,7 +3,7 @@ import type { PageContext } from '../components/PageContext.js'
 import { MessagePage } from './MessagePage.js'
 
 /**
- * What a visitor sees at the address of a thread or story they may not read. It reads the same whether
+ * What a visitor sees at the address of a thread they may not read. It reads the same whether
  * the page is for members, was removed, or never existed, so it tells nobody which; a member who signs
  * in comes back to the address and then sees the page, or "Page not found".
  */

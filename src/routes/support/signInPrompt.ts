@@ -1,4 +1,4 @@
-// A thread or story a visitor may not read: members-only, held, removed or never there all get the one
+// A thread a visitor may not read: members-only, held, removed or never there all get the one
 // sign-in prompt (RFC 9110 lets a server answer 404 to hide that a forbidden page exists), so the answer
 // says nothing about which. Members get the plain 404: what they may not see after signing in is not there.
 import type { Response } from 'express'
