@@ -246,6 +246,19 @@ describe('the way back cannot leave the site', () => {
     const meetings = await ask(visitor(), '/meetings')
     expect(meetings.body).toContain(`href="/login?next=${encodeURIComponent('/meetings')}"`)
   })
+
+  test('words typed into a search are never copied into sign-in links, and a 404 page does not repeat its address', async () => {
+    const word = unique('sought')
+    const search = await ask(visitor(), `/search?q=${word}`)
+    const links = [...search.body.matchAll(/href="(\/(?:login|join)[^"]*)"/g)].map((m) => m[1]!)
+    expect(links.length).toBeGreaterThan(0)
+    for (const link of links) expect(link, 'a sign-in link on the search page').not.toContain(word)
+    const address = `/stories/${unique('nostory')}`
+    const missing = await ask(visitor(), address)
+    expect(missing.status).toBe(404)
+    expect(missing.body).toContain('Page not found')
+    expect(missing.body).not.toContain(address.split('/').pop()!)
+  })
 })
 
 describe('the home page', () => {
