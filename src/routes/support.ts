@@ -8,12 +8,12 @@ import type { PageContext } from '../../views/components/PageContext.js'
 import { MessagePage } from '../../views/pages/MessagePage.js'
 import { NotFoundPage } from '../../views/pages/NotFoundPage.js'
 import { clientGone, sendPage, skippedForGoneClients } from '../../views/render.js'
-import { cacheableAddress } from '../cache/cacheablePages.js'
 import { databaseKind } from '../db/index.js'
 import { safeReturnPath } from '../policies/returnPath.js'
 import { presentViewer } from '../presenters/viewer.js'
 import { unreadConversations } from '../queries/conversations.js'
 import { localityList } from '../queries/localities.js'
+import { returnPathOf } from './support/returnPath.js'
 
 /** A form field: always a string (repeated or missing fields become ''), capped so nothing huge reaches Payload. */
 export const formText = (max = 10_000) =>
@@ -85,16 +85,6 @@ class ClientGone extends Error {
  * may have closed the tab after pressing the button, and what they sent should still be saved.
  */
 const abandoned = (req: Request, res: Response) => (req.method === 'GET' || req.method === 'HEAD') && clientGone(res)
-
-/**
- * The page's address for its "Sign in" links: with the page cache's declared parameters only (paging,
- * filters), so a kept page's links are the same for every visitor and free text typed into a query (a
- * search) is never copied into links.
- */
-function returnPathOf(req: Request): string | undefined {
-  const queryAt = req.originalUrl.indexOf('?')
-  return safeReturnPath(cacheableAddress(req.path, queryAt >= 0 ? req.originalUrl.slice(queryAt + 1) : '') ?? req.path)
-}
 
 /** The page frame every page reads first. A client that has gone by then gets no further reads. */
 export async function pageContext(payload: Payload, req: Request, res: Response): Promise<PageContext> {
