@@ -16,9 +16,12 @@ type User = Record<string, any> | null
 
 export const PAST_MEETINGS_PER_PAGE = 20
 const MEETING_SUMMARY_SELECT = { title: true, locality: true, startsAt: true, endsAt: true, status: true, cancellationReason: true, venue: true } as const
-const byLocality = (localityId?: number | string): Where[] => (localityId === undefined ? [] : [{ locality: { equals: localityId } }])
+type LocalityFilter = number | string | readonly (number | string)[]
+const byLocality = (localityId?: LocalityFilter): Where[] =>
+  localityId === undefined ? [] : Array.isArray(localityId) ? [{ locality: { in: [...localityId] } }] : [{ locality: { equals: localityId } }]
 
-export async function upcomingMeetings(payload: Payload, user: User, localityId?: number | string, limit = 50) {
+/** Meetings not yet over, soonest first: of one locality, of several (a member's home page), or of all. */
+export async function upcomingMeetings(payload: Payload, user: User, localityId?: LocalityFilter, limit = 50) {
   const result = await payload.find({
     collection: 'meetings',
     where: { and: [...byLocality(localityId), { endsAt: { greater_than_equal: new Date().toISOString() } }] },

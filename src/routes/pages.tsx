@@ -6,6 +6,7 @@ import { HomePage } from '../../views/pages/HomePage.js'
 import { LocalityPage } from '../../views/pages/LocalityPage.js'
 import { sendPage } from '../../views/render.js'
 import { THREAD_LIST_ORDER } from '../queries/forum.js'
+import { homePage } from '../queries/home.js'
 import { pageRequestFor } from '../queries/keyset.js'
 import { localityPage } from '../queries/localities.js'
 import { newsForThreads } from '../queries/threadNews.js'
@@ -18,7 +19,8 @@ export function pagesRouter(payload: Payload): Router {
   router.get(
     '/',
     handle(async (req, res) => {
-      sendPage(res, <HomePage ctx={await pageContext(payload, req, res)} />)
+      const ctx = await pageContext(payload, req, res)
+      sendPage(res, <HomePage ctx={ctx} home={await homePage(payload, res.locals.user ?? null, ctx.localities)} />)
     }),
   )
 

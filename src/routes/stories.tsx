@@ -41,7 +41,8 @@ export function storiesRouter(payload: Payload): Router {
       if (lookup.found === 'nothing') return sendNotFound(res, ctx)
       sendPage(
         res,
-        <MessagePage ctx={ctx} title="This story is no longer shared">
+        // Nothing to come back to after signing in, and the page must not repeat the story's address.
+        <MessagePage ctx={{ ...ctx, returnPath: undefined }} title="This story is no longer shared">
           <p>Its author has chosen to withdraw it, and it is not available any more. Thank you for respecting their choice.</p>
           <p>
             <a href="/stories">Read other recovery stories</a>

@@ -9,10 +9,12 @@ import { MessagePage } from '../../views/pages/MessagePage.js'
 import { NotFoundPage } from '../../views/pages/NotFoundPage.js'
 import { clientGone, sendPage, skippedForGoneClients } from '../../views/render.js'
 import { databaseKind } from '../db/index.js'
+import { safeReturnPath } from '../policies/returnPath.js'
 import { presentViewer } from '../presenters/viewer.js'
 import { unreadConversations } from '../queries/conversations.js'
 import { unreadNotificationCount } from '../queries/notifications.js'
 import { localityList } from '../queries/localities.js'
+import { returnPathOf } from './support/returnPath.js'
 
 /** A form field: always a string (repeated or missing fields become ''), capped so nothing huge reaches Payload. */
 export const formText = (max = 10_000) =>
@@ -50,12 +52,8 @@ function friendlyMessage(message: string | undefined): string {
 
 export const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** Only same-site paths are followed after sign-in, never another origin. */
-export function safeNextPath(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined
-  if (value.startsWith('/logout')) return undefined
-  return value.slice(0, 500)
-}
+/** Only same-site paths are followed after sign-in, never another origin (src/policies/returnPath.ts). */
+export const safeNextPath = safeReturnPath
 
 /** The signed-in member, or null after sending a visitor to sign in (and back to `next` afterwards). */
 export function signedIn(req: Request, res: Response, next: string = req.originalUrl): (Record<string, any> & { id: number | string }) | null {
@@ -64,9 +62,13 @@ export function signedIn(req: Request, res: Response, next: string = req.origina
   return null
 }
 
-/** The 404 page, for an address with nothing at it or nothing this viewer may see. */
+/**
+ * The 404 page, for an address with nothing at it or nothing this viewer may see. Its "Sign in" link does
+ * not carry the address back: there is nothing to return to, and the address (a hidden story's slug) is
+ * not repeated on the page.
+ */
 export function sendNotFound(res: Response, ctx: PageContext): void {
-  sendPage(res, createElement(NotFoundPage, { ctx }), 404)
+  sendPage(res, createElement(NotFoundPage, { ctx: { ...ctx, returnPath: undefined } }), 404)
 }
 
 export type PublicRequestLocals = { user: Record<string, any> | null; csrfToken: string }
@@ -95,6 +97,7 @@ export async function pageContext(payload: Payload, req: Request, res: Response)
     unreadNotifications: await unreadNotificationCount(payload, user),
     csrfToken: String(res.locals.csrfToken ?? ''),
     path: req.path,
+    returnPath: req.method === 'GET' || req.method === 'HEAD' ? returnPathOf(req) : undefined,
   }
   if (abandoned(req, res)) throw new ClientGone()
   return ctx

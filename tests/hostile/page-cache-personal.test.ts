@@ -80,7 +80,7 @@ function problemsWith(page: Page, who: Person, others: Person[]): string[] {
   if (page.status !== 200) problems.push(`${where}: status ${page.status}`)
   if (page.cache !== 'hit' && page.cache !== 'miss') problems.push(`${where}: not answered as a cacheable page`)
   const account = page.body.match(/<nav aria-label="Account"[\s\S]*?<\/nav>/)?.[0] ?? ''
-  if (who.displayName ? !account.includes(who.displayName) : !/href="\/login"/.test(account)) problems.push(`${where}: the header's account part is not theirs`)
+  if (who.displayName ? !account.includes(who.displayName) : !/href="\/login(\?next=[^"]*)?"/.test(account)) problems.push(`${where}: the header's account part is not theirs`)
   for (const text of who.own[page.path] ?? []) if (!page.body.includes(text)) problems.push(`${where}: their own waiting post "${text}" is missing`)
   for (const other of others) {
     for (const text of [other.displayName, ...Object.values(other.own).flat()]) {

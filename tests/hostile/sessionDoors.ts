@@ -70,7 +70,7 @@ export function headerAs(html: string): string {
   const account = html.match(/<nav aria-label="Account"[\s\S]*?<\/nav>/)?.[0]
   if (!account) return 'no account part in the header'
   const name = account.match(/<a href="\/account"[^>]*>([^<]*)/)?.[1]
-  if (name === undefined) return /href="\/login"/.test(account) ? 'visitor' : 'neither signed in nor a visitor'
+  if (name === undefined) return /href="\/login(\?next=[^"]*)?"/.test(account) ? 'visitor' : 'neither signed in nor a visitor'
   const main = html.match(/<nav aria-label="Main"[\s\S]*?<\/nav>/)?.[0] ?? ''
   return `"${decode(name)}" moderation=${/href="\/admin"/.test(account)} reports=${/href="\/reports"/.test(main)}`
 }

@@ -7,6 +7,8 @@ export type PageContext = {
   localities: LocalitySummary[]
   csrfToken: string
   path: string
+  /** This page's same-site address, which "Sign in" and "Join" links carry back (none on the sign-in pages themselves). */
+  returnPath?: string
   /** Private conversations with something new for the viewer (0 for visitors). */
   unreadMessages?: number
   /** Notifications the viewer has not marked read and can still see (0 for visitors). */

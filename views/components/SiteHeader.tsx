@@ -1,3 +1,4 @@
+import { joinHref, signInHref } from '../../src/policies/returnPath.js'
 import { CSRF_FIELD } from '../../src/security/csrf.js'
 import { MemberTypeBadge } from './MemberTypeBadge.js'
 import { NotificationsLink } from './NotificationsLink.js'
@@ -50,12 +51,12 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
           ) : (
             <ul>
               <li>
-                <a href="/join" aria-current={ctx.path === '/join' ? 'page' : undefined}>
+                <a href={joinHref(ctx.returnPath)} aria-current={ctx.path === '/join' ? 'page' : undefined}>
                   Join
                 </a>
               </li>
               <li>
-                <a href="/login" aria-current={ctx.path === '/login' ? 'page' : undefined}>
+                <a href={signInHref(ctx.returnPath)} aria-current={ctx.path === '/login' ? 'page' : undefined}>
                   Sign in
                 </a>
               </li>

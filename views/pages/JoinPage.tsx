@@ -1,5 +1,6 @@
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
 import { PASSWORD_MIN } from '../../src/policies/password.js'
+import { signInHref } from '../../src/policies/returnPath.js'
 import { Checkbox, ErrorSummary, PostForm, SelectField, TextField, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
@@ -23,6 +24,7 @@ export function JoinPage({ ctx, values = {}, errors = {} }: { ctx: PageContext; 
       <p>It is free. Your email address is private: only you can see it. Everyone else sees your display name.</p>
       <ErrorSummary errors={errors} labels={JOIN_LABELS} />
       <PostForm action="/join" csrfToken={ctx.csrfToken} label="Join Waymark">
+        {ctx.returnPath ? <input type="hidden" name="next" value={ctx.returnPath} /> : null}
         <TextField
           name="displayName"
           label={JOIN_LABELS.displayName}
@@ -91,7 +93,7 @@ export function JoinPage({ ctx, values = {}, errors = {} }: { ctx: PageContext; 
         </button>
       </PostForm>
       <p>
-        Already a member? <a href="/login">Sign in</a>.
+        Already a member? <a href={signInHref(ctx.returnPath)}>Sign in</a>.
       </p>
     </Layout>
   )

@@ -13,10 +13,11 @@ import { checkDisplayName } from '../../policies/displayName.js'
 import { INVALID_JOIN_CODE_MESSAGE, hasTypedJoinCode } from '../../policies/joinCodes.js'
 import { isMemberType } from '../../policies/memberTypes.js'
 import { checkPassword } from '../../policies/password.js'
+import { signInHref } from '../../policies/returnPath.js'
 import { crisisServicesForWords } from '../../queries/crisisServices.js'
 import { findUsableJoinCode } from '../../queries/joinCodes.js'
 import { recordRegistration, recordWrongJoinCode, registrationCheck, tooManyMessage, wrongJoinCodeCheck } from '../../security/ipLimits.js'
-import { EMAIL_SHAPE, fieldErrorsFrom, formBox, formText, handle, pageContext, readForm, toId, type FieldErrors } from '../support.js'
+import { EMAIL_SHAPE, fieldErrorsFrom, formBox, formText, handle, pageContext, readForm, safeNextPath, toId, type FieldErrors } from '../support.js'
 
 export function joinRouter(payload: Payload): Router {
   const router = Router()
@@ -25,7 +26,7 @@ export function joinRouter(payload: Payload): Router {
     '/join',
     handle(async (req, res) => {
       if (res.locals.user) return res.redirect(303, '/account')
-      sendPage(res, <JoinPage ctx={await pageContext(payload, req, res)} />)
+      sendPage(res, <JoinPage ctx={{ ...(await pageContext(payload, req, res)), returnPath: safeNextPath(req.query.next) }} />)
     }),
   )
 
@@ -40,6 +41,7 @@ export function joinRouter(payload: Payload): Router {
         homeLocality: formText(40),
         meetingCode: formText(40),
         countAsFirstTimer: formBox(),
+        next: formText(500),
       })
       const values = {
         displayName: form.displayName,
@@ -49,7 +51,8 @@ export function joinRouter(payload: Payload): Router {
         meetingCode: form.meetingCode,
         countAsFirstTimer: form.countAsFirstTimer,
       }
-      const ctx = await pageContext(payload, req, res)
+      // Where the new member was going: every re-shown form keeps it, and the last page's sign-in link carries it.
+      const ctx = { ...(await pageContext(payload, req, res)), returnPath: safeNextPath(form.next) }
       const withCode = hasTypedJoinCode(form.meetingCode)
       if (withCode) {
         // Checked before anything else, so guessing codes costs the same whatever else is sent.
@@ -88,7 +91,7 @@ export function joinRouter(payload: Payload): Router {
       }
 
       try {
-        const { meetingCode, countAsFirstTimer, ...member } = form
+        const { meetingCode, countAsFirstTimer, next: _next, ...member } = form
         await registerMember({ payload, ...member, joinCode: joinCode ? { code: meetingCode, countAsFirstTimer } : undefined })
         if (!joinCode) await recordRegistration(payload, req)
       } catch (error) {
@@ -108,6 +111,9 @@ export function joinRouter(payload: Payload): Router {
             We have sent a link to <strong>{form.email.trim()}</strong>. Follow it to confirm your address, then sign in.
           </p>
           <p>It can take a few minutes. Check your spam folder if it does not arrive.</p>
+          <p>
+            Once your address is confirmed, <a href={signInHref(ctx.returnPath)}>sign in</a>.
+          </p>
         </MessagePage>,
       )
     }),

@@ -7,8 +7,12 @@ import { MessagePage } from '../../../views/pages/MessagePage.js'
 import { sendPage } from '../../../views/render.js'
 import { clearSessionCookie, setSessionCookie } from '../../auth/session.js'
 import { confirmEmail, signIn, signOut } from '../../commands/auth/credentials.js'
+import { signInHref } from '../../policies/returnPath.js'
 import { loginCheck, recordFailedLogin, tooManyMessage } from '../../security/ipLimits.js'
 import { formText, handle, pageContext, readForm, safeNextPath, type FieldErrors } from '../support.js'
+
+/** A newly confirmed member starts at their personal home, not the settings form. */
+const HOME = '/'
 
 export function signInRouter(payload: Payload): Router {
   const router = Router()
@@ -18,7 +22,7 @@ export function signInRouter(payload: Payload): Router {
     handle(async (req, res) => {
       const next = safeNextPath(req.query.next)
       if (res.locals.user) return res.redirect(303, next ?? '/account')
-      sendPage(res, <LoginPage ctx={await pageContext(payload, req, res)} next={next} />)
+      sendPage(res, <LoginPage ctx={{ ...(await pageContext(payload, req, res)), returnPath: next }} next={next} />)
     }),
   )
 
@@ -27,7 +31,7 @@ export function signInRouter(payload: Payload): Router {
     handle(async (req, res) => {
       const form = readForm(req.body, { email: formText(320), password: formText(1000), next: formText(500) })
       const next = safeNextPath(form.next)
-      const ctx = await pageContext(payload, req, res)
+      const ctx = { ...(await pageContext(payload, req, res)), returnPath: next }
       const again = (errors: FieldErrors, status: number) => sendPage(res, <LoginPage ctx={ctx} email={form.email} next={next} errors={errors} />, status)
       if (!form.email || !form.password) {
         return again({ email: form.email ? undefined : 'Enter your email address.', password: form.password ? undefined : 'Enter your password.' }, 400)
@@ -78,7 +82,7 @@ export function signInRouter(payload: Payload): Router {
           <MessagePage ctx={ctx} title="Email address confirmed">
             <p>Thank you. Your email address is confirmed.</p>
             <p>
-              <a className="button" href="/login">
+              <a className="button" href={signInHref(HOME)}>
                 Sign in
               </a>
             </p>
@@ -89,7 +93,7 @@ export function signInRouter(payload: Payload): Router {
         res,
         <MessagePage ctx={ctx} title="This link does not work">
           <p>
-            The link may have been used already, or copied only in part. If you have confirmed your address, you can <a href="/login">sign in</a>.
+            The link may have been used already, or copied only in part. If you have confirmed your address, you can <a href={signInHref(HOME)}>sign in</a>.
           </p>
         </MessagePage>,
         400,

@@ -13,6 +13,7 @@ import type { PageRequest } from '../../policies/pageCursor.js'
 import { moderationSettings, newThreadForm, REPLY_ORDER, replyPageNumber, threadPage } from '../../queries/forum.js'
 import { pageRequestFor } from '../../queries/keyset.js'
 import { mustPost, postRefusal, quoteFor, sendTooSoon } from '../support/forumPosting.js'
+import { sendNotFoundOrSignIn } from '../support/signInPrompt.js'
 import { formText, handle, isPlausibleId, pageContext, readForm, sendBadPageLink, sendNotFound, toId } from '../support.js'
 
 export function forumRouter(payload: Payload): Router {
@@ -106,6 +107,6 @@ export function forumRouter(payload: Payload): Router {
 async function sendThread(payload: Payload, ctx: PageContext, res: Response, id: string, at: PageRequest, replyForm: ReplyFormState, status: number, notice?: string) {
   if (!isPlausibleId(id)) return sendNotFound(res, ctx)
   const found = await threadPage(payload, res.locals.user ?? null, toId(id), at)
-  if (!found) return sendNotFound(res, ctx)
+  if (!found) return sendNotFoundOrSignIn(res, ctx)
   sendPage(res, <ThreadPage ctx={ctx} {...found} firstPage={at.kind === 'first'} replyForm={replyForm} notice={notice} memberThread={res.locals.memberThread} />, status)
 }
