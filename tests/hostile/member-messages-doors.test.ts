@@ -16,48 +16,14 @@ import { beforeAll, describe, expect, test } from 'vitest'
 
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
-import {
-  RELAXED_LIMITS,
-  api as restAs,
-  docIds,
-  idOf,
-  localityIds,
-  makeMember,
-  newThread,
-  readOutbox,
-  textOf,
-  tryJson,
-  updateSettings,
-  waitForMail,
-  type ApiResult,
-  type Member,
-  type Who,
-} from './forumHelpers.js'
+import { RELAXED_LIMITS, docIds, idOf, localityIds, makeMember, newThread, readOutbox, textOf, tryJson, updateSettings, waitForMail, type ApiResult, type Member, type Who } from './forumHelpers.js'
 import { settle, signedIn, unique, useHostileServer } from './helpers.js'
+import { recordedDoors, type Got } from './recordedDoors.js'
 
 const hostile = useHostileServer('member-messages-doors')
 const db = () => hostile.payload as any
 
-type Got = { path: string; status: number; text: string; headers: Headers }
-const answered: { who: string; what: string; status: number }[] = []
-
-async function page(client: WebClient, who: string, path: string): Promise<Got> {
-  const response = await client.get(path)
-  const text = await response.text()
-  answered.push({ who, what: `GET ${path}`, status: response.status })
-  return { path, status: response.status, text, headers: response.headers }
-}
-async function form(client: WebClient, who: string, path: string, fields: Record<string, string>): Promise<Got> {
-  const response = await client.postForm(path, fields)
-  const text = await response.text()
-  answered.push({ who, what: `POST ${path}`, status: response.status })
-  return { path, status: response.status, text, headers: response.headers }
-}
-async function rest(who: Who | null, method: string, path: string, body?: unknown): Promise<ApiResult> {
-  const result = await restAs(hostile, who, method, path, body)
-  answered.push({ who: who?.email ?? 'visitor', what: `${method} ${path}`, status: result.status })
-  return result
-}
+const { answered, page, form, rest } = recordedDoors(hostile)
 
 const pathOf = (location: string | null) => (location ? new URL(location, hostile.server.url).pathname : '')
 const leaksIn = (text: string, secrets: string[]) => secrets.filter((s) => text.toLowerCase().includes(s.toLowerCase()))

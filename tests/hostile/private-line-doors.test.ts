@@ -23,7 +23,6 @@ import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
 import {
   RELAXED_LIMITS,
-  api as restAs,
   docIds,
   idOf,
   localityIds,
@@ -40,6 +39,7 @@ import {
   type Who,
 } from './forumHelpers.js'
 import { settle, signedIn, unique, useHostileServer } from './helpers.js'
+import { recordedDoors, type Got } from './recordedDoors.js'
 
 const hostile = useHostileServer('private-line-doors')
 const db = () => hostile.payload as any
@@ -47,28 +47,7 @@ const db = () => hostile.payload as any
 // ---------------------------------------------------------------------------------------------
 // Every response is recorded, so the last test can insist that nothing answered 5xx.
 // ---------------------------------------------------------------------------------------------
-type Got = { path: string; status: number; text: string; headers: Headers }
-const answered: { who: string; what: string; status: number }[] = []
-
-async function page(client: WebClient, who: string, path: string): Promise<Got> {
-  const response = await client.get(path)
-  const text = await response.text()
-  answered.push({ who, what: `GET ${path}`, status: response.status })
-  return { path, status: response.status, text, headers: response.headers }
-}
-
-async function form(client: WebClient, who: string, path: string, fields: Record<string, string>): Promise<Got> {
-  const response = await client.postForm(path, fields)
-  const text = await response.text()
-  answered.push({ who, what: `POST ${path}`, status: response.status })
-  return { path, status: response.status, text, headers: response.headers }
-}
-
-async function rest(who: Who | null, method: string, path: string, body?: unknown): Promise<ApiResult & { path: string }> {
-  const result = await restAs(hostile, who, method, path, body)
-  answered.push({ who: who?.email ?? 'visitor', what: `${method} ${path}`, status: result.status })
-  return { ...result, path }
-}
+const { answered, page, form, rest } = recordedDoors(hostile)
 
 const pathOf = (location: string | null) => (location ? new URL(location, hostile.server.url).pathname : '')
 const isRedirectToLogin = (got: { status: number; headers: Headers }) => [301, 302, 303, 307, 308].includes(got.status) && /^\/login\b/.test(pathOf(got.headers.get('location')))
