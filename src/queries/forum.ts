@@ -91,6 +91,7 @@ export async function threadPage(payload: Payload, user: User, id: number | stri
     reviewHours: settings.reviewHours,
     replyBlocked,
     crisisServices,
+    moderator,
   }
 }
 

@@ -26,9 +26,22 @@ export function Byline({ post }: { post: PresentedPost }) {
   )
 }
 
-/** What the author sees on their own post while no one else can. */
-export function ReviewBanner({ post, reviewHours }: { post: PresentedPost; reviewHours: number }) {
-  if (!post.isOwn || !post.awaitingReview) return null
+const STATE_FOR_MODERATORS: Record<string, string> = { pending: 'Waiting for review', hidden: 'Hidden', removed: 'Removed' }
+
+/**
+ * What the author sees on their own post while no one else can; a moderator sees that someone else's post
+ * is not public yet (without it, a post waiting in the queue reads as if everyone could see it).
+ */
+export function ReviewBanner({ post, reviewHours, moderator = false }: { post: PresentedPost; reviewHours: number; moderator?: boolean }) {
+  if (!post.awaitingReview) return null
+  if (!post.isOwn) {
+    if (!moderator) return null
+    return (
+      <p className="notice" role="note">
+        <strong>{STATE_FOR_MODERATORS[post.status] ?? 'Not public'}:</strong> only the moderators and its author can see this. Decide in the <a href="/admin/queue">moderation queue</a>.
+      </p>
+    )
+  }
   if (post.status === 'removed') {
     return (
       <div className="notice notice--warning" role="status">

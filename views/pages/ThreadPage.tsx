@@ -30,9 +30,26 @@ type Props = PageLinks & {
   messageable?: readonly string[]
   /** The signed-in member's follow and first new reply (none for visitors). */
   memberThread?: MemberThreadView
+  /** The viewer moderates this thread's forum: posts not yet public are marked so. */
+  moderator?: boolean
 }
 
-export function ThreadPage({ ctx, thread, replies, firstPage, before, after, reviewHours, replyBlocked, replyForm = {}, notice, crisisServices = [], messageable = [], memberThread }: Props) {
+export function ThreadPage({
+  ctx,
+  thread,
+  replies,
+  firstPage,
+  before,
+  after,
+  reviewHours,
+  replyBlocked,
+  replyForm = {},
+  notice,
+  crisisServices = [],
+  messageable = [],
+  memberThread,
+  moderator = false,
+}: Props) {
   const showCrisis = thread.crisisHold || replies.some((r) => r.crisisHold)
   return (
     <Layout ctx={ctx} title={thread.title}>
@@ -49,7 +66,7 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
       {showCrisis ? <CrisisPanel what="post" local={crisisServices} /> : null}
       <article className="post" aria-labelledby="thread-title">
         <h1 id="thread-title">{thread.title}</h1>
-        <ReviewBanner post={thread} reviewHours={reviewHours} />
+        <ReviewBanner post={thread} reviewHours={reviewHours} moderator={moderator} />
         <Byline post={thread} />
         <MessageAuthorLink messageable={messageable} collection="threads" id={thread.id} name={thread.byline.displayName} />
         {thread.locked ? <p className="meta">This thread is locked: it takes no more replies.</p> : null}
@@ -73,7 +90,7 @@ export function ThreadPage({ ctx, thread, replies, firstPage, before, after, rev
         {replies.map((reply) => (
           <article className="post" id={`reply-${reply.id}`} key={String(reply.id)} aria-label={`Reply from ${reply.byline.displayName}`}>
             <NewSinceMarker show={isFirstNew(reply.id, memberThread)} />
-            <ReviewBanner post={reply} reviewHours={reviewHours} />
+            <ReviewBanner post={reply} reviewHours={reviewHours} moderator={moderator} />
             <Byline post={reply} />
             <MessageAuthorLink messageable={messageable} collection="replies" id={reply.id} name={reply.byline.displayName} />
             <div className="post__body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
