@@ -143,3 +143,18 @@ export function PostForm({ action, csrfToken, children, label, multipart = false
     </form>
   )
 }
+
+/** The body of a thread or a post's edit: the same limits and the same advice wherever a post is written. */
+export function PostBodyField({ label, value, error }: { label: string; value?: string; error?: string }) {
+  return (
+    <TextAreaField
+      name="body"
+      label={label}
+      value={value}
+      error={error}
+      required
+      maxLength={20000}
+      hint="Plain text. *Emphasis*, lists, links and > quotes work. Please leave out names and details that could identify anyone."
+    />
+  )
+}

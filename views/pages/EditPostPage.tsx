@@ -2,7 +2,7 @@
 // without JavaScript. It says up front that edits are read like new posts and that moderators keep
 // the earlier text, so nobody is surprised.
 import type { PostToEdit } from '../../src/presenters/postEdits.js'
-import { ErrorSummary, PostForm, TextAreaField, TextField, type FieldErrors } from '../components/Form.js'
+import { ErrorSummary, PostForm, PostBodyField, TextField, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 
@@ -24,15 +24,7 @@ export function EditPostPage({ ctx, post, values, errors = {} }: Props) {
       <p>Your post shows “edited” and the time. Edits are checked like new posts, so an edit may wait for a moderator before others see it again. The moderators can see earlier versions.</p>
       <PostForm action={`/${post.kind}/${post.id}/edit`} csrfToken={ctx.csrfToken} label={heading}>
         {post.kind === 'threads' ? <TextField name="title" label={LABELS.title} value={values.title} error={errors.title} required maxLength={120} /> : null}
-        <TextAreaField
-          name="body"
-          label={LABELS.body}
-          value={values.body}
-          error={errors.body}
-          required
-          maxLength={20000}
-          hint="Plain text. *Emphasis*, lists, links and > quotes work. Please leave out names and details that could identify anyone."
-        />
+        <PostBodyField label={LABELS.body} value={values.body} error={errors.body} />
         <button className="button" type="submit">
           Save changes
         </button>{' '}

@@ -1,7 +1,7 @@
 import { reviewPromise } from '../../src/policies/postQueue.js'
 import type { LocalitySummary } from '../../src/presenters/locality.js'
 import { CrisisPanel } from '../components/CrisisPanel.js'
-import { ErrorSummary, PostForm, SelectField, TextAreaField, TextField, type FieldErrors } from '../components/Form.js'
+import { ErrorSummary, PostForm, SelectField, PostBodyField, TextField, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 
@@ -30,15 +30,7 @@ export function ThreadFormPage({ ctx, values, errors = {}, tooSoon, postQueued, 
       <PostForm action="/threads" csrfToken={ctx.csrfToken} label="Start a conversation">
         <SelectField name="locality" label={LABELS.locality} options={localities.map((l) => ({ value: l.slug, label: l.name }))} value={values.locality} error={errors.locality} required />
         <TextField name="title" label={LABELS.title} value={values.title} error={errors.title} required maxLength={120} />
-        <TextAreaField
-          name="body"
-          label={LABELS.body}
-          value={values.body}
-          error={errors.body}
-          required
-          maxLength={20000}
-          hint="Plain text. *Emphasis*, lists and links work. Please leave out names and details that could identify anyone."
-        />
+        <PostBodyField label={LABELS.body} value={values.body} error={errors.body} />
         <button className="button" type="submit">
           Post
         </button>
