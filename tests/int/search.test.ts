@@ -277,8 +277,11 @@ describe.skipIf(kind === 'mongodb')(`full-text search (${kind})`, () => {
     // Wherever the word survives as a word, the thread is found; a phrase in quotes is matched as written.
     for (const q of [`"${w}`, `${w}*`, `!${w}`, `(${w}`, `'${w}'`, `-${w}`, `"${w} goes"`]) expect(await forumHrefs(other, q), q).toEqual(found)
     expect(await forumHrefs(other, `"goes ${w}"`)).toEqual([])
-    // A prefix of the word finds it too, as the old substring search did.
-    expect(await forumHrefs(other, w.slice(0, -3))).toEqual(found)
+    // A prefix of the word finds it too, as the old substring search did. Only the word's fixed last letter is
+    // left off: a shorter prefix is shared by every word this file made in the same few milliseconds (the
+    // unique part ends in a clock and a counter), and the search reads a bounded number of candidates per page:
+    // in one CI run the thread did not come back (not reproduced on a quiet machine).
+    expect(await forumHrefs(other, w.slice(0, -1))).toEqual(found)
   })
 
   it('pages count only what the viewer sees, with no total: hidden entries among the matches leave no gap', async () => {
