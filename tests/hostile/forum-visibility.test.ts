@@ -280,8 +280,8 @@ describe('pending and hidden posts seen by another member (and a visitor)', () =
     expect(modThread.html).toContain(pendingReply.bodyMarker)
     expect(modThread.html).toContain(hiddenReply.bodyMarker)
     // Marked as not public, so a moderator does not take them for published posts.
-    expect(textOf(modThread.html)).toContain('Waiting for review: only the moderators and its author can see this.')
-    expect(textOf(modThread.html)).toContain('Hidden: only the moderators and its author can see this.')
+    expect(textOf(modThread.html)).toMatch(/Waiting for review\s*:\s*only the moderators and its author can see this\./)
+    expect(textOf(modThread.html)).toMatch(/Hidden\s*:\s*only the moderators and its author can see this\./)
     expect(textOf(ownReply.html), 'the author sees their own banner, not the moderators’ marker').not.toContain('only the moderators and its author')
     expect((await api(hostile, seededModerator(hostile), 'GET', `/api/threads/${hiddenThread.id}`)).status).toBe(200)
   })
