@@ -516,9 +516,13 @@ describe('email', () => {
   test('B and A are told there is a message, never what it says or who sent it; the lead is alerted without the text', async () => {
     await waitForMail(hostile, (m) => m.to.includes(A.email.toLowerCase()) && /private message/i.test(m.text.split('\n')[0]!), 60_000)
     await waitForMail(hostile, (m) => /^Urgent safeguarding check/.test(m.text) && m.to.includes(String(lead.email).toLowerCase()), 60_000)
+    const aboutMessageToB = (m: Mail) => m.to.includes(B.email.toLowerCase()) && /private message/i.test(m.text.split('\n')[0]!)
+    // The queue sends in no set order: wait for B's third email (or a minute), then count exactly.
+    const deadline = Date.now() + 60_000
+    while ((await readOutbox(hostile)).filter(aboutMessageToB).length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500))
     const mails = await readOutbox(hostile)
     expect(mails.filter((m) => leaksIn(m.text, ALL()).length > 0).map((m) => m.file)).toEqual([])
-    const toB = mails.filter((m) => m.to.includes(B.email.toLowerCase()) && /private message/i.test(m.text.split('\n')[0]!))
+    const toB = mails.filter(aboutMessageToB)
     expect(toB.length, 'B was told of A’s two delivered messages and D’s one (the held ones not)').toBe(3)
     expect(toB.filter((m) => m.text.includes(`/account/messages/${conversationId}`)).length, 'two link to A’s conversation').toBe(2)
     for (const m of toB) {
