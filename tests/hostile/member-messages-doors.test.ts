@@ -16,7 +16,23 @@ import { beforeAll, describe, expect, test } from 'vitest'
 
 import { WebClient } from '../support/http.js'
 import { createMember } from '../support/members.js'
-import { RELAXED_LIMITS, docIds, idOf, localityIds, makeMember, newThread, readOutbox, textOf, tryJson, updateSettings, waitForMail, type ApiResult, type Member, type Who } from './forumHelpers.js'
+import {
+  RELAXED_LIMITS,
+  docIds,
+  idOf,
+  localityIds,
+  makeMember,
+  newThread,
+  readOutbox,
+  textOf,
+  tryJson,
+  updateSettings,
+  waitForMail,
+  type ApiResult,
+  type Mail,
+  type Member,
+  type Who,
+} from './forumHelpers.js'
 import { settle, signedIn, unique, useHostileServer } from './helpers.js'
 import { recordedDoors, type Got } from './recordedDoors.js'
 
