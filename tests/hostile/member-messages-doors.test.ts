@@ -34,18 +34,15 @@ import {
   type Who,
 } from './forumHelpers.js'
 import { settle, signedIn, unique, useHostileServer } from './helpers.js'
-import { recordedDoors, type Got } from './recordedDoors.js'
+import { leaksIn, recordedDoors, secretPair, type Got } from './recordedDoors.js'
 
 const hostile = useHostileServer('member-messages-doors')
 const db = () => hostile.payload as any
 
-const { answered, page, form, rest } = recordedDoors(hostile)
-
-const pathOf = (location: string | null) => (location ? new URL(location, hostile.server.url).pathname : '')
-const leaksIn = (text: string, secrets: string[]) => secrets.filter((s) => text.toLowerCase().includes(s.toLowerCase()))
+const { answered, page, form, rest, pathOf } = recordedDoors(hostile)
 
 // Each text carries a word to search with (q) and one that must never come back (s).
-const pair = (name: string) => ({ q: unique(`${name}q`), s: unique(`${name}s`) })
+const pair = secretPair
 const T = { first: pair('corrie'), answer: pair('sheiling'), held: pair('quernstone') }
 const bodies = {
   first: `Hello, I liked your thread. ${T.first.q} ${T.first.s} How are you doing?`,

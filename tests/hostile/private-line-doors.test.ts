@@ -39,7 +39,7 @@ import {
   type Who,
 } from './forumHelpers.js'
 import { settle, signedIn, unique, useHostileServer } from './helpers.js'
-import { recordedDoors, type Got } from './recordedDoors.js'
+import { leaksIn, recordedDoors, secretPair, type Got } from './recordedDoors.js'
 
 const hostile = useHostileServer('private-line-doors')
 const db = () => hostile.payload as any
@@ -47,16 +47,14 @@ const db = () => hostile.payload as any
 // ---------------------------------------------------------------------------------------------
 // Every response is recorded, so the last test can insist that nothing answered 5xx.
 // ---------------------------------------------------------------------------------------------
-const { answered, page, form, rest } = recordedDoors(hostile)
+const { answered, page, form, rest, pathOf } = recordedDoors(hostile)
 
-const pathOf = (location: string | null) => (location ? new URL(location, hostile.server.url).pathname : '')
 const isRedirectToLogin = (got: { status: number; headers: Headers }) => [301, 302, 303, 307, 308].includes(got.status) && /^\/login\b/.test(pathOf(got.headers.get('location')))
-const leaksIn = (text: string, secrets: string[]) => secrets.filter((s) => text.toLowerCase().includes(s.toLowerCase()))
 
 // ---------------------------------------------------------------------------------------------
 // The texts: each is a word to search with (q) and a word that must never come back (s).
 // ---------------------------------------------------------------------------------------------
-const pair = (name: string) => ({ q: unique(`${name}q`), s: unique(`${name}s`) })
+const pair = secretPair
 const T = {
   staff1: pair('halyard'), // the north moderator's first message (starts the line)
   member1: pair('brackenfold'), // A's ordinary reply

@@ -2,10 +2,16 @@
 // insisting that nothing it asked answered 5xx (member-messages-doors, private-line-doors).
 import { WebClient } from '../support/http.js'
 import { api, type ApiResult, type Who } from './forumHelpers.js'
-import type { HostileServer } from './helpers.js'
+import { unique, type HostileServer } from './helpers.js'
 
 export type Got = { path: string; status: number; text: string; headers: Headers }
 export type Answered = { who: string; what: string; status: number }
+
+/** The secrets (case aside) that a text gives away. */
+export const leaksIn = (text: string, secrets: string[]) => secrets.filter((secret) => text.toLowerCase().includes(secret.toLowerCase()))
+
+/** A search word (q) and a word that must never come back (s), unique to this run. */
+export const secretPair = (name: string) => ({ q: unique(`${name}q`), s: unique(`${name}s`) })
 
 export function recordedDoors(hostile: HostileServer) {
   const answered: Answered[] = []
@@ -16,6 +22,8 @@ export function recordedDoors(hostile: HostileServer) {
   }
   return {
     answered,
+    /** The path a redirect's Location names on this server. */
+    pathOf: (location: string | null) => (location ? new URL(location, hostile.server.url).pathname : ''),
     page: async (client: WebClient, who: string, path: string) => received(who, 'GET', path, await client.get(path)),
     form: async (client: WebClient, who: string, path: string, fields: Record<string, string>) => received(who, 'POST', path, await client.postForm(path, fields)),
     rest: async (who: Who | null, method: string, path: string, body?: unknown): Promise<ApiResult & { path: string }> => {
