@@ -80,6 +80,8 @@ export interface Config {
     'reserved-names': ReservedName;
     'crisis-alerts': CrisisAlert;
     'crisis-services': CrisisService;
+    'directory-kinds': DirectoryKind;
+    'directory-entries': DirectoryEntry;
     conversations: Conversation;
     messages: Message;
     notifications: Notification;
@@ -114,6 +116,8 @@ export interface Config {
     'reserved-names': ReservedNamesSelect<false> | ReservedNamesSelect<true>;
     'crisis-alerts': CrisisAlertsSelect<false> | CrisisAlertsSelect<true>;
     'crisis-services': CrisisServicesSelect<false> | CrisisServicesSelect<true>;
+    'directory-kinds': DirectoryKindsSelect<false> | DirectoryKindsSelect<true>;
+    'directory-entries': DirectoryEntriesSelect<false> | DirectoryEntriesSelect<true>;
     conversations: ConversationsSelect<false> | ConversationsSelect<true>;
     messages: MessagesSelect<false> | MessagesSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
@@ -837,6 +841,103 @@ export interface CrisisService {
   createdAt: string;
 }
 /**
+ * The kinds of group and service the directory lists.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "directory-kinds".
+ */
+export interface DirectoryKind {
+  id: number;
+  name: string;
+  slug: string;
+  group: 'mutual-aid' | 'family' | 'community' | 'practical' | 'health';
+  /**
+   * Lower numbers first.
+   */
+  order?: number | null;
+  /**
+   * Made by the seed.
+   */
+  isDemo?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Suggestions wait here with status "suggested": check them, then approve or reject. Approving a correction copies it onto its entry.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "directory-entries".
+ */
+export interface DirectoryEntry {
+  id: number;
+  name: string;
+  kind: number | DirectoryKind;
+  /**
+   * Use the county-wide locality for county services.
+   */
+  locality: number | Locality;
+  address?: string | null;
+  postcode?: string | null;
+  /**
+   * When it meets: weekly on a day, or on the first (second, …, last) such day of the month.
+   */
+  meets?:
+    | {
+        frequency: 'weekly' | 'monthly';
+        week?: ('1' | '2' | '3' | '4' | '-1') | null;
+        weekday: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+        time: string;
+        /**
+         * Minutes (90 if left empty).
+         */
+        durationMinutes?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * For example "not on bank holidays" or "ring first".
+   */
+  meetsNote?: string | null;
+  cost?: string | null;
+  /**
+   * The organisation’s public phone number or email: never a private person’s.
+   */
+  contact?: string | null;
+  website?: string | null;
+  accessibility?:
+    | (
+        | 'step-free'
+        | 'hearing-loop'
+        | 'bsl'
+        | 'women-only'
+        | 'men-only'
+        | 'under-25s'
+        | 'lgbtq'
+        | 'online'
+        | 'children-welcome'
+      )[]
+    | null;
+  description?: string | null;
+  status: 'suggested' | 'approved' | 'rejected';
+  /**
+   * When a moderator last checked it was right. Six months on, it is listed for checking again.
+   */
+  checkedOn?: string | null;
+  suggestionType?: ('entry' | 'correction') | null;
+  correctionOf?: (number | null) | DirectoryEntry;
+  correctionNote?: string | null;
+  /**
+   * Private: never shown publicly.
+   */
+  suggestedBy?: (number | null) | User;
+  /**
+   * Made by the seed.
+   */
+  isDemo?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Private lines to members. Read and answer them at /account/messages (the link is on each one).
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -930,7 +1031,7 @@ export interface Notification {
 export interface ThreadRead {
   id: number;
   member: number | User;
-  thread: number | Thread;
+  thread?: (number | null) | Thread;
   seenUpTo?: string | null;
   following?: boolean | null;
   updatedAt: string;
@@ -1333,6 +1434,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'crisis-services';
         value: number | CrisisService;
+      } | null)
+    | ({
+        relationTo: 'directory-kinds';
+        value: number | DirectoryKind;
+      } | null)
+    | ({
+        relationTo: 'directory-entries';
+        value: number | DirectoryEntry;
       } | null)
     | ({
         relationTo: 'conversations';
@@ -1803,6 +1912,55 @@ export interface CrisisServicesSelect<T extends boolean = true> {
   hours?: T;
   note?: T;
   order?: T;
+  isDemo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "directory-kinds_select".
+ */
+export interface DirectoryKindsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  group?: T;
+  order?: T;
+  isDemo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "directory-entries_select".
+ */
+export interface DirectoryEntriesSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  locality?: T;
+  address?: T;
+  postcode?: T;
+  meets?:
+    | T
+    | {
+        frequency?: T;
+        week?: T;
+        weekday?: T;
+        time?: T;
+        durationMinutes?: T;
+        id?: T;
+      };
+  meetsNote?: T;
+  cost?: T;
+  contact?: T;
+  website?: T;
+  accessibility?: T;
+  description?: T;
+  status?: T;
+  checkedOn?: T;
+  suggestionType?: T;
+  correctionOf?: T;
+  correctionNote?: T;
+  suggestedBy?: T;
   isDemo?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -14,6 +14,8 @@ import { Notifications } from '../collections/Notifications/index.js'
 import { ThreadReads } from '../collections/ThreadReads/index.js'
 import { CrisisAlerts } from '../collections/CrisisAlerts/index.js'
 import { CrisisServices } from '../collections/CrisisServices/index.js'
+import { DirectoryEntries } from '../collections/DirectoryEntries/index.js'
+import { DirectoryKinds } from '../collections/DirectoryKinds/index.js'
 import { DataExports } from '../collections/DataExports/index.js'
 import { DataSteps } from '../collections/DataSteps/index.js'
 import { EmailDeliveries } from '../collections/EmailDeliveries/index.js'
@@ -83,6 +85,8 @@ export default buildConfig({
       ReservedNames,
       CrisisAlerts,
       CrisisServices,
+      DirectoryKinds,
+      DirectoryEntries,
       Conversations,
       Messages,
       Notifications,

@@ -13,6 +13,8 @@ export const PAGE_COLLECTIONS = [
   'replies',
   'flags', // a flagged post can be hidden pending review
   'crisis-services', // the crisis panel on pages
+  'directory-kinds', // the directory's filters and entries
+  'directory-entries', // /directory, its entries and the locality pages
   'conversations', // the header's unread count
   'messages',
   'notifications', // the header's unread count and /notifications

@@ -111,6 +111,14 @@ export const COLLECTIONS_DESCRIBED: Readonly<Record<string, HeldData & { persona
     who: 'Moderators and admins.',
     kept: (f) => `Kept as the record of decisions, holding numbers rather than names. Private notes are cleared after ${f.privateNoteMonths} months.`,
   },
+  'directory-entries': {
+    personal: true,
+    title: 'Directory suggestions you make',
+    what: 'The community groups and services in the directory (their public details, never a private person’s). For an entry or correction you suggest: what you suggested, your note on what is wrong, and that it was you.',
+    who: 'Approved entries: everyone, never who suggested them. Your suggestions and corrections: you and the moderators of the locality, until a moderator approves or rejects them.',
+    kept: () =>
+      `Entries stay while they are right; moderators check each one at least every six months. ${UNTIL_DELETED} Then your suggestions that are not yet approved are deleted, and approved entries no longer say who suggested them.`,
+  },
   'data-exports': {
     personal: true,
     title: 'Download links for your data',
@@ -173,6 +181,13 @@ export const COLLECTIONS_DESCRIBED: Readonly<Record<string, HeldData & { persona
     what: 'Which moderator is editing which record in the admin right now, so two do not overwrite each other.',
     who: 'Moderators.',
     kept: () => 'While the record is being edited.',
+  },
+  'directory-kinds': {
+    personal: false,
+    title: 'Kinds of directory entry',
+    what: 'The moderators’ list of the kinds of group and service the directory lists (mutual aid, family support, housing…).',
+    who: 'Everyone.',
+    kept: () => 'For as long as the directory uses them.',
   },
   localities: {
     personal: false,

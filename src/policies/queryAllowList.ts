@@ -38,6 +38,9 @@ export const QUERYABLE: Record<string, QueryableFields> = {
   consents: { filter: ['id', 'story', 'version'], sort: ['version'], owner: 'author' },
   flags: { filter: ['id', 'targetCollection', 'targetId', 'status'], sort: ['createdAt'], owner: 'flagger' },
   'crisis-services': { filter: ['id', 'locality'], sort: ['order', 'name'] },
+  'directory-kinds': { filter: ['id', 'slug', 'name', 'group'], sort: ['order', 'name'] },
+  // Public fields of approved entries (a member also reads their own suggestions whole: `suggestedBy equals <me>`).
+  'directory-entries': { filter: ['id', 'name', 'kind', 'locality', 'postcode', 'accessibility', 'checkedOn'], sort: ['name', 'checkedOn'], owner: 'suggestedBy' },
   'crisis-alerts': { filter: [], sort: [], leadsWork: true },
   conversations: { filter: ['id'], sort: ['lastMessageAt'], owner: 'member', leadsWork: true },
   messages: { filter: ['id', 'conversation', 'body'], sort: ['createdAt'], owner: 'member', leadsWork: true },

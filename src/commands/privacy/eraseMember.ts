@@ -179,6 +179,16 @@ export async function eraseWithin(payload: Payload, req: PayloadRequest, memberI
     await payload.delete({ collection: 'messages', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await payload.delete({ collection: 'conversations', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     await payload.delete({ collection: 'crisis-alerts', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
+    // Directory suggestions: those still waiting (or rejected, or corrections) go; approved entries are the
+    // community's and stay, without saying who suggested them.
+    const theirs: Where = { suggestedBy: { equals: toId(memberId) } }
+    await payload.delete({
+      collection: 'directory-entries',
+      where: { and: [theirs, { or: [{ status: { not_equals: 'approved' } }, { suggestionType: { equals: 'correction' } }] }] },
+      overrideAccess: true,
+      req,
+    })
+    await payload.update({ collection: 'directory-entries', where: theirs, data: { suggestedBy: null } as never, overrideAccess: true, req, depth: 0 })
     await dropQueuedEmails(payload, req, member.email)
     // Roles this member confirmed as a moderator stay confirmed (and dated); only the link to them goes.
     await payload.update({ collection: 'users', where: { memberTypeConfirmedBy: { equals: member.id } }, data: { memberTypeConfirmedBy: null } as never, overrideAccess: true, req, depth: 0 })

@@ -14,7 +14,8 @@ const nameOf = (value: unknown) => (value && typeof value === 'object' ? String(
 
 async function all(
   payload: Payload,
-  collection: 'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'meeting-reminders' | 'crisis-alerts' | 'conversations' | 'messages' | 'notifications' | 'thread-reads',
+  collection:
+    'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'meeting-reminders' | 'crisis-alerts' | 'conversations' | 'messages' | 'notifications' | 'thread-reads' | 'directory-entries',
   where: Where,
   depth = 0,
 ) {
@@ -70,7 +71,11 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     all(payload, 'conversations', { or: [{ member: { equals: memberId } }, { and: [{ kind: { equals: 'member' } }, { otherMember: { equals: memberId } }] }] }),
     all(payload, 'messages', { or: [{ member: { equals: memberId } }, { and: [{ kind: { equals: 'member' } }, { otherMember: { equals: memberId } }] }] }),
   ])
-  const [notifications, threadReads] = await Promise.all([all(payload, 'notifications', { recipient: { equals: memberId } }), all(payload, 'thread-reads', { member: { equals: memberId } })])
+  const [notifications, threadReads, directorySuggestions] = await Promise.all([
+    all(payload, 'notifications', { recipient: { equals: memberId } }),
+    all(payload, 'thread-reads', { member: { equals: memberId } }),
+    all(payload, 'directory-entries', { suggestedBy: { equals: memberId } }, 1),
+  ])
   // From the media folder or the bucket, wherever the uploads are kept.
   const store = mediaStore()
   const found = await Promise.all(
@@ -186,6 +191,27 @@ export async function collectMemberData(payload: Payload, memberId: number | str
       }))
       // A member conversation whose only message was another member's, held, never reached this member.
       .filter((c) => c.kind !== 'member' || c.messages.length > 0),
+    // Entries and corrections suggested for the community directory, with what happened to them.
+    directorySuggestions: directorySuggestions.map((d) => ({
+      id: d.id,
+      type: d.suggestionType ?? 'entry',
+      corrects: d.correctionOf && typeof d.correctionOf === 'object' ? { id: d.correctionOf.id, name: d.correctionOf.name } : (d.correctionOf ?? null),
+      name: d.name,
+      kind: nameOf(d.kind),
+      locality: nameOf(d.locality),
+      address: d.address ?? null,
+      postcode: d.postcode ?? null,
+      meets: (d.meets ?? []).map(({ id: _id, ...time }: Doc) => time),
+      meetsNote: d.meetsNote ?? null,
+      cost: d.cost ?? null,
+      contact: d.contact ?? null,
+      website: d.website ?? null,
+      accessibility: d.accessibility ?? [],
+      description: d.description ?? null,
+      correctionNote: d.correctionNote ?? null,
+      status: d.status,
+      createdAt: d.createdAt,
+    })),
     safeguardingAlerts: crisisAlerts.map((a) => ({
       id: a.id,
       in: `${a.targetCollection} ${a.targetId}`,
@@ -225,6 +251,7 @@ ${section('Pictures', data.media, (m) => `${escapeHtml(String(m.file ?? m.filena
 ${section('Notifications', data.notifications, (n) => `${escapeHtml(String(n.kind))}${n.decision ? ` (${escapeHtml(String(n.decision))})` : ''} · ${escapeHtml(String(n.createdAt))}${n.read ? ' · read' : ''}`)}
 ${section('Threads you read or follow', data.threadsReadAndFollowed, (t) => `Thread ${escapeHtml(String(t.thread))}${t.following ? ' · following' : ''}${t.seenUpTo ? ` · read up to ${escapeHtml(String(t.seenUpTo))}` : ''}`)}
 ${section('Private messages', data.privateMessages, (c) => `<h3>Conversation with ${escapeHtml(String(c.with))}, started ${escapeHtml(String(c.startedAt))}</h3>${(c.messages as Doc[]).map((m) => `<p><strong>${escapeHtml(String(m.from))}</strong>, ${escapeHtml(String(m.sentAt))}</p>${para(m.body)}`).join('')}`)}
+${section('Directory suggestions', data.directorySuggestions ?? [], (d) => `${escapeHtml(String(d.type === 'correction' ? 'Correction: ' : ''))}${escapeHtml(String(d.name))} (${escapeHtml(String(d.status))}) · ${escapeHtml(String(d.createdAt))}${para(d.correctionNote)}`)}
 ${section('Times our safeguarding leads were alerted', data.safeguardingAlerts, (a) => `${escapeHtml(String(a.raisedAt))}: ${escapeHtml(String(a.in))}, matched ${escapeHtml((a.matched as string[]).join('; '))} (${escapeHtml(String(a.status))})`)}
 </body></html>`
 }
