@@ -37,6 +37,8 @@ import { searchRouter } from './routes/search.js'
 import { storiesRouter } from './routes/stories.js'
 import { unsubscribeRouter } from './routes/unsubscribe.js'
 import { pagesRouter } from './routes/pages.js'
+import { directoryPagesRouter } from './routes/directory/pages.js'
+import { directorySuggestRouter } from './routes/directory/suggest.js'
 import { aboutRouter } from './routes/about.js'
 import { privacyRouter } from './routes/privacy.js'
 import { pageContext, sendNotFound } from './routes/support.js'
@@ -162,6 +164,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(meetingPagesRouter(payload))
   app.use(meetingCalendarsRouter(payload))
   app.use(meetingFormsRouter(payload))
+  // Before the directory's pages: /directory/suggest is not an entry id.
+  app.use(directorySuggestRouter(payload))
+  app.use(directoryPagesRouter(payload))
   app.use(reportsRouter(payload))
   app.use(searchRouter(payload))
   app.use(feedsRouter(payload))

@@ -22,6 +22,10 @@ export const CACHEABLE_PAGES: readonly CacheablePage[] = [
   { path: /^\/meetings\/[^/]+\/calendar\.ics$/, params: [] },
   { path: /^\/(localities\/[^/]+\/)?feed\.xml$/, params: [] },
   { path: /^\/sitemap(-\d+)?\.xml$/, params: [] },
+  // The directory: its filters are the listing's parameters; the suggestion forms are never cached.
+  { path: /^\/directory$/, params: ['kind', 'locality', 'day', 'when'] },
+  { path: /^\/directory\/[0-9a-f]+$/, params: [] },
+  { path: /^\/directory\/[0-9a-f]+\/calendar\.ics$/, params: [] },
   { path: /^\/(house-rules|privacy-notice)$/, params: [] },
 ]
 

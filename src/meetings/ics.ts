@@ -14,14 +14,14 @@ export type IcsEvent = {
 }
 
 /** 20270715T170000Z */
-const utc = (instant: Date) =>
+export const utc = (instant: Date) =>
   instant
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}Z$/, 'Z')
 
 /** TEXT values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
-const text = (value: string) =>
+export const text = (value: string) =>
   value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
@@ -29,7 +29,7 @@ const text = (value: string) =>
     .replace(/\r\n|\r|\n/g, '\\n')
 
 /** Lines longer than 75 octets are folded: CRLF then a space, never splitting a UTF-8 character. */
-function fold(line: string): string {
+export function fold(line: string): string {
   const out: string[] = []
   let current = ''
   let octets = 0

@@ -33,6 +33,10 @@ export const CRAWLER_DISALLOWED = [
   '/meetings/*/minutes',
   '/search',
   '/reports',
+  // The directory's suggestion forms and the moderators' directory page.
+  '/directory/suggest',
+  '/directory/*/correct',
+  '/directory/moderate',
 ] as const
 
 /** Pages crawlers may read (Express paths, as the routers declare them): everything else must be disallowed. */
@@ -49,6 +53,9 @@ export const CRAWLER_ALLOWED_PAGES = [
   '/meetings/:id',
   '/meetings/:id/calendar.ics',
   '/you-said-we-did',
+  '/directory',
+  '/directory/:id',
+  '/directory/:id/calendar.ics',
   '/house-rules',
   '/privacy-notice',
   '/feed.xml',

@@ -2,7 +2,7 @@
 // recurring times a group meets ("Tuesdays 19:00", "first Saturday of the month 10:30"), as plain
 // functions so they can be tested without Payload. Only approved entries are public; a suggestion (a new
 // entry, or a correction linked to an entry) is seen by the member who made it and the moderators.
-import { londonParts, isIsoDate, isWallTime } from './londonTime.js'
+import { addDays, addMonths, londonParts, isIsoDate, isWallTime } from './londonTime.js'
 import { isModerator, isSelf, moderatesLocality, canPost, type Actor } from './roles.js'
 
 export const ENTRY_STATES = ['suggested', 'approved', 'rejected'] as const
@@ -84,14 +84,7 @@ export const canManageKinds = (actor: Actor): boolean => isModerator(actor)
 // ---------------------------------------------------------------------------------------------------
 // When an entry was last checked.
 
-/** The date `months` after an ISO date (end-of-month days clamp: 31 Aug + 6 months = 28/29 Feb). */
-export function addMonths(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number]
-  const target = new Date(Date.UTC(y, m - 1 + months, 1))
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
-  target.setUTCDate(Math.min(d, lastDay))
-  return target.toISOString().slice(0, 10)
-}
+export { addMonths }
 
 /** An entry not checked for six months (or never checked) is flagged to moderators. */
 export function isStale(checkedOn: string | Date | null | undefined, now: Date): boolean {
@@ -203,8 +196,6 @@ export function parseMeetingTimes(text: string): { ok: true; value: MeetingTime[
   return { ok: true, value: out }
 }
 
-const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
-const isoOf = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10)
 const weekdayOfIso = (iso: string) => new Date(`${iso}T12:00:00Z`).getUTCDay()
 
 /** Whether a time falls on a London calendar date. */
@@ -215,8 +206,6 @@ export function meetsOn(t: MeetingTime, isoDate: string): boolean {
   if (t.week === -1) return addDays(isoDate, 7).slice(5, 7) !== isoDate.slice(5, 7)
   return Math.ceil(dayOfMonth / 7) === (t.week ?? 1)
 }
-
-export const addDays = (isoDate: string, days: number): string => isoOf(dayNumber(isoDate) + days)
 
 /** "This week": today and the six days after, in London. */
 export function thisWeek(now: Date): { from: string; to: string; dates: string[] } {

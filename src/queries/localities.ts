@@ -7,6 +7,7 @@ import { canReadForum } from '../policies/forumVisibility.js'
 import type { PageRequest } from '../policies/pageCursor.js'
 import type { LocalitySummary } from '../presenters/locality.js'
 import { moderationSettings, visibleThreads } from './forum.js'
+import { localityDirectory } from './directory.js'
 import { attendancePoints, nextMeeting } from './meetings.js'
 import { visibleStoryCards } from './stories.js'
 
@@ -21,15 +22,16 @@ export async function localityBySlug(payload: Payload, slug: unknown): Promise<L
   return (await publicLocalities(payload)).find((l) => l.slug === slug)
 }
 
-/** A locality page: its latest stories, its forum (when the viewer may read it), its next meeting and attendance. */
+/** A locality page: its latest stories, its forum (when the viewer may read it), its next meeting and attendance, and its directory entries. */
 export async function localityPage(payload: Payload, user: User, locality: LocalitySummary, threadsAt: PageRequest) {
-  const [{ cards }, forum, settings, upcoming, attendance] = await Promise.all([
+  const [{ cards }, forum, settings, upcoming, attendance, directory] = await Promise.all([
     visibleStoryCards(payload, user, { locality: { equals: locality.id } }, { limit: 6 }),
     // A visitor at a members' forum gets the "join" message, not even a count of threads.
     canReadForum(user as never, locality.forumVisibility) ? visibleThreads(payload, user, locality.id, threadsAt) : Promise.resolve(null),
     moderationSettings(payload),
     nextMeeting(payload, user, locality.id),
     attendancePoints(payload, user, { localityId: locality.id }),
+    localityDirectory(payload, user, locality.id),
   ])
-  return { stories: cards, forum: forum ? { ...forum, reviewHours: settings.reviewHours } : null, meetings: { next: upcoming, attendance } }
+  return { stories: cards, forum: forum ? { ...forum, reviewHours: settings.reviewHours } : null, meetings: { next: upcoming, attendance }, directory }
 }

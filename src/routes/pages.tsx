@@ -33,7 +33,7 @@ export function pagesRouter(payload: Payload): Router {
       const threadsAt = pageRequestFor(req.query, THREAD_LIST_ORDER)
       if (!threadsAt) return sendBadPageLink(res, ctx, `/localities/${locality.slug}`)
       const user = res.locals.user ?? null
-      const { stories, forum, meetings } = await localityPage(payload, user, locality, threadsAt)
+      const { stories, forum, meetings, directory } = await localityPage(payload, user, locality, threadsAt)
       // For a member: what is new in each listed thread, and whether they follow this forum.
       const news = forum ? await newsForThreads(payload, user, forum.threads) : {}
       const following = user ? followsLocality(user, locality, ctx.localities) : undefined
@@ -46,6 +46,7 @@ export function pagesRouter(payload: Payload): Router {
           forum={forum ? { ...forum, news } : null}
           forumFirstPage={threadsAt.kind === 'first'}
           meetings={meetings}
+          directory={directory}
           following={following}
         />,
       )

@@ -84,6 +84,11 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
             </a>
           </li>
           <li>
+            <a href="/directory" aria-current={ctx.path === '/directory' ? 'page' : undefined}>
+              Find your way
+            </a>
+          </li>
+          <li>
             <a href="/you-said-we-did" aria-current={ctx.path === '/you-said-we-did' ? 'page' : undefined}>
               You said, we did
             </a>

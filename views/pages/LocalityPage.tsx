@@ -4,9 +4,11 @@ import { AttendanceChart } from '../components/AttendanceChart.js'
 import type { PresentedThread } from '../../src/presenters/forumPost.js'
 import type { MeetingSummary } from '../../src/presenters/meeting.js'
 import type { StoryCard } from '../../src/presenters/story.js'
+import type { DirectoryEntryView } from '../../src/presenters/directory.js'
 import { feedsOf, forumFeed, meetingsCalendar } from '../../src/policies/feeds.js'
 import { FeedLinks } from '../components/Feeds.js'
 import { ThreadList } from '../components/Forum.js'
+import { DirectoryEntryList } from '../components/Directory.js'
 import { Layout } from '../components/Layout.js'
 import { FollowForm } from '../components/MemberForum.js'
 import type { ThreadNews } from '../../src/policies/memberNotifications.js'
@@ -25,6 +27,7 @@ export function LocalityPage({
   forum,
   forumFirstPage = true,
   meetings,
+  directory = { entries: [], total: 0 },
   following,
 }: {
   ctx: PageContext
@@ -34,6 +37,8 @@ export function LocalityPage({
   /** Whether the forum's threads are its first page (a later page that has emptied says so). */
   forumFirstPage?: boolean
   meetings: LocalityMeetings
+  /** The locality's first directory entries, and how many it has. */
+  directory?: { entries: DirectoryEntryView[]; total: number }
   /** Whether the signed-in member follows this forum (undefined for visitors). */
   following?: boolean
 }) {
@@ -67,6 +72,16 @@ export function LocalityPage({
           <a href={`/meetings?locality=${locality.slug}`}>All {locality.name} meetings and minutes</a>
         </p>
         <AttendanceChart id="locality-attendance" heading={attendanceHeading(meetings.attendance.length, locality.name)} points={meetings.attendance} />
+      </section>
+      <section aria-labelledby="directory-heading">
+        <h2 id="directory-heading">Groups and services in {locality.name}</h2>
+        <DirectoryEntryList entries={directory.entries} headingLevel={3} showLocality={false} empty="None are listed yet." />
+        <p>
+          <a href={`/directory?locality=${locality.slug}`}>
+            {directory.total > directory.entries.length ? `All ${directory.total} groups and services in ${locality.name}` : `Find groups and services in ${locality.name}`}
+          </a>{' '}
+          · <a href={`/directory/suggest?locality=${locality.slug}`}>Suggest an entry</a>
+        </p>
       </section>
       <section aria-labelledby="stories-heading">
         <h2 id="stories-heading">Recovery stories from {locality.name}</h2>
