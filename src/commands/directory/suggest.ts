@@ -52,7 +52,7 @@ export function entryData(values: EntryValues): Record<string, unknown> {
 export type SuggestProps = { payload: Payload; user: User; values: EntryValues; correctionOf?: number | string; correctionNote?: string }
 
 export async function suggestEntry({ payload, user, values, correctionOf, correctionNote }: SuggestProps): Promise<{ id: string }> {
-  const data = { ...entryData(values), ...(correctionOf !== undefined ? { correctionOf, correctionNote: blankToNull(correctionNote ?? '') } : {}), status: 'suggested' }
+  const data = { ...entryData(values), ...(correctionOf !== undefined ? { correctionOf: toId(String(correctionOf)), correctionNote: blankToNull(correctionNote ?? '') } : {}), status: 'suggested' }
   const created = await payload.create({ collection: 'directory-entries', data: data as never, overrideAccess: false, user, depth: 0 })
   return { id: String(created.id) }
 }
