@@ -39,6 +39,7 @@ import { unsubscribeRouter } from './routes/unsubscribe.js'
 import { pagesRouter } from './routes/pages.js'
 import { directoryPagesRouter } from './routes/directory/pages.js'
 import { directorySuggestRouter } from './routes/directory/suggest.js'
+import { directoryModerationRouter } from './routes/directory/moderate.js'
 import { aboutRouter } from './routes/about.js'
 import { privacyRouter } from './routes/privacy.js'
 import { pageContext, sendNotFound } from './routes/support.js'
@@ -166,6 +167,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(meetingFormsRouter(payload))
   // Before the directory's pages: /directory/suggest is not an entry id.
   app.use(directorySuggestRouter(payload))
+  app.use(directoryModerationRouter(payload))
   app.use(directoryPagesRouter(payload))
   app.use(reportsRouter(payload))
   app.use(searchRouter(payload))

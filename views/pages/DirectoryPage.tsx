@@ -34,6 +34,11 @@ export function DirectoryPage({
       <p>
         Know a group that is missing, or something that has changed? <a href="/directory/suggest">Suggest an entry</a>. A moderator checks every suggestion before it appears.
       </p>
+      {ctx.viewer?.isModerator ? (
+        <p>
+          <a href="/directory/moderate">Moderators: suggestions, checks and the spreadsheet</a>
+        </p>
+      ) : null}
       <JsonLd data={jsonLd} />
     </Layout>
   )
