@@ -125,3 +125,17 @@ export function listingJsonLd(entries: DirectoryEntryView[], origin: string, pat
     itemListElement: entries.map((entry, index) => ({ '@type': 'ListItem', position: index + 1, item: entryJsonLd(entry, origin) })),
   }
 }
+
+export type ModeratorDirectoryRow = { id: string; name: string; locality: string; kind: string; status: string; suggestionType: string; checkedOn: string | null; correctionOf: string | null }
+
+/** A row of the moderators' directory page (moderators only: it says what is waiting and who it corrects). */
+export const presentModeratorRow = (doc: Record<string, any>): ModeratorDirectoryRow => ({
+  id: String(doc.id),
+  name: String(doc.name),
+  locality: doc.locality && typeof doc.locality === 'object' ? String(doc.locality.name) : '',
+  kind: doc.kind && typeof doc.kind === 'object' ? String(doc.kind.name) : '',
+  status: String(doc.status),
+  suggestionType: String(doc.suggestionType ?? 'entry'),
+  checkedOn: typeof doc.checkedOn === 'string' ? doc.checkedOn.slice(0, 10) : null,
+  correctionOf: doc.correctionOf ? String(typeof doc.correctionOf === 'object' ? doc.correctionOf.id : doc.correctionOf) : null,
+})

@@ -7,7 +7,7 @@ import { noteChangeAt } from '../cache/renderTrace.js'
 import { isPublicEntry, meetsOnWeekday, meetsThisWeek, staleBefore, type DirectoryFilters } from '../policies/directory.js'
 import { addDays, londonParts, londonToUtc } from '../policies/londonTime.js'
 import { directoryCalendarText } from '../directory/calendar.js'
-import { meetingTimesOf, presentEntry, presentKind, type DirectoryEntryView, type DirectoryKindView } from '../presenters/directory.js'
+import { meetingTimesOf, presentEntry, presentKind, presentModeratorRow as row, type DirectoryEntryView, type DirectoryKindView, type ModeratorDirectoryRow } from '../presenters/directory.js'
 
 type User = Record<string, any> | null
 
@@ -61,19 +61,6 @@ export async function localityDirectory(payload: Payload, user: User, localityId
   noteMidnight(now)
   return { entries: (found.docs as Record<string, any>[]).filter(isPublicEntry).map((doc) => presentEntry(doc, now)), total: found.totalDocs }
 }
-
-export type ModeratorDirectoryRow = { id: string; name: string; locality: string; kind: string; status: string; suggestionType: string; checkedOn: string | null; correctionOf: string | null }
-
-const row = (doc: Record<string, any>): ModeratorDirectoryRow => ({
-  id: String(doc.id),
-  name: String(doc.name),
-  locality: doc.locality && typeof doc.locality === 'object' ? String(doc.locality.name) : '',
-  kind: doc.kind && typeof doc.kind === 'object' ? String(doc.kind.name) : '',
-  status: String(doc.status),
-  suggestionType: String(doc.suggestionType ?? 'entry'),
-  checkedOn: typeof doc.checkedOn === 'string' ? doc.checkedOn.slice(0, 10) : null,
-  correctionOf: doc.correctionOf ? String(typeof doc.correctionOf === 'object' ? doc.correctionOf.id : doc.correctionOf) : null,
-})
 
 /** For moderators: suggestions waiting, and approved entries unchecked for six months (read as the moderator: their localities only). */
 export async function directoryWork(payload: Payload, user: User, now = new Date()): Promise<{ waiting: ModeratorDirectoryRow[]; stale: ModeratorDirectoryRow[] }> {

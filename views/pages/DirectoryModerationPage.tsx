@@ -1,7 +1,7 @@
 // The moderators' directory page: suggestions waiting for a decision, entries not checked for six
 // months, and the CSV export and import. Moderators see only their own localities' entries.
 import type { RowProblem } from '../../src/policies/directoryCsv.js'
-import type { ModeratorDirectoryRow } from '../../src/queries/directory.js'
+import type { ModeratorDirectoryRow } from '../../src/presenters/directory.js'
 import { PostForm } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
