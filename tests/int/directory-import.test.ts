@@ -166,3 +166,23 @@ describe('suggestions and corrections', () => {
     expect(kept.name).toBe('Hope Café (moved)')
   }, 60_000)
 })
+
+describe('demo seed', () => {
+  it('seeds a directory for the three localities and the county, once', async () => {
+    const { seedDemoData } = await import('../../src/seed/demo.js')
+    const { DEMO_DIRECTORY } = await import('../../src/seed/demoDirectory.js')
+    await seedDemoData(payload, { password: 'seed-test-lantern-orchard-7' })
+    const demo = { isDemo: { equals: true } }
+    const first = await count(demo)
+    expect(first).toBe(DEMO_DIRECTORY.length)
+    await seedDemoData(payload, { password: 'seed-test-lantern-orchard-7' })
+    expect(await count(demo)).toBe(first)
+    const localities = await payload.find({
+      collection: 'localities',
+      where: { slug: { in: ['lancashire-north', 'lancashire-central', 'lancashire-east', 'lancashire-county'] } },
+      overrideAccess: true,
+    })
+    for (const locality of localities.docs) expect(await count({ and: [demo, { locality: { equals: locality.id } }, { status: { equals: 'approved' } }] })).toBeGreaterThan(3)
+    expect(await count({ and: [demo, { status: { equals: 'suggested' } }] })).toBe(2)
+  }, 120_000)
+})
