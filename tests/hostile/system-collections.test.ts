@@ -55,6 +55,9 @@ const DECLARED_COLLECTIONS: Record<string, Record<ViewerKind, Rights>> = {
   'data-steps': { visitor: NOTHING, member: NOTHING },
   'crisis-alerts': { visitor: NOTHING, member: NOTHING },
   'crisis-services': { visitor: READS, member: READS },
+  // Issue 17 A: the directory. Kinds are read by everyone; members suggest entries (their own, always "suggested").
+  'directory-kinds': { visitor: READS, member: READS },
+  'directory-entries': { visitor: READS, member: POSTS },
   conversations: { visitor: NOTHING, member: READS },
   messages: { visitor: NOTHING, member: READS },
   meetings: { visitor: READS, member: READS },
