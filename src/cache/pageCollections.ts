@@ -13,6 +13,8 @@ export const PAGE_COLLECTIONS = [
   'replies',
   'flags', // a flagged post can be hidden pending review
   'crisis-services', // the crisis panel on pages
+  'volunteer-opportunities', // /volunteer
+  'volunteer-interests', // a member's own interests, the coordinators' list, volunteer badges on posts
   'conversations', // the header's unread count
   'messages',
   'notifications', // the header's unread count and /notifications

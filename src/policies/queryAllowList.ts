@@ -38,6 +38,9 @@ export const QUERYABLE: Record<string, QueryableFields> = {
   consents: { filter: ['id', 'story', 'version'], sort: ['version'], owner: 'author' },
   flags: { filter: ['id', 'targetCollection', 'targetId', 'status'], sort: ['createdAt'], owner: 'flagger' },
   'crisis-services': { filter: ['id', 'locality'], sort: ['order', 'name'] },
+  'volunteer-opportunities': { filter: ['id', 'title', 'kind', 'locality', 'open'], sort: ['title'] },
+  // Private to the member and the coordinators of its locality: only the member's own (member equals them) and by id.
+  'volunteer-interests': { filter: ['id'], sort: ['createdAt'], owner: 'member' },
   'crisis-alerts': { filter: [], sort: [], leadsWork: true },
   conversations: { filter: ['id'], sort: ['lastMessageAt'], owner: 'member', leadsWork: true },
   messages: { filter: ['id', 'conversation', 'body'], sort: ['createdAt'], owner: 'member', leadsWork: true },
