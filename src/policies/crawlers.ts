@@ -33,6 +33,9 @@ export const CRAWLER_DISALLOWED = [
   '/meetings/*/minutes',
   '/search',
   '/reports',
+  // Volunteering: the coordinators' page and the interest form.
+  '/volunteer/coordinate',
+  '/volunteer/*/interest',
 ] as const
 
 /** Pages crawlers may read (Express paths, as the routers declare them): everything else must be disallowed. */
@@ -49,6 +52,8 @@ export const CRAWLER_ALLOWED_PAGES = [
   '/meetings/:id',
   '/meetings/:id/calendar.ics',
   '/you-said-we-did',
+  '/volunteer',
+  '/volunteer/:id',
   '/house-rules',
   '/privacy-notice',
   '/feed.xml',

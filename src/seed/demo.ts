@@ -4,6 +4,7 @@ import type { Payload, Where } from 'payload'
 
 import { addMissingDefaultWords } from '../moderation/installLexicon.js'
 import { seedCrisisServices } from './demoCrisisServices.js'
+import { seedDemoVolunteering } from './demoVolunteering.js'
 import { checkPassword } from '../policies/password.js'
 import { seedDemoStories } from './demoStories.js'
 import { seedDemoMeetings } from './demoMeetings.js'
@@ -108,6 +109,7 @@ export async function seedDemoData(payload: Payload, options: { password?: strin
   const createdStories = await seedDemoStories(payload)
   await seedDemoThreads(payload)
   await seedDemoMeetings(payload)
+  await seedDemoVolunteering(payload, localityIds)
   return { createdLocalities, createdUsers, createdStories, password: createdUsers > 0 ? password : undefined }
 }
 
