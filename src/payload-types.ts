@@ -568,6 +568,7 @@ export interface Thread {
     memberType?: string | null;
     memberTypeConfirmed?: boolean | null;
     staffRole?: ('moderator' | 'safeguarding-lead' | 'admin') | null;
+    volunteerBadge?: string | null;
   };
   /**
    * The author’s first approved post: "say welcome".
@@ -638,6 +639,7 @@ export interface Reply {
     memberType?: string | null;
     memberTypeConfirmed?: boolean | null;
     staffRole?: ('moderator' | 'safeguarding-lead' | 'admin') | null;
+    volunteerBadge?: string | null;
   };
   /**
    * The author’s first approved post: "say welcome".
@@ -1736,6 +1738,7 @@ export interface ThreadsSelect<T extends boolean = true> {
         memberType?: T;
         memberTypeConfirmed?: T;
         staffRole?: T;
+        volunteerBadge?: T;
       };
   isFirstPost?: T;
   everPublished?: T;
@@ -1782,6 +1785,7 @@ export interface RepliesSelect<T extends boolean = true> {
         memberType?: T;
         memberTypeConfirmed?: T;
         staffRole?: T;
+        volunteerBadge?: T;
       };
   isFirstPost?: T;
   everPublished?: T;

@@ -9,7 +9,8 @@
 // Controls (the coordinator reads their own locality's interest) prove each check can fail.
 import { beforeAll, describe, expect, test } from 'vitest'
 
-import { api, db, docIds, getPage, localityIds, makeMember, seededAdmin, textOf, type Member, type Who } from './forumHelpers.js'
+import { api, db, docIds, getPage, localityIds, makeMember, newThread, seededAdmin, textOf, type Member, type Who } from './forumHelpers.js'
+import { WebClient } from '../support/http.js'
 import { signedIn, unique, useHostileServer } from './helpers.js'
 
 const hostile = useHostileServer('volunteering-doors')
@@ -53,7 +54,7 @@ beforeAll(async () => {
     makeMember(hostile, { name: 'CoordEast' }),
     makeMember(hostile, { name: 'CoordNorth' }),
     makeMember(hostile, { name: 'ModNorth', roles: ['moderator'] }),
-    makeMember(hostile, { name: 'EastMember' }),
+    makeMember(hostile, { name: 'EastMember', established: true }),
     makeMember(hostile, { name: 'NorthMember' }),
     makeMember(hostile, { name: 'Nosy' }),
   ])
@@ -260,6 +261,27 @@ describe('members and moderators who do not coordinate', () => {
       overrideAccess: true,
     })
     expect(events.totalDocs).toBe(1)
+  })
+})
+
+describe('the volunteer badge: opt-in, and only while earned', () => {
+  const BADGE = 'badge--volunteer">Peer mentor'
+  test('off by default; shown on posts once chosen while active; gone when the member steps back', async () => {
+    const thread = await newThread(hostile, east, loc['lancashire-county']!)
+    const visitor = new WebClient(hostile.server.url)
+    expect((await getPage(visitor, `/threads/${thread.id}`)).html).not.toContain('badge--volunteer')
+    const active = await api(hostile, coordinatorEast, 'POST', `/api/volunteer-interests/${eastInterest}/move`, { state: 'active' })
+    expect(active.status, active.text).toBe(200)
+    expect((await stored(eastInterest)).startedActiveAt).toBeTruthy()
+    // Active, but not chosen: still no badge.
+    expect((await getPage(visitor, `/threads/${thread.id}`)).html).not.toContain('badge--volunteer')
+    const chosen = await api(hostile, east, 'PATCH', `/api/users/${east.id}`, { volunteerBadge: 'peer-mentor' })
+    expect(chosen.status, chosen.text.slice(0, 300)).toBe(200)
+    expect((await getPage(visitor, `/threads/${thread.id}`)).html.replace(/<!-- -->/g, '')).toContain(BADGE)
+    const back = await api(hostile, coordinatorEast, 'POST', `/api/volunteer-interests/${eastInterest}/move`, { state: 'stepped-back' })
+    expect(back.status, back.text).toBe(200)
+    expect((await storedUser(east.id)).volunteerBadge).toBe('none')
+    expect((await getPage(visitor, `/threads/${thread.id}`)).html).not.toContain('badge--volunteer')
   })
 })
 

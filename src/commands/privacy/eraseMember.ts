@@ -90,7 +90,7 @@ async function tombstoneConsents(payload: Payload, req: PayloadRequest, ids: str
 
 // A former member's byline keeps no badge of theirs: no member type, no confirmed role, no staff role.
 // Earlier versions of a kept post go too: only moderators ever saw them, and they may hold what the member took out.
-const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null, memberTypeConfirmed: false, staffRole: null }, editHistory: [] }
+const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null, memberTypeConfirmed: false, staffRole: null, volunteerBadge: null }, editHistory: [] }
 /** Fields derived from a post's text: they would keep the words a blanked post no longer shows. */
 const FORGET_TEXT = { fingerprint: null, triageMatches: null, reasonForAuthor: null, editHistory: [] }
 

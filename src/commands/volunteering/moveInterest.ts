@@ -4,7 +4,7 @@
 import type { Payload } from 'payload'
 
 import { inTransaction } from '../../db/transaction.js'
-import { canMoveInterest, canMoveState, COORDINATOR_NOTE_MAX, isInterestState, stateLabel } from '../../policies/volunteering.js'
+import { canMoveInterest, canMoveState, COORDINATOR_NOTE_MAX, isInterestState, mayShowBadge, stateLabel } from '../../policies/volunteering.js'
 import { CommandRefusal } from '../errors.js'
 
 export type MoveInterestProps = {
@@ -47,6 +47,28 @@ export async function moveInterest(payload: Payload, props: MoveInterestProps): 
       overrideAccess: true,
       req,
     })
+    // A badge shows only while it is earned: stepping back from the last active role of its kind takes it off.
+    if (interest.state === 'active') {
+      const member = (await payload.find({ collection: 'users', where: { id: { equals: interest.member } }, depth: 0, limit: 1, overrideAccess: true, req })).docs[0] as Record<string, any> | undefined
+      if (member && member.volunteerBadge && member.volunteerBadge !== 'none') {
+        const active = await payload.find({
+          collection: 'volunteer-interests',
+          where: { and: [{ member: { equals: member.id } }, { state: { equals: 'active' } }] },
+          depth: 0,
+          pagination: false,
+          overrideAccess: true,
+          req,
+        })
+        if (
+          !mayShowBadge(
+            member.volunteerBadge,
+            active.docs.map((d) => (d as { kind?: unknown }).kind),
+          )
+        ) {
+          await payload.update({ collection: 'users', id: member.id, data: { volunteerBadge: 'none' } as never, depth: 0, overrideAccess: true, req })
+        }
+      }
+    }
     return { id: interest.id, state: to }
   })
 }

@@ -17,6 +17,7 @@ import * as migration_20261206_112318_private_messages from './20261206_112318_p
 import * as migration_20261206_112822_post_edits from './20261206_112822_post_edits';
 import * as migration_20261206_113003_notifications from './20261206_113003_notifications';
 import * as migration_20261207_110000_volunteering from './20261207_110000_volunteering';
+import * as migration_20261207_110100_volunteer_badges from './20261207_110100_volunteer_badges';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261207_110000_volunteering.up,
     down: migration_20261207_110000_volunteering.down,
-    name: '20261207_110000_volunteering'
+    name: '20261207_110000_volunteering',
+  },
+  {
+    up: migration_20261207_110100_volunteer_badges.up,
+    down: migration_20261207_110100_volunteer_badges.down,
+    name: '20261207_110100_volunteer_badges',
   },
 ];
