@@ -55,6 +55,9 @@ const DECLARED_COLLECTIONS: Record<string, Record<ViewerKind, Rights>> = {
   'data-steps': { visitor: NOTHING, member: NOTHING },
   'crisis-alerts': { visitor: NOTHING, member: NOTHING },
   'crisis-services': { visitor: READS, member: READS },
+  'volunteer-opportunities': { visitor: READS, member: READS },
+  // A member's own interest in a role: they say so (create) and read it; only the coordinators' commands move it.
+  'volunteer-interests': { visitor: NOTHING, member: { ...NOTHING, read: 'own', create: 'own' } },
   conversations: { visitor: NOTHING, member: READS },
   messages: { visitor: NOTHING, member: READS },
   meetings: { visitor: READS, member: READS },
@@ -92,6 +95,7 @@ const OWNER: Record<string, (doc: Record<string, any>) => unknown> = {
   'payload-preferences': (doc) => idOf(doc.user),
   notifications: (doc) => idOf(doc.recipient),
   'thread-reads': (doc) => idOf(doc.member),
+  'volunteer-interests': (doc) => idOf(doc.member),
 }
 
 // ---------------------------------------------------------------------------------------------
