@@ -82,6 +82,8 @@ export interface Config {
     'crisis-services': CrisisService;
     'directory-kinds': DirectoryKind;
     'directory-entries': DirectoryEntry;
+    'volunteer-opportunities': VolunteerOpportunity;
+    'volunteer-interests': VolunteerInterest;
     conversations: Conversation;
     messages: Message;
     notifications: Notification;
@@ -118,6 +120,8 @@ export interface Config {
     'crisis-services': CrisisServicesSelect<false> | CrisisServicesSelect<true>;
     'directory-kinds': DirectoryKindsSelect<false> | DirectoryKindsSelect<true>;
     'directory-entries': DirectoryEntriesSelect<false> | DirectoryEntriesSelect<true>;
+    'volunteer-opportunities': VolunteerOpportunitiesSelect<false> | VolunteerOpportunitiesSelect<true>;
+    'volunteer-interests': VolunteerInterestsSelect<false> | VolunteerInterestsSelect<true>;
     conversations: ConversationsSelect<false> | ConversationsSelect<true>;
     messages: MessagesSelect<false> | MessagesSelect<true>;
     notifications: NotificationsSelect<false> | NotificationsSelect<true>;
@@ -219,6 +223,14 @@ export interface User {
    * Leave empty for a moderator who covers every locality.
    */
   moderatorLocalities?: (number | Locality)[] | null;
+  /**
+   * Localities this member coordinates volunteering for. Not a role: set through POST /api/users/:id/coordinates-for (admins and those localities’ moderators), and logged.
+   */
+  coordinatesFor?: (number | Locality)[] | null;
+  /**
+   * Shown next to the display name on forum posts only if the member chooses it and is active in that kind of volunteering.
+   */
+  volunteerBadge?: ('none' | 'volunteer' | 'peer-mentor') | null;
   notifications?: {
     notifyReplies?: boolean | null;
     notifyMentions?: boolean | null;
@@ -560,6 +572,7 @@ export interface Thread {
     memberType?: string | null;
     memberTypeConfirmed?: boolean | null;
     staffRole?: ('moderator' | 'safeguarding-lead' | 'admin') | null;
+    volunteerBadge?: string | null;
   };
   /**
    * The author’s first approved post: "say welcome".
@@ -630,6 +643,7 @@ export interface Reply {
     memberType?: string | null;
     memberTypeConfirmed?: boolean | null;
     staffRole?: ('moderator' | 'safeguarding-lead' | 'admin') | null;
+    volunteerBadge?: string | null;
   };
   /**
    * The author’s first approved post: "say welcome".
@@ -933,6 +947,82 @@ export interface DirectoryEntry {
   /**
    * Made by the seed.
    */
+  isDemo?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Volunteering, peer-mentoring and recovery-champion roles shown on /volunteer while open.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-opportunities".
+ */
+export interface VolunteerOpportunity {
+  id: number;
+  /**
+   * The role, for example "Peer mentor".
+   */
+  title: string;
+  kind: 'volunteer' | 'peer-mentor' | 'recovery-champion' | 'other';
+  locality: number | Locality;
+  /**
+   * For example "One evening a week for six months".
+   */
+  commitment: string;
+  /**
+   * The training offered, if any.
+   */
+  training?: string | null;
+  dbsCheck?: boolean | null;
+  /**
+   * A role title, such as "Volunteer coordinator". Never a person’s name, email or phone.
+   */
+  contactRole: string;
+  description: string;
+  /**
+   * Closed roles leave /volunteer; their interests stay with the coordinators.
+   */
+  open?: boolean | null;
+  /**
+   * Made by the demo seed: check it or delete it.
+   */
+  isDemo?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Members’ interest in volunteering. Coordinators of the locality only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-interests".
+ */
+export interface VolunteerInterest {
+  id: number;
+  opportunity: number | VolunteerOpportunity;
+  member: number | User;
+  /**
+   * The member’s display name when they said they were interested.
+   */
+  memberName?: string | null;
+  /**
+   * The member’s short note to the coordinators.
+   */
+  note?: string | null;
+  /**
+   * Coordinators only; never shown to the member.
+   */
+  coordinatorNote?: string | null;
+  locality?: (number | null) | Locality;
+  kind?: ('volunteer' | 'peer-mentor' | 'recovery-champion' | 'other') | null;
+  state: 'interested' | 'contacted' | 'in-training' | 'active' | 'stepped-back';
+  history?:
+    | {
+        state: 'interested' | 'contacted' | 'in-training' | 'active' | 'stepped-back';
+        at: string;
+        id?: string | null;
+      }[]
+    | null;
+  startedActiveAt?: string | null;
   isDemo?: boolean | null;
   updatedAt: string;
   createdAt: string;
@@ -1444,6 +1534,14 @@ export interface PayloadLockedDocument {
         value: number | DirectoryEntry;
       } | null)
     | ({
+        relationTo: 'volunteer-opportunities';
+        value: number | VolunteerOpportunity;
+      } | null)
+    | ({
+        relationTo: 'volunteer-interests';
+        value: number | VolunteerInterest;
+      } | null)
+    | ({
         relationTo: 'conversations';
         value: number | Conversation;
       } | null)
@@ -1540,6 +1638,8 @@ export interface UsersSelect<T extends boolean = true> {
   followedLocalities?: T;
   roles?: T;
   moderatorLocalities?: T;
+  coordinatesFor?: T;
+  volunteerBadge?: T;
   notifications?:
     | T
     | {
@@ -1747,6 +1847,7 @@ export interface ThreadsSelect<T extends boolean = true> {
         memberType?: T;
         memberTypeConfirmed?: T;
         staffRole?: T;
+        volunteerBadge?: T;
       };
   isFirstPost?: T;
   everPublished?: T;
@@ -1793,6 +1894,7 @@ export interface RepliesSelect<T extends boolean = true> {
         memberType?: T;
         memberTypeConfirmed?: T;
         staffRole?: T;
+        volunteerBadge?: T;
       };
   isFirstPost?: T;
   everPublished?: T;
@@ -1961,6 +2063,49 @@ export interface DirectoryEntriesSelect<T extends boolean = true> {
   correctionOf?: T;
   correctionNote?: T;
   suggestedBy?: T;
+  isDemo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-opportunities_select".
+ */
+export interface VolunteerOpportunitiesSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  locality?: T;
+  commitment?: T;
+  training?: T;
+  dbsCheck?: T;
+  contactRole?: T;
+  description?: T;
+  open?: T;
+  isDemo?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-interests_select".
+ */
+export interface VolunteerInterestsSelect<T extends boolean = true> {
+  opportunity?: T;
+  member?: T;
+  memberName?: T;
+  note?: T;
+  coordinatorNote?: T;
+  locality?: T;
+  kind?: T;
+  state?: T;
+  history?:
+    | T
+    | {
+        state?: T;
+        at?: T;
+        id?: T;
+      };
+  startedActiveAt?: T;
   isDemo?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -36,6 +36,8 @@ import { ReservedNames } from '../collections/ReservedNames/index.js'
 import { Stories } from '../collections/Stories/index.js'
 import { Threads } from '../collections/Threads/index.js'
 import { Users } from '../collections/Users/index.js'
+import { VolunteerInterests } from '../collections/VolunteerInterests/index.js'
+import { VolunteerOpportunities } from '../collections/VolunteerOpportunities/index.js'
 import { WatchedWords } from '../collections/WatchedWords/index.js'
 import { databaseAdapter } from './db/index.js'
 import { fromAddress, fromName, mailTransport } from './email/transport.js'
@@ -87,6 +89,8 @@ export default buildConfig({
       CrisisServices,
       DirectoryKinds,
       DirectoryEntries,
+      VolunteerOpportunities,
+      VolunteerInterests,
       Conversations,
       Messages,
       Notifications,

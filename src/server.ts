@@ -33,6 +33,7 @@ import { meetingPagesRouter } from './routes/meetings/pages.js'
 import { myStoriesRouter } from './routes/myStories/manage.js'
 import { myStoryWritingRouter } from './routes/myStories/write.js'
 import { reportsRouter } from './routes/reports.js'
+import { volunteerRouter } from './routes/volunteer.js'
 import { searchRouter } from './routes/search.js'
 import { storiesRouter } from './routes/stories.js'
 import { unsubscribeRouter } from './routes/unsubscribe.js'
@@ -170,6 +171,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(directoryModerationRouter(payload))
   app.use(directoryPagesRouter(payload))
   app.use(reportsRouter(payload))
+  app.use(volunteerRouter(payload))
   app.use(searchRouter(payload))
   app.use(feedsRouter(payload))
 

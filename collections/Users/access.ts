@@ -29,3 +29,6 @@ export const unlockAccess: Access = ({ req: { user } }) => canUnlockAccounts(use
 
 export const emailFieldRead: FieldAccess = ({ req: { user }, doc, id }) => canReadEmail(user, doc?.id ?? id)
 export const rolesFieldWrite: FieldAccess = ({ req: { user } }) => canChangeRoles(user)
+
+/** Which localities a member coordinates volunteering for: the member and moderators. */
+export const selfOrModeratorField: FieldAccess = ({ req: { user }, doc, id }) => isModerator(user) || Boolean(user && String(user.id) === String(doc?.id ?? id))

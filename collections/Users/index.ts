@@ -7,7 +7,7 @@ import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
 import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES, REPLY_DELIVERY_OPTIONS } from '../../src/policies/notifications.js'
 import { isModerator, ROLES } from '../../src/policies/roles.js'
 import { adminsOnly, moderatorsOnly, staffOnly, systemField } from '../shared/access.js'
-import { emailFieldRead, rolesFieldWrite, selfOrAdmin, selfOrModerator, signupFormOrAdmin, unlockAccess } from './access.js'
+import { emailFieldRead, rolesFieldWrite, selfOrAdmin, selfOrModerator, selfOrModeratorField, signupFormOrAdmin, unlockAccess } from './access.js'
 import { assignDefaultRole } from './hooks/assignDefaultRole.js'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy.js'
 import { notifyEmailChange } from './hooks/notifyEmailChange.js'
@@ -20,6 +20,9 @@ import { clearRoleConfirmation } from './hooks/clearRoleConfirmation.js'
 import { confirmRoleEndpoint } from './endpoints/confirmRole.js'
 import { forgetExportLinks } from './hooks/forgetExportLinks.js'
 import { eraseEndpoint } from './endpoints/erase.js'
+import { coordinatesForEndpoint } from './endpoints/coordinatesFor.js'
+import { checkVolunteerBadge } from './hooks/checkVolunteerBadge.js'
+import { BADGES } from '../../src/policies/volunteering.js'
 import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
 import { idOf } from '../../src/db/relationId.js'
 
@@ -70,7 +73,7 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [enforcePasswordPolicy, requireCurrentPassword, refusePrivateQueries, throttleResetRequests],
     beforeValidate: [normaliseDisplayName],
-    beforeChange: [assignDefaultRole, clearRoleConfirmation],
+    beforeChange: [assignDefaultRole, clearRoleConfirmation, checkVolunteerBadge],
     // Crisis words in a display name alert the moderators of the member's home locality and the leads.
     afterChange: [
       notifyEmailChange,
@@ -83,7 +86,7 @@ export const Users: CollectionConfig = {
     ],
     afterLogout: [forgetExportLinks],
   },
-  endpoints: [eraseEndpoint, confirmRoleEndpoint],
+  endpoints: [eraseEndpoint, confirmRoleEndpoint, coordinatesForEndpoint],
   fields: [
     {
       name: 'erase',
@@ -137,6 +140,25 @@ export const Users: CollectionConfig = {
       saveToJWT: true,
       admin: { description: 'Leave empty for a moderator who covers every locality.' },
       access: { create: adminsOnly, update: adminsOnly },
+    },
+    {
+      name: 'coordinatesFor',
+      type: 'relationship',
+      relationTo: 'localities',
+      hasMany: true,
+      admin: {
+        readOnly: true,
+        description: 'Localities this member coordinates volunteering for. Not a role: set through POST /api/users/:id/coordinates-for (admins and those localities’ moderators), and logged.',
+      },
+      // Only the endpoint's command writes it, so that every change is checked and logged.
+      access: { read: selfOrModeratorField, create: systemField, update: systemField },
+    },
+    {
+      name: 'volunteerBadge',
+      type: 'select',
+      defaultValue: 'none',
+      options: BADGES.map(({ value, label }) => ({ value, label })),
+      admin: { description: 'Shown next to the display name on forum posts only if the member chooses it and is active in that kind of volunteering.' },
     },
     {
       name: 'notifications',

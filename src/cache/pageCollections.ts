@@ -15,6 +15,8 @@ export const PAGE_COLLECTIONS = [
   'crisis-services', // the crisis panel on pages
   'directory-kinds', // the directory's filters and entries
   'directory-entries', // /directory, its entries and the locality pages
+  'volunteer-opportunities', // /volunteer
+  'volunteer-interests', // a member's own interests, the coordinators' list, volunteer badges on posts
   'conversations', // the header's unread count
   'messages',
   'notifications', // the header's unread count and /notifications

@@ -52,7 +52,14 @@ export function memberTypeBadge(kind: BylineKind, memberType: string | null | un
 export const MEMBER_TYPE_BADGE_CLASS: Record<MemberTypeBadge['kind'], string> = { role: 'badge badge--role', self: 'badge badge--self', type: 'badge' }
 
 /** What a forum post keeps of its author (`authorByline`), kept in step by collections/Users/hooks/syncPostBylines.ts. */
-export type BylineSnapshot = { displayName: string; memberType: string | null; memberTypeConfirmed: boolean; staffRole: StaffRole | null }
+export type BylineSnapshot = {
+  displayName: string
+  memberType: string | null
+  memberTypeConfirmed: boolean
+  staffRole: StaffRole | null
+  /** The volunteer or peer-mentor badge the member chose to show (kept only while they are active: src/policies/volunteering.ts). */
+  volunteerBadge?: 'volunteer' | 'peer-mentor' | null
+}
 
 export function bylineSnapshot(author: (Record<string, any> & { id: number | string }) | null | undefined): BylineSnapshot {
   return {
@@ -60,8 +67,13 @@ export function bylineSnapshot(author: (Record<string, any> & { id: number | str
     memberType: author?.memberType ?? null,
     memberTypeConfirmed: author?.memberTypeConfirmed === true,
     staffRole: staffRoleOf(author),
+    volunteerBadge: author?.volunteerBadge === 'volunteer' || author?.volunteerBadge === 'peer-mentor' ? author.volunteerBadge : null,
   }
 }
 
 export const sameBylineSnapshot = (a: BylineSnapshot, b: BylineSnapshot): boolean =>
-  a.displayName === b.displayName && a.memberType === b.memberType && a.memberTypeConfirmed === b.memberTypeConfirmed && a.staffRole === b.staffRole
+  a.displayName === b.displayName &&
+  a.memberType === b.memberType &&
+  a.memberTypeConfirmed === b.memberTypeConfirmed &&
+  a.staffRole === b.staffRole &&
+  (a.volunteerBadge ?? null) === (b.volunteerBadge ?? null)

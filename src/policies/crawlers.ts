@@ -37,6 +37,9 @@ export const CRAWLER_DISALLOWED = [
   '/directory/suggest',
   '/directory/*/correct',
   '/directory/moderate',
+  // Volunteering: the coordinators' page and the interest form.
+  '/volunteer/coordinate',
+  '/volunteer/*/interest',
 ] as const
 
 /** Pages crawlers may read (Express paths, as the routers declare them): everything else must be disallowed. */
@@ -56,6 +59,8 @@ export const CRAWLER_ALLOWED_PAGES = [
   '/directory',
   '/directory/:id',
   '/directory/:id/calendar.ics',
+  '/volunteer',
+  '/volunteer/:id',
   '/house-rules',
   '/privacy-notice',
   '/feed.xml',

@@ -34,7 +34,7 @@ export const COLLECTIONS_DESCRIBED: Readonly<Record<string, HeldData & { persona
   users: {
     personal: true,
     title: 'Your account',
-    what: 'Your email address, a hash of your password (never the password itself), your display name, the member type you chose and whether a moderator confirmed it, your home locality, the forums you follow, your email choices, and how many of your posts have been approved.',
+    what: 'Your email address, a hash of your password (never the password itself), your display name, the member type you chose and whether a moderator confirmed it, your home locality, the forums you follow, your email choices, how many of your posts have been approved, the localities you coordinate volunteering for (if any), and whether you chose to show a volunteer or peer-mentor badge.',
     who: 'Your email address: only you and the site’s admins. Everyone else sees your display name and member-type badge, never your email address or real name.',
     kept: (f) => `${UNTIL_DELETED} An account whose email address is never confirmed is deleted after ${f.unverifiedAccountDays} days.`,
   },
@@ -216,6 +216,20 @@ export const COLLECTIONS_DESCRIBED: Readonly<Record<string, HeldData & { persona
     what: 'What was raised at meetings or in the forums and what changed as a result.',
     who: 'Everyone.',
     kept: () => 'For as long as the forum keeps its records.',
+  },
+  'volunteer-opportunities': {
+    personal: false,
+    title: 'Volunteering opportunities',
+    what: 'Volunteering, peer-mentoring and recovery-champion roles: the role, locality, commitment, training, whether a DBS check is needed, and a contact role (never a person).',
+    who: 'Everyone, while a role is open; closed ones: the moderators and volunteer coordinators of the locality.',
+    kept: () => 'Until the moderators or coordinators change them.',
+  },
+  'volunteer-interests': {
+    personal: true,
+    title: 'Your interest in volunteering',
+    what: 'Each volunteering role you said you were interested in: your short note, your display name at the time, where it stands (interested, contacted, in training, active, stepped back) with the date of each step, and a note the coordinators keep about it.',
+    who: 'You, the volunteer coordinators of that role’s locality, and admins. Not other moderators. You see where it stands and your own note, never the coordinators’ note. Commissioners’ reports count active volunteers by role and locality, never names.',
+    kept: () => `${UNTIL_DELETED} It is in your data export and erased with your account.`,
   },
   'crisis-services': {
     personal: false,

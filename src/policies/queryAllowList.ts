@@ -41,6 +41,9 @@ export const QUERYABLE: Record<string, QueryableFields> = {
   'directory-kinds': { filter: ['id', 'slug', 'name', 'group'], sort: ['order', 'name'] },
   // Public fields of approved entries (a member also reads their own suggestions whole: `suggestedBy equals <me>`).
   'directory-entries': { filter: ['id', 'name', 'kind', 'locality', 'postcode', 'accessibility', 'checkedOn'], sort: ['name', 'checkedOn'], owner: 'suggestedBy' },
+  'volunteer-opportunities': { filter: ['id', 'title', 'kind', 'locality', 'open'], sort: ['title'] },
+  // Private to the member and the coordinators of its locality: only the member's own (member equals them) and by id.
+  'volunteer-interests': { filter: ['id'], sort: ['createdAt'], owner: 'member' },
   'crisis-alerts': { filter: [], sort: [], leadsWork: true },
   conversations: { filter: ['id'], sort: ['lastMessageAt'], owner: 'member', leadsWork: true },
   messages: { filter: ['id', 'conversation', 'body'], sort: ['createdAt'], owner: 'member', leadsWork: true },

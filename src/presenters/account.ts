@@ -6,6 +6,7 @@ export type AccountValues = {
   homeLocality: string
   followedLocalities: string[]
   notifications: Record<string, boolean | string>
+  volunteerBadge: string
 }
 
 export function presentAccountValues(user: Record<string, any>): AccountValues {
@@ -17,5 +18,6 @@ export function presentAccountValues(user: Record<string, any>): AccountValues {
     homeLocality: homeLocality ? String(homeLocality) : '',
     followedLocalities: (user.followedLocalities ?? []).map((l: unknown) => String(l && typeof l === 'object' ? (l as { id: unknown }).id : l)),
     notifications: { ...(user.notifications ?? {}) },
+    volunteerBadge: String(user.volunteerBadge ?? 'none'),
   }
 }

@@ -5,8 +5,9 @@ import { renderPostBody, postExcerpt } from '../forum/markdown.js'
 import { isStaffRole, memberTypeBadge, STAFF_ROLE_LABEL, type MemberTypeBadge, type StaffRole } from '../policies/byline.js'
 import type { PostState } from '../policies/forumVisibility.js'
 import { isSelf, type Actor } from '../policies/roles.js'
+import { badgeLabel } from '../policies/volunteering.js'
 
-export type PostByline = { displayName: string; memberType: MemberTypeBadge | null; staffRoleLabel: string | null }
+export type PostByline = { displayName: string; memberType: MemberTypeBadge | null; staffRoleLabel: string | null; volunteerBadgeLabel: string | null }
 
 export type PresentedPost = {
   id: number | string
@@ -42,6 +43,7 @@ function presentPost(doc: Record<string, any>, viewer: Actor): PresentedPost {
       // From the post's snapshot of its author, kept in step with their profile and its confirmation.
       memberType: memberTypeBadge('display-name', doc.authorByline?.memberType, doc.authorByline?.memberTypeConfirmed),
       staffRoleLabel: isStaffRole(doc.authorByline?.staffRole) ? STAFF_ROLE_LABEL[doc.authorByline.staffRole as StaffRole] : null,
+      volunteerBadgeLabel: badgeLabel(doc.authorByline?.volunteerBadge),
     },
     createdAt: String(doc.createdAt ?? ''),
     status: doc.status,

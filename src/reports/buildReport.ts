@@ -10,7 +10,8 @@ import { ACTION_STATES, ACTION_STATE_LABELS, isActionState } from '../policies/a
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
 import { lexicalToPlainText } from '../richtext/index.js'
 import { anonymiseQuote } from './anonymise.js'
-import { median, periodStart } from './figures.js'
+import { median, peopleCount, periodStart } from './figures.js'
+import { OPPORTUNITY_KINDS } from '../policies/volunteering.js'
 import { idOf } from '../db/relationId.js'
 
 export const QUOTES_PER_SCOPE = 5
@@ -20,7 +21,7 @@ type Row = Record<string, any>
 
 async function all(
   payload: Payload,
-  collection: 'meetings' | 'stories' | 'actions' | 'consents' | 'moderation-events' | 'threads' | 'replies' | 'localities',
+  collection: 'meetings' | 'stories' | 'actions' | 'consents' | 'moderation-events' | 'threads' | 'replies' | 'localities' | 'volunteer-interests',
   where: Where,
   select: Record<string, true>,
 ): Promise<Row[]> {
@@ -36,6 +37,17 @@ const counted = (keys: string[], labels: { key: string; label: string }[]): Coun
 
 const THEME_LABELS = [...STORY_THEMES.map((t) => ({ key: t.value as string, label: t.label as string })), { key: 'none', label: 'No theme given' }]
 const ACTION_LABELS = ACTION_STATES.map((s) => ({ key: s, label: ACTION_STATE_LABELS[s] }))
+const VOLUNTEER_KINDS = [...OPPORTUNITY_KINDS.map((k) => ({ key: k.value as string, label: k.label as string })), { key: 'all', label: 'All roles' }]
+
+/** People (not interests: one person in two roles counts once per row) by kind, shown with small numbers suppressed. */
+function volunteerCounts(rows: Row[], within: (iso: unknown) => boolean) {
+  return VOLUNTEER_KINDS.map(({ key, label }) => {
+    const mine = key === 'all' ? rows : rows.filter((r) => r.kind === key)
+    const active = new Set(mine.filter((r) => r.state === 'active').map((r) => String(idOf(r.member))))
+    const started = new Set(mine.filter((r) => within(r.startedActiveAt)).map((r) => String(idOf(r.member))))
+    return { key, label, active: peopleCount(active.size), newThisPeriod: peopleCount(started.size) }
+  })
+}
 
 export class ReportRefused extends Error {}
 
@@ -47,7 +59,7 @@ export async function buildReport(payload: Payload, requester: Record<string, an
   const nowIso = now.toISOString()
   const inPeriod = (field: string): Where[] => [{ [field]: { greater_than_equal: sinceIso } }, { [field]: { less_than_equal: nowIso } }]
 
-  const [localities, meetings, stories, actions, events] = await Promise.all([
+  const [localities, meetings, stories, actions, events, volunteering] = await Promise.all([
     all(payload, 'localities', {}, { name: true }),
     all(
       payload,
@@ -79,6 +91,13 @@ export async function buildReport(payload: Payload, requester: Record<string, an
       'moderation-events',
       { and: [...inPeriod('at'), { targetCollection: { in: ['threads', 'replies'] } }, { fromState: { equals: 'pending' } }, { action: { in: ['approve', 'reject'] } }] },
       { targetCollection: true, targetId: true, at: true },
+    ),
+    // Active now, or became active in the period (and may since have stepped back): counted, never listed.
+    all(
+      payload,
+      'volunteer-interests',
+      { or: [{ state: { equals: 'active' } }, { and: inPeriod('startedActiveAt') }] },
+      { member: true, kind: true, locality: true, state: true, startedActiveAt: true },
     ),
   ])
 
@@ -144,6 +163,7 @@ export async function buildReport(payload: Payload, requester: Record<string, an
         .filter((q) => localityId === undefined || q.locality === localityId)
         .slice(0, QUOTES_PER_SCOPE)
         .map((q) => q.text),
+      volunteers: volunteerCounts(mine(volunteering), within),
     }
   }
 
@@ -178,6 +198,10 @@ export function reportCsv(report: Report): string {
     rows.push([s.name, 'decisions', 'stories', s.decisionHours.storiesDecided])
     rows.push([s.name, 'median_hours_to_decision', 'forum posts', s.decisionHours.posts === null ? '' : s.decisionHours.posts.toFixed(1)])
     rows.push([s.name, 'decisions', 'forum posts', s.decisionHours.postsDecided])
+    for (const v of s.volunteers) {
+      rows.push([s.name, 'volunteers_active', v.label, v.active])
+      rows.push([s.name, 'volunteers_new_in_period', v.label, v.newThisPeriod])
+    }
   }
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }

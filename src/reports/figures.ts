@@ -18,3 +18,10 @@ export function periodStart(now: Date, months: number): Date {
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
   return new Date(Date.UTC(year, month, Math.min(now.getUTCDate(), lastDay), now.getUTCHours(), now.getUTCMinutes(), now.getUTCSeconds(), now.getUTCMilliseconds()))
 }
+
+/** Below this many people a figure is shown as "fewer than 5": a count of one or two can point at someone. */
+export const SMALL_NUMBER = 5
+export const FEWER_THAN = `fewer than ${SMALL_NUMBER}`
+
+/** A count of people as the report shows it: exact from 5 up, otherwise "fewer than 5" (0 included). */
+export const peopleCount = (count: number): string => (count >= SMALL_NUMBER ? String(count) : FEWER_THAN)

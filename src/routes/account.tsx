@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { AccountPage } from '../../views/pages/AccountPage.js'
 import { sendPage } from '../../views/render.js'
-import { changeCredentials, saveProfile } from '../commands/account/profile.js'
+import { changeCredentials, saveProfile, saveVolunteerBadge } from '../commands/account/profile.js'
 import { NOTIFICATION_PREFERENCES } from '../policies/notifications.js'
 import { accountPage, ownAccount } from '../queries/account.js'
 import { localCrisisServices } from '../queries/crisisServices.js'
@@ -15,6 +15,7 @@ const NOTICES: Record<string, string> = {
   saved: 'Your profile is saved.',
   'credentials-changed': 'Your email address or password is changed.',
   'password-reset': 'Your new password is saved, and you are signed in.',
+  'badge-saved': 'Your badge choice is saved.',
 }
 
 export function accountRouter(payload: Payload): Router {
@@ -26,8 +27,8 @@ export function accountRouter(payload: Payload): Router {
       const user = signedIn(req, res, '/account')
       if (!user) return
       const notice = typeof req.query.notice === 'string' ? NOTICES[req.query.notice] : undefined
-      const { values, waiting } = await accountPage(payload, user)
-      sendPage(res, <AccountPage ctx={await pageContext(payload, req, res)} values={values} notice={notice} waiting={waiting} />)
+      const { values, waiting, volunteering } = await accountPage(payload, user)
+      sendPage(res, <AccountPage ctx={await pageContext(payload, req, res)} values={values} notice={notice} waiting={waiting} volunteering={volunteering} />)
     }),
   )
 
@@ -65,6 +66,28 @@ export function accountRouter(payload: Payload): Router {
       }
       if (crisis) return sendCrisisPanelPage(res, await pageContext(payload, req, res), 'Your profile is saved', 'profile', await localCrisisServices(payload, crisis.locality), '/account')
       res.redirect(303, '/account?notice=saved')
+    }),
+  )
+
+  router.post(
+    '/account/volunteer-badge',
+    handle(async (req, res) => {
+      const user = signedIn(req, res, '/account')
+      if (!user) return
+      const form = readForm(req.body, { volunteerBadge: formText(20) })
+      try {
+        await saveVolunteerBadge({ payload, user, badge: form.volunteerBadge || 'none' })
+      } catch (error) {
+        const status = (error as { status?: number }).status
+        if (status !== 400) throw error
+        const { values, waiting, volunteering } = await accountPage(payload, user)
+        return sendPage(
+          res,
+          <AccountPage ctx={await pageContext(payload, req, res)} values={values} waiting={waiting} volunteering={volunteering} badgeError={String((error as Error).message)} />,
+          400,
+        )
+      }
+      res.redirect(303, '/account?notice=badge-saved')
     }),
   )
 

@@ -5,6 +5,7 @@ import type { Payload, Where } from 'payload'
 import { addMissingDefaultWords } from '../moderation/installLexicon.js'
 import { seedCrisisServices } from './demoCrisisServices.js'
 import { seedDemoDirectory } from './demoDirectory.js'
+import { seedDemoVolunteering } from './demoVolunteering.js'
 import { checkPassword } from '../policies/password.js'
 import { seedDemoStories } from './demoStories.js'
 import { seedDemoMeetings } from './demoMeetings.js'
@@ -110,6 +111,7 @@ export async function seedDemoData(payload: Payload, options: { password?: strin
   await seedDemoThreads(payload)
   await seedDemoMeetings(payload)
   await seedDemoDirectory(payload, localityIds)
+  await seedDemoVolunteering(payload, localityIds)
   return { createdLocalities, createdUsers, createdStories, password: createdUsers > 0 ? password : undefined }
 }
 

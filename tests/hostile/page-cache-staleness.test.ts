@@ -507,6 +507,50 @@ const SCENARIOS: Scenario[] = [
     write: (s) => restOk(moderatorRest, 'POST', '/api/crisis-services', { locality: locality[COUNTY], name: s.service, phone: '0800 123 456', hours: '24 hours' }),
   }),
   scenario({
+    slugs: ['volunteer-opportunities'],
+    title: 'a moderator adds a volunteering role: /volunteer lists it at once',
+    arrange: async () => ({ role: `Role ${unique('vol')}` }),
+    looks: (s) => [
+      { who: visitor, as: 'visitor', path: '/volunteer', before: { lacks: [s.role] }, after: { has: [s.role] } },
+      { who: visitor, as: 'visitor', path: `/volunteer?locality=${COUNTY}`, before: { lacks: [s.role] }, after: { has: [s.role] } },
+    ],
+    write: (s) =>
+      restOk(moderatorRest, 'POST', '/api/volunteer-opportunities', {
+        title: s.role,
+        kind: 'volunteer',
+        locality: locality[COUNTY],
+        commitment: 'Weekly',
+        contactRole: 'Volunteer coordinator',
+        description: 'A role added in the admin.',
+      }),
+  }),
+  scenario({
+    slugs: ['volunteer-interests'],
+    title: 'a member says they are interested: their own page of the role shows where it stands (a visitor’s does not change)',
+    arrange: async () => {
+      const created = await restOk(moderatorRest, 'POST', '/api/volunteer-opportunities', {
+        title: `Role ${unique('int')}`,
+        kind: 'peer-mentor',
+        locality: locality[COUNTY],
+        commitment: 'Weekly',
+        contactRole: 'Volunteer coordinator',
+        description: 'A role to be interested in.',
+      })
+      return { id: String(created.doc.id) }
+    },
+    looks: (s) => [
+      {
+        who: people.author.client,
+        as: 'the member',
+        path: `/volunteer/${s.id}`,
+        before: { has: [`/volunteer/${s.id}/interest`], lacks: ['Where it stands'] },
+        after: { has: ['Where it stands'], lacks: [`/volunteer/${s.id}/interest`] },
+      },
+      { who: visitor, as: 'visitor', path: `/volunteer/${s.id}`, before: { lacks: ['Where it stands'] }, after: { lacks: ['Where it stands'] } },
+    ],
+    write: (s) => submitForm(people.author.client, `/volunteer/${s.id}`, `/volunteer/${s.id}/interest`, { note: 'Weekends suit me.' }),
+  }),
+  scenario({
     slugs: ['conversations', 'messages'],
     title: "a safeguarding lead opens a private line: the member's header shows the new message",
     arrange: () => crisisReply(),

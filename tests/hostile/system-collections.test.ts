@@ -58,6 +58,9 @@ const DECLARED_COLLECTIONS: Record<string, Record<ViewerKind, Rights>> = {
   // Issue 17 A: the directory. Kinds are read by everyone; members suggest entries (their own, always "suggested").
   'directory-kinds': { visitor: READS, member: READS },
   'directory-entries': { visitor: READS, member: POSTS },
+  'volunteer-opportunities': { visitor: READS, member: READS },
+  // A member's own interest in a role: they say so (create) and read it; only the coordinators' commands move it.
+  'volunteer-interests': { visitor: NOTHING, member: { ...NOTHING, read: 'own', create: 'own' } },
   conversations: { visitor: NOTHING, member: READS },
   messages: { visitor: NOTHING, member: READS },
   meetings: { visitor: READS, member: READS },
@@ -95,6 +98,7 @@ const OWNER: Record<string, (doc: Record<string, any>) => unknown> = {
   'payload-preferences': (doc) => idOf(doc.user),
   notifications: (doc) => idOf(doc.recipient),
   'thread-reads': (doc) => idOf(doc.member),
+  'volunteer-interests': (doc) => idOf(doc.member),
 }
 
 // ---------------------------------------------------------------------------------------------

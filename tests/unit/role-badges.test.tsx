@@ -119,10 +119,14 @@ describe('whose claims wait for a moderator', () => {
 describe('bylines use the policy', () => {
   it('a post keeps its author’s confirmation in its snapshot, and a change of it is a change of byline', () => {
     const author = { id: 1, displayName: 'Kestrel', memberType: 'professional', memberTypeConfirmed: true, roles: ['member'] }
-    expect(bylineSnapshot(author)).toEqual({ displayName: 'Kestrel', memberType: 'professional', memberTypeConfirmed: true, staffRole: null })
-    expect(bylineSnapshot(null)).toEqual({ displayName: 'A former member', memberType: null, memberTypeConfirmed: false, staffRole: null })
+    expect(bylineSnapshot(author)).toEqual({ displayName: 'Kestrel', memberType: 'professional', memberTypeConfirmed: true, staffRole: null, volunteerBadge: null })
+    expect(bylineSnapshot(null)).toEqual({ displayName: 'A former member', memberType: null, memberTypeConfirmed: false, staffRole: null, volunteerBadge: null })
     expect(sameBylineSnapshot(bylineSnapshot(author), bylineSnapshot({ ...author, memberTypeConfirmed: false }))).toBe(false)
     expect(sameBylineSnapshot(bylineSnapshot(author), bylineSnapshot({ ...author }))).toBe(true)
+    // The volunteer badge the member chose is part of the byline: choosing or dropping it changes every post.
+    expect(bylineSnapshot({ ...author, volunteerBadge: 'peer-mentor' }).volunteerBadge).toBe('peer-mentor')
+    expect(bylineSnapshot({ ...author, volunteerBadge: 'none' }).volunteerBadge).toBeNull()
+    expect(sameBylineSnapshot(bylineSnapshot(author), bylineSnapshot({ ...author, volunteerBadge: 'volunteer' }))).toBe(false)
   })
 
   it('a forum post shows the badge its snapshot earns', () => {

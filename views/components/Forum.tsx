@@ -15,7 +15,13 @@ export function Byline({ post }: { post: PresentedPost }) {
   return (
     <p className="meta byline">
       <span className="byline__name">{post.byline.displayName}</span> {post.byline.staffRoleLabel ? <span className="badge badge--staff">{post.byline.staffRoleLabel}</span> : null}{' '}
-      <MemberTypeBadge badge={post.byline.memberType} /> <time dateTime={post.createdAt}>{dateTime(post.createdAt)}</time>
+      <MemberTypeBadge badge={post.byline.memberType} />{' '}
+      {post.byline.volunteerBadgeLabel ? (
+        <>
+          <span className="badge badge--volunteer">{post.byline.volunteerBadgeLabel}</span>{' '}
+        </>
+      ) : null}
+      <time dateTime={post.createdAt}>{dateTime(post.createdAt)}</time>
       {post.isFirstPost ? (
         <>
           {' '}

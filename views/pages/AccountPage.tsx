@@ -1,4 +1,7 @@
 import type { AccountValues } from '../../src/presenters/account.js'
+import type { OwnInterest } from '../../src/presenters/volunteering.js'
+import { BADGES, mayShowBadge } from '../../src/policies/volunteering.js'
+import { StateSteps } from './VolunteerPages.js'
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
 import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES, REPLY_DELIVERY_OPTIONS } from '../../src/policies/notifications.js'
 import { awaitingReviewBanner } from '../../src/policies/postQueue.js'
@@ -31,9 +34,59 @@ type Props = {
   notice?: string
   /** The member's own forum posts that others cannot see yet. */
   waiting?: { posts: { href: string; title: string }[]; reviewHours: number }
+  /** The member's interests in volunteering roles, with where each stands. */
+  volunteering?: OwnInterest[]
+  badgeError?: string
 }
 
-export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors = {}, credentialValues = {}, notice, waiting }: Props) {
+function VolunteeringSection({ ctx, interests, badge, error }: { ctx: PageContext; interests: OwnInterest[]; badge: string; error?: string }) {
+  const activeKinds = interests.filter((i) => i.state === 'active').map((i) => i.kind)
+  const choices = BADGES.filter((b) => mayShowBadge(b.value, activeKinds))
+  return (
+    <section aria-labelledby="volunteering-heading">
+      <h2 id="volunteering-heading">Volunteering</h2>
+      {interests.length === 0 ? (
+        <p>
+          You have not said you are interested in a volunteering role. <a href="/volunteer">See the open roles</a>.
+        </p>
+      ) : (
+        <ul className="card-list">
+          {interests.map((i) => (
+            <li key={i.id} className="card">
+              <h3>{i.opportunityId ? <a href={`/volunteer/${i.opportunityId}`}>{i.opportunityTitle}</a> : i.opportunityTitle}</h3>
+              <p>
+                {i.kindLabel} · {i.localityName ?? 'Lancashire'} · where it stands: <strong>{i.stateLabel}</strong>
+              </p>
+              <StateSteps interest={i} />
+              {i.note ? <p>Your note: {i.note}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {choices.length > 1 || badge !== 'none' ? (
+        <PostForm action="/account/volunteer-badge" csrfToken={ctx.csrfToken} label="Volunteer badge">
+          {error ? (
+            <p className="field__error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <SelectField
+            name="volunteerBadge"
+            label="Show a badge next to your name on forum posts"
+            options={choices.some((c) => c.value === badge) ? choices : [...choices, ...BADGES.filter((b) => b.value === badge)]}
+            value={badge}
+            hint="Off unless you choose it. It shows only while a coordinator has you as active in that kind of role."
+          />
+          <button type="submit" className="button button--secondary">
+            Save badge
+          </button>
+        </PostForm>
+      ) : null}
+    </section>
+  )
+}
+
+export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors = {}, credentialValues = {}, notice, waiting, volunteering = [], badgeError }: Props) {
   return (
     <Layout ctx={ctx} title="Your account">
       <h1>Your account</h1>
@@ -115,6 +168,8 @@ export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors 
           </button>
         </PostForm>
       </section>
+
+      <VolunteeringSection ctx={ctx} interests={volunteering} badge={values.volunteerBadge} error={badgeError} />
 
       <section aria-labelledby="credentials-heading">
         <h2 id="credentials-heading">Email and password</h2>

@@ -1,7 +1,7 @@
 import { AttendanceChart } from '../components/AttendanceChart.js'
 import { formatLondonDate } from '../../src/policies/londonTime.js'
 import { REPORT_PERIODS } from '../../src/policies/reportPeriods.js'
-import type { Count, Report } from '../../src/presenters/report.js'
+import type { Count, Report, VolunteerCount } from '../../src/presenters/report.js'
 import { BarChart } from '../components/BarChart.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
@@ -23,6 +23,30 @@ function CountTable({ caption, rows, what }: { caption: string; rows: Count[]; w
           <tr key={row.key}>
             <th scope="row">{row.label}</th>
             <td>{row.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function VolunteerTable({ caption, rows }: { caption: string; rows: VolunteerCount[] }) {
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Kind of role</th>
+          <th scope="col">People active</th>
+          <th scope="col">Became active in the period</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            <td>{row.active}</td>
+            <td>{row.newThisPeriod}</td>
           </tr>
         ))}
       </tbody>
@@ -89,6 +113,7 @@ export function ReportsPage({ ctx, report }: { ctx: PageContext; report: Report 
                 Forum posts held for review: {hours(scope.decisionHours.posts)} ({scope.decisionHours.postsDecided} decided)
               </li>
             </ul>
+            <VolunteerTable caption={`Volunteers, peer mentors and recovery champions, ${scope.name} (counts under 5 are shown as “fewer than 5”)`} rows={scope.volunteers} />
             <h3>In their words</h3>
             {scope.quotes.length === 0 ? (
               <p>No quotes agreed for this period.</p>

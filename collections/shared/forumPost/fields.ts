@@ -44,6 +44,8 @@ export function postSystemFields(): Field[] {
         { name: 'memberTypeConfirmed', type: 'checkbox', defaultValue: false },
         // Staff are never ambiguous: their role shows beside their name (src/policies/byline.ts).
         { name: 'staffRole', type: 'select', options: STAFF_ROLES.map((value) => ({ value, label: STAFF_ROLE_LABEL[value] })) },
+        // Opt-in, and only while the member is active in that kind of volunteering (src/policies/volunteering.ts).
+        { name: 'volunteerBadge', type: 'text' },
       ],
     },
     { name: 'isFirstPost', type: 'checkbox', defaultValue: false, access: system, admin: { readOnly: true, position: 'sidebar', description: 'The author’s first approved post: "say welcome".' } },

@@ -24,3 +24,8 @@ export async function saveProfile({ payload, user, changes }: { payload: Payload
 export async function changeCredentials({ payload, user, changes }: { payload: Payload; user: Record<string, any>; changes: Record<string, string> }): Promise<void> {
   await payload.update({ collection: 'users', id: user.id, data: changes as never, overrideAccess: false, user })
 }
+
+/** The volunteer badge the member chooses to show (the users collection's checkVolunteerBadge hook decides whether it may). */
+export async function saveVolunteerBadge({ payload, user, badge }: { payload: Payload; user: Record<string, any>; badge: string }): Promise<void> {
+  await payload.update({ collection: 'users', id: user.id, data: { volunteerBadge: badge } as never, overrideAccess: false, user })
+}

@@ -90,7 +90,7 @@ async function tombstoneConsents(payload: Payload, req: PayloadRequest, ids: str
 
 // A former member's byline keeps no badge of theirs: no member type, no confirmed role, no staff role.
 // Earlier versions of a kept post go too: only moderators ever saw them, and they may hold what the member took out.
-const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null, memberTypeConfirmed: false, staffRole: null }, editHistory: [] }
+const anonymous = { author: null, authorByline: { displayName: FORMER_MEMBER, memberType: null, memberTypeConfirmed: false, staffRole: null, volunteerBadge: null }, editHistory: [] }
 /** Fields derived from a post's text: they would keep the words a blanked post no longer shows. */
 const FORGET_TEXT = { fingerprint: null, triageMatches: null, reasonForAuthor: null, editHistory: [] }
 
@@ -174,6 +174,8 @@ export async function eraseWithin(payload: Payload, req: PayloadRequest, memberI
     await eraseMemberSide(payload, req, toId(memberId))
     await payload.delete({ collection: 'notifications', where: { recipient: { equals: toId(memberId) } }, overrideAccess: true, req })
     await payload.delete({ collection: 'thread-reads', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
+    // Their interest in volunteering, with their note and the coordinators' notes about it.
+    await payload.delete({ collection: 'volunteer-interests', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     // Their private lines go whole (both sides' messages are about them); crisis alerts hold no text,
     // but they say that this person was thought to be in danger.
     await payload.delete({ collection: 'messages', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })

@@ -15,7 +15,20 @@ const nameOf = (value: unknown) => (value && typeof value === 'object' ? String(
 async function all(
   payload: Payload,
   collection:
-    'stories' | 'consents' | 'threads' | 'replies' | 'flags' | 'media' | 'meeting-reminders' | 'crisis-alerts' | 'conversations' | 'messages' | 'notifications' | 'thread-reads' | 'directory-entries',
+    | 'stories'
+    | 'consents'
+    | 'threads'
+    | 'replies'
+    | 'flags'
+    | 'media'
+    | 'meeting-reminders'
+    | 'crisis-alerts'
+    | 'conversations'
+    | 'messages'
+    | 'notifications'
+    | 'thread-reads'
+    | 'volunteer-interests'
+    | 'directory-entries',
   where: Where,
   depth = 0,
 ) {
@@ -71,10 +84,11 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     all(payload, 'conversations', { or: [{ member: { equals: memberId } }, { and: [{ kind: { equals: 'member' } }, { otherMember: { equals: memberId } }] }] }),
     all(payload, 'messages', { or: [{ member: { equals: memberId } }, { and: [{ kind: { equals: 'member' } }, { otherMember: { equals: memberId } }] }] }),
   ])
-  const [notifications, threadReads, directorySuggestions] = await Promise.all([
+  const [notifications, threadReads, directorySuggestions, volunteering] = await Promise.all([
     all(payload, 'notifications', { recipient: { equals: memberId } }),
     all(payload, 'thread-reads', { member: { equals: memberId } }),
     all(payload, 'directory-entries', { suggestedBy: { equals: memberId } }, 1),
+    all(payload, 'volunteer-interests', { member: { equals: memberId } }, 1),
   ])
   // From the media folder or the bucket, wherever the uploads are kept.
   const store = mediaStore()
@@ -100,6 +114,8 @@ export async function collectMemberData(payload: Payload, memberId: number | str
       memberTypeCheckedAt: member.memberTypeConfirmedAt ?? null,
       homeLocality: nameOf(member.homeLocality),
       followedLocalities: (member.followedLocalities ?? []).map(nameOf),
+      coordinatesVolunteeringFor: (member.coordinatesFor ?? []).map(nameOf),
+      volunteerBadge: member.volunteerBadge ?? 'none',
       roles: member.roles ?? [],
       _verified: member._verified ?? null,
       createdAt: member.createdAt,
@@ -177,6 +193,16 @@ export async function collectMemberData(payload: Payload, memberId: number | str
       read: n.read === true,
       createdAt: n.createdAt,
     })),
+    // Volunteering roles they said they were interested in: their note and each step, never the coordinators' note.
+    volunteering: volunteering.map((v) => ({
+      opportunity: v.opportunity && typeof v.opportunity === 'object' ? String(v.opportunity.title ?? '') : (v.opportunity ?? null),
+      locality: nameOf(v.locality),
+      note: v.note ?? null,
+      state: v.state,
+      history: ((v.history ?? []) as Doc[]).map((h) => ({ state: h.state, at: h.at })),
+      startedActiveAt: v.startedActiveAt ?? null,
+      createdAt: v.createdAt,
+    })),
     threadsReadAndFollowed: threadReads.map((t) => ({ thread: t.thread ?? null, seenUpTo: t.seenUpTo ?? null, following: t.following === true })),
     privateMessages: conversations
       .map((c) => ({
@@ -249,6 +275,7 @@ ${section('Your replies', data.replies, (r) => `${escapeHtml(String(r.thread?.ti
 ${section('Reports you made', data.flags, (f) => `${escapeHtml(String(f.targetCollection))} ${escapeHtml(String(f.targetId))}: ${escapeHtml(String(f.reason))} (${escapeHtml(String(f.status))})${para(f.note)}`)}
 ${section('Pictures', data.media, (m) => `${escapeHtml(String(m.file ?? m.filename))}${m.alt ? `: ${escapeHtml(String(m.alt))}` : ''}`)}
 ${section('Notifications', data.notifications, (n) => `${escapeHtml(String(n.kind))}${n.decision ? ` (${escapeHtml(String(n.decision))})` : ''} · ${escapeHtml(String(n.createdAt))}${n.read ? ' · read' : ''}`)}
+${section('Volunteering', data.volunteering, (v) => `<h3>${escapeHtml(String(v.opportunity ?? ''))}</h3><p>${escapeHtml(String(v.locality ?? ''))} · ${escapeHtml(String(v.state))} · ${(v.history as Doc[]).map((h) => `${escapeHtml(String(h.state))} ${escapeHtml(String(h.at))}`).join(', ')}</p>${para(v.note)}`)}
 ${section('Threads you read or follow', data.threadsReadAndFollowed, (t) => `Thread ${escapeHtml(String(t.thread))}${t.following ? ' · following' : ''}${t.seenUpTo ? ` · read up to ${escapeHtml(String(t.seenUpTo))}` : ''}`)}
 ${section('Private messages', data.privateMessages, (c) => `<h3>Conversation with ${escapeHtml(String(c.with))}, started ${escapeHtml(String(c.startedAt))}</h3>${(c.messages as Doc[]).map((m) => `<p><strong>${escapeHtml(String(m.from))}</strong>, ${escapeHtml(String(m.sentAt))}</p>${para(m.body)}`).join('')}`)}
 ${section('Directory suggestions', data.directorySuggestions ?? [], (d) => `${escapeHtml(String(d.type === 'correction' ? 'Correction: ' : ''))}${escapeHtml(String(d.name))} (${escapeHtml(String(d.status))}) · ${escapeHtml(String(d.createdAt))}${para(d.correctionNote)}`)}

@@ -17,6 +17,8 @@ import * as migration_20261206_112318_private_messages from './20261206_112318_p
 import * as migration_20261206_112822_post_edits from './20261206_112822_post_edits';
 import * as migration_20261206_113003_notifications from './20261206_113003_notifications';
 import * as migration_20261207_100000_directory from './20261207_100000_directory';
+import * as migration_20261207_110000_volunteering from './20261207_110000_volunteering';
+import * as migration_20261207_110100_volunteer_badges from './20261207_110100_volunteer_badges';
 
 export const migrations = [
   {
@@ -112,6 +114,16 @@ export const migrations = [
   {
     up: migration_20261207_100000_directory.up,
     down: migration_20261207_100000_directory.down,
-    name: '20261207_100000_directory'
+    name: '20261207_100000_directory',
+  },
+  {
+    up: migration_20261207_110000_volunteering.up,
+    down: migration_20261207_110000_volunteering.down,
+    name: '20261207_110000_volunteering',
+  },
+  {
+    up: migration_20261207_110100_volunteer_badges.up,
+    down: migration_20261207_110100_volunteer_badges.down,
+    name: '20261207_110100_volunteer_badges',
   },
 ];
