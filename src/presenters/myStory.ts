@@ -155,5 +155,9 @@ export function presentStoryFormValues(story: Doc) {
     themes: source.themes ?? [],
     contentWarnings: source.contentWarnings ?? [],
     contentWarningNote: source.contentWarningNote ?? '',
+    narratorType: source.narratorType ?? '',
+    experienceTags: (source.experienceTags ?? []).map((tag: unknown) => String(idOf(tag as never))),
+    recoveryStage: source.recoveryStage ?? '',
+    tone: source.tone ?? '',
   }
 }

@@ -6,6 +6,7 @@ import { addMissingDefaultWords } from '../moderation/installLexicon.js'
 import { seedCrisisServices } from './demoCrisisServices.js'
 import { checkPassword } from '../policies/password.js'
 import { seedDemoStories } from './demoStories.js'
+import { seedStoryTags } from './demoStoryMatching.js'
 import { seedDemoMeetings } from './demoMeetings.js'
 import { seedDemoThreads } from './demoThreads.js'
 
@@ -105,6 +106,7 @@ export async function seedDemoData(payload: Payload, options: { password?: strin
   // The migration that shipped the lexicon added it already; this only fills gaps in a demo database.
   await addMissingDefaultWords(payload)
   await seedCrisisServices(payload, localityIds)
+  await seedStoryTags(payload)
   const createdStories = await seedDemoStories(payload)
   await seedDemoThreads(payload)
   await seedDemoMeetings(payload)

@@ -19,6 +19,7 @@ import * as migration_20261206_090000_cache_invalidation from './20261206_090000
 import * as migration_20261206_112346_private_messages from './20261206_112346_private_messages';
 import * as migration_20261206_112918_post_edits from './20261206_112918_post_edits';
 import * as migration_20261206_113126_notifications from './20261206_113126_notifications';
+import * as migration_20261207_120000_story_characteristics from './20261207_120000_story_characteristics';
 
 export const migrations = [
   {
@@ -124,6 +125,11 @@ export const migrations = [
   {
     up: migration_20261206_113126_notifications.up,
     down: migration_20261206_113126_notifications.down,
-    name: '20261206_113126_notifications'
+    name: '20261206_113126_notifications',
+  },
+  {
+    up: migration_20261207_120000_story_characteristics.up,
+    down: migration_20261207_120000_story_characteristics.down,
+    name: '20261207_120000_story_characteristics'
   },
 ];

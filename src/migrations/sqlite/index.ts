@@ -16,6 +16,7 @@ import * as migration_20261206_080254_storage_prefix from './20261206_080254_sto
 import * as migration_20261206_112318_private_messages from './20261206_112318_private_messages';
 import * as migration_20261206_112822_post_edits from './20261206_112822_post_edits';
 import * as migration_20261206_113003_notifications from './20261206_113003_notifications';
+import * as migration_20261207_120000_story_characteristics from './20261207_120000_story_characteristics';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261206_113003_notifications.up,
     down: migration_20261206_113003_notifications.down,
-    name: '20261206_113003_notifications'
+    name: '20261206_113003_notifications',
+  },
+  {
+    up: migration_20261207_120000_story_characteristics.up,
+    down: migration_20261207_120000_story_characteristics.down,
+    name: '20261207_120000_story_characteristics'
   },
 ];
