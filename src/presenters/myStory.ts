@@ -9,6 +9,7 @@ import { idOf } from '../db/relationId.js'
 import { lexicalToMarkdown, lexicalToPlainText } from '../richtext/index.js'
 import { formatLondon } from '../policies/londonTime.js'
 import { storyReceivedPromise } from '../policies/postQueue.js'
+import type { FeedbackTotals } from '../policies/storyFeedback.js'
 
 type Doc = Record<string, any>
 
@@ -58,9 +59,11 @@ export type MyStoryRow = {
   reasonForAuthor: string | null
   revisionState: string
   redactionOpen: boolean
+  /** Readers' answers as counts, only from 5 readers (src/policies/storyFeedback.ts). */
+  readerTotals: FeedbackTotals | null
 }
 
-export function presentMyStoryRow(doc: Doc): MyStoryRow {
+export function presentMyStoryRow(doc: Doc, readerTotals: FeedbackTotals | null = null): MyStoryRow {
   return {
     id: doc.id,
     title: String(doc.title),
@@ -70,6 +73,7 @@ export function presentMyStoryRow(doc: Doc): MyStoryRow {
     reasonForAuthor: doc.reasonForAuthor ?? null,
     revisionState: doc.revisionState ?? 'none',
     redactionOpen: doc.redaction?.state === 'open',
+    readerTotals,
   }
 }
 

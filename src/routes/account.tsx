@@ -8,6 +8,7 @@ import { changeCredentials, saveProfile } from '../commands/account/profile.js'
 import { NOTIFICATION_PREFERENCES } from '../policies/notifications.js'
 import { accountPage, ownAccount } from '../queries/account.js'
 import { localCrisisServices } from '../queries/crisisServices.js'
+import { accountReadingChoices, rememberedReadingCount } from '../queries/readingChoices.js'
 import { sendCrisisPanelPage } from './support/crisisPage.js'
 import { fieldErrorsFrom, formBox, formText, handle, pageContext, readForm, signedIn, toId, type FieldErrors } from './support.js'
 
@@ -15,6 +16,8 @@ const NOTICES: Record<string, string> = {
   saved: 'Your profile is saved.',
   'credentials-changed': 'Your email address or password is changed.',
   'password-reset': 'Your new password is saved, and you are signed in.',
+  reading: 'Your reading choice is saved.',
+  'reading-cleared': 'What you read is cleared.',
 }
 
 export function accountRouter(payload: Payload): Router {
@@ -27,7 +30,8 @@ export function accountRouter(payload: Payload): Router {
       if (!user) return
       const notice = typeof req.query.notice === 'string' ? NOTICES[req.query.notice] : undefined
       const { values, waiting } = await accountPage(payload, user)
-      sendPage(res, <AccountPage ctx={await pageContext(payload, req, res)} values={values} notice={notice} waiting={waiting} />)
+      const reading = { rememberReading: (await accountReadingChoices(payload, user)).rememberReading, remembered: await rememberedReadingCount(payload, user) }
+      sendPage(res, <AccountPage ctx={await pageContext(payload, req, res)} values={values} notice={notice} waiting={waiting} reading={reading} />)
     }),
   )
 

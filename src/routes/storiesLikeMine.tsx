@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 import { MessagePage } from '../../views/pages/MessagePage.js'
 import { StoriesLikeMinePage } from '../../views/pages/StoriesLikeMinePage.js'
 import { sendPage } from '../../views/render.js'
-import { newSessionKey, recordStoryFeedback, saveReadingChoices } from '../commands/stories/storyFeedback.js'
+import { clearReadingRecords, newSessionKey, recordStoryFeedback, saveReadingChoices } from '../commands/stories/storyFeedback.js'
 import { StoryCommandError } from '../commands/stories/shared.js'
 import { secureCookies } from '../env.js'
 import { HIDE_WARNINGS_COOKIE, hiddenWarningsKeyPart, knownWarnings, READER_COOKIE } from '../policies/readingChoices.js'
@@ -17,7 +17,7 @@ import { requestIsEmpty, type MatchRequest } from '../policies/storyMatching.js'
 import { readerHiddenWarnings } from '../queries/readingChoices.js'
 import { storyBySlug } from '../queries/stories.js'
 import { likeMinePage } from '../queries/storyMatching.js'
-import { formList, formText, handle, pageContext, readForm, sendNotFound } from './support.js'
+import { formBox, formList, formText, handle, pageContext, readForm, sendNotFound, signedIn } from './support.js'
 
 const COOKIE = { httpOnly: true, sameSite: 'lax' as const, secure: secureCookies, path: '/' }
 const one = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 60) : '')
@@ -101,6 +101,28 @@ export function storiesLikeMineRouter(payload: Payload): Router {
           error.status,
         )
       }
+    }),
+  )
+
+  // "Remember what I read" (shown on /account): off by default; turning it off, or clearing, deletes the records.
+  router.post(
+    '/account/reading',
+    handle(async (req, res) => {
+      const user = signedIn(req, res, '/account')
+      if (!user) return
+      const { rememberReading } = readForm(req.body, { rememberReading: formBox() })
+      await saveReadingChoices(payload, user, { rememberReading })
+      res.redirect(303, '/account?notice=reading')
+    }),
+  )
+
+  router.post(
+    '/account/reading/clear',
+    handle(async (req, res) => {
+      const user = signedIn(req, res, '/account')
+      if (!user) return
+      await clearReadingRecords(payload, user)
+      res.redirect(303, '/account?notice=reading-cleared')
     }),
   )
 
