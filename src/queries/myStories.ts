@@ -56,7 +56,9 @@ export async function myStoryPage(payload: Payload, user: Author, story: Record<
   const history = await authorHistory(payload, user, story.id)
   const crisisPanel = crisisPanelFor(story, support)
   const crisisServices = crisisPanel ? await localCrisisServices(payload, idOf(story.locality)) : []
-  return { ...presentMyStory(story), consentHistory: consents.docs.map((c) => presentConsentHistory(c as Record<string, any>)), history, crisisPanel, crisisServices }
+  const tags = await payload.find({ collection: 'story-tags', depth: 0, limit: 200, pagination: false, overrideAccess: false, user })
+  const tagLabels = new Map(tags.docs.map((tag) => [String(tag.id), String(tag.label)]))
+  return { ...presentMyStory(story, tagLabels), consentHistory: consents.docs.map((c) => presentConsentHistory(c as Record<string, any>)), history, crisisPanel, crisisServices }
 }
 
 /** The author's view of the moderation log (its read access: their own stories' events, no private notes or names). */

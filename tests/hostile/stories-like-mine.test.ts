@@ -72,7 +72,7 @@ const signedInClient = async (email: string, password: string) => {
 }
 
 async function answer(client: WebClient, slug: string, fields: Record<string, string>) {
-  const token = await client.csrfToken('/stories')
+  const token = await client.csrfToken('/stories/like-mine')
   return client.postForm(`/stories/${slug}/feedback`, { _csrf: token, ...fields })
 }
 

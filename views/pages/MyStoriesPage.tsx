@@ -56,12 +56,10 @@ export function MyStoriesPage({ ctx, stories, notice }: { ctx: PageContext; stor
 function ReaderTotals({ totals }: { totals: FeedbackTotals }) {
   return (
     <div className="reader-totals">
-      <p className="meta">{totals.readers} readers answered after reading:</p>
+      <p className="meta">{`${totals.readers} readers answered after reading:`}</p>
       <ul>
         {(Object.keys(totals.counts) as (keyof FeedbackTotals['counts'])[]).map((question) => (
-          <li key={question}>
-            {FEEDBACK_QUESTION_TEXT[question]} {totals.counts[question].map((count, i) => `${i + 1}: ${count}`).join(', ')}
-          </li>
+          <li key={question}>{`${FEEDBACK_QUESTION_TEXT[question]} ${totals.counts[question].map((count, i) => `${i + 1}: ${count}`).join(', ')}`}</li>
         ))}
       </ul>
     </div>

@@ -4,6 +4,7 @@
 import type { Payload } from 'payload'
 
 import { sanitizeLexical } from '../../richtext/index.js'
+import { checkProposedCharacteristics, type ProposedCharacteristicsInput } from '../../policies/storyCharacteristics.js'
 import { decideTransition, type StoryAction } from '../../policies/storyWorkflow.js'
 import { closeCrisisAlertsFor } from '../../moderation/crisisAlerts.js'
 import { actorRole, emailAuthor, loadStory, logModerationEvent, queueOrderFor, storyConsentCurrent, StoryCommandError } from './shared.js'
@@ -24,7 +25,7 @@ export type ModerateStoryProps = {
   reason?: string
   /** Moderators only. */
   privateNote?: string
-  proposal?: { title?: string; summary?: string; body?: unknown; note?: string }
+  proposal?: { title?: string; summary?: string; body?: unknown; note?: string; characteristics?: ProposedCharacteristicsInput }
   quiet?: boolean
 }
 
@@ -76,7 +77,11 @@ export async function moderateStory({ payload, moderator, storyId, action, reaso
           break
         case 'propose_redaction':
           if (!proposal?.note?.trim()) throw new StoryCommandError('Explain the proposed change to the author.', 400)
+          // Changed characteristics wait for the author's acceptance, exactly as the words do.
+          const characteristics = proposal.characteristics ? checkProposedCharacteristics(proposal.characteristics) : null
+          if (characteristics && !characteristics.ok) throw new StoryCommandError(characteristics.reason, 400)
           data.redaction = {
+            characteristics: characteristics?.ok ? characteristics.value : null,
             state: 'open',
             title: proposal.title ?? story.title,
             summary: proposal.summary ?? story.summary,
