@@ -75,7 +75,7 @@ export async function moderateStory({ payload, moderator, storyId, action, reaso
         case 'mark_safe':
           data.crisisHold = false
           break
-        case 'propose_redaction':
+        case 'propose_redaction': {
           if (!proposal?.note?.trim()) throw new StoryCommandError('Explain the proposed change to the author.', 400)
           // Changed characteristics wait for the author's acceptance, exactly as the words do.
           const characteristics = proposal.characteristics ? checkProposedCharacteristics(proposal.characteristics) : null
@@ -95,6 +95,7 @@ export async function moderateStory({ payload, moderator, storyId, action, reaso
             [`A moderator suggests a change to "${story.title}" to protect you or someone else:`, proposal.note, 'Nothing changes unless you accept it.'],
           ]
           break
+        }
       }
       data.queueOrder = queueOrderFor({ ...story, ...data } as never)
       await payload.update({ collection: 'stories', id: storyId, data: data as never, overrideAccess: true, req })
