@@ -180,8 +180,18 @@ describe('narrative feedback', () => {
     expect(totals.hope5).toBe(1)
     expect(totals.connection4).toBe(1)
     // Ten posts at once from one session: still one more answer at most (here none: it has answered).
-    await Promise.all(Array.from({ length: 10 }, () => answer(reader, S.a2!.slug, { hope: '1' })))
+    const together = await Promise.all(Array.from({ length: 10 }, () => answer(reader, S.a2!.slug, { hope: '1' })))
+    expect(together.map((r) => r.status)).toEqual(Array(10).fill(303))
     expect((await totalsOf(S.a2!.id)).readers).toBe(1)
+    // A new session sending ten answers at once: one is counted, the others are refused, none fails.
+    const eager = new WebClient(hostile.server.url)
+    await answer(eager, S.a1!.slug, { hope: '3' })
+    const before = (await totalsOf(S.a1!.id)).readers
+    const burst = await Promise.all(Array.from({ length: 10 }, () => answer(eager, S.a5!.slug, { hope: '2' })))
+    expect(burst.map((r) => r.status)).toEqual(Array(10).fill(303))
+    expect(burst.filter((r) => String(r.headers.get('location')).includes('feedback=thanks'))).toHaveLength(1)
+    expect((await totalsOf(S.a5!.id)).readers).toBe(1)
+    expect((await totalsOf(S.a1!.id)).readers).toBe(before)
   })
 
   test('a member moves the figures by one answer per account, whatever their sessions', async () => {

@@ -60,7 +60,12 @@ describe('matching and ranking', () => {
   it('an empty request shows the newest stories', () => {
     const out = rankMatches(all, EMPTY_REQUEST, { visitor: true, limit: 3 })
     expect(out.refused).toBe(false)
-    expect(out.ids).toEqual([...all].sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt))).slice(0, 3).map((s) => s.id))
+    expect(out.ids).toEqual(
+      [...all]
+        .sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)))
+        .slice(0, 3)
+        .map((s) => s.id),
+    )
   })
 })
 
