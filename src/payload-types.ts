@@ -97,6 +97,11 @@ export interface Config {
     'data-steps': DataStep;
     'runner-locks': RunnerLock;
     'email-deliveries': EmailDelivery;
+    'story-tags': StoryTag;
+    'story-feedback-totals': StoryFeedbackTotal;
+    'story-pair-counts': StoryPairCount;
+    'story-feedback-marks': StoryFeedbackMark;
+    'reading-records': ReadingRecord;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -135,6 +140,11 @@ export interface Config {
     'data-steps': DataStepsSelect<false> | DataStepsSelect<true>;
     'runner-locks': RunnerLocksSelect<false> | RunnerLocksSelect<true>;
     'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>;
+    'story-tags': StoryTagsSelect<false> | StoryTagsSelect<true>;
+    'story-feedback-totals': StoryFeedbackTotalsSelect<false> | StoryFeedbackTotalsSelect<true>;
+    'story-pair-counts': StoryPairCountsSelect<false> | StoryPairCountsSelect<true>;
+    'story-feedback-marks': StoryFeedbackMarksSelect<false> | StoryFeedbackMarksSelect<true>;
+    'reading-records': ReadingRecordsSelect<false> | ReadingRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -239,6 +249,21 @@ export interface User {
     notifyMessages?: boolean | null;
     replyDelivery?: ('immediately' | 'digest') | null;
     digest?: ('never' | 'weekly' | 'daily') | null;
+  };
+  reading?: {
+    hiddenWarnings?:
+      | (
+          | 'substance-use'
+          | 'relapse'
+          | 'overdose'
+          | 'self-harm'
+          | 'suicide'
+          | 'abuse-violence'
+          | 'bereavement'
+          | 'prison'
+        )[]
+      | null;
+    rememberReading?: boolean | null;
   };
   /**
    * When the digest last looked for news for this member.
@@ -404,6 +429,13 @@ export interface Story {
   contentWarningNote?: string | null;
   coverImage?: (number | null) | Media;
   /**
+   * Who is telling this story, as the author chose for it (never read from their account).
+   */
+  narratorType?: ('in-recovery' | 'family-carer' | 'professional' | 'commissioner' | 'supporter') | null;
+  experienceTags?: (number | StoryTag)[] | null;
+  recoveryStage?: ('early-days' | 'a-while' | 'long-term' | 'supporting') | null;
+  tone?: ('hopeful' | 'honest' | 'practical') | null;
+  /**
    * Random and stable: never made from the title or the author.
    */
   slug?: string | null;
@@ -479,6 +511,13 @@ export interface Story {
       | null;
     contentWarningNote?: string | null;
     coverImage?: (number | null) | Media;
+    /**
+     * Who is telling this story, as the author chose for it (never read from their account).
+     */
+    narratorType?: ('in-recovery' | 'family-carer' | 'professional' | 'commissioner' | 'supporter') | null;
+    experienceTags?: (number | StoryTag)[] | null;
+    recoveryStage?: ('early-days' | 'a-while' | 'long-term' | 'supporting') | null;
+    tone?: ('hopeful' | 'honest' | 'practical') | null;
   };
   revisionState?: ('none' | 'submitted' | 'changes_requested') | null;
   redaction?: {
@@ -501,6 +540,15 @@ export interface Story {
       [k: string]: unknown;
     } | null;
     note?: string | null;
+    characteristics?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
     proposedAt?: string | null;
     respondedAt?: string | null;
   };
@@ -515,6 +563,19 @@ export interface Story {
   renewalRemindedVersion?: number | null;
   searchText?: string | null;
   queueOrder?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Substance and experience tags authors choose for their stories.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-tags".
+ */
+export interface StoryTag {
+  id: number;
+  label: string;
+  slug: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1348,6 +1409,66 @@ export interface EmailDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-feedback-totals".
+ */
+export interface StoryFeedbackTotal {
+  id: number;
+  story: number | Story;
+  readers: number;
+  hope1: number;
+  hope2: number;
+  hope3: number;
+  hope4: number;
+  hope5: number;
+  connection1: number;
+  connection2: number;
+  connection3: number;
+  connection4: number;
+  connection5: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-pair-counts".
+ */
+export interface StoryPairCount {
+  id: number;
+  storyA: number | Story;
+  storyB: number | Story;
+  count: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-feedback-marks".
+ */
+export interface StoryFeedbackMark {
+  id: number;
+  readerKey: string;
+  story: number | Story;
+  helpful?: boolean | null;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reading-records".
+ */
+export interface ReadingRecord {
+  id: number;
+  member: number | User;
+  story: number | Story;
+  hope?: number | null;
+  connection?: number | null;
+  answeredAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -1580,6 +1701,26 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'erasure-log';
         value: number | ErasureLog;
+      } | null)
+    | ({
+        relationTo: 'story-tags';
+        value: number | StoryTag;
+      } | null)
+    | ({
+        relationTo: 'story-feedback-totals';
+        value: number | StoryFeedbackTotal;
+      } | null)
+    | ({
+        relationTo: 'story-pair-counts';
+        value: number | StoryPairCount;
+      } | null)
+    | ({
+        relationTo: 'story-feedback-marks';
+        value: number | StoryFeedbackMark;
+      } | null)
+    | ({
+        relationTo: 'reading-records';
+        value: number | ReadingRecord;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1650,6 +1791,12 @@ export interface UsersSelect<T extends boolean = true> {
         notifyMessages?: T;
         replyDelivery?: T;
         digest?: T;
+      };
+  reading?:
+    | T
+    | {
+        hiddenWarnings?: T;
+        rememberReading?: T;
       };
   digestCheckedAt?: T;
   approvedPostCount?: T;
@@ -1760,6 +1907,10 @@ export interface StoriesSelect<T extends boolean = true> {
   contentWarnings?: T;
   contentWarningNote?: T;
   coverImage?: T;
+  narratorType?: T;
+  experienceTags?: T;
+  recoveryStage?: T;
+  tone?: T;
   slug?: T;
   author?: T;
   status?: T;
@@ -1783,6 +1934,10 @@ export interface StoriesSelect<T extends boolean = true> {
         contentWarnings?: T;
         contentWarningNote?: T;
         coverImage?: T;
+        narratorType?: T;
+        experienceTags?: T;
+        recoveryStage?: T;
+        tone?: T;
       };
   revisionState?: T;
   redaction?:
@@ -1793,6 +1948,7 @@ export interface StoriesSelect<T extends boolean = true> {
         summary?: T;
         body?: T;
         note?: T;
+        characteristics?: T;
         proposedAt?: T;
         respondedAt?: T;
       };
@@ -2333,6 +2489,72 @@ export interface RunnerLocksSelect<T extends boolean = true> {
 export interface EmailDeliveriesSelect<T extends boolean = true> {
   key?: T;
   sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-tags_select".
+ */
+export interface StoryTagsSelect<T extends boolean = true> {
+  label?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-feedback-totals_select".
+ */
+export interface StoryFeedbackTotalsSelect<T extends boolean = true> {
+  story?: T;
+  readers?: T;
+  hope1?: T;
+  hope2?: T;
+  hope3?: T;
+  hope4?: T;
+  hope5?: T;
+  connection1?: T;
+  connection2?: T;
+  connection3?: T;
+  connection4?: T;
+  connection5?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-pair-counts_select".
+ */
+export interface StoryPairCountsSelect<T extends boolean = true> {
+  storyA?: T;
+  storyB?: T;
+  count?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "story-feedback-marks_select".
+ */
+export interface StoryFeedbackMarksSelect<T extends boolean = true> {
+  readerKey?: T;
+  story?: T;
+  helpful?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reading-records_select".
+ */
+export interface ReadingRecordsSelect<T extends boolean = true> {
+  member?: T;
+  story?: T;
+  hope?: T;
+  connection?: T;
+  answeredAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

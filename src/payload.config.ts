@@ -35,6 +35,11 @@ import { RunnerLocks } from '../collections/RunnerLocks/index.js'
 import { ReservedNames } from '../collections/ReservedNames/index.js'
 import { Stories } from '../collections/Stories/index.js'
 import { Threads } from '../collections/Threads/index.js'
+import { StoryTags } from '../collections/StoryTags/index.js'
+import { StoryFeedbackTotals } from '../collections/StoryFeedbackTotals/index.js'
+import { StoryPairCounts } from '../collections/StoryPairCounts/index.js'
+import { StoryFeedbackMarks } from '../collections/StoryFeedbackMarks/index.js'
+import { ReadingRecords } from '../collections/ReadingRecords/index.js'
 import { Users } from '../collections/Users/index.js'
 import { VolunteerInterests } from '../collections/VolunteerInterests/index.js'
 import { VolunteerOpportunities } from '../collections/VolunteerOpportunities/index.js'
@@ -104,6 +109,11 @@ export default buildConfig({
       DataSteps,
       RunnerLocks,
       EmailDeliveries,
+      StoryTags,
+      StoryFeedbackTotals,
+      StoryPairCounts,
+      StoryFeedbackMarks,
+      ReadingRecords,
     ]),
   ),
   globals: withUkDates(showLeadsTheCrisisPartOnly([ModerationSettings, MeetingSettings, PrivacySettingsGlobal])),

@@ -35,6 +35,7 @@ import { myStoryWritingRouter } from './routes/myStories/write.js'
 import { reportsRouter } from './routes/reports.js'
 import { volunteerRouter } from './routes/volunteer.js'
 import { searchRouter } from './routes/search.js'
+import { readingChoicesKey, storiesLikeMineRouter } from './routes/storiesLikeMine.js'
 import { storiesRouter } from './routes/stories.js'
 import { unsubscribeRouter } from './routes/unsubscribe.js'
 import { pagesRouter } from './routes/pages.js'
@@ -143,6 +144,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Whole public pages from memory when nothing they read has changed (src/cache/, README "Page cache").
   // A member's place in a thread is read (and their visit recorded) before the cache: it is in the page's key.
   app.use(threadVisits(payload))
+  app.use(readingChoicesKey())
   app.use(servePageCache())
   app.use(pagesRouter(payload))
   app.use(aboutRouter(payload))
@@ -159,6 +161,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // The author's routes come first: /stories/new must not be read as a story called "new".
   app.use(myStoryWritingRouter(payload))
   app.use(myStoriesRouter(payload))
+  app.use(storiesLikeMineRouter(payload))
   app.use(storiesRouter(payload))
   app.use(forumRouter(payload))
   app.use(flagsRouter(payload))

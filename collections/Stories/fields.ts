@@ -4,7 +4,8 @@
 import type { Field } from 'payload'
 
 import { STORY_CONTENT_KEYS, type StoryContentKey } from '../../src/policies/storyContent.js'
-import { CONTENT_WARNINGS, STORY_THEMES } from '../../src/policies/storyTaxonomy.js'
+import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
+import { CONTENT_WARNINGS, RECOVERY_STAGES, STORY_THEMES, STORY_TONES } from '../../src/policies/storyTaxonomy.js'
 import { richTextEditor } from '../../src/richtext/editor.js'
 import { authorWritable } from './access.js'
 
@@ -27,6 +28,16 @@ export function storyContentFields({ required }: { required: boolean }): Field[]
     },
     contentWarningNote: { type: 'text', maxLength: 200, access: write },
     coverImage: { type: 'upload', relationTo: 'media', access: write },
+    // Characteristics for "stories like mine": chosen by the author for this story, each may be left blank.
+    narratorType: {
+      type: 'select',
+      options: MEMBER_TYPES.map(({ value, label }) => ({ value, label })),
+      access: write,
+      admin: { description: 'Who is telling this story, as the author chose for it (never read from their account).' },
+    },
+    experienceTags: { type: 'relationship', relationTo: 'story-tags', hasMany: true, access: write },
+    recoveryStage: { type: 'select', options: RECOVERY_STAGES.map(({ value, label }) => ({ value, label })), access: write },
+    tone: { type: 'select', options: STORY_TONES.map(({ value, label }) => ({ value, label })), access: write },
   }
   return STORY_CONTENT_KEYS.map((name) => ({ name, ...fields[name] }) as Field)
 }

@@ -118,6 +118,8 @@ export const Stories: CollectionConfig = {
         { name: 'summary', type: 'textarea' },
         { name: 'body', type: 'richText', editor: richTextEditor },
         { name: 'note', type: 'textarea' },
+        // Proposed characteristics (narrator type, tags, stage, tone, themes), when the moderator changes them too.
+        { name: 'characteristics', type: 'json' },
         { name: 'proposedAt', type: 'date' },
         { name: 'respondedAt', type: 'date' },
       ],

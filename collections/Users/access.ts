@@ -28,6 +28,8 @@ export const signupFormOrAdmin: Access = ({ req }) => isAdmin(req.user) || req.c
 export const unlockAccess: Access = ({ req: { user } }) => canUnlockAccounts(user)
 
 export const emailFieldRead: FieldAccess = ({ req: { user }, doc, id }) => canReadEmail(user, doc?.id ?? id)
+/** A member's own private choices (reading preferences): the member and admins, as the email address. */
+export const selfOrAdminField: FieldAccess = ({ req: { user }, doc, id }) => canReadEmail(user, doc?.id ?? id)
 export const rolesFieldWrite: FieldAccess = ({ req: { user } }) => canChangeRoles(user)
 
 /** Which localities a member coordinates volunteering for: the member and moderators. */

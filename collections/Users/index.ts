@@ -4,10 +4,11 @@ import type { CollectionConfig } from 'payload'
 import { secureCookies } from '../../src/env.js'
 import { resetPasswordEmail, verifyEmail } from '../../src/email/templates.js'
 import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
+import { CONTENT_WARNINGS } from '../../src/policies/storyTaxonomy.js'
 import { DIGEST_OPTIONS, NOTIFICATION_PREFERENCES, REPLY_DELIVERY_OPTIONS } from '../../src/policies/notifications.js'
 import { isModerator, ROLES } from '../../src/policies/roles.js'
 import { adminsOnly, moderatorsOnly, staffOnly, systemField } from '../shared/access.js'
-import { emailFieldRead, rolesFieldWrite, selfOrAdmin, selfOrModerator, selfOrModeratorField, signupFormOrAdmin, unlockAccess } from './access.js'
+import { emailFieldRead, rolesFieldWrite, selfOrAdmin, selfOrAdminField, selfOrModerator, selfOrModeratorField, signupFormOrAdmin, unlockAccess } from './access.js'
 import { assignDefaultRole } from './hooks/assignDefaultRole.js'
 import { enforcePasswordPolicy } from './hooks/enforcePasswordPolicy.js'
 import { notifyEmailChange } from './hooks/notifyEmailChange.js'
@@ -182,6 +183,17 @@ export const Users: CollectionConfig = {
           defaultValue: 'never',
           options: DIGEST_OPTIONS.map(({ value, label }) => ({ value, label })),
         },
+      ],
+    },
+    // Reading choices (issue 17): the content warnings to hide in story lists and matches, and whether
+    // answers after stories are kept with the member (off by default). Only the member and admins read them.
+    {
+      name: 'reading',
+      type: 'group',
+      access: { read: selfOrAdminField },
+      fields: [
+        { name: 'hiddenWarnings', type: 'select', hasMany: true, options: CONTENT_WARNINGS.map(({ value, label }) => ({ value, label })) },
+        { name: 'rememberReading', type: 'checkbox', defaultValue: false, label: 'Remember what I read' },
       ],
     },
     {

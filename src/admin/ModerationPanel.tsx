@@ -7,6 +7,8 @@
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { MEMBER_TYPES } from '../policies/memberTypes.js'
+import { RECOVERY_STAGES, STORY_TONES } from '../policies/storyTaxonomy.js'
 import { lexicalToMarkdown } from '../richtext/toMarkdown.js'
 import { sendDecision } from './sendDecision.js'
 
@@ -39,6 +41,9 @@ export function ModerationPanel() {
   const [proposalTitle, setProposalTitle] = useState('')
   const [proposalSummary, setProposalSummary] = useState('')
   const [proposalBody, setProposalBody] = useState('')
+  // Characteristics (issue 17): proposed with the redaction, and changed only if the author accepts.
+  const [changeTraits, setChangeTraits] = useState(false)
+  const [traits, setTraits] = useState({ narratorType: '', recoveryStage: '', tone: '', themes: '', tags: '' })
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   if (!id) return null
@@ -64,6 +69,16 @@ export function ModerationPanel() {
       if (proposalTitle.trim()) payload.proposalTitle = proposalTitle
       if (proposalSummary.trim()) payload.proposalSummary = proposalSummary
       if (proposalBody.trim()) payload.proposalBody = proposalBody
+      if (changeTraits) {
+        Object.assign(payload, {
+          proposeCharacteristics: 'yes',
+          proposalNarratorType: traits.narratorType,
+          proposalRecoveryStage: traits.recoveryStage,
+          proposalTone: traits.tone,
+          proposalThemes: traits.themes,
+          proposalTags: traits.tags,
+        })
+      }
     }
     const outcome = await sendDecision(`/api/stories/${id}/moderate`, payload)
     setBusy(false)
@@ -109,6 +124,40 @@ export function ModerationPanel() {
             Proposed text
             <textarea name="proposalBody" value={proposalBody} onChange={(e) => setProposalBody(e.target.value)} rows={16} style={{ width: '100%' }} />
           </label>
+          <label style={{ display: 'block', marginTop: '0.75rem' }}>
+            <input type="checkbox" checked={changeTraits} onChange={(e) => setChangeTraits(e.target.checked)} /> Also propose the story&apos;s characteristics (the author must accept them too)
+          </label>
+          {changeTraits ? (
+            <div>
+              {(
+                [
+                  ['narratorType', 'Who is telling it', MEMBER_TYPES],
+                  ['recoveryStage', 'Stage of recovery', RECOVERY_STAGES],
+                  ['tone', 'Tone', STORY_TONES],
+                ] as const
+              ).map(([key, label, options]) => (
+                <label key={key} style={{ display: 'block' }}>
+                  {label}
+                  <select value={traits[key]} onChange={(e) => setTraits({ ...traits, [key]: e.target.value })} style={{ display: 'block' }}>
+                    <option value="">Not given</option>
+                    {options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+              <label style={{ display: 'block' }}>
+                Themes (their values, separated by commas: hope, connection…)
+                <input value={traits.themes} onChange={(e) => setTraits({ ...traits, themes: e.target.value })} style={{ width: '100%' }} />
+              </label>
+              <label style={{ display: 'block' }}>
+                Experience tags (their slugs, separated by commas: alcohol, gambling…)
+                <input value={traits.tags} onChange={(e) => setTraits({ ...traits, tags: e.target.value })} style={{ width: '100%' }} />
+              </label>
+            </div>
+          ) : null}
         </div>
       ) : null}
       <button type="button" onClick={() => void decide()} className="btn btn--style-primary" disabled={busy} style={{ marginTop: '0.75rem' }}>

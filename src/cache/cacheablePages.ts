@@ -11,7 +11,9 @@ export const CACHEABLE_PAGES: readonly CacheablePage[] = [
   { path: /^\/$/, params: [] },
   { path: /^\/stories$/, params: ['theme', 'locality', ...PAGING] },
   // /stories/new is the author's form: its own router answers it first, and it is excluded here too.
-  { path: /^\/stories\/(?!new$)[^/]+$/, params: ['flagged'] },
+  // Stories like mine: a parameter given twice (two themes) is not cached, as above.
+  { path: /^\/stories\/like-mine$/, params: ['narrator', 'stage', 'tone', 'theme', 'tag'] },
+  { path: /^\/stories\/(?!new$|like-mine$)[^/]+$/, params: ['flagged', 'feedback'] },
   { path: /^\/localities\/[^/]+$/, params: [...PAGING] },
   // ?quote= fills a member's reply form (their own entry: members' pages are kept per member).
   { path: /^\/threads\/(?!new$)[^/]+$/, params: ['flagged', 'quote', ...PAGING] },

@@ -28,6 +28,8 @@ export const CRAWLER_DISALLOWED = [
   '/replies/*/edit',
   // Story slugs are 12 random letters and digits: one may start with "new", so only the form itself.
   '/stories/new$',
+  // Endless combinations of choices, repeating the stories' own pages.
+  '/stories/like-mine',
   '/meetings/*/close',
   '/meetings/*/join-code',
   '/meetings/*/minutes',

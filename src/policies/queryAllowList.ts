@@ -49,6 +49,8 @@ export const QUERYABLE: Record<string, QueryableFields> = {
   messages: { filter: ['id', 'conversation', 'body'], sort: ['createdAt'], owner: 'member', leadsWork: true },
   notifications: { filter: ['id'], sort: ['createdAt'], owner: 'recipient' },
   'thread-reads': { filter: ['id'], sort: [], owner: 'member' },
+  'story-tags': { filter: ['id', 'slug', 'label'], sort: ['label'] },
+  'reading-records': { filter: ['id'], sort: [], owner: 'member' },
   users: { filter: ['id'], sort: [] },
   'moderation-events': { filter: ['id', 'targetCollection', 'targetId'], sort: ['at'] },
 }

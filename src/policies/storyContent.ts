@@ -4,7 +4,21 @@
 // select (src/presenters/story.ts) and the crisis-word doors (src/moderation/textDoors.ts). Add a key
 // here and the compiler names what is left to do; the README's "Adding a field" lists the rest.
 
-export const STORY_CONTENT_KEYS = ['title', 'summary', 'body', 'locality', 'themes', 'contentWarnings', 'contentWarningNote', 'coverImage'] as const
+export const STORY_CONTENT_KEYS = [
+  'title',
+  'summary',
+  'body',
+  'locality',
+  'themes',
+  'contentWarnings',
+  'contentWarningNote',
+  'coverImage',
+  // The story's characteristics for "stories like mine" (issue 17): the author chooses them for this story.
+  'narratorType',
+  'experienceTags',
+  'recoveryStage',
+  'tone',
+] as const
 export type StoryContentKey = (typeof STORY_CONTENT_KEYS)[number]
 
 /** The content an author types freely: triaged for crisis words, live and in a revision awaiting review. */
@@ -19,7 +33,9 @@ export function pickStoryContent(doc: Record<string, any>): Record<string, unkno
   for (const key of STORY_CONTENT_KEYS) {
     const value = doc[key]
     // Only relations become ids: the rich-text body is an object too, and is kept whole.
-    out[key] = value && typeof value === 'object' && 'id' in value ? value.id : value
+    // A list of relations (experience tags) becomes a list of ids.
+    if (Array.isArray(value)) out[key] = value.map((item) => (item && typeof item === 'object' && 'id' in item ? item.id : item))
+    else out[key] = value && typeof value === 'object' && 'id' in value ? value.id : value
   }
   return out
 }

@@ -9,6 +9,8 @@ import { idOf } from '../db/relationId.js'
 import { lexicalToMarkdown, lexicalToPlainText } from '../richtext/index.js'
 import { formatLondon } from '../policies/londonTime.js'
 import { storyReceivedPromise } from '../policies/postQueue.js'
+import type { FeedbackTotals } from '../policies/storyFeedback.js'
+import { characteristicsChanges, type Characteristics } from '../policies/storyCharacteristics.js'
 
 type Doc = Record<string, any>
 
@@ -58,9 +60,11 @@ export type MyStoryRow = {
   reasonForAuthor: string | null
   revisionState: string
   redactionOpen: boolean
+  /** Readers' answers as counts, only from 5 readers (src/policies/storyFeedback.ts). */
+  readerTotals: FeedbackTotals | null
 }
 
-export function presentMyStoryRow(doc: Doc): MyStoryRow {
+export function presentMyStoryRow(doc: Doc, readerTotals: FeedbackTotals | null = null): MyStoryRow {
   return {
     id: doc.id,
     title: String(doc.title),
@@ -70,6 +74,7 @@ export function presentMyStoryRow(doc: Doc): MyStoryRow {
     reasonForAuthor: doc.reasonForAuthor ?? null,
     revisionState: doc.revisionState ?? 'none',
     redactionOpen: doc.redaction?.state === 'open',
+    readerTotals,
   }
 }
 
@@ -106,10 +111,26 @@ export function presentAuthorEvent(e: Doc): HistoryRow {
 }
 
 /** A moderator's proposed redaction, as a word diff against the text it would replace. */
-export function presentRedaction(story: Doc): { note: string; diff: Change[] } | null {
+export function presentRedaction(story: Doc, tagLabels: Map<string, string> = new Map()): { note: string; diff: Change[]; characteristics: { what: string; from: string; to: string }[] } | null {
   if (story.redaction?.state !== 'open') return null
+  // Proposed characteristics, against the pending edit's when there is one, else the live story's.
+  const base = story.revisionState === 'submitted' && story.revision ? story.revision : story
+  const proposed = story.redaction.characteristics as Characteristics | null | undefined
   return {
     note: String(story.redaction.note ?? ''),
+    characteristics: proposed
+      ? characteristicsChanges(
+          {
+            narratorType: base.narratorType ?? null,
+            recoveryStage: base.recoveryStage ?? null,
+            tone: base.tone ?? null,
+            themes: base.themes ?? [],
+            experienceTags: (base.experienceTags ?? []).map((tag: unknown) => idOf(tag as never)!),
+          },
+          proposed,
+          (id) => tagLabels.get(String(id)) ?? 'an experience tag',
+        )
+      : [],
     diff: diffWords(
       [story.title, story.summary, lexicalToPlainText(story.revisionState === 'submitted' ? story.revision?.body : story.body)].join('\n\n'),
       [story.redaction.title, story.redaction.summary, lexicalToPlainText(story.redaction.body)].join('\n\n'),
@@ -125,7 +146,7 @@ export function crisisPanelFor(story: Doc, support: unknown): MyStoryCrisisPanel
 }
 
 /** The manage page's facts about the story, and what the author may still do with it. */
-export function presentMyStory(story: Doc) {
+export function presentMyStory(story: Doc, tagLabels: Map<string, string> = new Map()) {
   return {
     story: {
       id: story.id,
@@ -140,7 +161,7 @@ export function presentMyStory(story: Doc) {
     consentSummary: consentSummary(story),
     canEdit: authorMayEdit(story.status),
     canWithdraw: authorMayWithdraw(story.status),
-    redaction: presentRedaction(story),
+    redaction: presentRedaction(story, tagLabels),
   }
 }
 
@@ -155,5 +176,9 @@ export function presentStoryFormValues(story: Doc) {
     themes: source.themes ?? [],
     contentWarnings: source.contentWarnings ?? [],
     contentWarningNote: source.contentWarningNote ?? '',
+    narratorType: source.narratorType ?? '',
+    experienceTags: (source.experienceTags ?? []).map((tag: unknown) => String(idOf(tag as never))),
+    recoveryStage: source.recoveryStage ?? '',
+    tone: source.tone ?? '',
   }
 }

@@ -5,7 +5,8 @@ import type { Payload } from 'payload'
 import { memberTypeBadge, shownStaffRole, STAFF_ROLE_LABEL, staffRoleOf, type BylineKind, type MemberTypeBadge, type StaffRole } from '../policies/byline.js'
 import { bylineText, type Byline } from '../policies/consent.js'
 import { STORY_CARD_CONTENT_KEYS } from '../policies/storyContent.js'
-import { themeLabel, warningLabel } from '../policies/storyTaxonomy.js'
+import { memberTypeLabel } from '../policies/memberTypes.js'
+import { stageLabel, themeLabel, toneLabel, warningLabel } from '../policies/storyTaxonomy.js'
 import type { StoryState } from '../policies/storyVisibility.js'
 
 /** The fields a story card needs: lists never load the story text (and its rich-text processing). */
@@ -33,6 +34,8 @@ export type StoryCard = {
   themes: { value: string; label: string }[]
   warnings: { value: string; label: string }[]
   warningNote: string
+  /** The characteristics the author chose for this story (issue 17): narrator, stage, tone, experiences. */
+  characteristics: { kind: 'narrator' | 'stage' | 'tone' | 'tag'; label: string }[]
   publishedAt: string | null
   cover: { url: string; alt: string; width?: number; height?: number } | null
 }
@@ -103,6 +106,7 @@ export function presentStoryCard(doc: Record<string, any>, displayNames: Map<str
     themes: (doc.themes ?? []).map((value: string) => ({ value, label: themeLabel(value) })),
     warnings: (doc.contentWarnings ?? []).map((value: string) => ({ value, label: warningLabel(value) })),
     warningNote: String(doc.contentWarningNote ?? ''),
+    characteristics: characteristicsOf(doc),
     publishedAt: doc.publishedAt ?? null,
     cover: cover && coverSize?.url ? { url: String(coverSize.url), alt: String(cover.alt ?? ''), width: coverSize.width, height: coverSize.height } : null,
   }
@@ -110,4 +114,16 @@ export function presentStoryCard(doc: Record<string, any>, displayNames: Map<str
 
 export function presentStoryPage(doc: Record<string, any>, displayNames: Map<string, AuthorName>): StoryPage {
   return { ...presentStoryCard(doc, displayNames), body: doc.body, status: doc.status, crisisHold: doc.crisisHold === true }
+}
+
+/** The story's characteristics in words; a tag shows only when it came populated (its label). */
+function characteristicsOf(doc: Record<string, any>): StoryCard['characteristics'] {
+  const out: StoryCard['characteristics'] = []
+  if (doc.narratorType) out.push({ kind: 'narrator', label: `Told by: ${memberTypeLabel(doc.narratorType)}` })
+  if (doc.recoveryStage) out.push({ kind: 'stage', label: stageLabel(doc.recoveryStage) })
+  if (doc.tone) out.push({ kind: 'tone', label: toneLabel(doc.tone) })
+  for (const tag of Array.isArray(doc.experienceTags) ? doc.experienceTags : []) {
+    if (tag && typeof tag === 'object' && typeof tag.label === 'string') out.push({ kind: 'tag', label: tag.label })
+  }
+  return out
 }

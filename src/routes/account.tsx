@@ -8,6 +8,7 @@ import { changeCredentials, saveProfile, saveVolunteerBadge } from '../commands/
 import { NOTIFICATION_PREFERENCES } from '../policies/notifications.js'
 import { accountPage, ownAccount } from '../queries/account.js'
 import { localCrisisServices } from '../queries/crisisServices.js'
+import { accountReadingChoices, rememberedReadingCount } from '../queries/readingChoices.js'
 import { sendCrisisPanelPage } from './support/crisisPage.js'
 import { fieldErrorsFrom, formBox, formText, handle, pageContext, readForm, signedIn, toId, type FieldErrors } from './support.js'
 
@@ -16,6 +17,8 @@ const NOTICES: Record<string, string> = {
   'credentials-changed': 'Your email address or password is changed.',
   'password-reset': 'Your new password is saved, and you are signed in.',
   'badge-saved': 'Your badge choice is saved.',
+  reading: 'Your reading choice is saved.',
+  'reading-cleared': 'What you read is cleared.',
 }
 
 export function accountRouter(payload: Payload): Router {
@@ -28,7 +31,8 @@ export function accountRouter(payload: Payload): Router {
       if (!user) return
       const notice = typeof req.query.notice === 'string' ? NOTICES[req.query.notice] : undefined
       const { values, waiting, volunteering } = await accountPage(payload, user)
-      sendPage(res, <AccountPage ctx={await pageContext(payload, req, res)} values={values} notice={notice} waiting={waiting} volunteering={volunteering} />)
+      const reading = { rememberReading: (await accountReadingChoices(payload, user)).rememberReading, remembered: await rememberedReadingCount(payload, user) }
+      sendPage(res, <AccountPage ctx={await pageContext(payload, req, res)} values={values} notice={notice} waiting={waiting} volunteering={volunteering} reading={reading} />)
     }),
   )
 

@@ -10,7 +10,10 @@ import { StoryPage } from '../../views/pages/StoryPage.js'
 import { sendPage } from '../../views/render.js'
 import { reportNoticeFor } from '../policies/flags.js'
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
+import { HIDE_WARNINGS_COOKIE } from '../policies/readingChoices.js'
 import { pageRequestFor } from '../queries/keyset.js'
+import { readerHiddenWarnings } from '../queries/readingChoices.js'
+import { moreLikeThis } from '../queries/storyMatching.js'
 import { STORY_LIST_ORDER, storyBySlug, storyList } from '../queries/stories.js'
 import { handle, pageContext, sendBadPageLink, sendNotFound } from './support.js'
 
@@ -37,7 +40,13 @@ export function storiesRouter(payload: Payload): Router {
     handle(async (req, res) => {
       const ctx = await pageContext(payload, req, res)
       const lookup = await storyBySlug(payload, res.locals.user, String(req.params.slug).slice(0, 40))
-      if (lookup.found === 'story') return sendPage(res, <StoryPage ctx={ctx} story={lookup.story} isAuthor={lookup.isAuthor} notice={reportNoticeFor(req.query)} />)
+      if (lookup.found === 'story') {
+        // "More like this" reads the other stories as this viewer: the page's cache tags include them.
+        const hidden = await readerHiddenWarnings(payload, res.locals.user, req.cookies?.[HIDE_WARNINGS_COOKIE])
+        const related = await moreLikeThis(payload, res.locals.user, lookup.story.id, hidden)
+        const feedbackState = req.query.feedback === 'thanks' || req.query.feedback === 'already' ? req.query.feedback : undefined
+        return sendPage(res, <StoryPage ctx={ctx} story={lookup.story} isAuthor={lookup.isAuthor} notice={reportNoticeFor(req.query)} related={related} feedbackState={feedbackState} />)
+      }
       if (lookup.found === 'nothing') return sendNotFound(res, ctx)
       sendPage(
         res,

@@ -8,6 +8,7 @@ import { seedDemoDirectory } from './demoDirectory.js'
 import { seedDemoVolunteering } from './demoVolunteering.js'
 import { checkPassword } from '../policies/password.js'
 import { seedDemoStories } from './demoStories.js'
+import { seedStoryTags } from './demoStoryMatching.js'
 import { seedDemoMeetings } from './demoMeetings.js'
 import { seedDemoThreads } from './demoThreads.js'
 
@@ -107,6 +108,7 @@ export async function seedDemoData(payload: Payload, options: { password?: strin
   // The migration that shipped the lexicon added it already; this only fills gaps in a demo database.
   await addMissingDefaultWords(payload)
   await seedCrisisServices(payload, localityIds)
+  await seedStoryTags(payload)
   const createdStories = await seedDemoStories(payload)
   await seedDemoThreads(payload)
   await seedDemoMeetings(payload)

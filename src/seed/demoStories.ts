@@ -6,8 +6,11 @@ import { giveConsent, submitStory } from '../commands/stories/authorActions.js'
 import { moderateStory } from '../commands/stories/moderateStory.js'
 import { markdownToLexical } from '../richtext/index.js'
 import type { ConsentChoices } from '../policies/consent.js'
+import { MATCHING_STORIES, seedDemoFeedback, seedStoryTags } from './demoStoryMatching.js'
 
-type DemoStory = { authorEmail: string; title: string; summary: string; body: string; themes: string[]; contentWarnings: string[]; consent: ConsentChoices }
+/** The story's characteristics for "stories like mine" (issue 17): tags by slug (src/seed/demoStoryTags.ts). */
+type Traits = { narratorType?: string; tags?: string[]; stage?: string; tone?: string }
+type DemoStory = { authorEmail: string; title: string; summary: string; body: string; themes: string[]; contentWarnings: string[]; consent: ConsentChoices } & Traits
 
 const STORIES: DemoStory[] = [
   {
@@ -18,6 +21,10 @@ const STORIES: DemoStory[] = [
     themes: ['connection', 'hope', 'connect'],
     contentWarnings: [],
     consent: { audience: 'public', byline: 'display-name', quoteInReports: true },
+    narratorType: 'in-recovery',
+    tags: ['alcohol'],
+    stage: 'early-days',
+    tone: 'hopeful',
   },
   {
     authorEmail: 'kettle@waymark.example',
@@ -27,6 +34,10 @@ const STORIES: DemoStory[] = [
     themes: ['identity', 'take-notice'],
     contentWarnings: ['substance-use'],
     consent: { audience: 'members', byline: 'anonymous', quoteInReports: false },
+    narratorType: 'family-carer',
+    tags: ['opiates'],
+    stage: 'supporting',
+    tone: 'honest',
   },
   {
     authorEmail: 'ribble@waymark.example',
@@ -36,7 +47,12 @@ const STORIES: DemoStory[] = [
     themes: ['meaning', 'be-active', 'give'],
     contentWarnings: [],
     consent: { audience: 'public', byline: 'pen-name', penName: 'Allotment Al', quoteInReports: true },
+    narratorType: 'in-recovery',
+    tags: ['alcohol'],
+    stage: 'a-while',
+    tone: 'practical',
   },
+  ...MATCHING_STORIES,
 ]
 
 export async function seedDemoStories(payload: Payload): Promise<number> {
@@ -44,6 +60,7 @@ export async function seedDemoStories(payload: Payload): Promise<number> {
   if (existing.totalDocs > 0) return 0
   const moderator = (await payload.find({ collection: 'users', where: { email: { equals: 'moderator@waymark.example' } }, limit: 1, overrideAccess: true })).docs[0]
   if (!moderator) return 0
+  const tagIds = await seedStoryTags(payload)
   let created = 0
   for (const demo of STORIES) {
     const author = (await payload.find({ collection: 'users', where: { email: { equals: demo.authorEmail } }, limit: 1, overrideAccess: true })).docs[0]
@@ -57,6 +74,10 @@ export async function seedDemoStories(payload: Payload): Promise<number> {
         locality: typeof author.homeLocality === 'object' && author.homeLocality ? author.homeLocality.id : author.homeLocality,
         themes: demo.themes,
         contentWarnings: demo.contentWarnings,
+        narratorType: demo.narratorType ?? null,
+        experienceTags: (demo.tags ?? []).map((slug) => tagIds.get(slug)).filter(Boolean),
+        recoveryStage: demo.stage ?? null,
+        tone: demo.tone ?? null,
       } as never,
       overrideAccess: false,
       user: author,
@@ -67,5 +88,6 @@ export async function seedDemoStories(payload: Payload): Promise<number> {
     await moderateStory({ payload, moderator, storyId: story.id, action: 'approve', quiet: true })
     created++
   }
+  await seedDemoFeedback(payload)
   return created
 }

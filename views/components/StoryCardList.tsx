@@ -17,6 +17,7 @@ export function StoryCardList({ stories, headingLevel = 3 }: { stories: StoryCar
             {story.localityName ? ` · ${story.localityName}` : ''}
           </p>
           {story.summary ? <p>{story.summary}</p> : null}
+          {story.characteristics.length > 0 ? <p className="meta">About this story: {story.characteristics.map((c) => c.label).join(' · ')}</p> : null}
           {story.warnings.length > 0 || story.warningNote ? <p className="meta">Content warnings: {[...story.warnings.map((w) => w.label), story.warningNote].filter(Boolean).join(', ')}</p> : null}
         </li>
       ))}

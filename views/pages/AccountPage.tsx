@@ -37,6 +37,8 @@ type Props = {
   /** The member's interests in volunteering roles, with where each stands. */
   volunteering?: OwnInterest[]
   badgeError?: string
+  /** "Remember what I read" (issue 17): off by default; how many answers it holds. */
+  reading?: { rememberReading: boolean; remembered: number }
 }
 
 function VolunteeringSection({ ctx, interests, badge, error }: { ctx: PageContext; interests: OwnInterest[]; badge: string; error?: string }) {
@@ -86,7 +88,7 @@ function VolunteeringSection({ ctx, interests, badge, error }: { ctx: PageContex
   )
 }
 
-export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors = {}, credentialValues = {}, notice, waiting, volunteering = [], badgeError }: Props) {
+export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors = {}, credentialValues = {}, notice, waiting, volunteering = [], badgeError, reading }: Props) {
   return (
     <Layout ctx={ctx} title="Your account">
       <h1>Your account</h1>
@@ -209,6 +211,29 @@ export function AccountPage({ ctx, values, profileErrors = {}, credentialErrors 
           </button>
         </PostForm>
       </section>
+      {reading ? (
+        <section aria-labelledby="reading-heading">
+          <h2 id="reading-heading">What you read</h2>
+          <p>
+            When you answer the questions after a story, we count your answers without your name. If you turn on “remember what I read”, we also keep your answers with your account, for you alone. It
+            is off unless you turn it on.
+          </p>
+          <PostForm action="/account/reading" csrfToken={ctx.csrfToken} label="Remember what I read">
+            <Checkbox name="rememberReading" label="Remember what I read" checked={reading.rememberReading} hint="Turning it off clears what was remembered." />
+            <button type="submit" className="button button--secondary">
+              Save reading choice
+            </button>
+          </PostForm>
+          {reading.remembered > 0 ? (
+            <PostForm action="/account/reading/clear" csrfToken={ctx.csrfToken} label="Clear what was remembered">
+              <p>Remembered: your answers after {reading.remembered} stories.</p>
+              <button type="submit" className="button button--secondary">
+                Clear what I read
+              </button>
+            </PostForm>
+          ) : null}
+        </section>
+      ) : null}
       <section aria-labelledby="your-data-heading">
         <h2 id="your-data-heading">Your data</h2>
         <ul>

@@ -1,4 +1,5 @@
 import type { MyStoryRow } from '../../src/presenters/myStory.js'
+import { FEEDBACK_QUESTION_TEXT, type FeedbackTotals } from '../../src/policies/storyFeedback.js'
 import { Layout } from '../components/Layout.js'
 import type { PageContext } from '../components/PageContext.js'
 
@@ -39,6 +40,7 @@ export function MyStoriesPage({ ctx, stories, notice }: { ctx: PageContext; stor
                   {story.revisionState === 'submitted' ? ' (your changes are with a moderator)' : ''}
                   {story.redactionOpen ? ' · A moderator suggests a change' : ''}
                   {story.reasonForAuthor ? <p className="meta">Moderator: {story.reasonForAuthor}</p> : null}
+                  {story.readerTotals ? <ReaderTotals totals={story.readerTotals} /> : null}
                 </td>
                 <td>{story.consentSummary}</td>
               </tr>
@@ -47,5 +49,19 @@ export function MyStoriesPage({ ctx, stories, notice }: { ctx: PageContext; stor
         </table>
       )}
     </Layout>
+  )
+}
+
+/** How readers answered after the story, as counts for each answer (shown from 5 readers only). */
+function ReaderTotals({ totals }: { totals: FeedbackTotals }) {
+  return (
+    <div className="reader-totals">
+      <p className="meta">{`${totals.readers} readers answered after reading:`}</p>
+      <ul>
+        {(Object.keys(totals.counts) as (keyof FeedbackTotals['counts'])[]).map((question) => (
+          <li key={question}>{`${FEEDBACK_QUESTION_TEXT[question]} ${totals.counts[question].map((count, i) => `${i + 1}: ${count}`).join(', ')}`}</li>
+        ))}
+      </ul>
+    </div>
   )
 }

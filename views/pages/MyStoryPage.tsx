@@ -18,7 +18,7 @@ type Props = {
   consentHistory: ConsentHistoryRow[]
   canEdit: boolean
   canWithdraw: boolean
-  redaction: { note: string; diff: Change[] } | null
+  redaction: { note: string; diff: Change[]; characteristics: { what: string; from: string; to: string }[] } | null
   history: HistoryRow[]
   consentValues?: ConsentValues
   errors?: FieldErrors
@@ -87,6 +87,31 @@ export function MyStoryPage({
           <div className="diff">
             {redaction.diff.map((part, index) => (part.added ? <ins key={index}>{part.value}</ins> : part.removed ? <del key={index}>{part.value}</del> : <span key={index}>{part.value}</span>))}
           </div>
+          {redaction.characteristics.length > 0 ? (
+            <table className="data-table">
+              <caption>What the story is about (used to find stories like it)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Characteristic</th>
+                  <th scope="col">Now</th>
+                  <th scope="col">Suggested</th>
+                </tr>
+              </thead>
+              <tbody>
+                {redaction.characteristics.map((row) => (
+                  <tr key={row.what}>
+                    <th scope="row">{row.what}</th>
+                    <td>
+                      <del>{row.from}</del>
+                    </td>
+                    <td>
+                      <ins>{row.to}</ins>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
           <form method="post" action={`/account/stories/${story.id}/redaction`} className="inline-form">
             <input type="hidden" name={CSRF_FIELD} value={ctx.csrfToken} />
             <button type="submit" name="answer" value="accept" className="button">

@@ -1,4 +1,5 @@
-import { CONTENT_WARNINGS, STORY_THEMES } from '../../src/policies/storyTaxonomy.js'
+import { MEMBER_TYPES } from '../../src/policies/memberTypes.js'
+import { CONTENT_WARNINGS, RECOVERY_STAGES, STORY_THEMES, STORY_TONES } from '../../src/policies/storyTaxonomy.js'
 import { ConsentFields, type ConsentValues } from '../components/ConsentFields.js'
 import { ErrorSummary, PostForm, SelectField, TextField, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
@@ -13,7 +14,14 @@ export type StoryFormValues = {
   contentWarnings?: string[]
   contentWarningNote?: string
   coverAlt?: string
+  narratorType?: string
+  experienceTags?: string[]
+  recoveryStage?: string
+  tone?: string
 }
+
+/** A moderator-managed experience tag, as the form offers it. */
+export type StoryTagOption = { value: string; label: string }
 
 export const STORY_FORM_LABELS: Record<string, string> = {
   title: 'Title',
@@ -41,6 +49,8 @@ type Props = {
   editingPublished?: boolean
   askConsent?: boolean
   hasCover?: boolean
+  /** The experience tags moderators keep (story-tags). */
+  tags?: StoryTagOption[]
 }
 
 function CheckboxGroup({ name, legend, options, checked }: { name: string; legend: string; options: readonly { value: string; label: string }[]; checked: string[] }) {
@@ -57,7 +67,7 @@ function CheckboxGroup({ name, legend, options, checked }: { name: string; legen
   )
 }
 
-export function StoryFormPage({ ctx, action, heading, values, consent, errors = {}, editingPublished = false, askConsent = true, hasCover = false }: Props) {
+export function StoryFormPage({ ctx, action, heading, values, consent, errors = {}, editingPublished = false, askConsent = true, hasCover = false, tags = [] }: Props) {
   return (
     <Layout ctx={ctx} title={heading}>
       <h1>{heading}</h1>
@@ -122,6 +132,14 @@ export function StoryFormPage({ ctx, action, heading, values, consent, errors = 
         <CheckboxGroup name="themes" legend="Themes (choose any)" options={STORY_THEMES} checked={values.themes ?? []} />
         <CheckboxGroup name="contentWarnings" legend="Content warnings (choose any that apply)" options={CONTENT_WARNINGS} checked={values.contentWarnings ?? []} />
         <TextField name="contentWarningNote" label="Other content warning" value={values.contentWarningNote} error={errors.contentWarningNote} maxLength={200} />
+        <fieldset>
+          <legend>About this story (optional)</legend>
+          <p className="field__hint">These help readers find stories like theirs. Choose for this story only; leave any of them blank.</p>
+          <SelectField name="narratorType" label="Who is telling this story" options={MEMBER_TYPES} value={values.narratorType} error={errors.narratorType} placeholder="I would rather not say" />
+          <SelectField name="recoveryStage" label="Stage of recovery" options={RECOVERY_STAGES} value={values.recoveryStage} error={errors.recoveryStage} placeholder="I would rather not say" />
+          <SelectField name="tone" label="Tone" options={STORY_TONES} value={values.tone} error={errors.tone} placeholder="I would rather not say" />
+          {tags.length > 0 ? <CheckboxGroup name="experienceTags" legend="Experiences (choose any)" options={tags} checked={values.experienceTags ?? []} /> : null}
+        </fieldset>
         <fieldset>
           <legend>A picture for your story (optional)</legend>
           <div className={errors.cover ? 'field field--error' : 'field'}>

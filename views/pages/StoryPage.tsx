@@ -5,6 +5,8 @@ import { Layout } from '../components/Layout.js'
 import { StoryBylineBadges } from '../components/StoryBylineBadges.js'
 import type { PageContext } from '../components/PageContext.js'
 import { RichText } from '../components/RichText.js'
+import { MoreLikeThis, StoryFeedbackForm } from '../components/StoryReaders.js'
+import type { MoreLikeThis as MoreLikeThisView } from '../../src/presenters/storyMatching.js'
 
 const STATUS_NOTE: Record<string, string> = {
   draft: 'This is a draft. Only you can see it.',
@@ -14,7 +16,21 @@ const STATUS_NOTE: Record<string, string> = {
   withdrawn: 'You withdrew this story. Only you and the moderators can see it.',
 }
 
-export function StoryPage({ ctx, story, isAuthor, notice }: { ctx: PageContext; story: StoryView; isAuthor: boolean; notice?: string }) {
+export function StoryPage({
+  ctx,
+  story,
+  isAuthor,
+  notice,
+  related,
+  feedbackState,
+}: {
+  ctx: PageContext
+  story: StoryView
+  isAuthor: boolean
+  notice?: string
+  related?: MoreLikeThisView
+  feedbackState?: string
+}) {
   return (
     <Layout ctx={ctx} title={story.title} description={story.summary || undefined}>
       <article className="story">
@@ -38,6 +54,7 @@ export function StoryPage({ ctx, story, isAuthor, notice }: { ctx: PageContext; 
           {story.localityName ? ` · ${story.localityName}` : ''}
         </p>
         {story.themes.length > 0 ? <p className="meta">Themes: {story.themes.map((t) => t.label).join(', ')}</p> : null}
+        {story.characteristics.length > 0 ? <p className="meta">About this story: {story.characteristics.map((c) => c.label).join(' · ')}</p> : null}
         {story.cover ? <img className="story__cover" src={story.cover.url} alt={story.cover.alt} width={story.cover.width} height={story.cover.height} /> : null}
         {story.summary ? <p className="lead">{story.summary}</p> : null}
         {story.warnings.length > 0 || story.warningNote ? (
@@ -48,8 +65,10 @@ export function StoryPage({ ctx, story, isAuthor, notice }: { ctx: PageContext; 
         ) : (
           <RichText doc={story.body} />
         )}
+        {story.status === 'published' && !isAuthor ? <StoryFeedbackForm csrfToken={ctx.csrfToken} slug={story.slug} state={feedbackState} /> : null}
         {story.status === 'published' && !isAuthor ? <ReportStory ctx={ctx} story={story} /> : null}
       </article>
+      {related ? <MoreLikeThis similar={related.similar} alsoFound={related.alsoFound} /> : null}
     </Layout>
   )
 }

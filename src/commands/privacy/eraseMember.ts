@@ -176,6 +176,7 @@ export async function eraseWithin(payload: Payload, req: PayloadRequest, memberI
     await payload.delete({ collection: 'thread-reads', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     // Their interest in volunteering, with their note and the coordinators' notes about it.
     await payload.delete({ collection: 'volunteer-interests', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
+    await payload.delete({ collection: 'reading-records', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })
     // Their private lines go whole (both sides' messages are about them); crisis alerts hold no text,
     // but they say that this person was thought to be in danger.
     await payload.delete({ collection: 'messages', where: { member: { equals: toId(memberId) } }, overrideAccess: true, req })

@@ -28,7 +28,8 @@ async function all(
     | 'notifications'
     | 'thread-reads'
     | 'volunteer-interests'
-    | 'directory-entries',
+    | 'directory-entries'
+    | 'reading-records',
   where: Where,
   depth = 0,
 ) {
@@ -84,11 +85,12 @@ export async function collectMemberData(payload: Payload, memberId: number | str
     all(payload, 'conversations', { or: [{ member: { equals: memberId } }, { and: [{ kind: { equals: 'member' } }, { otherMember: { equals: memberId } }] }] }),
     all(payload, 'messages', { or: [{ member: { equals: memberId } }, { and: [{ kind: { equals: 'member' } }, { otherMember: { equals: memberId } }] }] }),
   ])
-  const [notifications, threadReads, directorySuggestions, volunteering] = await Promise.all([
+  const [notifications, threadReads, directorySuggestions, volunteering, readingRecords] = await Promise.all([
     all(payload, 'notifications', { recipient: { equals: memberId } }),
     all(payload, 'thread-reads', { member: { equals: memberId } }),
     all(payload, 'directory-entries', { suggestedBy: { equals: memberId } }, 1),
     all(payload, 'volunteer-interests', { member: { equals: memberId } }, 1),
+    all(payload, 'reading-records', { member: { equals: memberId } }),
   ])
   // From the media folder or the bucket, wherever the uploads are kept.
   const store = mediaStore()
@@ -122,6 +124,8 @@ export async function collectMemberData(payload: Payload, memberId: number | str
       updatedAt: member.updatedAt,
     },
     notificationPreferences: member.notifications ?? {},
+    // Reading choices (issue 17): content warnings hidden from lists and matches, and "remember what I read".
+    readingPreferences: { hiddenWarnings: member.reading?.hiddenWarnings ?? [], rememberReading: member.reading?.rememberReading === true },
     stories: stories.map((s) => ({
       id: s.id,
       slug: s.slug,
@@ -129,6 +133,10 @@ export async function collectMemberData(payload: Payload, memberId: number | str
       themes: s.themes ?? [],
       contentWarnings: s.contentWarnings ?? [],
       contentWarningNote: s.contentWarningNote ?? null,
+      narratorType: s.narratorType ?? null,
+      experienceTags: s.experienceTags ?? [],
+      recoveryStage: s.recoveryStage ?? null,
+      tone: s.tone ?? null,
       locality: nameOf(s.locality),
       status: s.status,
       coverImage: s.coverImage && typeof s.coverImage === 'object' ? s.coverImage.id : (s.coverImage ?? null),
@@ -203,6 +211,8 @@ export async function collectMemberData(payload: Payload, memberId: number | str
       startedActiveAt: v.startedActiveAt ?? null,
       createdAt: v.createdAt,
     })),
+    // Kept only while "remember what I read" was on: your answers after stories.
+    storiesRead: readingRecords.map((r) => ({ story: r.story ?? null, hope: r.hope ?? null, connection: r.connection ?? null, answeredAt: r.answeredAt })),
     threadsReadAndFollowed: threadReads.map((t) => ({ thread: t.thread ?? null, seenUpTo: t.seenUpTo ?? null, following: t.following === true })),
     privateMessages: conversations
       .map((c) => ({

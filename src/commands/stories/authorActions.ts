@@ -93,7 +93,8 @@ export async function respondToRedaction(payload: Payload, user: User, storyId: 
       const redaction = { ...story.redaction, state: accept ? 'accepted' : 'declined', respondedAt }
       const data: Record<string, unknown> = { redaction }
       if (accept) {
-        const text = { title: story.redaction.title, summary: story.redaction.summary, body: story.redaction.body }
+        // The words, and the characteristics when the moderator proposed those too.
+        const text = { title: story.redaction.title, summary: story.redaction.summary, body: story.redaction.body, ...(story.redaction.characteristics ?? {}) }
         // The author's acceptance puts the redacted text where a moderator can approve it: the live
         // text of an unpublished submission, or the pending revision of a published story.
         if (story.status === 'published') {

@@ -18,6 +18,11 @@ export type StoryContent = {
   themes: string[]
   contentWarnings: string[]
   contentWarningNote: string
+  /** The story's characteristics (issue 17), each may be blank: never read from the author's account. */
+  narratorType?: string
+  experienceTagIds?: (number | string)[]
+  recoveryStage?: string
+  tone?: string
 }
 
 /** The story fields an author's form writes, in the shape the stories collection takes. */
@@ -30,6 +35,10 @@ function storyContentData(form: StoryContent) {
     themes: form.themes,
     contentWarnings: form.contentWarnings,
     contentWarningNote: form.contentWarningNote.trim(),
+    narratorType: form.narratorType || null,
+    experienceTags: form.experienceTagIds ?? [],
+    recoveryStage: form.recoveryStage || null,
+    tone: form.tone || null,
   } satisfies Record<Exclude<StoryContentKey, 'coverImage'>, unknown>
 }
 

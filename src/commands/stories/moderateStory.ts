@@ -4,6 +4,7 @@
 import type { Payload } from 'payload'
 
 import { sanitizeLexical } from '../../richtext/index.js'
+import { checkProposedCharacteristics, type ProposedCharacteristicsInput } from '../../policies/storyCharacteristics.js'
 import { decideTransition, type StoryAction } from '../../policies/storyWorkflow.js'
 import { closeCrisisAlertsFor } from '../../moderation/crisisAlerts.js'
 import { actorRole, emailAuthor, loadStory, logModerationEvent, queueOrderFor, storyConsentCurrent, StoryCommandError } from './shared.js'
@@ -24,7 +25,7 @@ export type ModerateStoryProps = {
   reason?: string
   /** Moderators only. */
   privateNote?: string
-  proposal?: { title?: string; summary?: string; body?: unknown; note?: string }
+  proposal?: { title?: string; summary?: string; body?: unknown; note?: string; characteristics?: ProposedCharacteristicsInput }
   quiet?: boolean
 }
 
@@ -74,9 +75,13 @@ export async function moderateStory({ payload, moderator, storyId, action, reaso
         case 'mark_safe':
           data.crisisHold = false
           break
-        case 'propose_redaction':
+        case 'propose_redaction': {
           if (!proposal?.note?.trim()) throw new StoryCommandError('Explain the proposed change to the author.', 400)
+          // Changed characteristics wait for the author's acceptance, exactly as the words do.
+          const characteristics = proposal.characteristics ? checkProposedCharacteristics(proposal.characteristics) : null
+          if (characteristics && !characteristics.ok) throw new StoryCommandError(characteristics.reason, 400)
           data.redaction = {
+            characteristics: characteristics?.ok ? characteristics.value : null,
             state: 'open',
             title: proposal.title ?? story.title,
             summary: proposal.summary ?? story.summary,
@@ -90,6 +95,7 @@ export async function moderateStory({ payload, moderator, storyId, action, reaso
             [`A moderator suggests a change to "${story.title}" to protect you or someone else:`, proposal.note, 'Nothing changes unless you accept it.'],
           ]
           break
+        }
       }
       data.queueOrder = queueOrderFor({ ...story, ...data } as never)
       await payload.update({ collection: 'stories', id: storyId, data: data as never, overrideAccess: true, req })

@@ -22,6 +22,7 @@ import * as migration_20261206_113126_notifications from './20261206_113126_noti
 import * as migration_20261207_100000_directory from './20261207_100000_directory';
 import * as migration_20261207_110000_volunteering from './20261207_110000_volunteering';
 import * as migration_20261207_110100_volunteer_badges from './20261207_110100_volunteer_badges';
+import * as migration_20261207_120000_story_characteristics from './20261207_120000_story_characteristics';
 
 export const migrations = [
   {
@@ -143,5 +144,10 @@ export const migrations = [
     up: migration_20261207_110100_volunteer_badges.up,
     down: migration_20261207_110100_volunteer_badges.down,
     name: '20261207_110100_volunteer_badges',
+  },
+  {
+    up: migration_20261207_120000_story_characteristics.up,
+    down: migration_20261207_120000_story_characteristics.down,
+    name: '20261207_120000_story_characteristics',
   },
 ];

@@ -11,6 +11,7 @@ import { StoryCommandError } from '../../commands/stories/shared.js'
 import { authorMayEdit, editMakesRevision } from '../../policies/storyWorkflow.js'
 import { presentStoryFormValues } from '../../presenters/myStory.js'
 import { ownStory } from '../../queries/myStories.js'
+import { storyTags } from '../../queries/storyMatching.js'
 import { checkConsent, consentStarted, readConsentForm, readStoryForm, storyErrors, uploadCover } from '../support/storyForms.js'
 import { fieldErrorsFrom, handle, pageContext, sendNotFound, signedIn, type FieldErrors } from '../support.js'
 
@@ -21,6 +22,7 @@ export function myStoryWritingRouter(payload: Payload): Router {
 
   async function renderForm(req: Request, res: Response, props: FormProps, status = 200) {
     const ctx = await pageContext(payload, req, res)
+    const tags = (await storyTags(payload, res.locals.user ?? null)).map((tag) => ({ value: String(tag.id), label: tag.label }))
     sendPage(
       res,
       <StoryFormPage
@@ -33,6 +35,7 @@ export function myStoryWritingRouter(payload: Payload): Router {
         editingPublished={props.editingPublished}
         askConsent={props.askConsent}
         hasCover={props.hasCover}
+        tags={tags}
       />,
       status,
     )

@@ -5,10 +5,11 @@ import type { Payload } from 'payload'
 import { uploadStoryCover } from '../../commands/stories/authorDrafts.js'
 import { BYLINES, type ConsentChoices } from '../../policies/consent.js'
 import type { StoryContentKey } from '../../policies/storyContent.js'
-import { CONTENT_WARNINGS, STORY_THEMES } from '../../policies/storyTaxonomy.js'
+import { isMemberType } from '../../policies/memberTypes.js'
+import { CONTENT_WARNINGS, isRecoveryStage, isStoryTone, STORY_THEMES } from '../../policies/storyTaxonomy.js'
 import { CONSENT_AUDIENCES, type ConsentAudience } from '../../policies/storyVisibility.js'
 import type { UploadedFile } from '../../security/multipart.js'
-import { fieldErrorsFrom, formBox, formList, formText, readForm, toId, type FieldErrors } from '../support.js'
+import { fieldErrorsFrom, formBox, formList, formText, isPlausibleId, readForm, toId, type FieldErrors } from '../support.js'
 
 /** The content an author writes in the form (src/policies/storyContent.ts); the picture comes as an upload. */
 type StoryFormContentKey = Exclude<StoryContentKey, 'coverImage'>
@@ -22,13 +23,32 @@ const STORY_FORM_CONTENT = {
   themes: formList(),
   contentWarnings: formList(),
   contentWarningNote: formText(400),
+  narratorType: formText(40),
+  experienceTags: formList(),
+  recoveryStage: formText(40),
+  tone: formText(40),
 } satisfies Record<StoryFormContentKey, unknown>
 
 export function readStoryForm(body: unknown) {
   const form = readForm(body, { ...STORY_FORM_CONTENT, coverAlt: formText(600), intent: formText(20) })
   const themes = form.themes.filter((t) => STORY_THEMES.some((s) => s.value === t))
   const contentWarnings = form.contentWarnings.filter((w) => CONTENT_WARNINGS.some((c) => c.value === w))
-  return { ...form, themes, contentWarnings, localityId: form.locality ? toId(form.locality) : null }
+  // The characteristics: an unknown value is left blank (the author may leave each one blank anyway).
+  const narratorType = isMemberType(form.narratorType) ? form.narratorType : ''
+  const recoveryStage = isRecoveryStage(form.recoveryStage) ? form.recoveryStage : ''
+  const tone = isStoryTone(form.tone) ? form.tone : ''
+  const experienceTags = [...new Set(form.experienceTags.filter((t) => isPlausibleId(t)))].slice(0, 20)
+  return {
+    ...form,
+    themes,
+    contentWarnings,
+    narratorType,
+    recoveryStage,
+    tone,
+    experienceTags,
+    experienceTagIds: experienceTags.map((t) => toId(t)),
+    localityId: form.locality ? toId(form.locality) : null,
+  }
 }
 
 export function readConsentForm(body: unknown) {

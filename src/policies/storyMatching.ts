@@ -1,0 +1,191 @@
+// "Stories like mine" (issue 17): which stories match what a reader asked for, in what order, which
+// filter values may be offered, and "more like this". Pure functions over the characteristics of the
+// stories the viewer may see (the caller has read them as the viewer); nothing here decides visibility.
+
+/** A filter value, or a combination of them, narrowing to fewer stories than this is not offered to visitors. */
+export const MIN_STORIES_FOR_FILTER = 5
+/** How many matches a page shows, and how many stories "more like this" shows of each kind. */
+export const MATCHES_SHOWN = 12
+export const MORE_LIKE_THIS_SHOWN = 3
+
+export type StoryTraits = {
+  id: number | string
+  narratorType: string | null
+  themes: string[]
+  tags: string[]
+  stage: string | null
+  tone: string | null
+  warnings: string[]
+  /** ISO date, for the newest first among equals. */
+  publishedAt: string | null
+}
+
+export type MatchRequest = { narratorType: string; themes: string[]; tags: string[]; stage: string; tone: string }
+
+export const EMPTY_REQUEST: MatchRequest = { narratorType: '', themes: [], tags: [], stage: '', tone: '' }
+
+export const requestIsEmpty = (r: MatchRequest): boolean => !r.narratorType && !r.stage && !r.tone && r.themes.length === 0 && r.tags.length === 0
+
+/** Stories with none of the warnings the reader chose to hide. */
+export const withoutHiddenWarnings = (stories: StoryTraits[], hidden: readonly string[]): StoryTraits[] =>
+  hidden.length === 0 ? stories : stories.filter((story) => !story.warnings.some((w) => hidden.includes(w)))
+
+/**
+ * A story matches when it has each chosen narrator type, stage and tone, at least one of the chosen
+ * themes (if any) and at least one of the chosen tags (if any).
+ */
+export function matches(story: StoryTraits, r: MatchRequest): boolean {
+  if (r.narratorType && story.narratorType !== r.narratorType) return false
+  if (r.stage && story.stage !== r.stage) return false
+  if (r.tone && story.tone !== r.tone) return false
+  if (r.themes.length > 0 && !r.themes.some((t) => story.themes.includes(t))) return false
+  if (r.tags.length > 0 && !r.tags.some((t) => story.tags.includes(t))) return false
+  return true
+}
+
+/** How many of the chosen characteristics a story shares. */
+export function sharedWithRequest(story: StoryTraits, r: MatchRequest): number {
+  return (
+    (r.narratorType && story.narratorType === r.narratorType ? 1 : 0) +
+    (r.stage && story.stage === r.stage ? 1 : 0) +
+    (r.tone && story.tone === r.tone ? 1 : 0) +
+    r.themes.filter((t) => story.themes.includes(t)).length +
+    r.tags.filter((t) => story.tags.includes(t)).length
+  )
+}
+
+/** How many characteristics two stories share. */
+export function sharedBetween(a: StoryTraits, b: StoryTraits): number {
+  return (
+    (a.narratorType && a.narratorType === b.narratorType ? 1 : 0) +
+    (a.stage && a.stage === b.stage ? 1 : 0) +
+    (a.tone && a.tone === b.tone ? 1 : 0) +
+    a.themes.filter((t) => b.themes.includes(t)).length +
+    a.tags.filter((t) => b.tags.includes(t)).length
+  )
+}
+
+const newestFirst = (a: StoryTraits, b: StoryTraits) => String(b.publishedAt ?? '').localeCompare(String(a.publishedAt ?? '')) || String(b.id).localeCompare(String(a.id))
+
+export type MatchOutcome = {
+  /** The request as applied: empty when it was refused. */
+  applied: MatchRequest
+  /** The combination narrowed to fewer than MIN_STORIES_FOR_FILTER stories and was ignored (visitors only). */
+  refused: boolean
+  /** Story ids, best match first. */
+  ids: (number | string)[]
+  total: number
+}
+
+/**
+ * The matches for a request among the stories the viewer may see (already without hidden warnings).
+ * For visitors, a combination that narrows to fewer than MIN_STORIES_FOR_FILTER stories is ignored, so
+ * that characteristics cannot be combined to single out an author: the newest stories are shown instead.
+ */
+export function rankMatches(stories: StoryTraits[], r: MatchRequest, { visitor, limit = MATCHES_SHOWN }: { visitor: boolean; limit?: number }): MatchOutcome {
+  if (requestIsEmpty(r))
+    return {
+      applied: EMPTY_REQUEST,
+      refused: false,
+      ids: [...stories]
+        .sort(newestFirst)
+        .slice(0, limit)
+        .map((s) => s.id),
+      total: stories.length,
+    }
+  const matching = stories.filter((story) => matches(story, r))
+  if (visitor && matching.length < MIN_STORIES_FOR_FILTER) {
+    return {
+      applied: EMPTY_REQUEST,
+      refused: true,
+      ids: [...stories]
+        .sort(newestFirst)
+        .slice(0, limit)
+        .map((s) => s.id),
+      total: stories.length,
+    }
+  }
+  const ranked = matching.map((story) => ({ story, score: sharedWithRequest(story, r) })).sort((a, b) => b.score - a.score || newestFirst(a.story, b.story))
+  return { applied: r, refused: false, ids: ranked.slice(0, limit).map((entry) => entry.story.id), total: matching.length }
+}
+
+export type FilterKind = 'narratorType' | 'themes' | 'tags' | 'stage' | 'tone'
+
+/** How many stories carry each value of a kind. */
+export function countsOf(stories: StoryTraits[], kind: FilterKind): Map<string, number> {
+  const counts = new Map<string, number>()
+  const bump = (value: string | null) => {
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1)
+  }
+  for (const story of stories) {
+    if (kind === 'themes') story.themes.forEach(bump)
+    else if (kind === 'tags') story.tags.forEach(bump)
+    else if (kind === 'narratorType') bump(story.narratorType)
+    else if (kind === 'stage') bump(story.stage)
+    else bump(story.tone)
+  }
+  return counts
+}
+
+/**
+ * The values of a kind that may be offered: to visitors only those at least MIN_STORIES_FOR_FILTER
+ * stories carry; to members every value some story carries.
+ */
+export function offeredValues<T extends { value: string }>(stories: StoryTraits[], kind: FilterKind, vocabulary: readonly T[], { visitor }: { visitor: boolean }): (T & { count: number })[] {
+  const counts = countsOf(stories, kind)
+  const least = visitor ? MIN_STORIES_FOR_FILTER : 1
+  return vocabulary.map((entry) => ({ ...entry, count: counts.get(entry.value) ?? 0 })).filter((entry) => entry.count >= least)
+}
+
+/** A request keeps only values that were offered (a visitor cannot ask for a value hidden from them). */
+export function keepOffered(r: MatchRequest, offered: Record<FilterKind, readonly { value: string }[]>): { request: MatchRequest; dropped: boolean } {
+  const ok = (kind: FilterKind, value: string) => offered[kind].some((entry) => entry.value === value)
+  const request: MatchRequest = {
+    narratorType: r.narratorType && ok('narratorType', r.narratorType) ? r.narratorType : '',
+    stage: r.stage && ok('stage', r.stage) ? r.stage : '',
+    tone: r.tone && ok('tone', r.tone) ? r.tone : '',
+    themes: r.themes.filter((t) => ok('themes', t)),
+    tags: r.tags.filter((t) => ok('tags', t)),
+  }
+  const dropped = request.narratorType !== r.narratorType || request.stage !== r.stage || request.tone !== r.tone || request.themes.length !== r.themes.length || request.tags.length !== r.tags.length
+  return { request, dropped }
+}
+
+/** Content-based "more like this": the visible stories sharing most with this one (at least one characteristic). */
+export function similarStories(story: StoryTraits, others: StoryTraits[], limit = MORE_LIKE_THIS_SHOWN): (number | string)[] {
+  return others
+    .filter((other) => String(other.id) !== String(story.id))
+    .map((other) => ({ other, score: sharedBetween(story, other) }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score || newestFirst(a.other, b.other))
+    .slice(0, limit)
+    .map((entry) => entry.other.id)
+}
+
+export type PairCount = { a: number | string; b: number | string; count: number }
+
+/**
+ * Collaborative "readers who found this helpful also found…": the other story of each pair with this
+ * one counted by at least `minimum` readers, most readers first, among the stories the viewer may see
+ * and not already shown.
+ */
+export function alsoFound(
+  storyId: number | string,
+  pairs: PairCount[],
+  visibleIds: ReadonlySet<string>,
+  exclude: ReadonlySet<string>,
+  minimum: number,
+  limit = MORE_LIKE_THIS_SHOWN,
+): (number | string)[] {
+  const out: { id: number | string; count: number }[] = []
+  for (const pair of pairs) {
+    if (pair.count < minimum) continue
+    const other = String(pair.a) === String(storyId) ? pair.b : String(pair.b) === String(storyId) ? pair.a : null
+    if (other === null || !visibleIds.has(String(other)) || exclude.has(String(other))) continue
+    out.push({ id: other, count: pair.count })
+  }
+  return out
+    .sort((x, y) => y.count - x.count || String(x.id).localeCompare(String(y.id)))
+    .slice(0, limit)
+    .map((entry) => entry.id)
+}

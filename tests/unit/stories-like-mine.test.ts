@@ -1,0 +1,178 @@
+// Issue 17 C, "stories like mine": matching and ranking, the fewer-than-5 rule for visitors, content
+// warnings hidden, "more like this" (shared characteristics, then pairs of at least 5 readers), and the
+// feedback rules (answers 1–5, helpful, pair keys, the author's threshold).
+import { describe, expect, it } from 'vitest'
+
+import { hiddenWarnings, hiddenWarningsKeyPart, knownWarnings } from '../../src/policies/readingChoices.js'
+import { foundHelpful, MIN_PAIR_COUNT, MIN_READERS_FOR_TOTALS, pairOf, readFeedbackAnswer, totalsForAuthor } from '../../src/policies/storyFeedback.js'
+import {
+  alsoFound,
+  EMPTY_REQUEST,
+  keepOffered,
+  MIN_STORIES_FOR_FILTER,
+  offeredValues,
+  rankMatches,
+  similarStories,
+  withoutHiddenWarnings,
+  type MatchRequest,
+  type StoryTraits,
+} from '../../src/policies/storyMatching.js'
+import { RECOVERY_STAGES, STORY_TONES } from '../../src/policies/storyTaxonomy.js'
+
+let next = 1
+const story = (traits: Partial<StoryTraits>): StoryTraits => ({
+  id: next++,
+  narratorType: null,
+  themes: [],
+  tags: [],
+  stage: null,
+  tone: null,
+  warnings: [],
+  publishedAt: `2026-01-${String(next).padStart(2, '0')}T00:00:00.000Z`,
+  ...traits,
+})
+const ask = (r: Partial<MatchRequest>): MatchRequest => ({ ...EMPTY_REQUEST, ...r })
+
+describe('matching and ranking', () => {
+  const hopefulAlcohol = Array.from({ length: 6 }, () => story({ narratorType: 'in-recovery', tags: ['alcohol'], tone: 'hopeful', stage: 'early-days' }))
+  const honestAlcohol = Array.from({ length: 5 }, () => story({ narratorType: 'in-recovery', tags: ['alcohol'], tone: 'honest' }))
+  const carers = Array.from({ length: 5 }, () => story({ narratorType: 'family-carer', tags: ['opiates'], stage: 'supporting' }))
+  const all = [...hopefulAlcohol, ...honestAlcohol, ...carers]
+
+  it('a story matches only with each chosen single value and one of each chosen list', () => {
+    const out = rankMatches(all, ask({ narratorType: 'in-recovery', tags: ['alcohol'] }), { visitor: false, limit: 100 })
+    expect(out.total).toBe(11)
+    expect(new Set(out.ids)).toEqual(new Set([...hopefulAlcohol, ...honestAlcohol].map((s) => s.id)))
+  })
+
+  it('ranks by shared characteristics, the most first', () => {
+    const out = rankMatches(all, ask({ narratorType: 'in-recovery', tags: ['alcohol'], themes: [] }), { visitor: false, limit: 100 })
+    expect(out.ids.length).toBe(11)
+    const ranked = rankMatches(all, ask({ narratorType: 'in-recovery', stage: '' }), { visitor: false, limit: 100 })
+    expect(ranked.total).toBe(11)
+    // With a tone chosen, stories of that tone only; with a theme list, stories sharing more themes come first.
+    const themed = [story({ themes: ['hope'] }), story({ themes: ['hope', 'connection'] }), story({ themes: ['connection'] })]
+    const order = rankMatches(themed, ask({ themes: ['hope', 'connection'] }), { visitor: false }).ids
+    expect(order[0]).toBe(themed[1]!.id)
+    expect(order).toHaveLength(3)
+  })
+
+  it('an empty request shows the newest stories', () => {
+    const out = rankMatches(all, EMPTY_REQUEST, { visitor: true, limit: 3 })
+    expect(out.refused).toBe(false)
+    expect(out.ids).toEqual(
+      [...all]
+        .sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)))
+        .slice(0, 3)
+        .map((s) => s.id),
+    )
+  })
+})
+
+describe('fewer than 5: nothing that could single out an author', () => {
+  const five = Array.from({ length: MIN_STORIES_FOR_FILTER }, () => story({ tone: 'hopeful', tags: ['gambling'] }))
+  const four = Array.from({ length: MIN_STORIES_FOR_FILTER - 1 }, () => story({ tone: 'practical', tags: ['prison'] }))
+  const rare = story({ tone: 'hopeful', tags: ['prison'], stage: 'long-term' })
+  const all = [...five, ...four, rare]
+
+  it('offers a visitor only values at least 5 visible stories carry; a member every value there is', () => {
+    expect(offeredValues(all, 'tone', STORY_TONES, { visitor: true }).map((o) => o.value)).toEqual(['hopeful'])
+    expect(offeredValues(all, 'tone', STORY_TONES, { visitor: false }).map((o) => o.value)).toEqual(['hopeful', 'practical'])
+    // Prison: four stories and the rare one make five.
+    expect(offeredValues(all, 'tags', [{ value: 'gambling' }, { value: 'prison' }], { visitor: true }).map((o) => o.value)).toEqual(['gambling', 'prison'])
+    expect(offeredValues(all, 'stage', RECOVERY_STAGES, { visitor: true })).toEqual([])
+    expect(offeredValues(all, 'stage', RECOVERY_STAGES, { visitor: false }).map((o) => o.value)).toEqual(['long-term'])
+  })
+
+  it('a visitor asking for a value not offered has it left out', () => {
+    const offered = { narratorType: [], themes: [], tags: [{ value: 'prison' }], stage: [], tone: [{ value: 'hopeful' }] }
+    const kept = keepOffered(ask({ stage: 'long-term', tone: 'hopeful', tags: ['prison', 'made-up'] }), offered)
+    expect(kept.dropped).toBe(true)
+    expect(kept.request).toEqual(ask({ tone: 'hopeful', tags: ['prison'] }))
+    expect(keepOffered(ask({ tone: 'hopeful' }), offered).dropped).toBe(false)
+  })
+
+  it('a combination of offered values narrowing to fewer than 5 is refused for visitors, and the newest are shown', () => {
+    // hopeful (6 stories) and prison (5 stories) are both offered; together they narrow to the one rare story.
+    const out = rankMatches(all, ask({ tone: 'hopeful', tags: ['prison'] }), { visitor: true })
+    expect(out.refused).toBe(true)
+    expect(out.applied).toEqual(EMPTY_REQUEST)
+    expect(out.ids[0]).not.toBe(undefined)
+    expect(out.total).toBe(all.length)
+    // Exactly five is enough.
+    expect(rankMatches(all, ask({ tags: ['gambling'] }), { visitor: true }).refused).toBe(false)
+    // Members are not refused.
+    const member = rankMatches(all, ask({ tone: 'hopeful', tags: ['prison'] }), { visitor: false })
+    expect(member.refused).toBe(false)
+    expect(member.ids).toEqual([rare.id])
+  })
+})
+
+describe('content warnings stay in force', () => {
+  it('stories with a hidden warning leave matches, counts and more like this', () => {
+    const calm = Array.from({ length: 5 }, () => story({ tone: 'hopeful' }))
+    const relapse = story({ tone: 'hopeful', warnings: ['relapse'] })
+    const shown = withoutHiddenWarnings([...calm, relapse], ['relapse'])
+    expect(shown.map((s) => s.id)).toEqual(calm.map((s) => s.id))
+    expect(similarStories(calm[0]!, shown)).not.toContain(relapse.id)
+  })
+
+  it('the choice reads only known warnings, joins the session and the account, and keys the page cache', () => {
+    expect(knownWarnings('relapse,nonsense,prison,relapse')).toEqual(['relapse', 'prison'])
+    expect(hiddenWarnings('prison', ['suicide'])).toEqual(['suicide', 'prison'])
+    expect(hiddenWarningsKeyPart('prison,relapse')).toBe('hide:relapse,prison')
+    expect(hiddenWarningsKeyPart('junk')).toBeNull()
+  })
+})
+
+describe('more like this', () => {
+  const here = story({ narratorType: 'in-recovery', tags: ['alcohol'], tone: 'hopeful', themes: ['hope'] })
+  const close = story({ narratorType: 'in-recovery', tags: ['alcohol'], tone: 'hopeful' })
+  const some = story({ themes: ['hope'] })
+  const none = story({ tone: 'practical' })
+
+  it('content-based: stories sharing most characteristics first, none sharing nothing, never the story itself', () => {
+    expect(similarStories(here, [none, some, close, here])).toEqual([close.id, some.id])
+  })
+
+  it('collaborative: only pairs of at least 5 readers, only stories the viewer may see, not already shown', () => {
+    const pairs = [
+      { a: here.id, b: 900, count: MIN_PAIR_COUNT + 3 },
+      { a: 901, b: here.id, count: MIN_PAIR_COUNT },
+      { a: here.id, b: 902, count: MIN_PAIR_COUNT - 1 },
+      { a: here.id, b: 903, count: 50 },
+      { a: 904, b: 905, count: 50 },
+      { a: here.id, b: close.id, count: 40 },
+    ]
+    const visible = new Set(['900', '901', '902', String(close.id)])
+    expect(alsoFound(here.id, pairs, visible, new Set([String(close.id)]), MIN_PAIR_COUNT)).toEqual([900, 901])
+  })
+})
+
+describe('narrative feedback', () => {
+  it('reads answers 1 to 5, each optional, at least one', () => {
+    expect(readFeedbackAnswer({ hope: '5', connection: '' })).toEqual({ answer: { hope: 5 } })
+    expect(readFeedbackAnswer({ hope: '2', connection: '4' })).toEqual({ answer: { hope: 2, connection: 4 } })
+    for (const bad of [{}, { hope: '' }, { hope: '0' }, { hope: '6' }, { hope: '3.5' }, { connection: 'yes' }]) expect('error' in readFeedbackAnswer(bad)).toBe(true)
+  })
+
+  it('helpful means hope or connection of 4 or 5', () => {
+    expect(foundHelpful({ hope: 4 })).toBe(true)
+    expect(foundHelpful({ connection: 5, hope: 1 })).toBe(true)
+    expect(foundHelpful({ hope: 3, connection: 3 })).toBe(false)
+  })
+
+  it('a pair has one key whichever story came first, and no story pairs with itself', () => {
+    expect(pairOf(9, 3)).toEqual([3, 9])
+    expect(pairOf(3, 9)).toEqual([3, 9])
+    expect(pairOf(10, 9)).toEqual([9, 10])
+    expect(pairOf(4, 4)).toBeNull()
+  })
+
+  it('an author sees totals only from 5 readers', () => {
+    const counts = { hope: [0, 0, 0, 1, 3], connection: [0, 0, 1, 1, 2] }
+    expect(totalsForAuthor({ readers: MIN_READERS_FOR_TOTALS - 1, counts })).toBeNull()
+    expect(totalsForAuthor(null)).toBeNull()
+    expect(totalsForAuthor({ readers: MIN_READERS_FOR_TOTALS, counts })?.readers).toBe(5)
+  })
+})
