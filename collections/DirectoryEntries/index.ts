@@ -21,7 +21,8 @@ export const DirectoryEntries: CollectionConfig = {
     useAsTitle: 'name',
     group: 'Directory',
     defaultColumns: ['name', 'kind', 'locality', 'status', 'suggestionType', 'checkedOn'],
-    description: 'Suggestions wait here with status "suggested": check them, then approve or reject. Approving a correction copies it onto its entry.',
+    description:
+      'Suggestions wait here with status "suggested": check them, then approve or reject. Approving a correction copies it onto its entry. The moderators’ directory page (/directory/moderate) lists what waits, entries not checked for six months, and the CSV export and import.',
   },
   defaultSort: 'name',
   access: { read: directoryRead, create: verifiedMembers, update: moderatorsOfLocality, delete: moderatorsOfLocality, readVersions: nobody, unlock: moderatorsOnly },

@@ -13,6 +13,8 @@ export const SITEMAP_FILE_URLS = 10_000
 
 /** Meetings are few (one per locality every six weeks): they are listed with the fixed pages. */
 const MEETINGS_LISTED = 5_000
+/** The directory is a county's groups and services: listed with the fixed pages too. */
+const DIRECTORY_LISTED = 5_000
 
 export type Section = {
   count: () => Promise<number>
@@ -33,11 +35,32 @@ function collectionSection(payload: Payload, collection: 'stories' | 'threads', 
 }
 
 async function fixedPaths(payload: Payload): Promise<string[]> {
-  const [localities, meetings] = await Promise.all([
+  const [localities, meetings, directory] = await Promise.all([
     localityList(payload),
     payload.find({ collection: 'meetings', sort: '-startsAt', select: { title: true }, depth: 0, limit: MEETINGS_LISTED, pagination: false, overrideAccess: false, user: null }),
+    // Approved entries only (suggestions and corrections are never public).
+    payload.find({
+      collection: 'directory-entries',
+      where: { and: [{ status: { equals: 'approved' } }, { suggestionType: { equals: 'entry' } }] },
+      sort: 'id',
+      select: { name: true },
+      depth: 0,
+      limit: DIRECTORY_LISTED,
+      pagination: false,
+      overrideAccess: false,
+      user: null,
+    }),
   ])
-  return ['/', '/stories', ...localities.map((l) => `/localities/${l.slug}`), '/meetings', '/you-said-we-did', ...meetings.docs.map((m) => `/meetings/${m.id}`)]
+  return [
+    '/',
+    '/stories',
+    ...localities.map((l) => `/localities/${l.slug}`),
+    '/meetings',
+    '/you-said-we-did',
+    ...meetings.docs.map((m) => `/meetings/${m.id}`),
+    '/directory',
+    ...directory.docs.map((entry) => `/directory/${entry.id}`),
+  ]
 }
 
 function databaseSections(payload: Payload): Section[] {

@@ -9,6 +9,15 @@ import type { WebClient } from '../support/http.js'
 import { api, db, makeMember, seededModerator, textOf, type Member } from './forumHelpers.js'
 import { signedIn, unique, useHostileServer } from './helpers.js'
 
+/** Posts a CSV file to the moderators' import form, as a browser would (multipart, with the form token). */
+async function importCsv(client: WebClient, csv: string): Promise<{ status: number; text: string }> {
+  const form = new FormData()
+  form.append('_csrf', await client.csrfToken('/directory'))
+  form.append('file', new Blob([csv], { type: 'text/csv' }), 'directory.csv')
+  const response = await client.request('/directory/moderate/import', { method: 'POST', body: form, headers: { origin: new URL(client.baseUrl).origin } })
+  return { status: response.status, text: textOf(await response.text()) }
+}
+
 const hostile = useHostileServer('directory-suggestions')
 
 let suggester: Member
@@ -62,7 +71,11 @@ async function doorsFor(client: WebClient, who: Member | null, id: string, marke
   await show('locality page', () => page('/localities/lancashire-central'))
   // The search box repeats what was asked: ask for the marker without its last letters, so only a result can show it.
   await show('search', () => page(`/search?q=${encodeURIComponent(marker.slice(0, -3))}`))
-  await show('sitemap', () => page('/sitemap.xml'))
+  // The sitemap lists addresses, not names: it shows the entry when it lists its address.
+  await show('sitemap', async () => {
+    const r = await page('/sitemap-1.xml')
+    return { status: r.status, text: r.text.includes(`/directory/${id}<`) ? marker : '' }
+  })
   return seen
 }
 
@@ -106,7 +119,7 @@ describe('a suggestion is private until a moderator approves it', () => {
     expect(approve.status).toBe(303)
     expect((await stored(id)).status).toBe('approved')
     const seen = await doorsFor(visitor, null, id, marker)
-    expect(seen).toEqual(expect.arrayContaining(['REST list', 'REST by id', 'listing', 'listing filtered', 'entry page', 'calendar', 'locality page']))
+    expect(seen).toEqual(expect.arrayContaining(['REST list', 'REST by id', 'listing', 'listing filtered', 'entry page', 'calendar', 'locality page', 'sitemap']))
     // Who suggested it is never public, in REST or on the page.
     const publicRead = await api(hostile, null, 'GET', `/api/directory-entries/${id}`)
     expect(publicRead.json).not.toHaveProperty('suggestedBy')
@@ -206,5 +219,42 @@ describe('JSON-LD from suggested text', () => {
       // The visible page shows it as text.
       expect(textOf(html)).toContain(name)
     }
+  }, 60_000)
+})
+
+describe('the moderators’ spreadsheet doors', () => {
+  test('members and visitors cannot export or import; a moderator’s bad file is a 400 naming the rows, and stores nothing', async () => {
+    const marker = unique('dircsv')
+    const csv = `name,kind,locality,meets\nImported ${marker},aa,lancashire-east,Tue 19:00\nBad ${marker},aa,atlantis,Tue 19:00\n`
+    const countMarked = async () => (await db(hostile).count({ collection: 'directory-entries', where: { name: { like: marker } }, overrideAccess: true })).totalDocs
+
+    // A visitor is sent to sign in; a member is told there is nothing here; neither gets the file.
+    const visitorExport = await visitor.get('/directory/moderate/export.csv')
+    expect(visitorExport.status).toBe(303)
+    expect(visitorExport.headers.get('location')).toMatch(/^\/login\?next=/)
+    const memberExport = await nosyClient.get('/directory/moderate/export.csv')
+    expect(memberExport.status).toBe(404)
+    expect(await memberExport.text()).not.toContain('name,kind,locality')
+    expect((await importCsv(nosyClient, csv.replace(/\nBad.*\n$/, '\n'))).status).toBe(404)
+    expect(await countMarked()).toBe(0)
+
+    // The moderator's file with one bad row: 400, the row named, nothing stored.
+    const bad = await importCsv(moderatorClient, csv)
+    expect(bad.status).toBe(400)
+    expect(bad.text).toContain('Nothing was imported')
+    expect(bad.text).toContain('Row 3: "atlantis" is not a locality')
+    expect(bad.text).not.toContain('Row 2')
+    expect(await countMarked()).toBe(0)
+    // Not a CSV at all: still a 400 with a reason, never a 500.
+    const junk = await importCsv(moderatorClient, '\u0000\u0001"unclosed')
+    expect(junk.status).toBe(400)
+    // Fixed, it imports; the export carries it.
+    const good = await importCsv(moderatorClient, csv.replace(/\nBad.*\n$/, '\n'))
+    expect(good.status).toBe(200)
+    expect(good.text).toContain('Imported: 1 new entry, 0 updated.')
+    expect(await countMarked()).toBe(1)
+    const exported = await moderatorClient.get('/directory/moderate/export.csv')
+    expect(exported.headers.get('content-type')).toContain('text/csv')
+    expect(await exported.text()).toContain(`Imported ${marker}`)
   }, 60_000)
 })

@@ -551,6 +551,32 @@ const SCENARIOS: Scenario[] = [
     write: (s) => submitForm(people.author.client, `/volunteer/${s.id}`, `/volunteer/${s.id}/interest`, { note: 'Weekends suit me.' }),
   }),
   scenario({
+    slugs: ['directory-entries'],
+    title: "a moderator approves a member's directory suggestion: the directory and the locality page list it",
+    arrange: async () => {
+      const name = `Aaa Drop-in ${unique('dir')}`
+      await submitForm(people.writer.client, '/directory/suggest', '/directory/suggest', { name, kind: 'housing', locality: COUNTY, meets: 'Mon 10:00' })
+      const found = await hostile.payload.find({ collection: 'directory-entries', where: { name: { equals: name } }, overrideAccess: true, depth: 0 })
+      return { name, id: String(found.docs[0]!.id) }
+    },
+    looks: (s) => [
+      { who: visitor, as: 'a visitor', path: `/directory?locality=${COUNTY}`, before: { lacks: [s.name] }, after: { has: [s.name] } },
+      { who: visitor, as: 'a visitor', path: `/localities/${COUNTY}`, before: { lacks: [s.name] }, after: { has: [s.name] } },
+    ],
+    write: (s) => restOk(moderatorRest, 'PATCH', `/api/directory-entries/${s.id}`, { status: 'approved' }),
+  }),
+  scenario({
+    slugs: ['directory-kinds'],
+    title: "a moderator renames a kind of directory entry: the directory's filters and entries show the new name",
+    arrange: async () => {
+      const kind = (await hostile.payload.find({ collection: 'directory-kinds', where: { slug: { equals: 'employment' } }, overrideAccess: true, depth: 0 })).docs[0]!
+      return { id: String(kind.id), old: String(kind.name), renamed: `Work and jobs ${unique('kind')}` }
+    },
+    looks: (s) => [{ who: visitor, as: 'a visitor', path: '/directory', before: { lacks: [s.renamed] }, after: { has: [s.renamed] } }],
+    write: (s) => restOk(moderatorRest, 'PATCH', `/api/directory-kinds/${s.id}`, { name: s.renamed }),
+    cleanup: (s) => restOk(moderatorRest, 'PATCH', `/api/directory-kinds/${s.id}`, { name: s.old }),
+  }),
+  scenario({
     slugs: ['conversations', 'messages'],
     title: "a safeguarding lead opens a private line: the member's header shows the new message",
     arrange: () => crisisReply(),

@@ -34,9 +34,7 @@ export function DirectoryModerationPage({
       {outcome ? (
         outcome.ok ? (
           <div className="notice" role="status">
-            <p>
-              Imported: {outcome.created} new {outcome.created === 1 ? 'entry' : 'entries'}, {outcome.updated} updated.
-            </p>
+            <p>{`Imported: ${outcome.created} new ${outcome.created === 1 ? 'entry' : 'entries'}, ${outcome.updated} updated.`}</p>
           </div>
         ) : (
           <div className="error-summary" role="alert" aria-labelledby="import-problems" tabIndex={-1}>
@@ -50,7 +48,7 @@ export function DirectoryModerationPage({
         )
       ) : null}
       <section aria-labelledby="waiting-heading">
-        <h2 id="waiting-heading">Suggestions waiting ({waiting.length})</h2>
+        <h2 id="waiting-heading">{`Suggestions waiting (${waiting.length})`}</h2>
         {waiting.length === 0 ? (
           <p>No suggestions are waiting.</p>
         ) : (
@@ -83,7 +81,7 @@ export function DirectoryModerationPage({
         )}
       </section>
       <section aria-labelledby="stale-heading">
-        <h2 id="stale-heading">Not checked for six months ({stale.length})</h2>
+        <h2 id="stale-heading">{`Not checked for six months (${stale.length})`}</h2>
         {stale.length === 0 ? (
           <p>Every entry has been checked in the last six months.</p>
         ) : (
