@@ -34,6 +34,7 @@ import { myStoriesRouter } from './routes/myStories/manage.js'
 import { myStoryWritingRouter } from './routes/myStories/write.js'
 import { reportsRouter } from './routes/reports.js'
 import { volunteerRouter } from './routes/volunteer.js'
+import { volunteerCoordinationRouter } from './routes/volunteerCoordination.js'
 import { searchRouter } from './routes/search.js'
 import { storiesRouter } from './routes/stories.js'
 import { unsubscribeRouter } from './routes/unsubscribe.js'
@@ -164,6 +165,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(meetingCalendarsRouter(payload))
   app.use(meetingFormsRouter(payload))
   app.use(reportsRouter(payload))
+  app.use(volunteerCoordinationRouter(payload))
   app.use(volunteerRouter(payload))
   app.use(searchRouter(payload))
   app.use(feedsRouter(payload))

@@ -35,6 +35,7 @@ export const CRAWLER_DISALLOWED = [
   '/reports',
   // Volunteering: the coordinators' page and the interest form.
   '/volunteer/coordinate',
+  '/volunteer/coordinators',
   '/volunteer/*/interest',
 ] as const
 
