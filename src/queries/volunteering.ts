@@ -2,7 +2,7 @@
 // access decides what comes back; the presenters decide which fields the page gets.
 import type { Payload, Where } from 'payload'
 
-import { displayNameKey } from '../policies/displayName.js'
+import { normaliseDisplayName } from '../policies/displayName.js'
 import { isAdmin, isModerator, moderatesLocality } from '../policies/roles.js'
 import { coordinatedLocalities, isCoordinator, type VolunteerActor } from '../policies/volunteering.js'
 import {
@@ -93,7 +93,7 @@ export async function coordinatorsFor(payload: Payload, user: User, localities: 
 /** A member found by their display name (as moderators read members), with the localities they coordinate. */
 export async function memberByDisplayName(payload: Payload, user: User, name: string): Promise<{ id: string; coordinatesFor: string[] } | null> {
   if (!user || !isModerator(user as never) || !name.trim()) return null
-  const found = await payload.find({ collection: 'users', where: { displayNameKey: { equals: displayNameKey(name) } }, depth: 0, limit: 1, overrideAccess: false, user })
+  const found = await payload.find({ collection: 'users', where: { displayName: { equals: normaliseDisplayName(name) } }, depth: 0, limit: 1, overrideAccess: false, user })
   const doc = found.docs[0] as Record<string, any> | undefined
   return doc ? { id: String(doc.id), coordinatesFor: ((doc.coordinatesFor ?? []) as unknown[]).map((l) => String(l && typeof l === 'object' ? (l as { id: unknown }).id : l)) } : null
 }
