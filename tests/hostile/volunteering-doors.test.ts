@@ -171,6 +171,16 @@ describe('a coordinator of East never sees North’s interests', () => {
     expect((await stored(northInterest)).state).toBe('interested')
   })
 
+  test('the coordinators’ page is never kept in the page cache', async () => {
+    const client = await sign(coordinatorEast)
+    for (let i = 0; i < 2; i++) {
+      const response = await client.get('/volunteer/coordinate')
+      expect(response.status).toBe(200)
+      expect(response.headers.get('x-waymark-cache')).toBeNull()
+      expect(response.headers.get('cache-control')).toContain('no-store')
+    }
+  })
+
   test('they move East’s along, with a note only coordinators read', async () => {
     const r = await api(hostile, coordinatorEast, 'POST', `/api/volunteer-interests/${eastInterest}/move`, { state: 'contacted', coordinatorNote: coordinatorSecret })
     expect(r.status, r.text).toBe(200)
