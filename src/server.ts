@@ -34,6 +34,7 @@ import { myStoriesRouter } from './routes/myStories/manage.js'
 import { myStoryWritingRouter } from './routes/myStories/write.js'
 import { reportsRouter } from './routes/reports.js'
 import { volunteerRouter } from './routes/volunteer.js'
+import { volunteerCoordinationRouter } from './routes/volunteerCoordination.js'
 import { searchRouter } from './routes/search.js'
 import { readingChoicesKey, storiesLikeMineRouter } from './routes/storiesLikeMine.js'
 import { storiesRouter } from './routes/stories.js'
@@ -174,6 +175,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   app.use(directoryModerationRouter(payload))
   app.use(directoryPagesRouter(payload))
   app.use(reportsRouter(payload))
+  app.use(volunteerCoordinationRouter(payload))
   app.use(volunteerRouter(payload))
   app.use(searchRouter(payload))
   app.use(feedsRouter(payload))

@@ -20,9 +20,9 @@ export const CACHEABLE_PAGES: readonly CacheablePage[] = [
   { path: /^\/meetings$/, params: ['locality', ...PAGING] },
   { path: /^\/meetings\/[^/]+$/, params: [] },
   { path: /^\/you-said-we-did$/, params: ['locality', 'status'] },
-  // /volunteer/coordinate is the coordinators' own page: never cached.
+  // /volunteer/coordinate(s) are the coordinators' and moderators' own pages: never cached.
   { path: /^\/volunteer$/, params: ['locality'] },
-  { path: /^\/volunteer\/(?!coordinate$)[^/]+$/, params: [] },
+  { path: /^\/volunteer\/(?!coordinate$|coordinators$)[^/]+$/, params: [] },
   { path: /^\/(localities\/[^/]+\/)?meetings\.ics$/, params: [] },
   { path: /^\/meetings\/[^/]+\/calendar\.ics$/, params: [] },
   { path: /^\/(localities\/[^/]+\/)?feed\.xml$/, params: [] },

@@ -41,6 +41,7 @@ export const CRAWLER_DISALLOWED = [
   '/directory/moderate',
   // Volunteering: the coordinators' page and the interest form.
   '/volunteer/coordinate',
+  '/volunteer/coordinators',
   '/volunteer/*/interest',
 ] as const
 

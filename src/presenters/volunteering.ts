@@ -79,3 +79,12 @@ export const presentCoordinatedInterest = (doc: Doc): CoordinatedInterest => ({
   next: isInterestState(doc.state) ? NEXT_STATES[doc.state].map((value) => ({ value, label: stateLabel(value) })) : [],
   since: dateOf(doc.createdAt),
 })
+
+/** A coordinator, as the moderators who choose them see one: display name and localities, nothing else. */
+export type CoordinatorSummary = { id: string; displayName: string; localities: { id: string; name: string }[] }
+
+export const presentCoordinator = (doc: Doc): CoordinatorSummary => ({
+  id: String(doc.id),
+  displayName: String(doc.displayName ?? ''),
+  localities: ((doc.coordinatesFor ?? []) as unknown[]).filter((l): l is Doc => Boolean(l) && typeof l === 'object').map((l) => ({ id: String(l.id), name: String(l.name ?? '') })),
+})

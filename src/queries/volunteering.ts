@@ -2,9 +2,19 @@
 // access decides what comes back; the presenters decide which fields the page gets.
 import type { Payload, Where } from 'payload'
 
-import { isAdmin } from '../policies/roles.js'
+import { normaliseDisplayName } from '../policies/displayName.js'
+import { isAdmin, isModerator, moderatesLocality } from '../policies/roles.js'
 import { coordinatedLocalities, isCoordinator, type VolunteerActor } from '../policies/volunteering.js'
-import { presentCoordinatedInterest, presentOpportunity, presentOwnInterest, type CoordinatedInterest, type OpportunitySummary, type OwnInterest } from '../presenters/volunteering.js'
+import {
+  presentCoordinatedInterest,
+  presentCoordinator,
+  presentOpportunity,
+  presentOwnInterest,
+  type CoordinatedInterest,
+  type CoordinatorSummary,
+  type OpportunitySummary,
+  type OwnInterest,
+} from '../presenters/volunteering.js'
 
 type User = Record<string, any> | null
 
@@ -57,4 +67,33 @@ export async function coordinatedInterests(payload: Payload, user: User, localit
   return found.docs
     .filter((d) => String((d as { member?: unknown }).member && typeof (d as any).member === 'object' ? (d as any).member.id : (d as any).member) !== String(user.id))
     .map((d) => presentCoordinatedInterest(d as never))
+}
+
+/** The localities a moderator chooses coordinators for (admins and unscoped moderators: all). */
+export function localitiesModeratedBy(user: User, all: { id: number | string; name: string }[]): { id: number | string; name: string }[] {
+  if (!user || !isModerator(user as never)) return []
+  return all.filter((l) => moderatesLocality(user as never, l.id))
+}
+
+/** The coordinators of the localities the moderator moderates, as the moderator reads members. */
+export async function coordinatorsFor(payload: Payload, user: User, localities: { id: number | string }[]): Promise<CoordinatorSummary[]> {
+  if (!user || localities.length === 0) return []
+  const found = await payload.find({
+    collection: 'users',
+    where: { coordinatesFor: { in: localities.map((l) => l.id) } },
+    sort: 'displayName',
+    depth: 1,
+    limit: 200,
+    overrideAccess: false,
+    user,
+  })
+  return found.docs.map((d) => presentCoordinator(d as never))
+}
+
+/** A member found by their display name (as moderators read members), with the localities they coordinate. */
+export async function memberByDisplayName(payload: Payload, user: User, name: string): Promise<{ id: string; coordinatesFor: string[] } | null> {
+  if (!user || !isModerator(user as never) || !name.trim()) return null
+  const found = await payload.find({ collection: 'users', where: { displayName: { equals: normaliseDisplayName(name) } }, depth: 0, limit: 1, overrideAccess: false, user })
+  const doc = found.docs[0] as Record<string, any> | undefined
+  return doc ? { id: String(doc.id), coordinatesFor: ((doc.coordinatesFor ?? []) as unknown[]).map((l) => String(l && typeof l === 'object' ? (l as { id: unknown }).id : l)) } : null
 }

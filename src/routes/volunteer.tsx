@@ -1,21 +1,18 @@
-// Volunteering and peer mentoring: the open roles (/volunteer), one role with its "I'm interested" form,
-// and the coordinators' page where interests move along. Reads are made as the viewer; writes are
+// Volunteering and peer mentoring: the open roles (/volunteer) and one role with its "I'm interested" form
+// (the coordinators' pages are src/routes/volunteerCoordination.tsx). Reads are made as the viewer; writes are
 // commands whose policies and collection access decide (src/policies/volunteering.ts).
 import { Router } from 'express'
 import type { Payload } from 'payload'
 
 import { MessagePage } from '../../views/pages/MessagePage.js'
-import { CoordinatePage, OpportunityPage, VolunteerPage } from '../../views/pages/VolunteerPages.js'
+import { OpportunityPage, VolunteerPage } from '../../views/pages/VolunteerPages.js'
 import { sendPage } from '../../views/render.js'
 import { CommandRefusal } from '../commands/errors.js'
 import { expressInterest } from '../commands/volunteering/expressInterest.js'
-import { moveInterest } from '../commands/volunteering/moveInterest.js'
-import { COORDINATOR_NOTE_MAX, NOTE_MAX } from '../policies/volunteering.js'
-import { coordinatedInterests, coordinatesAnywhere, openOpportunities, opportunityForViewer, ownInterestIn } from '../queries/volunteering.js'
+import { NOTE_MAX } from '../policies/volunteering.js'
+import { coordinatesAnywhere, openOpportunities, opportunityForViewer, ownInterestIn } from '../queries/volunteering.js'
 import { postRefusal } from './support/forumPosting.js'
 import { formText, handle, isPlausibleId, pageContext, readForm, sendNotFound, signedIn, toId } from './support.js'
-
-const MOVED: Record<string, string> = { moved: 'The interest has moved on. The member sees the new state in their account.' }
 
 export function volunteerRouter(payload: Payload): Router {
   const router = Router()
@@ -30,49 +27,6 @@ export function volunteerRouter(payload: Payload): Router {
       const user = res.locals.user ?? null
       const opportunities = await openOpportunities(payload, user, locality?.id)
       sendPage(res, <VolunteerPage ctx={ctx} opportunities={opportunities} localitySlug={locality?.slug ?? ''} coordinator={coordinatesAnywhere(user)} />)
-    }),
-  )
-
-  // The coordinators' own page: never cached (src/cache/cacheablePages.ts lists no such path).
-  router.get(
-    '/volunteer/coordinate',
-    handle(async (req, res) => {
-      const user = signedIn(req, res, '/volunteer/coordinate')
-      if (!user) return
-      const ctx = await pageContext(payload, req, res)
-      if (!coordinatesAnywhere(user)) {
-        return sendPage(
-          res,
-          <MessagePage ctx={ctx} title="For volunteer coordinators">
-            <p>
-              This page is for the people who coordinate volunteering in a locality. <a href="/volunteer">See the open roles</a>.
-            </p>
-          </MessagePage>,
-          403,
-        )
-      }
-      const notice = typeof req.query.notice === 'string' ? MOVED[req.query.notice] : undefined
-      res.set('Cache-Control', 'no-store')
-      sendPage(res, <CoordinatePage ctx={ctx} interests={await coordinatedInterests(payload, user)} notice={notice} />)
-    }),
-  )
-
-  router.post(
-    '/volunteer/coordinate/:id',
-    handle(async (req, res) => {
-      const user = signedIn(req, res, '/volunteer/coordinate')
-      if (!user) return
-      const form = readForm(req.body, { state: formText(20), coordinatorNote: formText(COORDINATOR_NOTE_MAX + 1) })
-      try {
-        await moveInterest(payload, { actor: user, interestId: String(req.params.id), to: form.state, coordinatorNote: form.coordinatorNote || undefined })
-        res.redirect(303, '/volunteer/coordinate?notice=moved')
-      } catch (error) {
-        if (!(error instanceof CommandRefusal)) throw error
-        const ctx = await pageContext(payload, req, res)
-        if (error.status === 404) return sendNotFound(res, ctx)
-        res.set('Cache-Control', 'no-store')
-        sendPage(res, <CoordinatePage ctx={ctx} interests={await coordinatedInterests(payload, user)} error={error.message} />, error.status)
-      }
     }),
   )
 

@@ -119,6 +119,7 @@ describe('axe-core: 0 violations on the volunteering pages, at desktop and phone
     ['a role, as a visitor', () => visitor, () => rolePath],
     ['a role, as a member, with the interest form', () => member, () => rolePath],
     ['the coordinators’ page', () => coordinator, () => '/volunteer/coordinate'],
+    ['the moderators’ page for choosing coordinators', () => coordinator, () => '/volunteer/coordinators'],
     ['the account, with volunteering', () => volunteer, () => '/account'],
   ]
 

@@ -171,6 +171,16 @@ describe('a coordinator of East never sees North’s interests', () => {
     expect((await stored(northInterest)).state).toBe('interested')
   })
 
+  test('the coordinators’ page is never kept in the page cache', async () => {
+    const client = await sign(coordinatorEast)
+    for (let i = 0; i < 2; i++) {
+      const response = await client.get('/volunteer/coordinate')
+      expect(response.status).toBe(200)
+      expect(response.headers.get('x-waymark-cache')).toBeNull()
+      expect(response.headers.get('cache-control')).toContain('no-store')
+    }
+  })
+
   test('they move East’s along, with a note only coordinators read', async () => {
     const r = await api(hostile, coordinatorEast, 'POST', `/api/volunteer-interests/${eastInterest}/move`, { state: 'contacted', coordinatorNote: coordinatorSecret })
     expect(r.status, r.text).toBe(200)
@@ -261,6 +271,48 @@ describe('members and moderators who do not coordinate', () => {
       overrideAccess: true,
     })
     expect(events.totalDocs).toBe(1)
+  })
+})
+
+describe('the moderators’ page for choosing coordinators', () => {
+  test('a scoped moderator is offered only their localities, and cannot add a coordinator elsewhere through the form', async () => {
+    const client = await sign(moderatorNorth)
+    const page = await getPage(client, '/volunteer/coordinators')
+    expect(page.status).toBe(200)
+    expect(page.html).toContain(`value="${loc['lancashire-north']}"`)
+    expect(page.html).not.toContain(`value="${loc['lancashire-east']}"`)
+    const target = await makeMember(hostile, { name: 'FormTarget' })
+    const token = await client.csrfToken('/volunteer/coordinators')
+    const refused = await client.postForm('/volunteer/coordinators', { _csrf: token, displayName: target.displayName, locality: String(loc['lancashire-east']), change: 'add' })
+    expect(refused.status).toBe(400)
+    expect(textOf(await refused.text())).toContain('Choose one of the localities you moderate.')
+    expect(coordinates(await storedUser(target.id))).toEqual([])
+    const added = await client.postForm('/volunteer/coordinators', {
+      _csrf: await client.csrfToken('/volunteer/coordinators'),
+      displayName: target.displayName,
+      locality: String(loc['lancashire-north']),
+      change: 'add',
+    })
+    expect(added.status, added.status === 303 ? '' : textOf(await added.text()).slice(0, 600)).toBe(303)
+    expect(coordinates(await storedUser(target.id))).toEqual([String(loc['lancashire-north'])])
+    const logged = await db(hostile).count({
+      collection: 'moderation-events',
+      where: { and: [{ action: { equals: 'set-volunteer-coordinator' } }, { targetId: { equals: String(target.id) } }] },
+      overrideAccess: true,
+    })
+    expect(logged.totalDocs).toBe(1)
+  })
+
+  test('members and coordinators who are not moderators get nothing there', async () => {
+    for (const who of [nosy, coordinatorEast]) {
+      const client = await sign(who)
+      const page = await getPage(client, '/volunteer/coordinators')
+      expect(page.status).toBe(404)
+      const token = await client.csrfToken('/volunteer')
+      const posted = await client.postForm('/volunteer/coordinators', { _csrf: token, displayName: who.displayName, locality: String(loc['lancashire-east']), change: 'add' })
+      expect(posted.status).toBe(404)
+    }
+    expect(coordinates(await storedUser(nosy.id))).toEqual([String(loc['lancashire-north'])])
   })
 })
 

@@ -138,3 +138,10 @@ describe('badges and contact roles', () => {
     expect(looksLikeContactDetails('https://example.org')).toBe(true)
   })
 })
+
+describe('the report’s small numbers', () => {
+  it('shows people from 5 up, and “fewer than 5” below (0 included)', async () => {
+    const { peopleCount } = await import('../../src/reports/figures.js')
+    expect([0, 1, 4, 5, 70].map(peopleCount)).toEqual(['fewer than 5', 'fewer than 5', 'fewer than 5', '5', '70'])
+  })
+})

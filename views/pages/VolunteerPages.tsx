@@ -1,7 +1,7 @@
 import { signInHref } from '../../src/policies/returnPath.js'
 import { NOTE_MAX } from '../../src/policies/volunteering.js'
-import type { CoordinatedInterest, OpportunitySummary, OwnInterest } from '../../src/presenters/volunteering.js'
-import { ErrorSummary, PostForm, TextAreaField, type FieldErrors } from '../components/Form.js'
+import type { CoordinatedInterest, CoordinatorSummary, OpportunitySummary, OwnInterest } from '../../src/presenters/volunteering.js'
+import { ErrorSummary, PostForm, SelectField, TextAreaField, TextField, type FieldErrors } from '../components/Form.js'
 import { Layout } from '../components/Layout.js'
 import { LocalityFilter } from '../components/Meetings.js'
 import type { PageContext } from '../components/PageContext.js'
@@ -32,10 +32,19 @@ export function VolunteerPage({ ctx, opportunities, localitySlug, coordinator }:
     <Layout ctx={ctx} title={title} description="Give something back: volunteer, peer-mentor or become a recovery champion in your community.">
       <h1>{title}</h1>
       <p className="lead">Recovery grows in the community. Volunteers, peer mentors and recovery champions give something back and help others find their way.</p>
-      {coordinator ? (
-        <p>
-          <a href="/volunteer/coordinate">Interests you coordinate</a>
-        </p>
+      {coordinator || ctx.viewer?.isModerator ? (
+        <ul className="inline-links">
+          {coordinator ? (
+            <li>
+              <a href="/volunteer/coordinate">Interests you coordinate</a>
+            </li>
+          ) : null}
+          {ctx.viewer?.isModerator ? (
+            <li>
+              <a href="/volunteer/coordinators">Choose volunteer coordinators</a>
+            </li>
+          ) : null}
+        </ul>
       ) : null}
       <LocalityFilter action="/volunteer" localities={ctx.localities} selected={localitySlug} />
       <section aria-labelledby="roles-heading">
@@ -204,6 +213,73 @@ export function CoordinatePage({ ctx, interests, notice, error }: { ctx: PageCon
           ))}
         </ul>
       )}
+    </Layout>
+  )
+}
+
+export function CoordinatorsPage({
+  ctx,
+  coordinators,
+  localities,
+  notice,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext
+  coordinators: CoordinatorSummary[]
+  localities: { id: number | string; name: string }[]
+  notice?: string
+  errors?: FieldErrors
+  values?: { displayName?: string; locality?: string; change?: string }
+}) {
+  return (
+    <Layout ctx={ctx} title="Volunteer coordinators">
+      <h1>Volunteer coordinators</h1>
+      <p>
+        Coordinators see the members who are interested in the volunteering roles of their localities, with their notes, and move them along. It is not a role: you choose them for the localities you
+        moderate, and every change is written to the moderation log.
+      </p>
+      {notice ? (
+        <div className="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <section aria-labelledby="coordinators-heading">
+        <h2 id="coordinators-heading">Coordinators now</h2>
+        {coordinators.length === 0 ? (
+          <p>Nobody coordinates volunteering in your localities yet.</p>
+        ) : (
+          <ul>
+            {coordinators.map((c) => (
+              <li key={c.id}>
+                {c.displayName}: {c.localities.map((l) => l.name).join(', ')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="choose-heading">
+        <h2 id="choose-heading">Add or remove a coordinator</h2>
+        <ErrorSummary errors={errors} labels={{ displayName: 'Member’s display name', locality: 'Locality', change: 'Change', form: 'Add or remove a coordinator' }} />
+        <PostForm action="/volunteer/coordinators" csrfToken={ctx.csrfToken} label="Add or remove a coordinator">
+          <TextField name="displayName" label="Member’s display name" value={values.displayName} error={errors.displayName} maxLength={40} required />
+          <SelectField name="locality" label="Locality" options={localities.map((l) => ({ value: String(l.id), label: l.name }))} value={values.locality} error={errors.locality} required />
+          <SelectField
+            name="change"
+            label="Change"
+            options={[
+              { value: 'add', label: 'Make them a coordinator here' },
+              { value: 'remove', label: 'They no longer coordinate here' },
+            ]}
+            value={values.change ?? 'add'}
+            error={errors.change}
+            required
+          />
+          <button type="submit" className="button">
+            Save
+          </button>
+        </PostForm>
+      </section>
     </Layout>
   )
 }
