@@ -89,6 +89,11 @@ export function SiteHeader({ ctx }: { ctx: PageContext }) {
             </a>
           </li>
           <li>
+            <a href="/volunteer" aria-current={ctx.path === '/volunteer' ? 'page' : undefined}>
+              Volunteer
+            </a>
+          </li>
+          <li>
             <a href="/you-said-we-did" aria-current={ctx.path === '/you-said-we-did' ? 'page' : undefined}>
               You said, we did
             </a>
