@@ -262,6 +262,8 @@ describe('the new collections over REST and GraphQL', () => {
   test('closed to visitors and members; story tags are readable and can be changed only by moderators', async () => {
     const member = await signedInClient(author.email, author.password)
     const visitor = new WebClient(hostile.server.url)
+    const a1Before = (await totalsOf(S.a1!.id))?.readers ?? 0
+    const pairsBefore = (await hostile.payload.count({ collection: 'story-pair-counts', overrideAccess: true })).totalDocs
     for (const client of [visitor, member]) {
       for (const slug of ['story-feedback-totals', 'story-pair-counts', 'story-feedback-marks']) {
         const r = await client.get(`/api/${slug}?limit=100`)
@@ -288,6 +290,8 @@ describe('the new collections over REST and GraphQL', () => {
     const tags = await visitor.get('/api/story-tags?limit=100')
     expect(tags.status).toBe(200)
     expect(JSON.stringify(await tags.json())).toContain(tagSlug)
-    expect((await totalsOf(S.a1!.id)) ?? { readers: 0 }).toMatchObject({ readers: 0 })
+    // None of the refused writes changed a figure.
+    expect((await totalsOf(S.a1!.id))?.readers ?? 0).toBe(a1Before)
+    expect((await hostile.payload.count({ collection: 'story-pair-counts', overrideAccess: true })).totalDocs).toBe(pairsBefore)
   })
 })
