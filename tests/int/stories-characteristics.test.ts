@@ -11,6 +11,7 @@ import { moderateStory } from '../../src/commands/stories/moderateStory.js'
 import { recordStoryFeedback, saveReadingChoices } from '../../src/commands/stories/storyFeedback.js'
 import { collectMemberData } from '../../src/commands/privacy/exportData.js'
 import { eraseMember } from '../../src/commands/privacy/eraseMember.js'
+import { applyRetention } from '../../src/jobs/retention.js'
 import { presentMyStory } from '../../src/presenters/myStory.js'
 import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
@@ -154,5 +155,22 @@ describe('"remember what I read": off by default, in the export, cleared, erased
     // The counts stay, with nobody in them.
     const totals = await payload.find({ collection: 'story-feedback-totals', where: { story: { equals: storyB } }, overrideAccess: true, depth: 0 })
     expect((totals.docs[0] as any).readers).toBe(1)
+  })
+})
+
+describe('"already answered" notes', () => {
+  it('hold no identity and are deleted by the nightly clean-up once their day is over', async () => {
+    const author = await asUser(payload, await createMember(payload))
+    const storyId = await published(author)
+    await recordStoryFeedback({ payload, user: null, storyId, answer: { hope: 5 }, sessionKey: 'a'.repeat(32) })
+    const marks = await payload.find({ collection: 'story-feedback-marks', where: { story: { equals: storyId } }, overrideAccess: true, depth: 0 })
+    expect(marks.totalDocs).toBe(1)
+    const mark = marks.docs[0] as any
+    expect(mark.readerKey).not.toContain('a'.repeat(32))
+    const result = await applyRetention(payload, new Date(new Date(mark.expiresAt).getTime() + 1000))
+    expect(result.feedbackMarksPruned).toBeGreaterThanOrEqual(1)
+    expect((await payload.find({ collection: 'story-feedback-marks', where: { story: { equals: storyId } }, overrideAccess: true })).totalDocs).toBe(0)
+    // The count stays.
+    expect(((await payload.find({ collection: 'story-feedback-totals', where: { story: { equals: storyId } }, overrideAccess: true })).docs[0] as any).readers).toBe(1)
   })
 })
