@@ -190,6 +190,11 @@ describe('content warnings stay in force, per reader, through the page cache', (
       expect(await (await careful.get(`/stories/${story.slug}`)).text(), story.title).not.toContain(slip)
     }
     expect(offered, 'the slip is suggested beside some story (the control)').toBeGreaterThan(0)
+    // And in the story list.
+    expect(await (await other.get('/stories?theme=identity')).text(), 'the control').toContain(slip)
+    const list = await (await careful.get('/stories?theme=identity')).text()
+    expect(list).not.toContain(slip)
+    expect(list).toContain('Learning to say no to my son')
     // The other visitor's pages (from the same cache) are unchanged.
     expect(await (await other.get(ask)).text()).toContain(slip)
     // A bad value in the choice is ignored, never an error.
