@@ -938,7 +938,7 @@ export interface DirectoryKind {
   createdAt: string;
 }
 /**
- * Suggestions wait here with status "suggested": check them, then approve or reject. Approving a correction copies it onto its entry.
+ * Suggestions wait here with status "suggested": check them, then approve or reject. Approving a correction copies it onto its entry. The moderators’ directory page (/directory/moderate) lists what waits, entries not checked for six months, and the CSV export and import.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "directory-entries".

@@ -20,7 +20,21 @@ import { sweepOrphanFiles } from '../storage/orphans.js'
 export const RETENTION_TASK = 'applyRetention'
 const DAY = 24 * 60 * 60 * 1000
 
-export type RetentionResult = { unverifiedDeleted: number; expiryReminders: number; notesPruned: number; deliveriesPruned: number; orphanFilesRemoved: number; orphanFilesFailed: number }
+export type RetentionResult = {
+  unverifiedDeleted: number
+  expiryReminders: number
+  notesPruned: number
+  deliveriesPruned: number
+  feedbackMarksPruned: number
+  orphanFilesRemoved: number
+  orphanFilesFailed: number
+}
+
+/** Readers' "already answered" notes past their day (src/commands/stories/storyFeedback.ts): they hold no identity, and no longer any use. */
+async function pruneFeedbackMarks(payload: Payload, now: Date): Promise<number> {
+  const gone = await payload.delete({ collection: 'story-feedback-marks', where: { expiresAt: { less_than: now.toISOString() } }, overrideAccess: true })
+  return gone.docs.length
+}
 
 async function eraseUnverified(payload: Payload, before: Date): Promise<number> {
   const stale = await payload.find({
@@ -94,9 +108,10 @@ export async function applyRetention(payload: Payload, now = new Date()): Promis
   const expiryReminders = await tellAuthorsOfExpiry(payload, now)
   const notesPruned = await pruneNotes(payload, notesBefore)
   const deliveriesPruned = await pruneDeliveries(payload, new Date(now.getTime() - DELIVERY_RECORD_DAYS * DAY))
+  const feedbackMarksPruned = await pruneFeedbackMarks(payload, now)
   // Last, after the erasures above: their files are deleted by then, or left for this sweep.
   const sweep = await sweepOrphanFiles(payload, mediaStore(), now)
-  return { unverifiedDeleted, expiryReminders, notesPruned, deliveriesPruned, orphanFilesRemoved: sweep.removed, orphanFilesFailed: sweep.failed }
+  return { unverifiedDeleted, expiryReminders, notesPruned, deliveriesPruned, feedbackMarksPruned, orphanFilesRemoved: sweep.removed, orphanFilesFailed: sweep.failed }
 }
 
 export const applyRetentionTask: TaskConfig<typeof RETENTION_TASK> = {

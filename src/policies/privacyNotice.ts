@@ -152,7 +152,7 @@ export const COLLECTIONS_DESCRIBED: Readonly<Record<string, HeldData & { persona
     title: 'That a reader has answered',
     what: 'When someone answers the questions after a story: a one-way code made from a random key in their browser (or their account), the story, and whether they found it helpful, so one reader counts once. No name, no answers.',
     who: 'Nobody through the site.',
-    kept: () => 'One day at most.',
+    kept: () => 'A day, then deleted by the next answer anyone gives or by the nightly clean-up.',
   },
   'story-feedback-totals': {
     personal: false,

@@ -164,6 +164,46 @@ describe('matches and "more like this" show only what the reader may see', () =>
   })
 })
 
+describe('content warnings stay in force, per reader, through the page cache', () => {
+  test('a visitor who hides "relapse" no longer gets the story with that warning; another visitor still does', async () => {
+    // The demo's "The slip I did not hide" (in recovery, alcohol, relapse warning).
+    const ask = '/stories/like-mine?narrator=in-recovery&tag=alcohol'
+    const slip = 'The slip I did not hide'
+    const careful = new WebClient(hostile.server.url)
+    const other = new WebClient(hostile.server.url)
+    expect(await (await careful.get(ask)).text(), 'the control').toContain(slip)
+    expect(await (await other.get(ask)).text()).toContain(slip)
+    const token = await careful.csrfToken(ask)
+    const saved = await careful.postForm('/stories/warnings', { _csrf: token, hide: 'relapse', next: ask })
+    expect(saved.status).toBe(303)
+    expect(saved.headers.get('location')).toBe(ask)
+    const hidden = await (await careful.get(ask)).text()
+    expect(hidden).not.toContain(slip)
+    expect(hidden).toMatch(/<input[^>]*value="relapse"[^>]*checked|<input[^>]*checked[^>]*value="relapse"/)
+    // More like this: on every public story page where the other visitor is offered it, this one is not.
+    const stories = (await hostile.payload.find({ collection: 'stories', where: { status: { equals: 'published' } }, overrideAccess: true, depth: 0, limit: 200 })).docs as any[]
+    let offered = 0
+    for (const story of stories.filter((st) => st.title !== slip)) {
+      const page = await other.get(`/stories/${story.slug}`)
+      if (page.status !== 200 || !(await page.text()).includes(slip)) continue
+      offered++
+      expect(await (await careful.get(`/stories/${story.slug}`)).text(), story.title).not.toContain(slip)
+    }
+    expect(offered, 'the slip is suggested beside some story (the control)').toBeGreaterThan(0)
+    // And in the story list.
+    expect(await (await other.get('/stories?theme=identity')).text(), 'the control').toContain(slip)
+    const list = await (await careful.get('/stories?theme=identity')).text()
+    expect(list).not.toContain(slip)
+    expect(list).toContain('Learning to say no to my son')
+    // The other visitor's pages (from the same cache) are unchanged.
+    expect(await (await other.get(ask)).text()).toContain(slip)
+    // A bad value in the choice is ignored, never an error.
+    const junk = await careful.postForm('/stories/warnings', { _csrf: token, hide: '<script>', next: 'https://evil.example/' })
+    expect(junk.status).toBe(303)
+    expect(junk.headers.get('location')).toBe('/stories/like-mine')
+  })
+})
+
 describe('narrative feedback', () => {
   test('one session posting 10 times moves the figures by one answer', async () => {
     const reader = new WebClient(hostile.server.url)
@@ -262,6 +302,8 @@ describe('the new collections over REST and GraphQL', () => {
   test('closed to visitors and members; story tags are readable and can be changed only by moderators', async () => {
     const member = await signedInClient(author.email, author.password)
     const visitor = new WebClient(hostile.server.url)
+    const a1Before = (await totalsOf(S.a1!.id))?.readers ?? 0
+    const pairsBefore = (await hostile.payload.count({ collection: 'story-pair-counts', overrideAccess: true })).totalDocs
     for (const client of [visitor, member]) {
       for (const slug of ['story-feedback-totals', 'story-pair-counts', 'story-feedback-marks']) {
         const r = await client.get(`/api/${slug}?limit=100`)
@@ -288,6 +330,8 @@ describe('the new collections over REST and GraphQL', () => {
     const tags = await visitor.get('/api/story-tags?limit=100')
     expect(tags.status).toBe(200)
     expect(JSON.stringify(await tags.json())).toContain(tagSlug)
-    expect((await totalsOf(S.a1!.id)) ?? { readers: 0 }).toMatchObject({ readers: 0 })
+    // None of the refused writes changed a figure.
+    expect((await totalsOf(S.a1!.id))?.readers ?? 0).toBe(a1Before)
+    expect((await hostile.payload.count({ collection: 'story-pair-counts', overrideAccess: true })).totalDocs).toBe(pairsBefore)
   })
 })

@@ -77,6 +77,13 @@ const DECLARED_COLLECTIONS: Record<string, Record<ViewerKind, Rights>> = {
   // Issue 16: a member's notifications and their place in threads (their own only; written by the server).
   notifications: { visitor: NOTHING, member: { ...NOTHING, read: 'own' } },
   'thread-reads': { visitor: NOTHING, member: { ...NOTHING, read: 'own' } },
+  // Issue 17: experience tags (everyone reads, moderators keep them); readers' answers as counts, pairs and
+  // "already answered" notes (nobody through any API); a member's "remember what I read" (their own).
+  'story-tags': { visitor: READS, member: READS },
+  'story-feedback-totals': { visitor: NOTHING, member: NOTHING },
+  'story-pair-counts': { visitor: NOTHING, member: NOTHING },
+  'story-feedback-marks': { visitor: NOTHING, member: NOTHING },
+  'reading-records': { visitor: NOTHING, member: { ...NOTHING, read: 'own', delete: 'own' } },
   'payload-kv': { visitor: NOTHING, member: NOTHING },
   'payload-jobs': { visitor: NOTHING, member: NOTHING },
   'payload-locked-documents': { visitor: NOTHING, member: NOTHING },
@@ -99,6 +106,7 @@ const OWNER: Record<string, (doc: Record<string, any>) => unknown> = {
   notifications: (doc) => idOf(doc.recipient),
   'thread-reads': (doc) => idOf(doc.member),
   'volunteer-interests': (doc) => idOf(doc.member),
+  'reading-records': (doc) => idOf(doc.member),
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,6 +149,11 @@ async function arrangeSpecial(slug: string, marker: string): Promise<Record<stri
       const thread = (await db().find({ collection: 'threads', where: { status: { equals: 'published' } }, overrideAccess: true, limit: 1, depth: 0 })).docs[0]
       const data = slug === 'notifications' ? { recipient: someoneElse.id, kind: 'reply', thread: thread.id, read: false } : { member: someoneElse.id, thread: thread.id, following: false }
       return db().create({ collection: slug, data, overrideAccess: true })
+    }
+    case 'reading-records': {
+      // Someone else's remembered answer (only the server writes them).
+      const story = (await db().find({ collection: 'stories', where: { status: { equals: 'published' } }, overrideAccess: true, limit: 1, depth: 0 })).docs[0]
+      return db().create({ collection: slug, data: { member: someoneElse.id, story: story.id, hope: 4, answeredAt: new Date().toISOString() }, overrideAccess: true })
     }
     case 'payload-jobs':
       // A queue no runner serves, due in a year: the probe job stays put for the whole test.

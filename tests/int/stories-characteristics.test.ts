@@ -8,6 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { giveConsent, respondToRedaction, submitStory } from '../../src/commands/stories/authorActions.js'
 import { createStory } from '../../src/commands/stories/authorDrafts.js'
 import { moderateStory } from '../../src/commands/stories/moderateStory.js'
+import { recordStoryFeedback, saveReadingChoices } from '../../src/commands/stories/storyFeedback.js'
+import { collectMemberData } from '../../src/commands/privacy/exportData.js'
+import { eraseMember } from '../../src/commands/privacy/eraseMember.js'
+import { applyRetention } from '../../src/jobs/retention.js'
 import { presentMyStory } from '../../src/presenters/myStory.js'
 import { createMember } from '../support/members.js'
 import { bootPayload } from '../support/payload.js'
@@ -116,5 +120,57 @@ describe("a story's characteristics", () => {
     await expect(proposeTraits(id, { tone: 'furious' })).rejects.toThrow(/Unknown tone/)
     await expect(proposeTraits(id, { narratorType: 'astronaut' })).rejects.toThrow(/Unknown narrator type/)
     expect((await stored(id)).redaction?.state ?? 'none').not.toBe('open')
+  })
+})
+
+describe('"remember what I read": off by default, in the export, cleared, erased', () => {
+  it('keeps nothing with the member unless they chose it; then in their export; off clears; erasure removes', async () => {
+    const author = await asUser(payload, await createMember(payload))
+    const storyA = await published(author)
+    const storyB = await published(author)
+    const reader = await asUser(payload, await createMember(payload))
+    expect((await stored(storyA)).id).toBeDefined()
+    const self = (await payload.findByID({ collection: 'users', id: reader.id, overrideAccess: true, depth: 0 })) as any
+    expect(self.reading?.rememberReading, 'off by default').toBe(false)
+
+    await recordStoryFeedback({ payload, user: reader, storyId: storyA, answer: { hope: 4 }, sessionKey: 'unused-for-members' })
+    const records = () => payload.find({ collection: 'reading-records', where: { member: { equals: reader.id } }, overrideAccess: true, depth: 0 })
+    expect((await records()).totalDocs, 'not remembered while the choice is off').toBe(0)
+
+    await saveReadingChoices(payload, reader, { rememberReading: true })
+    await recordStoryFeedback({ payload, user: reader, storyId: storyB, answer: { connection: 5 }, sessionKey: 'unused-for-members' })
+    expect((await records()).docs.map((r: any) => [r.story, r.hope ?? null, r.connection])).toEqual([[storyB, null, 5]])
+    const exported = (await collectMemberData(payload, reader.id)).json
+    expect(exported.readingPreferences.rememberReading).toBe(true)
+    expect(exported.storiesRead).toEqual([expect.objectContaining({ story: storyB, connection: 5 })])
+
+    await saveReadingChoices(payload, reader, { rememberReading: false })
+    expect((await records()).totalDocs, 'turning it off clears it').toBe(0)
+
+    await saveReadingChoices(payload, reader, { rememberReading: true })
+    await recordStoryFeedback({ payload, user: reader, storyId: await published(author), answer: { hope: 5 }, sessionKey: 'unused-for-members' })
+    expect((await records()).totalDocs).toBe(1)
+    await eraseMember(payload, { memberId: reader.id, mode: 'everything', actor: null })
+    expect((await records()).totalDocs, 'erased with the member').toBe(0)
+    // The counts stay, with nobody in them.
+    const totals = await payload.find({ collection: 'story-feedback-totals', where: { story: { equals: storyB } }, overrideAccess: true, depth: 0 })
+    expect((totals.docs[0] as any).readers).toBe(1)
+  })
+})
+
+describe('"already answered" notes', () => {
+  it('hold no identity and are deleted by the nightly clean-up once their day is over', async () => {
+    const author = await asUser(payload, await createMember(payload))
+    const storyId = await published(author)
+    await recordStoryFeedback({ payload, user: null, storyId, answer: { hope: 5 }, sessionKey: 'a'.repeat(32) })
+    const marks = await payload.find({ collection: 'story-feedback-marks', where: { story: { equals: storyId } }, overrideAccess: true, depth: 0 })
+    expect(marks.totalDocs).toBe(1)
+    const mark = marks.docs[0] as any
+    expect(mark.readerKey).not.toContain('a'.repeat(32))
+    const result = await applyRetention(payload, new Date(new Date(mark.expiresAt).getTime() + 1000))
+    expect(result.feedbackMarksPruned).toBeGreaterThanOrEqual(1)
+    expect((await payload.find({ collection: 'story-feedback-marks', where: { story: { equals: storyId } }, overrideAccess: true })).totalDocs).toBe(0)
+    // The count stays.
+    expect(((await payload.find({ collection: 'story-feedback-totals', where: { story: { equals: storyId } }, overrideAccess: true })).docs[0] as any).readers).toBe(1)
   })
 })
