@@ -97,11 +97,11 @@ const scenario = <S>(s: Scenario<S>): Scenario => s as Scenario
 const slugOf = async (storyId: string) => String((await hostile.payload.findByID({ collection: 'stories', id: storyId, overrideAccess: true, depth: 0 })).slug)
 
 /** A story shared through the site and approved by a moderator in the admin. */
-async function publishedStory(author: Person, key: string, options: { byline?: 'display-name' | 'anonymous'; cover?: { png: Buffer; alt: string } } = {}) {
+async function publishedStory(author: Person, key: string, options: { byline?: 'display-name' | 'anonymous'; cover?: { png: Buffer; alt: string }; theme?: string } = {}) {
   const title = `Story ${unique(key)}`
   const id = await shareStory(
     author.client,
-    { title, summary: `Summary of ${title}`, body: `What happened to ${title}, in my own words.`, localityId: locality[NORTH]!, byline: options.byline },
+    { title, summary: `Summary of ${title}`, body: `What happened to ${title}, in my own words.`, localityId: locality[NORTH]!, byline: options.byline, theme: options.theme },
     options.cover,
   )
   await moderateStory(moderatorRest, id, 'approve')
@@ -564,6 +564,44 @@ const SCENARIOS: Scenario[] = [
       { who: visitor, as: 'a visitor', path: `/localities/${COUNTY}`, before: { lacks: [s.name] }, after: { has: [s.name] } },
     ],
     write: (s) => restOk(moderatorRest, 'PATCH', `/api/directory-entries/${s.id}`, { status: 'approved' }),
+  }),
+  scenario({
+    slugs: ['story-tags'],
+    title: 'a moderator renames an experience tag: the page of a story carrying it says the new name at once',
+    arrange: async () => {
+      const tagged = await hostile.payload.find({
+        collection: 'stories',
+        where: { and: [{ status: { equals: 'published' } }, { consentAudience: { equals: 'public' } }, { experienceTags: { exists: true } }] },
+        overrideAccess: true,
+        depth: 1,
+        limit: 1,
+      })
+      const story = tagged.docs[0] as any
+      const tag = story?.experienceTags?.[0]
+      if (!story || !tag?.id) throw new Error('Arrange failed: the demo has no public story with an experience tag')
+      return { slug: String(story.slug), id: String(tag.id), old: String(tag.label), renamed: `Renamed ${unique('tag')}` }
+    },
+    looks: (s) => [{ who: visitor, as: 'a visitor', path: `/stories/${s.slug}`, before: { has: [s.old], lacks: [s.renamed] }, after: { has: [s.renamed] } }],
+    write: (s) => restOk(moderatorRest, 'PATCH', `/api/story-tags/${s.id}`, { label: s.renamed }),
+    cleanup: (s) => restOk(moderatorRest, 'PATCH', `/api/story-tags/${s.id}`, { label: s.old }),
+  }),
+  scenario({
+    slugs: ['story-pair-counts'],
+    title: 'a fifth reader finds two stories helpful: "readers who found this helpful also found" appears beside the first at once',
+    arrange: async () => {
+      // Two stories that share no characteristic, so the second is never among the first's "more like this".
+      const first = await publishedStory(people.author, 'pairA', { theme: 'be-active' })
+      const second = await publishedStory(people.author, 'pairB', { theme: 'take-notice' })
+      // Four readers before this one: one short of the five a pair needs to be shown.
+      const [a, b] = Number(first.id) < Number(second.id) ? [first.id, second.id] : [second.id, first.id]
+      await hostile.payload.create({ collection: 'story-pair-counts', data: { storyA: asId(a), storyB: asId(b), count: 4 } as never, overrideAccess: true })
+      return { first, second }
+    },
+    looks: (s) => [{ who: visitor, as: 'a visitor', path: `/stories/${s.first.slug}`, before: { lacks: [s.second.title] }, after: { has: [s.second.title] } }],
+    write: async (s) => {
+      const reader = new WebClient(hostile.server.url)
+      for (const story of [s.second, s.first]) await submitForm(reader, `/stories/${story.slug}`, `/stories/${story.slug}/feedback`, { hope: '5', connection: '4' })
+    },
   }),
   scenario({
     slugs: ['directory-kinds'],

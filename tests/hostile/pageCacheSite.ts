@@ -60,7 +60,7 @@ export function idFromLocation(response: Response, pattern: RegExp): string {
   return id
 }
 
-export type StoryChoices = { title: string; summary: string; body: string; localityId: number | string; byline?: 'display-name' | 'anonymous' | 'pen-name'; penName?: string }
+export type StoryChoices = { title: string; summary: string; body: string; localityId: number | string; byline?: 'display-name' | 'anonymous' | 'pen-name'; penName?: string; theme?: string }
 
 /** The author shares a story through /stories/new, consent given and sent for review. Returns its id. */
 export async function shareStory(author: WebClient, story: StoryChoices, cover?: { png: Buffer; alt: string }): Promise<string> {
@@ -69,7 +69,7 @@ export async function shareStory(author: WebClient, story: StoryChoices, cover?:
     summary: story.summary,
     body: story.body,
     locality: String(story.localityId),
-    themes: 'connection',
+    themes: story.theme ?? 'connection',
     audience: 'public',
     byline: story.byline ?? 'anonymous',
     penName: story.penName ?? '',
