@@ -119,7 +119,7 @@ describe('join and login forms with JavaScript disabled', () => {
   it('the account profile form saves without JavaScript', async () => {
     await goto(e2e.page, '/account')
     await e2e.page.getByLabel('Which best describes you?').selectOption('supporter')
-    const response = await submitAndWait(e2e.page, /save/i)
+    const response = await submitAndWait(e2e.page, 'Save profile')
     expect(response?.status(), await mainText(e2e.page)).toBeLessThan(400)
     await goto(e2e.page, '/account')
     expect(await e2e.page.getByLabel('Which best describes you?').inputValue()).toBe('supporter')
