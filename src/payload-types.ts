@@ -848,7 +848,17 @@ export interface CrisisAlert {
    * Their display name when the alert was raised.
    */
   memberName?: string | null;
-  targetCollection: 'stories' | 'threads' | 'replies' | 'consents' | 'flags' | 'users' | 'media' | 'messages';
+  targetCollection:
+    | 'stories'
+    | 'threads'
+    | 'replies'
+    | 'consents'
+    | 'flags'
+    | 'users'
+    | 'media'
+    | 'messages'
+    | 'directory-entries'
+    | 'volunteer-interests';
   targetId: string;
   locality?: (number | null) | Locality;
   outcome: 'hold' | 'alert';

@@ -5,6 +5,8 @@ import type { CollectionConfig } from 'payload'
 
 import { ACCESSIBILITY_TAGS, ENTRY_STATES, SUGGESTION_TYPES, WEEKDAYS, WEEKS_OF_MONTH } from '../../src/policies/directory.js'
 import { isWallTime } from '../../src/policies/londonTime.js'
+import { idOf } from '../../src/db/relationId.js'
+import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
 import { moderatorsOfLocality, moderatorsOnly, nobody, systemField, verifiedMembers } from '../shared/access.js'
 import { directoryRead, suggesterOrModerator } from './access.js'
@@ -29,7 +31,8 @@ export const DirectoryEntries: CollectionConfig = {
   hooks: {
     beforeOperation: [refusePrivateQueries({ privatePaths: ['suggestedBy', 'correctionNote'], ownerPath: 'suggestedBy', noun: 'directory entries' })],
     beforeChange: [checkEntry],
-    afterChange: [applyCorrection],
+    // A member's suggested text is read by moderators before anything is public: crisis words alert the leads.
+    afterChange: [applyCorrection, alertOnCrisisWords('directory-entries', async (doc) => ({ member: idOf(doc.suggestedBy), locality: idOf(doc.locality) }))],
   },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 140 },

@@ -7,6 +7,8 @@ import { moveInterest } from '../../src/commands/volunteering/moveInterest.js'
 import { COORDINATOR_NOTE_MAX, INTEREST_STATES, NOTE_MAX, OPPORTUNITY_KINDS } from '../../src/policies/volunteering.js'
 import { adminsOnly, nobody, systemField, verifiedMembers } from '../shared/access.js'
 import { moderatorEndpoint, text } from '../shared/moderatorEndpoint.js'
+import { idOf } from '../../src/db/relationId.js'
+import { alertOnCrisisWords } from '../shared/hooks/alertOnCrisisWords.js'
 import { refusePrivateQueries } from '../shared/refusePrivateQueries.js'
 import { coordinatorNoteRead, memberNoteRead, memberOrCoordinator } from './access.js'
 import { prepareInterest } from './hooks/prepareInterest.js'
@@ -34,6 +36,8 @@ export const VolunteerInterests: CollectionConfig = {
   hooks: {
     beforeOperation: [refusePrivateQueries({ privatePaths: ['member', 'memberName', 'note', 'coordinatorNote'], ownerPath: 'member', noun: 'volunteering interests' })],
     beforeChange: [prepareInterest],
+    // The note goes to the role's coordinators only: crisis words in it alert the leads.
+    afterChange: [alertOnCrisisWords('volunteer-interests', async (doc) => ({ member: idOf(doc.member), locality: idOf(doc.locality) }))],
   },
   fields: [
     { name: 'opportunity', type: 'relationship', relationTo: 'volunteer-opportunities', required: true, index: true, access: { update: systemField } },

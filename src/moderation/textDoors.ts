@@ -4,7 +4,7 @@
 import type { CrisisOutcome } from '../policies/safeguarding.js'
 import { STORY_TEXT_KEYS } from '../policies/storyContent.js'
 
-export type TextDoorCollection = 'stories' | 'threads' | 'replies' | 'consents' | 'flags' | 'users' | 'media' | 'messages'
+export type TextDoorCollection = 'stories' | 'threads' | 'replies' | 'consents' | 'flags' | 'users' | 'media' | 'messages' | 'directory-entries' | 'volunteer-interests'
 
 export type TextDoor = { fields: readonly string[]; outcome: CrisisOutcome; what: string }
 
@@ -25,6 +25,13 @@ export const TEXT_DOORS: Record<TextDoorCollection, TextDoor> = {
   media: { fields: ['alt'], outcome: 'alert', what: 'picture description' },
   // A member's private message goes to the people who handle crises anyway (src/commands/conversations).
   messages: { fields: ['body'], outcome: 'alert', what: 'private message' },
+  // A suggestion waits for a moderator and an interest is read by coordinators only: nothing is public to hold.
+  'directory-entries': {
+    fields: ['name', 'description', 'address', 'contact', 'cost', 'meetsNote', 'correctionNote'],
+    outcome: 'alert',
+    what: 'directory suggestion',
+  },
+  'volunteer-interests': { fields: ['note'], outcome: 'alert', what: 'note on a volunteering interest' },
 }
 
 /** Text fields a member can write that are not free text, and why they need no triage. */
@@ -45,6 +52,10 @@ export const NOT_FREE_TEXT: Record<string, string> = {
   'media.sizes.full.mimeType': 'made by Payload from the stored file',
   'media.sizes.full.filename': 'made by Payload from the stored file',
   'payload-preferences.key': 'a member’s own admin settings, shown to nobody else',
+  'directory-entries.meets.id': 'the id Payload gives each row of meeting times',
+  'directory-entries.meets.time': 'a time of day, refused unless written HH:MM',
+  'directory-entries.postcode': 'a UK postcode, refused unless it has that shape',
+  'directory-entries.website': 'an https:// address with no spaces, refused otherwise',
 }
 
 const valueAt = (data: Record<string, any> | null | undefined, path: string): unknown => path.split('.').reduce<any>((node, key) => (node && typeof node === 'object' ? node[key] : undefined), data)

@@ -363,6 +363,32 @@ const WRITERS: Partial<Record<DoorCollection, (field: string, text: string) => P
     const { message } = await writeInConversation({ payload, user: who, conversationId: String(conversation.id), body: text })
     return { targetId: String(message.id), author: who, locality: place.id, saved: { collection: 'messages', id: message.id, path: 'body' }, markers: [], ordinaryEmailsLead: true }
   },
+
+  async 'directory-entries'(field, text) {
+    // A member's suggestion (a correction for the correction's note); a moderator reads it before anything is public.
+    const who = await member()
+    const kind = await api().create({ collection: 'directory-kinds', data: { name: `Drop-in ${unique()}`, slug: `drop-in-${unique()}`.toLowerCase(), group: 'community' }, overrideAccess: true })
+    const base = { name: `Canal drop-in ${unique()}`, kind: kind.id, locality: place.id }
+    let data: Record<string, unknown> = { ...base, [field]: text }
+    if (field === 'correctionNote') {
+      const entry = await api().create({ collection: 'directory-entries', data: { ...base, status: 'approved' }, overrideAccess: true })
+      data = { ...base, correctionOf: entry.id, correctionNote: text }
+    }
+    const suggestion = await api().create({ collection: 'directory-entries', data, overrideAccess: false, user: who })
+    return { targetId: String(suggestion.id), author: who, locality: place.id, saved: { collection: 'directory-entries', id: suggestion.id, path: field }, markers: [] }
+  },
+
+  async 'volunteer-interests'(field, text) {
+    // A member's note to the coordinators of the role's locality.
+    const who = await member()
+    const role = await api().create({
+      collection: 'volunteer-opportunities',
+      data: { title: `Greeter ${unique()}`, kind: 'volunteer', locality: place.id, commitment: 'One morning a week', contactRole: 'Volunteer coordinator', description: 'Welcome people at the door.' },
+      overrideAccess: true,
+    })
+    const interest = await api().create({ collection: 'volunteer-interests', data: { opportunity: role.id, [field]: text }, overrideAccess: false, user: who })
+    return { targetId: String(interest.id), author: who, locality: place.id, saved: { collection: 'volunteer-interests', id: interest.id, path: field }, markers: [] }
+  },
 }
 
 /** Words of the ordinary control sentence that no email may carry either. */
