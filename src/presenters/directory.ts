@@ -136,6 +136,6 @@ export const presentModeratorRow = (doc: Record<string, any>): ModeratorDirector
   kind: doc.kind && typeof doc.kind === 'object' ? String(doc.kind.name) : '',
   status: String(doc.status),
   suggestionType: String(doc.suggestionType ?? 'entry'),
-  checkedOn: typeof doc.checkedOn === 'string' ? doc.checkedOn.slice(0, 10) : null,
+  checkedOn: typeof doc.checkedOn === 'string' ? formatLondonDate(new Date(`${doc.checkedOn.slice(0, 10)}T12:00:00Z`)) : null,
   correctionOf: doc.correctionOf ? String(typeof doc.correctionOf === 'object' ? doc.correctionOf.id : doc.correctionOf) : null,
 })

@@ -77,7 +77,8 @@ export const presentCoordinatedInterest = (doc: Doc): CoordinatedInterest => ({
   memberName: String(doc.memberName || 'A member'),
   coordinatorNote: typeof doc.coordinatorNote === 'string' ? doc.coordinatorNote : null,
   next: isInterestState(doc.state) ? NEXT_STATES[doc.state].map((value) => ({ value, label: stateLabel(value) })) : [],
-  since: dateOf(doc.createdAt),
+  // The first step is when they said they were interested (a seeded or imported interest is older than its record).
+  since: dateOf(((doc.history ?? []) as Doc[])[0]?.at ?? doc.createdAt),
 })
 
 /** A coordinator, as the moderators who choose them see one: display name and localities, nothing else. */

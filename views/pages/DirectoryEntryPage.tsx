@@ -12,7 +12,7 @@ export function DirectoryEntryPage({ ctx, entry, jsonLd }: { ctx: PageContext; e
       <h1>{entry.name}</h1>
       <p className="meta">{[entry.kind?.name, entry.locality?.name].filter(Boolean).join(' · ')}</p>
       {entry.description ? <p className="lead">{entry.description}</p> : null}
-      <dl className="directory-details">
+      <dl className="facts directory-details">
         {entry.meets.length > 0 ? (
           <>
             <dt>When it meets</dt>

@@ -61,7 +61,7 @@ export function DirectoryModerationPage({
                     Check it in the admin<span className="visually-hidden">: {row.name}</span>
                   </a>
                 </p>
-                <div className="actions">
+                <div className="inline-actions">
                   <PostForm action={`/directory/moderate/${row.id}/decide`} csrfToken={ctx.csrfToken} label={`Approve ${row.name}`}>
                     <input type="hidden" name="decision" value="approved" />
                     <button type="submit" className="button">

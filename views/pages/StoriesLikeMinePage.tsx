@@ -44,15 +44,17 @@ export function StoriesLikeMinePage({ ctx, page, hidden, asked, here }: Props) {
     <Layout ctx={ctx} title="Stories like mine" description="Find recovery stories told by people like you.">
       <h1>Stories like mine</h1>
       <p className="lead">Choose what you would like to read about. We show published stories that share the most with your choice.</p>
-      <form method="get" action="/stories/like-mine" className="filters" aria-label="Choose stories like mine">
+      <form method="get" action="/stories/like-mine" className="filters filters--stories" aria-label="Choose stories like mine">
         <Choice name="narrator" legend="Told by" options={options.narratorType} chosen={request.narratorType} />
         <Choice name="stage" legend="Stage of recovery" options={options.stage} chosen={request.stage} />
         <Choice name="tone" legend="Tone" options={options.tone} chosen={request.tone} />
         <Boxes name="theme" legend="Themes" options={options.themes} chosen={request.themes} />
         <Boxes name="tag" legend="Experiences" options={options.tags} chosen={request.tags} />
-        <button type="submit" className="button">
-          Find stories
-        </button>
+        <div className="filters__submit">
+          <button type="submit" className="button">
+            Find stories
+          </button>
+        </div>
       </form>
       {!ctx.viewer ? <p className="meta">To protect the people who wrote them, we only offer choices that match at least 5 stories.</p> : null}
       {page.refused ? (
