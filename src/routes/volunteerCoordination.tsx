@@ -1,7 +1,7 @@
 // The people who run volunteering: coordinators move members' interests along (/volunteer/coordinate),
 // and moderators choose the coordinators of the localities they moderate (/volunteer/coordinators). Both
 // pages are personal and never cached; the commands' policies decide (src/policies/volunteering.ts).
-import { Router } from 'express'
+import { Router, type Request, type Response } from 'express'
 import type { Payload } from 'payload'
 
 import { MessagePage } from '../../views/pages/MessagePage.js'
@@ -19,6 +19,18 @@ const MOVED: Record<string, string> = { moved: 'The interest has moved on. The m
 
 export function volunteerCoordinationRouter(payload: Payload): Router {
   const router = Router()
+
+  /** The signed-in moderator and the localities whose coordinators they choose; else the sign-in page or a 404 is sent. */
+  async function moderatorChoosingCoordinators(req: Request, res: Response) {
+    const user = signedIn(req, res, '/volunteer/coordinators')
+    if (!user) return null
+    const ctx = await pageContext(payload, req, res)
+    if (!isModerator(user as never)) {
+      sendNotFound(res, ctx)
+      return null
+    }
+    return { user, ctx, localities: localitiesModeratedBy(user, ctx.localities) }
+  }
 
   // The coordinators' own page: never cached (src/cache/cacheablePages.ts lists no such path).
   router.get(
@@ -67,11 +79,9 @@ export function volunteerCoordinationRouter(payload: Payload): Router {
   router.get(
     '/volunteer/coordinators',
     handle(async (req, res) => {
-      const user = signedIn(req, res, '/volunteer/coordinators')
-      if (!user) return
-      const ctx = await pageContext(payload, req, res)
-      if (!isModerator(user as never)) return sendNotFound(res, ctx)
-      const localities = localitiesModeratedBy(user, ctx.localities)
+      const moderator = await moderatorChoosingCoordinators(req, res)
+      if (!moderator) return
+      const { user, ctx, localities } = moderator
       res.set('Cache-Control', 'no-store')
       const notice = req.query.notice === 'saved' ? 'Saved, and written to the moderation log.' : undefined
       sendPage(res, <CoordinatorsPage ctx={ctx} coordinators={await coordinatorsFor(payload, user, localities)} localities={localities} notice={notice} />)
@@ -81,11 +91,9 @@ export function volunteerCoordinationRouter(payload: Payload): Router {
   router.post(
     '/volunteer/coordinators',
     handle(async (req, res) => {
-      const user = signedIn(req, res, '/volunteer/coordinators')
-      if (!user) return
-      const ctx = await pageContext(payload, req, res)
-      if (!isModerator(user as never)) return sendNotFound(res, ctx)
-      const localities = localitiesModeratedBy(user, ctx.localities)
+      const moderator = await moderatorChoosingCoordinators(req, res)
+      if (!moderator) return
+      const { user, ctx, localities } = moderator
       const form = readForm(req.body, { displayName: formText(100), locality: formText(40), change: formText(10) })
       const errors: Record<string, string | undefined> = {}
       const locality = localities.find((l) => String(l.id) === form.locality)

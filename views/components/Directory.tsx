@@ -2,6 +2,7 @@
 // list of entries, and the JSON-LD block, escaped for a <script> element (src/policies/directory.ts).
 import { directoryHref, jsonForScript, WEEKDAYS, type DirectoryFilters } from '../../src/policies/directory.js'
 import type { DirectoryEntryView, DirectoryKindView } from '../../src/presenters/directory.js'
+import { FilterForm, FilterSelect, localityChoices } from './Filters.js'
 
 /** schema.org data for machines. The text is member-suggested: jsonForScript keeps it inside the element. */
 export function JsonLd({ data }: { data: Record<string, unknown> }) {
@@ -10,51 +11,12 @@ export function JsonLd({ data }: { data: Record<string, unknown> }) {
 
 export function DirectoryFilterForm({ kinds, localities, filters }: { kinds: DirectoryKindView[]; localities: { slug: string; name: string }[]; filters: DirectoryFilters }) {
   return (
-    <form method="get" action="/directory" className="filters" aria-label="Filter the directory">
-      <div className="field">
-        <label htmlFor="filter-kind">Kind</label>
-        <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ''}>
-          <option value="">All kinds</option>
-          {kinds.map((k) => (
-            <option key={k.slug} value={k.slug}>
-              {k.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-locality">Locality</label>
-        <select id="filter-locality" name="locality" defaultValue={filters.locality ?? ''}>
-          <option value="">All localities</option>
-          {localities.map((l) => (
-            <option key={l.slug} value={l.slug}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-day">Day</label>
-        <select id="filter-day" name="day" defaultValue={filters.day ?? ''}>
-          <option value="">Any day</option>
-          {WEEKDAYS.map((d) => (
-            <option key={d.value} value={d.value}>
-              {d.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-when">When</label>
-        <select id="filter-when" name="when" defaultValue={filters.week ? 'week' : ''}>
-          <option value="">Any time</option>
-          <option value="week">This week (next 7 days)</option>
-        </select>
-      </div>
-      <button type="submit" className="button button--secondary">
-        Show
-      </button>
-    </form>
+    <FilterForm action="/directory" label="Filter the directory">
+      <FilterSelect id="filter-kind" name="kind" label="Kind" anyLabel="All kinds" choices={kinds.map((k) => ({ value: k.slug, label: k.name }))} selected={filters.kind ?? ''} />
+      <FilterSelect id="filter-locality" name="locality" label="Locality" anyLabel="All localities" choices={localityChoices(localities)} selected={filters.locality ?? ''} />
+      <FilterSelect id="filter-day" name="day" label="Day" anyLabel="Any day" choices={WEEKDAYS.map((d) => ({ value: d.value, label: d.label }))} selected={filters.day ?? ''} />
+      <FilterSelect id="filter-when" name="when" label="When" anyLabel="Any time" choices={[{ value: 'week', label: 'This week (next 7 days)' }]} selected={filters.week ? 'week' : ''} />
+    </FilterForm>
   )
 }
 

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 
 import type { MeetingSummary, PresentedAction } from '../../src/presenters/meeting.js'
+import { FilterForm, FilterSelect, localityChoices } from './Filters.js'
 
 export function MeetingStatus({ meeting }: { meeting: Pick<MeetingSummary, 'status' | 'cancellationReason'> }) {
   if (meeting.status === 'cancelled') return <span className="status--cancelled">Cancelled{meeting.cancellationReason ? `: ${meeting.cancellationReason}` : ''}</span>
@@ -74,22 +75,9 @@ export function ActionList({ actions, headingLevel = 3 }: { actions: PresentedAc
 /** A GET form of filters: works without JavaScript, and the URL can be shared. */
 export function LocalityFilter({ action, localities, selected, children }: { action: string; localities: { slug: string; name: string }[]; selected: string; children?: ReactNode }) {
   return (
-    <form method="get" action={action} className="filters" aria-label="Filter">
-      <div className="field">
-        <label htmlFor="filter-locality">Locality</label>
-        <select id="filter-locality" name="locality" defaultValue={selected}>
-          <option value="">All localities</option>
-          {localities.map((l) => (
-            <option key={l.slug} value={l.slug}>
-              {l.name}
-            </option>
-          ))}
-        </select>
-      </div>
+    <FilterForm action={action} label="Filter">
+      <FilterSelect id="filter-locality" name="locality" label="Locality" anyLabel="All localities" choices={localityChoices(localities)} selected={selected} />
       {children}
-      <button type="submit" className="button button--secondary">
-        Show
-      </button>
-    </form>
+    </FilterForm>
   )
 }

@@ -1,6 +1,7 @@
 import { ACTION_STATES, ACTION_STATE_LABELS } from '../../src/policies/actions.js'
 import type { PresentedAction } from '../../src/presenters/meeting.js'
 import { Layout } from '../components/Layout.js'
+import { FilterSelect } from '../components/Filters.js'
 import { ActionList, LocalityFilter } from '../components/Meetings.js'
 import type { PageContext } from '../components/PageContext.js'
 
@@ -10,17 +11,7 @@ export function YouSaidWeDidPage({ ctx, actions, status, localitySlug }: { ctx: 
       <h1>You said, we did</h1>
       <p className="lead">What people raised at forum meetings and in conversations, who took it on, and what changed because of it.</p>
       <LocalityFilter action="/you-said-we-did" localities={ctx.localities} selected={localitySlug}>
-        <div className="field">
-          <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" name="status" defaultValue={status}>
-            <option value="">Any status</option>
-            {ACTION_STATES.map((s) => (
-              <option key={s} value={s}>
-                {ACTION_STATE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-status" name="status" label="Status" anyLabel="Any status" choices={ACTION_STATES.map((s) => ({ value: s, label: ACTION_STATE_LABELS[s] }))} selected={status} />
       </LocalityFilter>
       <p role="status">
         {actions.length} {actions.length === 1 ? 'action' : 'actions'}
