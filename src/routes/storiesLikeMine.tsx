@@ -68,7 +68,8 @@ export function storiesLikeMineRouter(payload: Payload): Router {
       const ctx = await pageContext(payload, req, res)
       const lookup = await storyBySlug(payload, user, String(req.params.slug).slice(0, 40))
       if (lookup.found !== 'story' || lookup.story.status !== 'published') return sendNotFound(res, ctx)
-      const read = readFeedbackAnswer(readForm(req.body, { hope: formText(2), connection: formText(2) }))
+      // A longer limit than any answer: formText blanks an over-long value, which would turn "3.5" into "not answered".
+      const read = readFeedbackAnswer(readForm(req.body, { hope: formText(20), connection: formText(20) }))
       const back = `/stories/${lookup.story.slug}`
       if ('error' in read) {
         return sendPage(
