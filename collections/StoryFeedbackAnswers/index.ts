@@ -8,12 +8,14 @@ import type { CollectionConfig } from 'payload'
 
 import { nobody } from '../shared/access.js'
 
-const answerField = (name: string) => ({ name, type: 'number' as const, min: 1, max: 5, index: true })
+const answerField = (name: string) => ({ name, type: 'number' as const, min: 1, max: 5 })
 
 export const StoryFeedbackAnswers: CollectionConfig = {
   slug: 'story-feedback-answers',
   admin: { group: 'Stories', hidden: true },
   timestamps: false,
+  // A story's totals are counts of (story, answer): each count is read from one of these indexes alone.
+  indexes: [{ fields: ['story', 'hope'] }, { fields: ['story', 'connection'] }],
   access: { read: nobody, create: nobody, update: nobody, delete: nobody, readVersions: nobody, unlock: nobody, admin: nobody },
   fields: [{ name: 'id', type: 'text', required: true }, { name: 'story', type: 'relationship', relationTo: 'stories', required: true, index: true }, answerField('hope'), answerField('connection')],
 }
