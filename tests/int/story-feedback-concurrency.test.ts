@@ -96,3 +96,20 @@ describe('answers sent at the same moment', () => {
     expect(await pairCountsFor(payload, first)).toEqual([])
   })
 })
+
+describe('a story that goes', () => {
+  it('takes its answers, its pairs and its "already answered" notes with it (as an erasure deletes it)', async () => {
+    const [kept, gone] = [await published(), await published()]
+    const keys = Array.from({ length: 5 }, (_, i) => sessionKey(i))
+    for (const key of keys) await recordStoryFeedback({ payload, user: null, storyId: kept, answer: { hope: 5 }, sessionKey: key })
+    for (const key of keys) await recordStoryFeedback({ payload, user: null, storyId: gone, answer: { hope: 4 }, sessionKey: key })
+    expect((await pairCountsFor(payload, kept)).map((p) => p.count)).toEqual([5])
+    await payload.delete({ collection: 'stories', id: gone, overrideAccess: true })
+    const about = { equals: gone }
+    expect((await payload.count({ collection: 'story-feedback-answers', where: { story: about }, overrideAccess: true })).totalDocs).toBe(0)
+    expect((await payload.count({ collection: 'story-pair-marks', where: { or: [{ storyA: about }, { storyB: about }] }, overrideAccess: true })).totalDocs).toBe(0)
+    expect((await payload.count({ collection: 'story-feedback-marks', where: { story: about }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(await pairCountsFor(payload, kept)).toEqual([])
+    expect((await totalsOf(kept))?.readers, "the other story's answers stay").toBe(5)
+  })
+})
