@@ -6,18 +6,7 @@ import type { Payload } from 'payload'
 
 import { MEMBER_TYPES } from '../policies/memberTypes.js'
 import { MIN_PAIR_COUNT } from '../policies/storyFeedback.js'
-import {
-  alsoFound,
-  keepOffered,
-  offeredValues,
-  rankMatches,
-  similarStories,
-  withoutHiddenWarnings,
-  type FilterKind,
-  type MatchRequest,
-  type PairCount,
-  type StoryTraits,
-} from '../policies/storyMatching.js'
+import { alsoFound, keepOffered, offeredValues, rankMatches, similarStories, withoutHiddenWarnings, type FilterKind, type MatchRequest, type StoryTraits } from '../policies/storyMatching.js'
 import { RECOVERY_STAGES, STORY_THEMES, STORY_TONES } from '../policies/storyTaxonomy.js'
 import type { StoryCard } from '../presenters/story.js'
 import { presentOption, type FilterOption, type LikeMinePage, type MoreLikeThis } from '../presenters/storyMatching.js'
@@ -119,5 +108,3 @@ export async function moreLikeThis(payload: Payload, user: User, storyId: number
   const [similar, also] = await Promise.all([cardsInOrder(payload, user, similarIds), cardsInOrder(payload, user, alsoIds)])
   return { similar, alsoFound: also }
 }
-
-const idOfRelation = (value: unknown): number | string => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string))

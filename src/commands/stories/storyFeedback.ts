@@ -9,7 +9,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { inTransaction } from '../../db/transaction.js'
 import { idOf } from '../../db/relationId.js'
 import { isSelf } from '../../policies/roles.js'
-import { FEEDBACK_ANSWERS, FEEDBACK_MARK_HOURS, FEEDBACK_QUESTIONS, foundHelpful, pairOf, type FeedbackAnswer } from '../../policies/storyFeedback.js'
+import { FEEDBACK_MARK_HOURS, foundHelpful, pairOf, type FeedbackAnswer } from '../../policies/storyFeedback.js'
 import { StoryCommandError } from './shared.js'
 
 type Reader = (Record<string, any> & { id: number | string }) | null
