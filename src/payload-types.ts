@@ -98,8 +98,8 @@ export interface Config {
     'runner-locks': RunnerLock;
     'email-deliveries': EmailDelivery;
     'story-tags': StoryTag;
-    'story-feedback-totals': StoryFeedbackTotal;
-    'story-pair-counts': StoryPairCount;
+    'story-feedback-answers': StoryFeedbackAnswer;
+    'story-pair-marks': StoryPairMark;
     'story-feedback-marks': StoryFeedbackMark;
     'reading-records': ReadingRecord;
     'payload-kv': PayloadKv;
@@ -141,8 +141,8 @@ export interface Config {
     'runner-locks': RunnerLocksSelect<false> | RunnerLocksSelect<true>;
     'email-deliveries': EmailDeliveriesSelect<false> | EmailDeliveriesSelect<true>;
     'story-tags': StoryTagsSelect<false> | StoryTagsSelect<true>;
-    'story-feedback-totals': StoryFeedbackTotalsSelect<false> | StoryFeedbackTotalsSelect<true>;
-    'story-pair-counts': StoryPairCountsSelect<false> | StoryPairCountsSelect<true>;
+    'story-feedback-answers': StoryFeedbackAnswersSelect<false> | StoryFeedbackAnswersSelect<true>;
+    'story-pair-marks': StoryPairMarksSelect<false> | StoryPairMarksSelect<true>;
     'story-feedback-marks': StoryFeedbackMarksSelect<false> | StoryFeedbackMarksSelect<true>;
     'reading-records': ReadingRecordsSelect<false> | ReadingRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -1419,36 +1419,22 @@ export interface EmailDelivery {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "story-feedback-totals".
+ * via the `definition` "story-feedback-answers".
  */
-export interface StoryFeedbackTotal {
-  id: number;
+export interface StoryFeedbackAnswer {
+  id: string;
   story: number | Story;
-  readers: number;
-  hope1: number;
-  hope2: number;
-  hope3: number;
-  hope4: number;
-  hope5: number;
-  connection1: number;
-  connection2: number;
-  connection3: number;
-  connection4: number;
-  connection5: number;
-  updatedAt: string;
-  createdAt: string;
+  hope?: number | null;
+  connection?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "story-pair-counts".
+ * via the `definition` "story-pair-marks".
  */
-export interface StoryPairCount {
-  id: number;
+export interface StoryPairMark {
+  id: string;
   storyA: number | Story;
   storyB: number | Story;
-  count: number;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1717,12 +1703,12 @@ export interface PayloadLockedDocument {
         value: number | StoryTag;
       } | null)
     | ({
-        relationTo: 'story-feedback-totals';
-        value: number | StoryFeedbackTotal;
+        relationTo: 'story-feedback-answers';
+        value: string | StoryFeedbackAnswer;
       } | null)
     | ({
-        relationTo: 'story-pair-counts';
-        value: number | StoryPairCount;
+        relationTo: 'story-pair-marks';
+        value: string | StoryPairMark;
       } | null)
     | ({
         relationTo: 'story-feedback-marks';
@@ -2514,34 +2500,22 @@ export interface StoryTagsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "story-feedback-totals_select".
+ * via the `definition` "story-feedback-answers_select".
  */
-export interface StoryFeedbackTotalsSelect<T extends boolean = true> {
+export interface StoryFeedbackAnswersSelect<T extends boolean = true> {
+  id?: T;
   story?: T;
-  readers?: T;
-  hope1?: T;
-  hope2?: T;
-  hope3?: T;
-  hope4?: T;
-  hope5?: T;
-  connection1?: T;
-  connection2?: T;
-  connection3?: T;
-  connection4?: T;
-  connection5?: T;
-  updatedAt?: T;
-  createdAt?: T;
+  hope?: T;
+  connection?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "story-pair-counts_select".
+ * via the `definition` "story-pair-marks_select".
  */
-export interface StoryPairCountsSelect<T extends boolean = true> {
+export interface StoryPairMarksSelect<T extends boolean = true> {
+  id?: T;
   storyA?: T;
   storyB?: T;
-  count?: T;
-  updatedAt?: T;
-  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

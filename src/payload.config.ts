@@ -36,8 +36,8 @@ import { ReservedNames } from '../collections/ReservedNames/index.js'
 import { Stories } from '../collections/Stories/index.js'
 import { Threads } from '../collections/Threads/index.js'
 import { StoryTags } from '../collections/StoryTags/index.js'
-import { StoryFeedbackTotals } from '../collections/StoryFeedbackTotals/index.js'
-import { StoryPairCounts } from '../collections/StoryPairCounts/index.js'
+import { StoryFeedbackAnswers } from '../collections/StoryFeedbackAnswers/index.js'
+import { StoryPairMarks } from '../collections/StoryPairMarks/index.js'
 import { StoryFeedbackMarks } from '../collections/StoryFeedbackMarks/index.js'
 import { ReadingRecords } from '../collections/ReadingRecords/index.js'
 import { Users } from '../collections/Users/index.js'
@@ -110,8 +110,8 @@ export default buildConfig({
       RunnerLocks,
       EmailDeliveries,
       StoryTags,
-      StoryFeedbackTotals,
-      StoryPairCounts,
+      StoryFeedbackAnswers,
+      StoryPairMarks,
       StoryFeedbackMarks,
       ReadingRecords,
     ]),

@@ -12,6 +12,7 @@ import { moderateEndpoint } from './endpoints/moderate.js'
 import { storyContentFields } from './fields.js'
 import { alertSafeguardingLeads } from './hooks/alertSafeguardingLeads.js'
 import { assignAuthorAndSlug } from './hooks/assignAuthorAndSlug.js'
+import { deleteStoryFeedback } from './hooks/deleteStoryFeedback.js'
 import { indexSearchText } from './hooks/indexSearchText.js'
 import { divertPublishedEdits } from './hooks/divertPublishedEdits.js'
 import { refusePrivateStoryQueries } from './hooks/refusePrivateStoryQueries.js'
@@ -51,6 +52,7 @@ export const Stories: CollectionConfig = {
     beforeValidate: [divertPublishedEdits],
     beforeChange: [assignAuthorAndSlug, sanitiseStoryText, triageStory, indexSearchText],
     afterChange: [syncCoverVisibility, alertSafeguardingLeads, searchIndex.afterChange],
+    beforeDelete: [deleteStoryFeedback],
     afterDelete: [searchIndex.afterDelete],
     afterRead: [({ doc }) => ({ ...doc, searchText: undefined })],
   },

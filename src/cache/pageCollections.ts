@@ -25,7 +25,7 @@ export const PAGE_COLLECTIONS = [
   'actions', // "you said, we did"
   'join-codes', // shown to moderators on a meeting page
   'story-tags', // a story's experiences, and the choices on /stories/like-mine
-  'story-pair-counts', // "readers who found this helpful also found…" beside a story
+  'story-pair-marks', // "readers who found this helpful also found…" beside a story
 ] as const
 
 /** Collections no public page reads, with the reason. */
@@ -40,7 +40,7 @@ export const NOT_ON_PAGES: Readonly<Record<string, string>> = {
   'data-exports': 'a member downloads an export from /account, which is never cached',
   'data-steps': 'records of data migrations',
   'erasure-log': 'replayed after a restore; erasure itself writes to the members and their posts',
-  'story-feedback-totals': "readers' answers as counts, shown only to the author on their own (uncached) account pages",
+  'story-feedback-answers': "readers' answers, counted only for the author on their own (uncached) account pages",
   'story-feedback-marks': 'that a reader has answered (one answer per reader); never shown',
   'reading-records': '"remember what I read", shown only in the member\'s own (uncached) account',
   'payload-jobs': "Payload's job queue",

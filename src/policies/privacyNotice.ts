@@ -154,18 +154,18 @@ export const COLLECTIONS_DESCRIBED: Readonly<Record<string, HeldData & { persona
     who: 'Nobody through the site.',
     kept: () => 'A day, then deleted by the next answer anyone gives or by the nightly clean-up.',
   },
-  'story-feedback-totals': {
+  'story-feedback-answers': {
     personal: false,
     title: 'Readers’ answers after a story',
-    what: 'For each story, how many readers gave each answer to “Did this story give you hope?” and “Did you feel a connection with the narrator?”. Counts only, never who answered.',
-    who: 'The story’s author, once at least 5 readers have answered.',
+    what: 'Each answer to “Did this story give you hope?” and “Did you feel a connection with the narrator?”: the story and the answer (1 to 5) to each question. Never who answered, nor when.',
+    who: 'The story’s author sees the totals, once at least 5 readers have answered; never a single answer.',
     kept: () => 'For as long as the story is kept.',
   },
-  'story-pair-counts': {
+  'story-pair-marks': {
     personal: false,
     title: '“Readers who found this helpful also found…”',
-    what: 'For pairs of stories, how many readers found both helpful. Counts only, never who.',
-    who: 'Nobody sees the counts; a pair found by at least 5 readers is suggested beside the stories.',
+    what: 'Each time a reader finds a second story helpful after another: the two stories. Never who, nor when.',
+    who: 'Nobody sees them; a pair found by at least 5 readers is suggested beside the stories.',
     kept: () => 'For as long as the stories are kept.',
   },
   'story-tags': {

@@ -4,9 +4,9 @@ import type { Payload } from 'payload'
 
 import { idOf } from '../db/relationId.js'
 import { isSelf } from '../policies/roles.js'
-import { FEEDBACK_ANSWERS, FEEDBACK_QUESTIONS, totalsForAuthor, type FeedbackTotals } from '../policies/storyFeedback.js'
 import { crisisPanelFor, presentAuthorEvent, presentConsentHistory, presentMyStory, presentMyStoryRow, type MyStoryRow } from '../presenters/myStory.js'
 import { localCrisisServices } from './crisisServices.js'
+import { authorTotalsForStories } from './storyFeedbackTotals.js'
 
 type Author = Record<string, any> & { id: number | string }
 
@@ -27,27 +27,12 @@ export async function ownStory(payload: Payload, user: Author, id: string): Prom
 /** /account/stories: every story of the author's, latest change first. */
 export async function myStoryRows(payload: Payload, user: Author): Promise<MyStoryRow[]> {
   const result = await payload.find({ collection: 'stories', where: { author: { equals: user.id } }, sort: '-updatedAt', depth: 0, limit: 100, pagination: false, overrideAccess: false, user })
-  const totals = await readerTotalsFor(
+  // Readers' answers, counted only for the ids the author's own read returned (nothing below 5 readers).
+  const totals = await authorTotalsForStories(
     payload,
     result.docs.map((doc) => doc.id),
   )
   return result.docs.map((doc) => presentMyStoryRow(doc as Record<string, any>, totals.get(String(doc.id)) ?? null))
-}
-
-/**
- * Readers' answers after the author's own stories (issue 17): the ids are those the author's own read
- * returned. The totals hold no reader; totalsForAuthor shows nothing below 5 readers.
- */
-async function readerTotalsFor(payload: Payload, storyIds: (number | string)[]): Promise<Map<string, FeedbackTotals>> {
-  const out = new Map<string, FeedbackTotals>()
-  if (storyIds.length === 0) return out
-  const found = await payload.find({ collection: 'story-feedback-totals', where: { story: { in: storyIds } }, depth: 0, limit: storyIds.length, pagination: false, overrideAccess: true })
-  for (const doc of found.docs as Record<string, any>[]) {
-    const counts = Object.fromEntries(FEEDBACK_QUESTIONS.map((q) => [q, FEEDBACK_ANSWERS.map((a) => Number(doc[`${q}${a}`] ?? 0))])) as FeedbackTotals['counts']
-    const shown = totalsForAuthor({ readers: Number(doc.readers ?? 0), counts })
-    if (shown) out.set(String(idOf(doc.story)), shown)
-  }
-  return out
 }
 
 /** The manage page of one of the author's stories: its facts, consents, history, and the crisis panel when due. */

@@ -6,22 +6,12 @@ import type { Payload } from 'payload'
 
 import { MEMBER_TYPES } from '../policies/memberTypes.js'
 import { MIN_PAIR_COUNT } from '../policies/storyFeedback.js'
-import {
-  alsoFound,
-  keepOffered,
-  offeredValues,
-  rankMatches,
-  similarStories,
-  withoutHiddenWarnings,
-  type FilterKind,
-  type MatchRequest,
-  type PairCount,
-  type StoryTraits,
-} from '../policies/storyMatching.js'
+import { alsoFound, keepOffered, offeredValues, rankMatches, similarStories, withoutHiddenWarnings, type FilterKind, type MatchRequest, type StoryTraits } from '../policies/storyMatching.js'
 import { RECOVERY_STAGES, STORY_THEMES, STORY_TONES } from '../policies/storyTaxonomy.js'
 import type { StoryCard } from '../presenters/story.js'
 import { presentOption, type FilterOption, type LikeMinePage, type MoreLikeThis } from '../presenters/storyMatching.js'
 import { visibleStoryCards } from './stories.js'
+import { pairCountsFor } from './storyPairs.js'
 
 type User = Record<string, any> | null
 
@@ -112,20 +102,9 @@ export async function moreLikeThis(payload: Payload, user: User, storyId: number
   if (!story) return { similar: [], alsoFound: [] }
   const others = withoutHiddenWarnings(await visibleTraits(payload, user, tags), hiddenWarnings).filter((other) => String(other.id) !== String(story.id))
   const similarIds = similarStories(traitsOf(story, slugById), others)
-  const pairs = await payload.find({
-    collection: 'story-pair-counts',
-    where: { and: [{ or: [{ storyA: { equals: story.id } }, { storyB: { equals: story.id } }] }, { count: { greater_than_equal: MIN_PAIR_COUNT } }] },
-    sort: '-count',
-    limit: 50,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-  })
-  const pairCounts: PairCount[] = pairs.docs.map((pair) => ({ a: idOfRelation(pair.storyA), b: idOfRelation(pair.storyB), count: Number(pair.count ?? 0) }))
+  const pairCounts = await pairCountsFor(payload, story.id)
   const visibleIds = new Set(others.map((other) => String(other.id)))
   const alsoIds = alsoFound(story.id, pairCounts, visibleIds, new Set(similarIds.map(String)), MIN_PAIR_COUNT)
   const [similar, also] = await Promise.all([cardsInOrder(payload, user, similarIds), cardsInOrder(payload, user, alsoIds)])
   return { similar, alsoFound: also }
 }
-
-const idOfRelation = (value: unknown): number | string => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string))

@@ -1,6 +1,7 @@
 // Demo data for "stories like mine" (issue 17): the experience tags moderators keep, more published
 // stories with characteristics (so that a visitor's choices reach the 5 stories a filter needs), and
 // readers' answers as counts (totals and pairs), as if readers had answered. No real people's data.
+import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import type { ConsentChoices } from '../policies/consent.js'
@@ -123,21 +124,26 @@ export const MATCHING_STORIES = [
   },
 ] satisfies (Record<string, unknown> & { title: string })[]
 
-/** Readers' answers as counts, so the demo shows authors' totals and "readers who also found". Only on a fresh demo. */
+/** Readers' answers and pairs, so the demo shows authors' totals and "readers who also found". Only on a fresh demo. */
 export async function seedDemoFeedback(payload: Payload): Promise<void> {
-  const existing = await payload.count({ collection: 'story-feedback-totals', overrideAccess: true })
+  const existing = await payload.count({ collection: 'story-feedback-answers', overrideAccess: true })
   if (existing.totalDocs > 0) return
   const idOf = async (title: string) => (await payload.find({ collection: 'stories', where: { title: { equals: title } }, limit: 1, depth: 0, overrideAccess: true })).docs[0]?.id
   const first = await idOf('The first meeting I nearly walked out of')
   const sayNo = await idOf('Learning to say no to my son')
   const allotment = await idOf('Volunteering gave my week a shape')
   if (first === undefined || sayNo === undefined || allotment === undefined) return
-  await payload.create({
-    collection: 'story-feedback-totals',
-    data: { story: first, readers: 7, hope3: 1, hope4: 2, hope5: 4, connection2: 1, connection4: 3, connection5: 3 } as never,
-    overrideAccess: true,
-  })
+  // Seven readers: hope 3, 4, 4, 5, 5, 5, 5 and connection 2, 4, 4, 4, 5, 5, 5.
+  const hope = [3, 4, 4, 5, 5, 5, 5]
+  const connection = [2, 4, 4, 4, 5, 5, 5]
+  for (let i = 0; i < hope.length; i++) {
+    await payload.create({ collection: 'story-feedback-answers', data: { id: randomUUID(), story: first, hope: hope[i], connection: connection[i] } as never, overrideAccess: true })
+  }
   const pair = (a: number | string, b: number | string) => (Number(a) < Number(b) ? { storyA: a, storyB: b } : { storyA: b, storyB: a })
-  await payload.create({ collection: 'story-pair-counts', data: { ...pair(first, sayNo), count: 6 } as never, overrideAccess: true })
-  await payload.create({ collection: 'story-pair-counts', data: { ...pair(first, allotment), count: 5 } as never, overrideAccess: true })
+  for (const [other, readers] of [
+    [sayNo, 6],
+    [allotment, 5],
+  ] as const) {
+    for (let i = 0; i < readers; i++) await payload.create({ collection: 'story-pair-marks', data: { id: randomUUID(), ...pair(first, other) } as never, overrideAccess: true })
+  }
 }

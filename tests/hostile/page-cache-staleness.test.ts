@@ -591,7 +591,7 @@ const SCENARIOS: Scenario[] = [
     cleanup: (s) => restOk(moderatorRest, 'PATCH', `/api/story-tags/${s.id}`, { label: s.old }),
   }),
   scenario({
-    slugs: ['story-pair-counts'],
+    slugs: ['story-pair-marks'],
     title: 'a fifth reader finds two stories helpful: "readers who found this helpful also found" appears beside the first at once',
     arrange: async () => {
       // Two stories that share no characteristic, so the second is never among the first's "more like this".

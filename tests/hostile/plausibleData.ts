@@ -127,6 +127,17 @@ export function changeFor(fields: AnyField[], current: Record<string, any>, mark
     const value = current?.[box.name] !== true
     return { data: { [box.name]: value }, describe: `${box.name} → ${value}`, appliedTo: (stored) => (stored?.[box.name] === true) === value }
   }
+  // A record of references only (a pair of stories): two references to the same collection swapped.
+  const refs = fieldsHere.filter((f) => f.type === 'relationship' && !f.hasMany && typeof f.relationTo === 'string')
+  const idOf = (v: any) => (v && typeof v === 'object' ? v.id : v)
+  const pair = refs
+    .flatMap((a, i) => refs.slice(i + 1).map((b) => [a, b] as const))
+    .find(([a, b]) => a.relationTo === b.relationTo && String(idOf(current?.[a.name])) !== String(idOf(current?.[b.name])))
+  if (pair) {
+    const [a, b] = pair
+    const [was, other] = [idOf(current?.[a.name]), idOf(current?.[b.name])]
+    return { data: { [a.name]: other, [b.name]: was }, describe: `${a.name} ⇄ ${b.name}`, appliedTo: (stored) => String(idOf(stored?.[a.name])) === String(other) }
+  }
   return undefined
 }
 

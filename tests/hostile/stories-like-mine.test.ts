@@ -5,6 +5,8 @@
 // sees totals only from 5 readers and nobody else sees them; the new collections are closed over REST
 // and GraphQL. Everything is arranged before the first page is read (the server's page cache sees
 // only its own writes), and the withdrawal goes through the site, as a browser does it.
+import { randomUUID } from 'node:crypto'
+
 import { beforeAll, describe, expect, test } from 'vitest'
 
 import { giveConsent, submitStory } from '../../src/commands/stories/authorActions.js'
@@ -57,12 +59,34 @@ async function story(key: string, traits: Traits, end: 'published' | 'members' |
   return { id: created.id, slug: stored.slug, title }
 }
 
+/** `count` readers who found both stories helpful: one pair row each (lower id first). */
 async function pairCount(a: number | string, b: number | string, count: number) {
   const [x, y] = Number(a) < Number(b) ? [a, b] : [b, a]
-  await hostile.payload.create({ collection: 'story-pair-counts', data: { storyA: x, storyB: y, count } as any, overrideAccess: true })
+  for (let i = 0; i < count; i++) await hostile.payload.create({ collection: 'story-pair-marks', data: { id: randomUUID(), storyA: x, storyB: y } as any, overrideAccess: true })
 }
 
-const totalsOf = async (id: number | string) => (await hostile.payload.find({ collection: 'story-feedback-totals', where: { story: { equals: id } }, overrideAccess: true, depth: 0 })).docs[0] as any
+/** A story's answers as totals ({ readers, hope5, connection4, … }), or undefined when nobody answered. */
+async function totalsOf(id: number | string): Promise<any> {
+  const rows = (await hostile.payload.find({ collection: 'story-feedback-answers', where: { story: { equals: id } }, pagination: false, overrideAccess: true, depth: 0 })).docs as any[]
+  if (rows.length === 0) return undefined
+  const totals: Record<string, number> = { readers: rows.length }
+  for (const row of rows) for (const question of ['hope', 'connection']) if (row[question] != null) totals[`${question}${row[question]}`] = (totals[`${question}${row[question]}`] ?? 0) + 1
+  return totals
+}
+
+/** The pairs with a story, as counts of their rows. */
+async function pairCountsWith(id: number | string): Promise<number[]> {
+  const rows = await hostile.payload.find({
+    collection: 'story-pair-marks',
+    where: { or: [{ storyA: { equals: id } }, { storyB: { equals: id } }] },
+    pagination: false,
+    overrideAccess: true,
+    depth: 0,
+  })
+  const counts = new Map<string, number>()
+  for (const row of rows.docs as any[]) counts.set(`${row.storyA}:${row.storyB}`, (counts.get(`${row.storyA}:${row.storyB}`) ?? 0) + 1)
+  return [...counts.values()]
+}
 
 const signedInClient = async (email: string, password: string) => {
   const client = new WebClient(hostile.server.url)
@@ -264,8 +288,7 @@ describe('narrative feedback', () => {
   })
 
   test('readers who found two stories helpful in one session make one pair count', async () => {
-    const before = await hostile.payload.find({ collection: 'story-pair-counts', where: { or: [{ storyA: { equals: S.a4!.id } }, { storyB: { equals: S.a4!.id } }] }, overrideAccess: true })
-    expect(before.totalDocs).toBe(0)
+    expect(await pairCountsWith(S.a4!.id)).toEqual([])
     for (let i = 0; i < 2; i++) {
       const reader = new WebClient(hostile.server.url)
       await answer(reader, S.a4!.slug, { hope: '5' })
@@ -276,8 +299,7 @@ describe('narrative feedback', () => {
     const lukewarm = new WebClient(hostile.server.url)
     await answer(lukewarm, S.a4!.slug, { hope: '2' })
     await answer(lukewarm, S.a5!.slug, { hope: '5' })
-    const pairs = await hostile.payload.find({ collection: 'story-pair-counts', where: { or: [{ storyA: { equals: S.a4!.id } }, { storyB: { equals: S.a4!.id } }] }, overrideAccess: true })
-    expect(pairs.docs.map((p: any) => p.count)).toEqual([2])
+    expect(await pairCountsWith(S.a4!.id)).toEqual([2])
   })
 
   test('the author sees totals from 5 readers only, never single answers; nobody else sees them', async () => {
@@ -303,18 +325,18 @@ describe('the new collections over REST and GraphQL', () => {
     const member = await signedInClient(author.email, author.password)
     const visitor = new WebClient(hostile.server.url)
     const a1Before = (await totalsOf(S.a1!.id))?.readers ?? 0
-    const pairsBefore = (await hostile.payload.count({ collection: 'story-pair-counts', overrideAccess: true })).totalDocs
+    const pairsBefore = (await hostile.payload.count({ collection: 'story-pair-marks', overrideAccess: true })).totalDocs
     for (const client of [visitor, member]) {
-      for (const slug of ['story-feedback-totals', 'story-pair-counts', 'story-feedback-marks']) {
+      for (const slug of ['story-feedback-answers', 'story-pair-marks', 'story-feedback-marks']) {
         const r = await client.get(`/api/${slug}?limit=100`)
         const text = await r.text()
         expect(r.status === 403 || r.status === 401 || (r.status === 200 && JSON.parse(text).docs.length === 0), `${slug}: ${r.status} ${text.slice(0, 200)}`).toBe(true)
-        expect(text).not.toMatch(/"readers"|"count"|"readerKey"/)
-        const write = await client.json('POST', `/api/${slug}`, { story: S.a1!.id, readers: 100, count: 100 })
+        expect(text).not.toMatch(/"hope"|"connection"|"storyA"|"readerKey"/)
+        const write = await client.json('POST', `/api/${slug}`, { id: 'sneaky', story: S.a1!.id, storyA: S.a1!.id, storyB: S.a2!.id, hope: 5, readerKey: 'x', expiresAt: '2030-01-01' })
         expect(write.status, `${slug} create`).toBeGreaterThanOrEqual(400)
       }
-      const byId = await client.get(`/api/story-feedback-totals?where[story][equals]=${S.a2!.id}`)
-      expect(await byId.text()).not.toContain('"hope5"')
+      const byStory = await client.get(`/api/story-feedback-answers?where[story][equals]=${S.a2!.id}`)
+      expect(await byStory.text()).not.toContain('"hope"')
       const records = await client.get('/api/reading-records?limit=100')
       expect([200, 401, 403]).toContain(records.status)
       if (records.status === 200) expect((await records.json()).docs).toEqual([])
@@ -323,7 +345,7 @@ describe('the new collections over REST and GraphQL', () => {
       const graphql = await client.request('/api/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ StoryFeedbackTotals { docs { readers } } }' }),
+        body: JSON.stringify({ query: '{ StoryFeedbackAnswers { docs { hope connection } } }' }),
       })
       expect(graphql.status).not.toBe(200)
     }
@@ -332,6 +354,6 @@ describe('the new collections over REST and GraphQL', () => {
     expect(JSON.stringify(await tags.json())).toContain(tagSlug)
     // None of the refused writes changed a figure.
     expect((await totalsOf(S.a1!.id))?.readers ?? 0).toBe(a1Before)
-    expect((await hostile.payload.count({ collection: 'story-pair-counts', overrideAccess: true })).totalDocs).toBe(pairsBefore)
+    expect((await hostile.payload.count({ collection: 'story-pair-marks', overrideAccess: true })).totalDocs).toBe(pairsBefore)
   })
 })

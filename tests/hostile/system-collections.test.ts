@@ -80,8 +80,8 @@ const DECLARED_COLLECTIONS: Record<string, Record<ViewerKind, Rights>> = {
   // Issue 17: experience tags (everyone reads, moderators keep them); readers' answers as counts, pairs and
   // "already answered" notes (nobody through any API); a member's "remember what I read" (their own).
   'story-tags': { visitor: READS, member: READS },
-  'story-feedback-totals': { visitor: NOTHING, member: NOTHING },
-  'story-pair-counts': { visitor: NOTHING, member: NOTHING },
+  'story-feedback-answers': { visitor: NOTHING, member: NOTHING },
+  'story-pair-marks': { visitor: NOTHING, member: NOTHING },
   'story-feedback-marks': { visitor: NOTHING, member: NOTHING },
   'reading-records': { visitor: NOTHING, member: { ...NOTHING, read: 'own', delete: 'own' } },
   'payload-kv': { visitor: NOTHING, member: NOTHING },

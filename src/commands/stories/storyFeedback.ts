@@ -1,6 +1,6 @@
-// A reader's answers after a story (issue 17), stored without the reader: the story's totals gain one
-// answer, and, when the reader found it helpful, each pair with the other stories this same reader found
-// helpful gains one. A short-lived note keyed by a one-way code of the reader's session key (or account)
+// A reader's answers after a story (issue 17), stored without the reader: one answer row for the story,
+// and, when the reader found it helpful, one pair row with each other story this same reader found
+// helpful. Rows are only ever added (and counted when read), so concurrent answers cannot lose a count. A short-lived note keyed by a one-way code of the reader's session key (or account)
 // makes a second answer from the same reader a refusal. A member's answers are kept with them only when
 // they chose "remember what I read".
 import crypto from 'node:crypto'
@@ -9,7 +9,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { inTransaction } from '../../db/transaction.js'
 import { idOf } from '../../db/relationId.js'
 import { isSelf } from '../../policies/roles.js'
-import { FEEDBACK_ANSWERS, FEEDBACK_MARK_HOURS, FEEDBACK_QUESTIONS, foundHelpful, pairOf, type FeedbackAnswer } from '../../policies/storyFeedback.js'
+import { FEEDBACK_MARK_HOURS, foundHelpful, pairOf, type FeedbackAnswer } from '../../policies/storyFeedback.js'
 import { StoryCommandError } from './shared.js'
 
 type Reader = (Record<string, any> & { id: number | string }) | null
@@ -45,10 +45,13 @@ export async function recordStoryFeedback({ payload, user, storyId, answer, sess
   const readerKey = readerKeyFor(payload.secret, user, sessionKey)
   const remember = user ? await remembersReading(payload, user) : false
 
+  const now = new Date()
+  // Expired notes go before the answer's transaction, not inside it: two answers at once deleting the same
+  // note would be a write conflict that aborts one of them on MongoDB. (The nightly retention job also prunes.)
+  await payload.delete({ collection: 'story-feedback-marks', where: { expiresAt: { less_than: now.toISOString() } }, overrideAccess: true })
+
   try {
     return await inTransaction(payload, user, async (req) => {
-      const now = new Date()
-      await payload.delete({ collection: 'story-feedback-marks', where: { expiresAt: { less_than: now.toISOString() } }, overrideAccess: true, req })
       const earlier = await payload.find({
         collection: 'story-feedback-marks',
         where: { readerKey: { equals: readerKey } },
@@ -67,12 +70,12 @@ export async function recordStoryFeedback({ payload, user, storyId, answer, sess
         overrideAccess: true,
         req,
       })
-      await addToTotals(payload, req, storyId, answer)
+      await appendAnswer(payload, req, storyId, answer)
       if (helpful) {
         for (const mark of earlier.docs) {
           if (mark.helpful !== true) continue
           const pair = pairOf(idOf(mark.story)!, storyId)
-          if (pair) await addToPair(payload, req, pair)
+          if (pair) await appendPair(payload, req, pair)
         }
       }
       if (user && remember) await rememberAnswer(payload, req, user, storyId, answer, now)
@@ -90,33 +93,19 @@ async function remembersReading(payload: Payload, user: NonNullable<Reader>): Pr
   return (self as Record<string, any>)?.reading?.rememberReading === true
 }
 
-async function addToTotals(payload: Payload, req: PayloadRequest, storyId: number | string, answer: FeedbackAnswer): Promise<void> {
-  const found = await payload.find({ collection: 'story-feedback-totals', where: { story: { equals: storyId } }, depth: 0, limit: 1, pagination: false, overrideAccess: true, req })
-  const current = (found.docs[0] ?? {}) as Record<string, any>
-  const data: Record<string, number> = { readers: Number(current.readers ?? 0) + 1 }
-  for (const question of FEEDBACK_QUESTIONS) {
-    for (const value of FEEDBACK_ANSWERS) {
-      const field = `${question}${value}`
-      data[field] = Number(current[field] ?? 0) + (answer[question] === value ? 1 : 0)
-    }
-  }
-  if (found.docs[0]) await payload.update({ collection: 'story-feedback-totals', id: found.docs[0].id, data: data as never, overrideAccess: true, req })
-  else await payload.create({ collection: 'story-feedback-totals', data: { story: storyId, ...data } as never, overrideAccess: true, req })
-}
-
-async function addToPair(payload: Payload, req: PayloadRequest, [a, b]: [number | string, number | string]): Promise<void> {
-  const found = await payload.find({
-    collection: 'story-pair-counts',
-    where: { and: [{ storyA: { equals: a } }, { storyB: { equals: b } }] },
-    depth: 0,
-    limit: 1,
-    pagination: false,
+/** The answer as one new row: nothing is read or overwritten, so answers at the same moment cannot collide. */
+async function appendAnswer(payload: Payload, req: PayloadRequest, storyId: number | string, answer: FeedbackAnswer): Promise<void> {
+  await payload.create({
+    collection: 'story-feedback-answers',
+    data: { id: crypto.randomUUID(), story: storyId, hope: answer.hope ?? null, connection: answer.connection ?? null } as never,
     overrideAccess: true,
     req,
   })
-  const pair = found.docs[0]
-  if (pair) await payload.update({ collection: 'story-pair-counts', id: pair.id, data: { count: Number(pair.count ?? 0) + 1 } as never, overrideAccess: true, req })
-  else await payload.create({ collection: 'story-pair-counts', data: { storyA: a, storyB: b, count: 1 } as never, overrideAccess: true, req })
+}
+
+/** One row for this reader's pair (lower id first); the pair's count is its number of rows. */
+async function appendPair(payload: Payload, req: PayloadRequest, [a, b]: [number | string, number | string]): Promise<void> {
+  await payload.create({ collection: 'story-pair-marks', data: { id: crypto.randomUUID(), storyA: a, storyB: b } as never, overrideAccess: true, req })
 }
 
 async function rememberAnswer(payload: Payload, req: PayloadRequest, user: NonNullable<Reader>, storyId: number | string, answer: FeedbackAnswer, at: Date): Promise<void> {
