@@ -115,7 +115,8 @@ describe('a coordinator for one locality', () => {
       const answer = await api(hostile, coordinatorX, 'GET', door)
       expect(answer.status, door).toBeLessThan(500)
       if (answer.text.includes(noteNorth)) leaks.push(`note via ${door}`)
-      if (answer.status === 200 && Array.isArray(answer.json?.docs) && /volunteer-interests/.test(door) && answer.json.docs.some((d: any) => String(d.id) === interestNorth)) leaks.push(`interest via ${door}`)
+      if (answer.status === 200 && Array.isArray(answer.json?.docs) && /volunteer-interests/.test(door) && answer.json.docs.some((d: any) => String(d.id) === interestNorth))
+        leaks.push(`interest via ${door}`)
       if (/count/.test(door) && answer.status === 200 && /locality/.test(door) && answer.json?.totalDocs > 0) leaks.push(`count via ${door}: ${answer.json.totalDocs}`)
     }
     const graphql = await api(hostile, coordinatorX, 'POST', '/api/graphql', { query: '{ VolunteerInterests(limit: 1000) { docs { id note } } }' })
