@@ -330,3 +330,36 @@ describe('the moderators spreadsheet', () => {
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([])
   })
 })
+
+describe('a correction to an approved entry', () => {
+  test('is invisible everywhere until a moderator approves it, and a member cannot apply it themselves', async () => {
+    const listing = await page(visitor, `/directory?locality=${LOCALITY}`)
+    const entryId = listing.body.match(/href="\/directory\/(\d+)"/)?.[1]
+    expect(entryId, 'an approved entry in the listing').toBeDefined()
+    const marker = unique('dircor')
+    const html = (await page(nosyClient, `/directory/${entryId}/correct`)).body
+    const form = formsOn(html, `/directory/${entryId}/correct`)[0]
+    expect(form).toBeDefined()
+    const correctedName = `Renamed ${marker} </script><script>alert(2)</script>`
+    const sent = await nosyClient.postForm(form!.action, { ...form!.fields, name: correctedName, description: `Moved ${marker}`, correctionNote: `It moved ${marker}` })
+    expect(sent.status).toBe(303)
+
+    const seen: string[] = []
+    for (const [who, client, label] of [
+      [null, visitor, 'visitor'],
+      [suggester, suggesterClient, 'other member'],
+    ] as const) {
+      for (const path of [`/directory/${entryId}`, `/directory/${entryId}/calendar.ics`, '/directory', `/localities/${LOCALITY}`, `/search?q=${marker.slice(0, -2)}`]) {
+        if ((await page(client, path)).body.includes(marker)) seen.push(`${label} ${path}`)
+      }
+      for (const door of [`/api/directory-entries/${entryId}?depth=2`, '/api/directory-entries?limit=1000&depth=2']) {
+        if ((await api(hostile, who, 'GET', door)).text.includes(marker)) seen.push(`${label} ${door}`)
+      }
+    }
+    expect(seen).toEqual([])
+    // The member who sent it cannot write it onto the entry through REST either.
+    const patch = await api(hostile, nosy, 'PATCH', `/api/directory-entries/${entryId}`, { name: `Patched ${marker}` })
+    expect(patch.status).toBeLessThan(500)
+    expect((await storedAsAdmin(entryId!)).name).not.toContain(marker)
+  })
+})

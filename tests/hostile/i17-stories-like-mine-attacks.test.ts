@@ -342,3 +342,54 @@ describe("readers' answers", () => {
     expect(own.status).toBeLessThan(500)
   })
 })
+
+describe('"readers who found this story helpful also found"', () => {
+  test('shows no pair below 5 readers, and shows it from 5 (control)', async () => {
+    const p = await publish(authorClient, { themes: ['meaning'] })
+    const q = await publish(authorClient, { themes: ['take-notice'] })
+    const pairPart = async () => {
+      const text = (await read(new WebClient(hostile.server.url), `/stories/${p.slug}`)).body
+      const at = text.search(/Readers who found this story helpful/i)
+      return at === -1 ? '' : text.slice(at)
+    }
+    for (let i = 0; i < 4; i++) {
+      const reader = new WebClient(hostile.server.url)
+      expect((await answer(reader, p, '5', '5')).location).toContain('thanks')
+      expect((await answer(reader, q, '5', '5')).location).toContain('thanks')
+    }
+    expect(await pairPart(), 'a pair of 4 readers is shown').not.toContain(q.slug)
+    const fifth = new WebClient(hostile.server.url)
+    await answer(fifth, p, '5', '5')
+    await answer(fifth, q, '5', '5')
+    expect(await pairPart(), 'control: the pair shows once 5 readers found both helpful').toContain(q.slug)
+  })
+})
+
+describe('"remember what I read"', () => {
+  test('is off by default; nothing is kept with the member until they turn it on; turning it off clears it', async () => {
+    const reader = await makeMember(hostile, { name: 'Slm memory' })
+    const client = await signedIn(hostile.server, reader.email, reader.password)
+    const kept = async () => {
+      // Kept "for you alone": the member's own REST read is the one that sees them (not even admins do).
+      const found = await api(hostile, reader, 'GET', `/api/reading-records?where[member][equals]=${reader.id}&limit=100&depth=0`)
+      expect(found.status, found.text.slice(0, 200)).toBe(200)
+      return found.json.docs.length as number
+    }
+    const reading = async () => formsOn(await (await client.get('/account')).text(), '/account/reading')[0]!
+    expect((await reading()).fields.rememberReading, 'the box is not ticked by default').toBeUndefined()
+    expect((await answer(client, answered, '4', '4')).status).toBe(303)
+    expect(await kept()).toBe(0)
+
+    const on = await reading()
+    expect((await client.postForm('/account/reading', { ...on.fields, rememberReading: 'on' })).status).toBe(303)
+    expect((await answer(client, rare, '4', '2')).status).toBe(303)
+    expect(await kept(), 'control: an answer is kept once it is on').toBe(1)
+    const admin = await api(hostile, seededAdmin(hostile), 'GET', `/api/reading-records?limit=1000&depth=0`)
+    expect(admin.json?.docs ?? [], 'an admin reads no reading records').toEqual([])
+
+    const off = await reading()
+    delete off.fields.rememberReading
+    expect((await client.postForm('/account/reading', off.fields)).status).toBe(303)
+    expect(await kept()).toBe(0)
+  })
+})

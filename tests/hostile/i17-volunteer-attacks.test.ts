@@ -280,3 +280,34 @@ describe('who may set coordinators', () => {
     expect(asMember.text).not.toContain('set-volunteer-coordinator')
   })
 })
+
+describe('the demo moderator, who coordinates Lancashire East only', () => {
+  test("sees no North interest, and cannot make themselves North's coordinator", async () => {
+    const moderator = seededModerator(hostile)
+    const leaks: string[] = []
+    for (const door of [
+      `/api/volunteer-interests/${interestNorth}`,
+      '/api/volunteer-interests?limit=1000&depth=2',
+      `/api/volunteer-interests?where[locality][equals]=${localities['lancashire-north']}`,
+      '/api/volunteer-interests?sort=note',
+    ]) {
+      const answer = await api(hostile, moderator, 'GET', door)
+      expect(answer.status, door).toBeLessThan(500)
+      if (answer.text.includes(noteNorth)) leaks.push(door)
+    }
+    const client = await signedIn(hostile.server, moderator.email, moderator.password)
+    for (const path of ['/volunteer/coordinate', '/admin/collections/volunteer-interests', `/admin/collections/volunteer-interests/${interestNorth}`]) {
+      if ((await (await client.get(path)).text()).includes(noteNorth)) leaks.push(path)
+    }
+    expect(leaks).toEqual([])
+
+    const me = (await api(hostile, moderator, 'GET', '/api/users/me?depth=0')).json.user
+    const before = coordinates(await userAsAdmin(me.id))
+    const self = await api(hostile, moderator, 'POST', `/api/users/${me.id}/coordinates-for`, { localities: [...before, localities['lancashire-north']] })
+    expect([400, 401, 403, 404]).toContain(self.status)
+    const token = await client.csrfToken('/volunteer/coordinators')
+    const form = await client.postForm('/volunteer/coordinators', { _csrf: token, displayName: me.displayName, locality: String(localities['lancashire-north']), change: 'add' })
+    expect(form.status).toBeLessThan(500)
+    expect(coordinates(await userAsAdmin(me.id))).toEqual(before)
+  })
+})
