@@ -363,3 +363,24 @@ describe('a correction to an approved entry', () => {
     expect((await storedAsAdmin(entryId!)).name).not.toContain(marker)
   })
 })
+
+describe('filters reflected into the page', () => {
+  test('hostile query values never end a script or add markup, and are never a 500', async () => {
+    const evil = encodeURIComponent('</script><script>alert(1)</script><!--"\'><img src=x onerror=alert(1)>\u2028')
+    const paths = [
+      `/directory?kind=${evil}`,
+      `/directory?locality=${evil}`,
+      `/directory?day=${evil}&when=${evil}`,
+      `/directory?kind=aa&locality=${LOCALITY}&day=mon&when=week&extra=${evil}`,
+      `/directory?kind[]=${evil}&locality[$ne]=x`,
+      `/directory/${evil}`,
+      `/directory/1/calendar.ics?x=${evil}`,
+    ]
+    for (const path of paths) {
+      const { status, body } = await page(visitor, path)
+      expect(status, path).toBeLessThan(500)
+      checkJsonLd(body, [], path)
+      expect(body, path).not.toMatch(/<img src=x onerror/i)
+    }
+  })
+})

@@ -3,13 +3,13 @@
 // very next request (warm caches included); a members-only story never matches for a visitor; a visitor's
 // forged narrow filter is not obeyed; a reader answering twice counts once, and the author sees totals only
 // from 5 readers; the feedback, pair, mark and reading collections give nothing through REST or GraphQL.
-import { beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, it, test } from 'vitest'
 
 import { WebClient } from '../support/http.js'
 import { formsOn } from '../support/pageCache.js'
 import { api, makeMember, seededAdmin, textOf, type Member } from './forumHelpers.js'
 import { signedIn, unique, useHostileServer, withdrawThroughTheForm } from './helpers.js'
-import { moderateStory, restAs, type Rest } from './pageCacheSite.js'
+import { moderateStory, restAs, submitForm, type Rest } from './pageCacheSite.js'
 
 const hostile = useHostileServer('i17-stories-like-mine-attacks')
 
@@ -92,9 +92,9 @@ async function authorView(story: Story): Promise<string> {
 beforeAll(async () => {
   adminRest = await restAs(hostile.server, 'admin@waymark.example', hostile.server.seedPassword)
   author = await makeMember(hostile, { name: 'Slm author' })
-  // The author's own account says "professional": the narrator type must never be read from it.
-  await hostile.payload.update({ collection: 'users', id: author.id, data: { memberType: 'professional' } as never, overrideAccess: true })
   authorClient = await signedIn(hostile.server, author.email, author.password)
+  // The author's own account says "professional" (through their account form): the narrator type must never be read from it.
+  await submitForm(authorClient, '/account', '/account', { memberType: 'professional' })
   withdrawn = await publish(authorClient, COMMON)
   membersOnly = await publish(authorClient, { ...COMMON, audience: 'members' })
   rare = await publish(authorClient, { narratorType: 'supporter', recoveryStage: 'long-term', tone: 'practical', themes: ['give'], experienceTags: ['5'] })
@@ -391,5 +391,70 @@ describe('"remember what I read"', () => {
     delete off.fields.rememberReading
     expect((await client.postForm('/account/reading', off.fields)).status).toBe(303)
     expect(await kept()).toBe(0)
+  })
+})
+
+describe('stories the reader may not see', () => {
+  test('a moderators-only story never matches for a member; a visitor cannot answer a members-only story', async () => {
+    const hidden = await publish(authorClient, { ...COMMON, audience: 'moderators' as never })
+    const member = await signedIn(hostile.server, 'member@waymark.example', hostile.server.seedPassword)
+    const leaks: string[] = []
+    for (const path of [COMMON_QUERY, '/stories/like-mine', '/stories/like-mine?tag=1', ...visibleSlugs.map((s) => `/stories/${s}`), `/stories/${membersOnly.slug}`]) {
+      if ((await read(member, path)).body.includes(hidden.slug)) leaks.push(path)
+    }
+    expect(leaks).toEqual([])
+
+    const visitor = new WebClient(hostile.server.url)
+    const token = await visitor.csrfToken('/login')
+    const response = await visitor.postForm(`/stories/${membersOnly.slug}/feedback`, { _csrf: token, hope: '5', connection: '5' })
+    expect([401, 403, 404, 410]).toContain(response.status)
+  })
+
+  test('answers out of range are refused without a 500', async () => {
+    for (const [hope, connection] of [
+      ['6', '5'],
+      ['0', '1'],
+      ['-1', '3'],
+      ['05', '2'],
+      [' 5', '2'],
+    ]) {
+      const result = await answer(new WebClient(hostile.server.url), rare, hope!, connection!)
+      expect(result.status, `${hope}/${connection}`).toBeLessThan(500)
+      expect(result.location, `${hope}/${connection}`).not.toContain('feedback=thanks')
+    }
+  })
+
+  // BUG (found by this file): a non-integer answer ("1e9", "3.5", "five") is not refused like "6" or "-1"
+  // are: it is silently dropped, the other answer is stored, the reader is counted and marked (so they
+  // cannot answer again), and they are thanked. Bad input is half-saved instead of a clear 4xx.
+  it.fails('a non-integer answer is refused like an out-of-range one, not half-saved', async () => {
+    const totals = async () =>
+      JSON.stringify(
+        (await hostile.payload.find({ collection: 'story-feedback-totals' as never, where: { story: { equals: rare.id } }, overrideAccess: true, depth: 0 })).docs.map((d: any) => ({
+          ...d,
+          updatedAt: 0,
+        })),
+      )
+    for (const [hope, connection] of [
+      ['1e9', '2'],
+      ['3.5', '3'],
+      ['five', '5'],
+    ]) {
+      const before = await totals()
+      const result = await answer(new WebClient(hostile.server.url), rare, hope!, connection!)
+      expect(result.status, `${hope}/${connection}`).toBeLessThan(500)
+      expect(result.location, `${hope}/${connection}`).not.toContain('feedback=thanks')
+      expect(await totals(), `${hope}/${connection} changed the totals`).toBe(before)
+    }
+  })
+
+  test('hostile like-mine query values never end a script or add markup', async () => {
+    const visitor = new WebClient(hostile.server.url)
+    const evil = encodeURIComponent('</script><script>alert(1)</script>"><img src=x onerror=alert(1)>')
+    for (const path of [`/stories/like-mine?narrator=${evil}`, `/stories/like-mine?theme=${evil}&tag=${evil}`, `/stories/like-mine?stage[$ne]=x&tone[]=${evil}`, `/stories/like-mine?hide=${evil}`]) {
+      const { status, body } = await read(visitor, path)
+      expect(status, path).toBeLessThan(500)
+      expect(body, path).not.toMatch(/<script>alert|<img src=x onerror/i)
+    }
   })
 })

@@ -311,3 +311,46 @@ describe('the demo moderator, who coordinates Lancashire East only', () => {
     expect(coordinates(await userAsAdmin(me.id))).toEqual(before)
   })
 })
+
+describe('saying you are interested', () => {
+  test('a hostile locality filter is never a 500 and adds no markup', async () => {
+    const visitor = new WebClient(hostile.server.url)
+    const evil = encodeURIComponent('</script><script>alert(1)</script>"><img src=x onerror=alert(1)>')
+    for (const path of [`/volunteer?locality=${evil}`, `/volunteer?locality[]=${evil}`, `/volunteer/${evil}`]) {
+      const response = await visitor.get(path)
+      const body = await response.text()
+      expect(response.status, path).toBeLessThan(500)
+      expect(body, path).not.toMatch(/<script>alert|<img src=x onerror/i)
+    }
+  })
+
+  test('a visitor stores nothing; a member cannot send a second interest, a note over 500 characters, or one for someone else', async () => {
+    const count = async () => (await api(hostile, admin(), 'GET', `/api/volunteer-interests?where[opportunity][equals]=${eastOpp}&limit=1000&depth=0`)).json.docs.length as number
+    const before = await count()
+    const visitor = new WebClient(hostile.server.url)
+    const token = await visitor.csrfToken('/login')
+    const asVisitor = await visitor.postForm(`/volunteer/${eastOpp}/interest`, { _csrf: token, note: 'visitor note' })
+    expect(asVisitor.status).toBeLessThan(500)
+    const restVisitor = await api(hostile, null, 'POST', '/api/volunteer-interests', { opportunity: eastOpp, note: 'visitor rest' })
+    expect(restVisitor.status).toBeGreaterThanOrEqual(400)
+    expect(await count()).toBe(before)
+
+    // memberEast already said they are interested in the East role.
+    const again = await api(hostile, memberEast, 'POST', '/api/volunteer-interests', { opportunity: eastOpp, note: 'again' })
+    expect(again.status).toBeGreaterThanOrEqual(400)
+    expect(again.status).toBeLessThan(500)
+    expect(await count()).toBe(before)
+
+    const longWriter = await makeMember(hostile, { name: 'Vol long' })
+    const tooLong = await api(hostile, longWriter, 'POST', '/api/volunteer-interests', { opportunity: eastOpp, note: 'x'.repeat(501) })
+    expect(tooLong.status).toBeGreaterThanOrEqual(400)
+    expect(tooLong.status).toBeLessThan(500)
+    const forOther = await api(hostile, longWriter, 'POST', '/api/volunteer-interests', { opportunity: eastOpp, note: 'for other', member: memberNorth.id, memberName: 'Someone Else' })
+    if (forOther.status < 300) {
+      const stored = await interestAsAdmin(String(forOther.json.doc.id))
+      expect(String(stored.member?.id ?? stored.member)).toBe(String(longWriter.id))
+      expect(stored.memberName).not.toBe('Someone Else')
+      expect(stored.state).toBe('interested')
+    } else expect(forOther.status).toBeLessThan(500)
+  })
+})
