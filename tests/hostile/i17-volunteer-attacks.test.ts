@@ -354,3 +354,31 @@ describe('saying you are interested', () => {
     } else expect(forOther.status).toBeLessThan(500)
   })
 })
+
+describe('erasure', () => {
+  test('a member who deletes their account takes their interest and note with them', async () => {
+    const leaver = await makeMember(hostile, { name: 'Vol leaver' })
+    const client = await signedIn(hostile.server, leaver.email, leaver.password)
+    const note = unique('volleave')
+    const id = await expressInterest(client, leaver, eastOpp, note)
+    // Control: the coordinator sees it before.
+    expect((await api(hostile, coordinatorX, 'GET', `/api/volunteer-interests/${id}`)).text).toContain(note)
+    const html = await (await client.get('/account/delete')).text()
+    const form = formsOn(html, '/account/delete')[0]
+    expect(form, 'a delete form on /account/delete').toBeDefined()
+    const passwordField = [...html.matchAll(/<input\b[^>]*type="password"[^>]*>/g)].map((m) => m[0].match(/name="([^"]+)"/)?.[1]).find(Boolean)!
+    const fields: Record<string, string> = { ...form!.fields, [passwordField]: leaver.password }
+    // Tick every box and take the first choice of each question (what happens to forum posts).
+    for (const m of html.matchAll(/<input\b[^>]*type="(checkbox|radio)"[^>]*>/g)) {
+      const name = m[0].match(/name="([^"]+)"/)?.[1]
+      if (name && (m[1] === 'checkbox' || !(name in fields) || fields[name] === '')) fields[name] = m[0].match(/value="([^"]*)"/)?.[1] ?? 'on'
+    }
+    const response = await client.postForm(form!.action, fields)
+    expect(response.status, textOf(await response.text()).slice(0, 900)).toBe(303)
+    const after = await api(hostile, admin(), 'GET', `/api/volunteer-interests?where[id][equals]=${id}&depth=0`)
+    expect(after.status).toBe(200)
+    expect(after.text).not.toContain(note)
+    expect((await api(hostile, coordinatorX, 'GET', '/api/volunteer-interests?limit=1000')).text).not.toContain(note)
+    expect(textOf(await (await clientX.get('/volunteer/coordinate')).text())).not.toContain(note)
+  })
+})
