@@ -179,6 +179,7 @@ export interface Config {
       sendDigests: TaskSendDigests;
       remindMeetings: TaskRemindMeetings;
       applyRetention: TaskApplyRetention;
+      emailDirectoryChecks: TaskEmailDirectoryChecks;
       inline: {
         input: unknown;
         output: unknown;
@@ -1547,7 +1548,13 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests' | 'remindMeetings' | 'applyRetention';
+          | 'inline'
+          | 'sendEmail'
+          | 'remindConsentRenewals'
+          | 'sendDigests'
+          | 'remindMeetings'
+          | 'applyRetention'
+          | 'emailDirectoryChecks';
         taskID: string;
         input?:
           | {
@@ -1581,7 +1588,16 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests' | 'remindMeetings' | 'applyRetention') | null;
+    | (
+        | 'inline'
+        | 'sendEmail'
+        | 'remindConsentRenewals'
+        | 'sendDigests'
+        | 'remindMeetings'
+        | 'applyRetention'
+        | 'emailDirectoryChecks'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2898,6 +2914,14 @@ export interface TaskRemindMeetings {
  * via the `definition` "TaskApplyRetention".
  */
 export interface TaskApplyRetention {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEmailDirectoryChecks".
+ */
+export interface TaskEmailDirectoryChecks {
   input?: unknown;
   output?: unknown;
 }
