@@ -1,7 +1,7 @@
 // The weekly email to moderators about directory entries due a check (unchecked for six months,
 // src/policies/directory.ts isStale). Pure, so who is told about what, and when, is testable.
 import { addDays, londonParts } from './londonTime.js'
-import { moderatesLocality, type Actor } from './roles.js'
+import { isModerator, moderatesLocality, type Actor } from './roles.js'
 
 export type DueEntry = { id: number | string; name: string; locality: number | string | null }
 
@@ -19,5 +19,6 @@ export const directoryCheckKey = (week: string, moderatorId: number | string): s
  * unscoped moderator), and every county-wide entry, which is all the moderators' to keep.
  */
 export function entriesDueFor(moderator: Actor, entries: readonly DueEntry[], countyWide: ReadonlySet<string>): DueEntry[] {
+  if (!isModerator(moderator)) return []
   return entries.filter((entry) => (entry.locality !== null && countyWide.has(String(entry.locality))) || moderatesLocality(moderator, entry.locality))
 }
