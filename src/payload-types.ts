@@ -179,6 +179,7 @@ export interface Config {
       sendDigests: TaskSendDigests;
       remindMeetings: TaskRemindMeetings;
       applyRetention: TaskApplyRetention;
+      emailDirectoryChecks: TaskEmailDirectoryChecks;
       inline: {
         input: unknown;
         output: unknown;
@@ -1533,7 +1534,13 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests' | 'remindMeetings' | 'applyRetention';
+          | 'inline'
+          | 'sendEmail'
+          | 'remindConsentRenewals'
+          | 'sendDigests'
+          | 'remindMeetings'
+          | 'applyRetention'
+          | 'emailDirectoryChecks';
         taskID: string;
         input?:
           | {
@@ -1567,7 +1574,16 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'sendEmail' | 'remindConsentRenewals' | 'sendDigests' | 'remindMeetings' | 'applyRetention') | null;
+    | (
+        | 'inline'
+        | 'sendEmail'
+        | 'remindConsentRenewals'
+        | 'sendDigests'
+        | 'remindMeetings'
+        | 'applyRetention'
+        | 'emailDirectoryChecks'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -2872,6 +2888,14 @@ export interface TaskRemindMeetings {
  * via the `definition` "TaskApplyRetention".
  */
 export interface TaskApplyRetention {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEmailDirectoryChecks".
+ */
+export interface TaskEmailDirectoryChecks {
   input?: unknown;
   output?: unknown;
 }

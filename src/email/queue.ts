@@ -9,7 +9,8 @@ import type { EmailBody } from './compose.js'
 export const SEND_EMAIL_TASK = 'sendEmail'
 
 /** `body` comes from composeEmail: its HTML and plain-text parts are made from the same words. */
-export type QueuedEmail = { to: string; subject: string; body: EmailBody; urgent?: boolean; headers?: Record<string, string> }
+/** `key`: a stable idempotency key for an email that must go once however often it is queued (a weekly job run twice); else random. */
+export type QueuedEmail = { to: string; subject: string; body: EmailBody; urgent?: boolean; headers?: Record<string, string>; key?: string }
 
 /**
  * Queues an email; pass the request so it is only sent if the surrounding change is committed. Each email
@@ -18,7 +19,7 @@ export type QueuedEmail = { to: string; subject: string; body: EmailBody; urgent
 export async function queueEmail(payload: Payload, email: QueuedEmail, req?: PayloadRequest): Promise<void> {
   await payload.jobs.queue({
     task: SEND_EMAIL_TASK,
-    input: { to: email.to, subject: email.subject, html: email.body.html, text: email.body.text, ...(email.headers ? { headers: email.headers } : {}), key: randomUUID() },
+    input: { to: email.to, subject: email.subject, html: email.body.html, text: email.body.text, ...(email.headers ? { headers: email.headers } : {}), key: email.key ?? randomUUID() },
     queue: email.urgent ? 'urgent' : 'default',
     ...(req ? { req } : {}),
   })

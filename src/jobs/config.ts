@@ -4,6 +4,7 @@
 import type { JobsConfig } from 'payload'
 
 import { adminsOnly, nobody } from '../../collections/shared/access.js'
+import { emailDirectoryChecksTask } from './emailDirectoryChecks.js'
 import { remindConsentRenewalsTask } from './remindConsentRenewals.js'
 import { remindMeetingsTask } from './remindMeetings.js'
 import { applyRetentionTask } from './retention.js'
@@ -12,7 +13,7 @@ import { sendDigestsTask } from './sendDigests.js'
 import { sendEmailTask } from './sendEmail.js'
 
 export const jobsConfig: JobsConfig = {
-  tasks: [sendEmailTask, remindConsentRenewalsTask, sendDigestsTask, remindMeetingsTask, applyRetentionTask],
+  tasks: [sendEmailTask, remindConsentRenewalsTask, sendDigestsTask, remindMeetingsTask, applyRetentionTask, emailDirectoryChecksTask],
   deleteJobOnComplete: true,
   // Nobody runs jobs or schedules over REST (/api/payload-jobs/run, /handle-schedules): that would run them
   // in whichever process took the request, beside the one runner.

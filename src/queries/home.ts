@@ -43,10 +43,10 @@ const mostRecent = (lists: ConversationSummary[][]): ConversationSummary[] =>
     .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || String(b.id).localeCompare(String(a.id)))
     .slice(0, HOME_LIMITS.conversations)
 
-export async function homePage(payload: Payload, user: User, localities: readonly LocalitySummary[]): Promise<HomePageData> {
+export async function homePage(payload: Payload, user: User, localities: readonly LocalitySummary[], hiddenWarnings: readonly string[]): Promise<HomePageData> {
   const mine = memberForumIds(user, localities)
   const [stories, perForum, meetings, yourMeetings] = await Promise.all([
-    visibleStoryCards(payload, user, { and: [] }, { limit: HOME_LIMITS.stories }),
+    visibleStoryCards(payload, user, { and: [] }, { limit: HOME_LIMITS.stories, hiddenWarnings }),
     Promise.all(localities.map((locality) => latestInForum(payload, user, localities, locality))),
     upcomingMeetings(payload, user, undefined, HOME_LIMITS.meetings),
     mine.length > 0 ? upcomingMeetings(payload, user, mine, HOME_LIMITS.meetings) : Promise.resolve([]),

@@ -23,9 +23,9 @@ export async function localityBySlug(payload: Payload, slug: unknown): Promise<L
 }
 
 /** A locality page: its latest stories, its forum (when the viewer may read it), its next meeting and attendance, and its directory entries. */
-export async function localityPage(payload: Payload, user: User, locality: LocalitySummary, threadsAt: PageRequest) {
+export async function localityPage(payload: Payload, user: User, locality: LocalitySummary, threadsAt: PageRequest, hiddenWarnings: readonly string[]) {
   const [{ cards }, forum, settings, upcoming, attendance, directory] = await Promise.all([
-    visibleStoryCards(payload, user, { locality: { equals: locality.id } }, { limit: 6 }),
+    visibleStoryCards(payload, user, { locality: { equals: locality.id } }, { limit: 6, hiddenWarnings }),
     // A visitor at a members' forum gets the "join" message, not even a count of threads.
     canReadForum(user as never, locality.forumVisibility) ? visibleThreads(payload, user, locality.id, threadsAt) : Promise.resolve(null),
     moderationSettings(payload),

@@ -14,6 +14,7 @@ import type { Payload, Where } from 'payload'
 import { fullTextIndexFor, parseSearchQuery, type FullTextIndex, type SearchHit, type SearchKind, type SearchTerm } from '../db/search/index.js'
 import { presentForumHits, type ForumHit } from '../presenters/forumPost.js'
 import { displayNamesFor, presentStoryCard, STORY_CARD_SELECT, type StoryCard } from '../presenters/story.js'
+import { hiddenWarningsWhere } from './stories.js'
 
 type User = Record<string, any> | null
 
@@ -29,16 +30,18 @@ export type SearchResults = { page: number; stories: StoryCard[]; forum: ForumHi
 const keyOf = (kind: SearchKind, id: number | string) => `${kind}:${id}`
 
 /** Stories and forum posts matching the words typed, as the viewer may see them, one page of each. */
-export async function searchSite(payload: Payload, user: User, query: string, page = 1): Promise<SearchResults> {
+export async function searchSite(payload: Payload, user: User, query: string, page = 1, hiddenWarnings: readonly string[] = []): Promise<SearchResults> {
   const terms = parseSearchQuery(query)
   if (terms.length === 0) return { page, stories: [], forum: [], moreStories: false, moreForum: false }
+  // The reader's hidden content warnings hold in search as in every story list; read once per search.
+  const unhidden = await hiddenWarningsWhere(payload, user, hiddenWarnings)
   const index = fullTextIndexFor(payload)
-  if (!index) return likeSearch(payload, user, query, page)
+  if (!index) return likeSearch(payload, user, query, page, unhidden)
   const [stories, forum] = await Promise.all([
-    inRankOrder(index, terms, ['story'], page, (hits) => visibleStories(payload, user, hits)),
+    inRankOrder(index, terms, ['story'], page, (hits) => visibleStories(payload, user, hits, unhidden)),
     inRankOrder(index, terms, ['thread', 'reply'], page, (hits) => visibleForumHits(payload, user, hits)),
   ])
-  return { page, stories: await storyCards(payload, user, stories.items), forum: forum.items, moreStories: stories.more, moreForum: forum.more }
+  return { page, stories: await storyCards(payload, user, stories.items, unhidden), forum: forum.items, moreStories: stories.more, moreForum: forum.more }
 }
 
 /**
@@ -64,11 +67,11 @@ async function inRankOrder<T>(index: FullTextIndex, terms: SearchTerm[], kinds: 
 const idsOf = (hits: SearchHit[], kind: SearchKind) => hits.filter((hit) => hit.kind === kind).map((hit) => hit.id)
 
 /** Which candidate stories the viewer may see (published, and read access allows). */
-async function visibleStories(payload: Payload, user: User, hits: SearchHit[]): Promise<Map<string, number | string>> {
+async function visibleStories(payload: Payload, user: User, hits: SearchHit[], unhidden: Where): Promise<Map<string, number | string>> {
   const ids = idsOf(hits, 'story')
   const result = await payload.find({
     collection: 'stories',
-    where: { and: [{ status: { equals: 'published' } }, { id: { in: ids } }] },
+    where: { and: [{ status: { equals: 'published' } }, { id: { in: ids } }, unhidden] },
     select: { slug: true },
     depth: 0,
     limit: ids.length,
@@ -80,11 +83,11 @@ async function visibleStories(payload: Payload, user: User, hits: SearchHit[]): 
 }
 
 /** The page's stories as cards, read again as the viewer (a story withdrawn meanwhile drops out here too). */
-async function storyCards(payload: Payload, user: User, ids: (number | string)[]): Promise<StoryCard[]> {
+async function storyCards(payload: Payload, user: User, ids: (number | string)[], unhidden: Where): Promise<StoryCard[]> {
   if (ids.length === 0) return []
   const result = await payload.find({
     collection: 'stories',
-    where: { and: [{ status: { equals: 'published' } }, { id: { in: ids } }] },
+    where: { and: [{ status: { equals: 'published' } }, { id: { in: ids } }, unhidden] },
     select: STORY_CARD_SELECT,
     depth: 1,
     limit: ids.length,
@@ -138,12 +141,12 @@ async function findReplies(payload: Payload, user: User, where: Where, limit: nu
  * MongoDB: no full-text index, so the Local API's `like` as before, newest first. Paged without a count
  * by reading up to one item past the page.
  */
-async function likeSearch(payload: Payload, user: User, query: string, page: number): Promise<SearchResults> {
+async function likeSearch(payload: Payload, user: User, query: string, page: number, unhidden: Where): Promise<SearchResults> {
   const end = page * SEARCH_PAGE_SIZE
   const [stories, threads, replies] = await Promise.all([
     payload.find({
       collection: 'stories',
-      where: { and: [{ status: { equals: 'published' } }, { searchText: { like: query } }] },
+      where: { and: [{ status: { equals: 'published' } }, { searchText: { like: query } }, unhidden] },
       select: STORY_CARD_SELECT,
       sort: '-publishedAt',
       depth: 1,

@@ -10,7 +10,8 @@ import { ACTION_STATES, ACTION_STATE_LABELS, isActionState } from '../policies/a
 import { STORY_THEMES } from '../policies/storyTaxonomy.js'
 import { lexicalToPlainText } from '../richtext/index.js'
 import { anonymiseQuote } from './anonymise.js'
-import { median, peopleCount, periodStart } from './figures.js'
+import { median, periodStart } from './figures.js'
+import { shownVolunteerTables, type VolunteerFigures } from './suppression.js'
 import { OPPORTUNITY_KINDS } from '../policies/volunteering.js'
 import { idOf } from '../db/relationId.js'
 
@@ -39,13 +40,13 @@ const THEME_LABELS = [...STORY_THEMES.map((t) => ({ key: t.value as string, labe
 const ACTION_LABELS = ACTION_STATES.map((s) => ({ key: s, label: ACTION_STATE_LABELS[s] }))
 const VOLUNTEER_KINDS = [...OPPORTUNITY_KINDS.map((k) => ({ key: k.value as string, label: k.label as string })), { key: 'all', label: 'All roles' }]
 
-/** People (not interests: one person in two roles counts once per row) by kind, shown with small numbers suppressed. */
-function volunteerCounts(rows: Row[], within: (iso: unknown) => boolean) {
+/** People (not interests: one person in two roles counts once per row) by kind; hidden where small later (shownVolunteerTables). */
+function volunteerCounts(rows: Row[], within: (iso: unknown) => boolean): VolunteerFigures[] {
   return VOLUNTEER_KINDS.map(({ key, label }) => {
     const mine = key === 'all' ? rows : rows.filter((r) => r.kind === key)
     const active = new Set(mine.filter((r) => r.state === 'active').map((r) => String(idOf(r.member))))
     const started = new Set(mine.filter((r) => within(r.startedActiveAt)).map((r) => String(idOf(r.member))))
-    return { key, label, active: peopleCount(active.size), newThisPeriod: peopleCount(started.size) }
+    return { key, label, active: active.size, newThisPeriod: started.size }
   })
 }
 
@@ -130,7 +131,7 @@ export async function buildReport(payload: Payload, requester: Record<string, an
     .map((s) => ({ locality: String(idOf(s.locality)), text: anonymiseQuote(String(s.summary || lexicalToPlainText(s.body))) }))
     .filter((q) => q.text.length > 0)
 
-  const scope = (name: string, localityId?: string): ScopeReport => {
+  const scope = (name: string, localityId?: string): Omit<ScopeReport, 'volunteers'> & { volunteerFigures: VolunteerFigures[] } => {
     const mine = <T extends Row>(rows: T[], key = 'locality') => (localityId === undefined ? rows : rows.filter((row) => String(idOf(row[key])) === localityId))
     const decided = mine(stories).filter((s) => s.submittedAt && within(s.decidedAt))
     const postHours = [...postDecisions.values()].filter((d) => localityId === undefined || d.locality === localityId).map((d) => d.hours)
@@ -163,15 +164,18 @@ export async function buildReport(payload: Payload, requester: Record<string, an
         .filter((q) => localityId === undefined || q.locality === localityId)
         .slice(0, QUOTES_PER_SCOPE)
         .map((q) => q.text),
-      volunteers: volunteerCounts(mine(volunteering), within),
+      volunteerFigures: volunteerCounts(mine(volunteering), within),
     }
   }
 
+  const scopes = [scope('County-wide (all localities)'), ...localities.sort((a, b) => String(a.name).localeCompare(String(b.name))).map((l) => scope(String(l.name), String(l.id)))]
+  // Small numbers hidden, and with them whatever would give one away by subtraction from a total.
+  const volunteers = shownVolunteerTables(scopes.map((s) => s.volunteerFigures))
   return {
     months,
     since: sinceIso,
     generatedAt: nowIso,
-    scopes: [scope('County-wide (all localities)'), ...localities.sort((a, b) => String(a.name).localeCompare(String(b.name))).map((l) => scope(String(l.name), String(l.id)))],
+    scopes: scopes.map(({ volunteerFigures: _figures, ...rest }, index) => ({ ...rest, volunteers: volunteers[index]! })),
   }
 }
 

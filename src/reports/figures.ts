@@ -25,3 +25,6 @@ export const FEWER_THAN = `fewer than ${SMALL_NUMBER}`
 
 /** A count of people as the report shows it: exact from 5 up, otherwise "fewer than 5" (0 included). */
 export const peopleCount = (count: number): string => (count >= SMALL_NUMBER ? String(count) : FEWER_THAN)
+
+/** A count hidden only so that a small number beside it cannot be worked out by subtraction (src/reports/suppression.ts). */
+export const WITHHELD = 'withheld'

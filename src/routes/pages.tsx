@@ -11,6 +11,8 @@ import { pageRequestFor } from '../queries/keyset.js'
 import { localityPage } from '../queries/localities.js'
 import { newsForThreads } from '../queries/threadNews.js'
 import { followsLocality } from '../commands/notifications/localityFollow.js'
+import { HIDE_WARNINGS_COOKIE } from '../policies/readingChoices.js'
+import { readerHiddenWarnings } from '../queries/readingChoices.js'
 import { handle, pageContext, sendBadPageLink, sendNotFound } from './support.js'
 
 export function pagesRouter(payload: Payload): Router {
@@ -20,7 +22,9 @@ export function pagesRouter(payload: Payload): Router {
     '/',
     handle(async (req, res) => {
       const ctx = await pageContext(payload, req, res)
-      sendPage(res, <HomePage ctx={ctx} home={await homePage(payload, res.locals.user ?? null, ctx.localities)} />)
+      const user = res.locals.user ?? null
+      const hidden = await readerHiddenWarnings(payload, user, req.cookies?.[HIDE_WARNINGS_COOKIE])
+      sendPage(res, <HomePage ctx={ctx} home={await homePage(payload, user, ctx.localities, hidden)} />)
     }),
   )
 
@@ -33,7 +37,8 @@ export function pagesRouter(payload: Payload): Router {
       const threadsAt = pageRequestFor(req.query, THREAD_LIST_ORDER)
       if (!threadsAt) return sendBadPageLink(res, ctx, `/localities/${locality.slug}`)
       const user = res.locals.user ?? null
-      const { stories, forum, meetings, directory } = await localityPage(payload, user, locality, threadsAt)
+      const hidden = await readerHiddenWarnings(payload, user, req.cookies?.[HIDE_WARNINGS_COOKIE])
+      const { stories, forum, meetings, directory } = await localityPage(payload, user, locality, threadsAt, hidden)
       // For a member: what is new in each listed thread, and whether they follow this forum.
       const news = forum ? await newsForThreads(payload, user, forum.threads) : {}
       const following = user ? followsLocality(user, locality, ctx.localities) : undefined

@@ -4,6 +4,8 @@ import type { Payload } from 'payload'
 
 import { SearchPage } from '../../views/pages/SearchPage.js'
 import { sendPage } from '../../views/render.js'
+import { HIDE_WARNINGS_COOKIE } from '../policies/readingChoices.js'
+import { readerHiddenWarnings } from '../queries/readingChoices.js'
 import { SEARCH_MAX_PAGE, searchSite } from '../queries/search.js'
 import { pageNumber } from '../policies/pageCursor.js'
 import { handle, pageContext } from './support.js'
@@ -19,7 +21,9 @@ export function searchRouter(payload: Payload): Router {
       const ctx = await pageContext(payload, req, res)
       const query = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, SEARCH_MAX_LENGTH) : ''
       if (!query) return sendPage(res, <SearchPage ctx={ctx} query="" results={null} />)
-      const results = await searchSite(payload, res.locals.user ?? null, query, pageNumber(req.query.page, SEARCH_MAX_PAGE))
+      const user = res.locals.user ?? null
+      const hidden = await readerHiddenWarnings(payload, user, req.cookies?.[HIDE_WARNINGS_COOKIE])
+      const results = await searchSite(payload, user, query, pageNumber(req.query.page, SEARCH_MAX_PAGE), hidden)
       sendPage(res, <SearchPage ctx={ctx} query={query} results={results} />)
     }),
   )

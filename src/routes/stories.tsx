@@ -30,11 +30,11 @@ export function storiesRouter(payload: Payload): Router {
       const filters: Record<string, string> = { ...(theme ? { theme } : {}), ...(locality ? { locality: locality.slug } : {}) }
       const at = pageRequestFor(req.query, STORY_LIST_ORDER, 1000)
       if (!at) return sendBadPageLink(res, ctx, listHref('/stories', filters))
-      const list = await storyList(payload, res.locals.user, { theme, localityId: locality?.id, at })
-      // The reader's "hide stories with these warnings" holds in this list too (the page cache key has it).
+      // The reader's "hide stories with these warnings" holds in this list too (the page cache key has it),
+      // in the query, so every page is full and the paging links stay true.
       const hidden = await readerHiddenWarnings(payload, res.locals.user, req.cookies?.[HIDE_WARNINGS_COOKIE])
-      const cards = list.cards.filter((card) => !card.warnings.some((w) => hidden.includes(w.value)))
-      sendPage(res, <StoriesPage ctx={ctx} stories={cards} filters={filters} before={list.before} after={list.after} firstPage={at.kind === 'first'} />)
+      const list = await storyList(payload, res.locals.user, { theme, localityId: locality?.id, at, hiddenWarnings: hidden })
+      sendPage(res, <StoriesPage ctx={ctx} stories={list.cards} filters={filters} before={list.before} after={list.after} firstPage={at.kind === 'first'} />)
     }),
   )
 

@@ -23,10 +23,14 @@ const COOKIE = { httpOnly: true, sameSite: 'lax' as const, secure: secureCookies
 const one = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 60) : '')
 const many = (value: unknown): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string').slice(0, 20)
 
-/** Before the page cache: the session's "hide these warnings" choice is part of a story page's key. */
+/**
+ * Before the page cache: the session's "hide these warnings" choice is part of every page's key, since
+ * every story list honours it (/, /stories, locality pages, matches); a page without stories just keeps
+ * one more entry for such a visitor. A member's account choice is in their key already (updatedAt).
+ */
 export function readingChoicesKey() {
   return (req: Request, res: Response, next: NextFunction) => {
-    const part = req.path.startsWith('/stories') ? hiddenWarningsKeyPart(req.cookies?.[HIDE_WARNINGS_COOKIE]) : null
+    const part = hiddenWarningsKeyPart(req.cookies?.[HIDE_WARNINGS_COOKIE])
     if (part) res.locals.pageKeyPart = typeof res.locals.pageKeyPart === 'string' ? `${res.locals.pageKeyPart} ${part}` : part
     next()
   }

@@ -10,7 +10,9 @@ import { sendPage } from '../../views/render.js'
 import { CommandRefusal } from '../commands/errors.js'
 import { expressInterest } from '../commands/volunteering/expressInterest.js'
 import { NOTE_MAX } from '../policies/volunteering.js'
+import { localCrisisServices } from '../queries/crisisServices.js'
 import { coordinatesAnywhere, openOpportunities, opportunityForViewer, ownInterestIn } from '../queries/volunteering.js'
+import { sendCrisisPanelPage } from './support/crisisPage.js'
 import { postRefusal } from './support/forumPosting.js'
 import { formText, handle, isPlausibleId, pageContext, readForm, sendNotFound, signedIn, toId } from './support.js'
 
@@ -57,7 +59,9 @@ export function volunteerRouter(payload: Payload): Router {
         return sendPage(res, <OpportunityPage ctx={ctx} opportunity={opportunity} interest={null} note={note} errors={{ note: `Keep the note to ${NOTE_MAX} characters.` }} />, 400)
       }
       try {
-        await expressInterest({ payload, user, opportunityId: toId(id), note })
+        const { crisis } = await expressInterest({ payload, user, opportunityId: toId(id), note })
+        // Crisis words in the note: it is sent and the leads alerted; the member sees who to call, now.
+        if (crisis) return sendCrisisPanelPage(res, ctx, 'Your interest is noted', 'interest', await localCrisisServices(payload, crisis.locality), `/volunteer/${opportunity.id}`)
         res.redirect(303, `/volunteer/${opportunity.id}`)
       } catch (error) {
         const refusal = error instanceof CommandRefusal ? { kind: 'refused' as const, status: error.status, message: error.message } : postRefusal(error)

@@ -473,6 +473,91 @@ describe('crisis words through every page form door, as the demo member', () => 
   })
 })
 
+describe('crisis words in the directory and volunteering forms (nothing public to hold)', () => {
+  /** An approved entry of the seed, in the locality given. */
+  const seededEntry = async (slug: string) => {
+    const where = { and: [{ status: { equals: 'approved' } }, { locality: { equals: loc[slug] } }, { suggestionType: { equals: 'entry' } }] }
+    const doc = (await db().find({ collection: 'directory-entries', where, overrideAccess: true, depth: 0, limit: 1 })).docs[0]
+    if (!doc) throw new Error(`Arrange failed: no seeded directory entry in ${slug}`)
+    return doc as { id: number | string }
+  }
+
+  test('a directory suggestion: saved, the crisis panel with the locality’s services first, the lead emailed without the text; an ordinary one gets the usual page', async () => {
+    const client = await signIn(demoMember)
+    const fields = { kind: 'recovery-cafe', locality: 'lancashire-north', meets: 'Tue 19:00' }
+    // The control: ordinary words land on the usual thank-you page, with no panel.
+    const ordinaryToken = await client.csrfToken('/directory/suggest')
+    const ordinary = await landing(client, await client.postForm('/directory/suggest', { _csrf: ordinaryToken, ...fields, name: unique('dsok'), description: ORDINARY }))
+    expect(ordinary.status).toBe(200)
+    expect(ordinary.html).toContain('Thank you for your suggestion')
+    expect(panelHtml(ordinary.html), 'no panel for ordinary words').toBeNull()
+    const crisis = CRISIS[0]
+    const marker = unique('dscri')
+    const before = mailbox.messages.length
+    const token = await client.csrfToken('/directory/suggest')
+    const page = await landing(client, await client.postForm('/directory/suggest', { _csrf: token, ...fields, name: marker, description: crisis.text }))
+    expect(page.status).toBe(200)
+    expect(page.html).toContain('Thank you for your suggestion')
+    expectCrisisPanel(page.html, await localServices(loc['lancashire-north']!), 'after suggesting an entry')
+    const entry = (await db().find({ collection: 'directory-entries', where: { name: { equals: marker } }, overrideAccess: true, depth: 0 })).docs[0]
+    expect(entry?.status, 'the suggestion is saved, waiting for a moderator').toBe('suggested')
+    expect((await alertsFor('directory-entries', entry.id))[0]?.outcome).toBe('alert')
+    await expectLeadAlertedWithoutText(before, crisis, [marker], 'directory suggestion')
+  })
+
+  test('a correction to a directory entry: the crisis panel with the entry’s locality services first, the lead emailed', async () => {
+    const client = await signIn(demoMember)
+    const target = await seededEntry('lancashire-east')
+    const crisis = CRISIS[2]
+    const marker = unique('dccri')
+    const before = mailbox.messages.length
+    const token = await client.csrfToken(`/directory/${target.id}/correct`)
+    const response = await client.postForm(`/directory/${target.id}/correct`, {
+      _csrf: token,
+      name: marker,
+      kind: 'recovery-cafe',
+      locality: 'lancashire-east',
+      meets: 'Wed 18:30',
+      correctionNote: crisis.text,
+    })
+    const page = await landing(client, response)
+    expect(page.status).toBe(200)
+    expectCrisisPanel(page.html, await localServices(loc['lancashire-east']!), 'after suggesting a correction')
+    const correction = (await db().find({ collection: 'directory-entries', where: { name: { equals: marker } }, overrideAccess: true, depth: 0 })).docs[0]
+    expect(String(idOf(correction?.correctionOf)), 'saved as a correction of the entry').toBe(String(target.id))
+    await expectLeadAlertedWithoutText(before, crisis, [marker], 'directory correction')
+  })
+
+  test('a volunteering interest note: sent, the crisis panel with the role’s locality services first, the lead emailed without the note', async () => {
+    const client = await signIn(demoMember)
+    // Two open roles the demo member has not yet said they are interested in (saying so twice is refused).
+    const theirs = (await db().find({ collection: 'volunteer-interests', where: { member: { equals: demoMember.id } }, overrideAccess: true, depth: 0, limit: 100 })).docs.map((i: any) =>
+      idOf(i.opportunity),
+    )
+    const roles = (await db().find({ collection: 'volunteer-opportunities', where: { and: [{ open: { equals: true } }, { id: { not_in: theirs } }] }, overrideAccess: true, depth: 0, limit: 2 }))
+      .docs as any[]
+    if (roles.length < 2) throw new Error('Arrange failed: two open roles are needed')
+    const [role, other] = roles as [any, any]
+    const crisis = CRISIS[1]
+    const marker = unique('vicri')
+    const before = mailbox.messages.length
+    const token = await client.csrfToken(`/volunteer/${role.id}`)
+    const page = await landing(client, await client.postForm(`/volunteer/${role.id}/interest`, { _csrf: token, note: `${marker} ${crisis.text}` }))
+    expect(page.status).toBe(200)
+    expectCrisisPanel(page.html, await localServices(idOf(role.locality)), 'after saying I am interested')
+    const interest = (await db().find({ collection: 'volunteer-interests', where: { note: { like: marker } }, overrideAccess: true, depth: 0 })).docs[0]
+    expect(interest, 'the interest is saved (nothing is held)').toBeDefined()
+    expect((await alertsFor('volunteer-interests', interest.id))[0]?.outcome).toBe('alert')
+    await expectLeadAlertedWithoutText(before, crisis, [marker], 'volunteering note')
+    // The control: an ordinary note on another role lands on the role's page, with no panel.
+    const otherToken = await client.csrfToken(`/volunteer/${other.id}`)
+    const ordinary = await landing(client, await client.postForm(`/volunteer/${other.id}/interest`, { _csrf: otherToken, note: ORDINARY }))
+    expect(ordinary.status).toBe(200)
+    expect(ordinary.url).toBe(`/volunteer/${other.id}`)
+    expect(panelHtml(ordinary.html), 'no panel for an ordinary note').toBeNull()
+  })
+})
+
 describe('local crisis services come first', () => {
   test('a service a locality’s moderator adds through REST is listed before Samaritans on the panel for a post in that forum', async () => {
     const name = `Pendle Night Line ${unique('svc')}`

@@ -62,11 +62,17 @@ test('volunteers by kind and locality, new in the period, with small numbers sup
   const scope = (name: string) => report.scopes.find((s) => s.name === name)!
   const row = (name: string, key: string) => scope(name).volunteers.find((v) => v.key === key)!
 
-  expect(row('Report North', 'peer-mentor')).toMatchObject({ active: '6', newThisPeriod: '5' })
+  // North's 6 (and 5 new) would give East's 2 away by subtraction from the county's 8 (and 7): withheld.
+  expect(row('Report North', 'peer-mentor')).toMatchObject({ active: 'withheld', newThisPeriod: 'withheld' })
   expect(row('Report North', 'volunteer')).toMatchObject({ active: 'fewer than 5', newThisPeriod: 'fewer than 5' })
-  expect(row('Report North', 'all')).toMatchObject({ active: '6', newThisPeriod: '5' })
+  expect(row('Report North', 'all')).toMatchObject({ active: 'withheld', newThisPeriod: 'withheld' })
   expect(row('Report East', 'peer-mentor')).toMatchObject({ active: 'fewer than 5', newThisPeriod: 'fewer than 5' })
   expect(row('County-wide (all localities)', 'peer-mentor')).toMatchObject({ active: '8', newThisPeriod: '7' })
+  // The subtraction attack: the county's figure minus every locality's shown figure never leaves exactly one hidden.
+  for (const key of ['peer-mentor', 'all']) {
+    const localities = report.scopes.slice(1).map((s) => s.volunteers.find((v) => v.key === key)!.active)
+    expect(localities.filter((v) => !/^\d+$/.test(v)).length, key).not.toBe(1)
+  }
   expect(row('County-wide (all localities)', 'recovery-champion')).toMatchObject({ active: 'fewer than 5', newThisPeriod: 'fewer than 5' })
 
   // Never a name, an email or an id; and the CSV carries no small number for the suppressed rows.
@@ -77,6 +83,7 @@ test('volunteers by kind and locality, new in the period, with small numbers sup
   }
   const csv = reportCsv(report)
   expect(csv).toContain('Report East,volunteers_active,Peer mentor,fewer than 5')
-  expect(csv).toContain('Report North,volunteers_active,Peer mentor,6')
+  expect(csv).toContain('Report North,volunteers_active,Peer mentor,withheld')
+  expect(csv).toContain('County-wide (all localities),volunteers_active,Peer mentor,8')
   expect(csv).not.toMatch(/volunteers_[a-z_]+,[^,]+,[1-4]\r\n/)
 })

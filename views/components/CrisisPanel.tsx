@@ -1,7 +1,7 @@
 import type { LocalCrisisService } from '../../src/presenters/crisisService.js'
 import { CRISIS_LINES, unbreakable } from '../../src/policies/crisisLines.js'
 
-export type CrisisPanelWhat = 'story' | 'draft' | 'post' | 'report' | 'profile' | 'joining' | 'picture' | 'message'
+export type CrisisPanelWhat = 'story' | 'draft' | 'post' | 'report' | 'profile' | 'joining' | 'picture' | 'message' | 'suggestion' | 'interest'
 
 // What happens next, said plainly for each kind of text: held, private, or never published.
 const WHAT_NEXT: Record<CrisisPanelWhat, string> = {
@@ -14,6 +14,8 @@ const WHAT_NEXT: Record<CrisisPanelWhat, string> = {
   joining: 'You do not need an account to get help: these numbers are free and open now. Once you have joined, our moderators and safeguarding leads are here too.',
   picture: 'Your picture is saved. One of our safeguarding leads has been told, and may send you a private message.',
   message: 'Your message has been sent. A safeguarding lead has been told, and will read it as soon as they can.',
+  suggestion: 'Thank you for your suggestion: a moderator will check it before it appears in the directory. One of our safeguarding leads has been told, and may send you a private message.',
+  interest: 'Your interest has been passed to the role’s coordinators. One of our safeguarding leads has been told, and may send you a private message.',
 }
 
 /** Shown straight away to an author whose words suggest they may be in danger: local services first. */

@@ -113,7 +113,10 @@ export function ReportsPage({ ctx, report }: { ctx: PageContext; report: Report 
                 Forum posts held for review: {hours(scope.decisionHours.posts)} ({scope.decisionHours.postsDecided} decided)
               </li>
             </ul>
-            <VolunteerTable caption={`Volunteers, peer mentors and recovery champions, ${scope.name} (counts under 5 are shown as “fewer than 5”)`} rows={scope.volunteers} />
+            <VolunteerTable
+              caption={`Volunteers, peer mentors and recovery champions, ${scope.name} (counts under 5 are shown as “fewer than 5”; a count shown as “withheld” is hidden so that one of those cannot be worked out from a total)`}
+              rows={scope.volunteers}
+            />
             <h3>In their words</h3>
             {scope.quotes.length === 0 ? (
               <p>No quotes agreed for this period.</p>

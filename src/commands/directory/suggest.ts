@@ -4,6 +4,7 @@
 import type { Payload } from 'payload'
 
 import { toId } from '../../db/relationId.js'
+import { crisisReportingContext, crisisSeen, type CrisisSeen } from '../../moderation/crisisAlerts.js'
 import { canApproveEntry, type MeetingTime } from '../../policies/directory.js'
 import { CommandRefusal } from '../errors.js'
 
@@ -51,10 +52,12 @@ export function entryData(values: EntryValues): Record<string, unknown> {
 
 export type SuggestProps = { payload: Payload; user: User; values: EntryValues; correctionOf?: number | string; correctionNote?: string }
 
-export async function suggestEntry({ payload, user, values, correctionOf, correctionNote }: SuggestProps): Promise<{ id: string }> {
+/** Saves the suggestion; says which locality's crisis services to show when crisis words were written in it. */
+export async function suggestEntry({ payload, user, values, correctionOf, correctionNote }: SuggestProps): Promise<{ id: string; crisis: CrisisSeen | null }> {
   const data = { ...entryData(values), ...(correctionOf !== undefined ? { correctionOf: toId(String(correctionOf)), correctionNote: blankToNull(correctionNote ?? '') } : {}), status: 'suggested' }
-  const created = await payload.create({ collection: 'directory-entries', data: data as never, overrideAccess: false, user, depth: 0 })
-  return { id: String(created.id) }
+  const context = crisisReportingContext()
+  const created = await payload.create({ collection: 'directory-entries', data: data as never, overrideAccess: false, user, depth: 0, context })
+  return { id: String(created.id), crisis: crisisSeen(context) }
 }
 
 export type DecideProps = { payload: Payload; user: User; id: number | string; decision: 'approved' | 'rejected' }

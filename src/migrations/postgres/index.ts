@@ -25,6 +25,7 @@ import * as migration_20261207_110100_volunteer_badges from './20261207_110100_v
 import * as migration_20261207_120000_story_characteristics from './20261207_120000_story_characteristics';
 import * as migration_20261207_130000_crisis_doors from './20261207_130000_crisis_doors';
 import * as migration_20261208_110000_feedback_rows from './20261208_110000_feedback_rows';
+import * as migration_20261208_120000_directory_checks from './20261208_120000_directory_checks';
 
 export const migrations = [
   {
@@ -161,5 +162,10 @@ export const migrations = [
     up: migration_20261208_110000_feedback_rows.up,
     down: migration_20261208_110000_feedback_rows.down,
     name: '20261208_110000_feedback_rows',
+  },
+  {
+    up: migration_20261208_120000_directory_checks.up,
+    down: migration_20261208_120000_directory_checks.down,
+    name: '20261208_120000_directory_checks',
   },
 ];

@@ -9,7 +9,9 @@ import { sendPage } from '../../../views/render.js'
 import { suggestEntry } from '../../commands/directory/suggest.js'
 import { canSuggestEntry } from '../../policies/directory.js'
 import type { DirectoryEntryView } from '../../presenters/directory.js'
+import { localCrisisServices } from '../../queries/crisisServices.js'
 import { directoryEntry, directoryKinds } from '../../queries/directory.js'
+import { sendCrisisPanelPage } from '../support/crisisPage.js'
 import { checkSuggestion, formValuesOf, SUGGESTION_FORM } from '../support/directoryForms.js'
 import { fieldErrorsFrom, handle, isPlausibleId, pageContext, readForm, sendNotFound, signedIn, toId, type FieldErrors } from '../support.js'
 
@@ -57,13 +59,16 @@ export function directorySuggestRouter(payload: Payload): Router {
       const again = (errors: FieldErrors) => renderForm(req, res, { action: '/directory/suggest', heading: 'Suggest an entry', values: form, errors }, 400)
       const checked = checkSuggestion(form, kinds, ctx, false)
       if ('errors' in checked) return again(checked.errors)
+      let crisis: Awaited<ReturnType<typeof suggestEntry>>['crisis']
       try {
-        await suggestEntry({ payload, user, values: checked.values })
+        ;({ crisis } = await suggestEntry({ payload, user, values: checked.values }))
       } catch (error) {
         const fieldErrors = fieldErrorsFrom(error)
         if (!fieldErrors) throw error
         return again(fieldErrors)
       }
+      // Crisis words: the suggestion is saved and the leads alerted; the member sees who to call, now.
+      if (crisis) return sendCrisisPanelPage(res, ctx, 'Thank you for your suggestion', 'suggestion', await localCrisisServices(payload, crisis.locality), '/directory')
       res.redirect(303, '/directory/suggested')
     }),
   )
@@ -120,13 +125,15 @@ export function directorySuggestRouter(payload: Payload): Router {
       const again = (errors: FieldErrors) => renderForm(req, res, { ...props, values: form, errors }, 400)
       const checked = checkSuggestion(form, kinds, ctx, true)
       if ('errors' in checked) return again(checked.errors)
+      let crisis: Awaited<ReturnType<typeof suggestEntry>>['crisis']
       try {
-        await suggestEntry({ payload, user, values: checked.values, correctionOf: toId(entry.id), correctionNote: form.correctionNote })
+        ;({ crisis } = await suggestEntry({ payload, user, values: checked.values, correctionOf: toId(entry.id), correctionNote: form.correctionNote }))
       } catch (error) {
         const fieldErrors = fieldErrorsFrom(error)
         if (!fieldErrors) throw error
         return again(fieldErrors)
       }
+      if (crisis) return sendCrisisPanelPage(res, ctx, 'Thank you for your suggestion', 'suggestion', await localCrisisServices(payload, crisis.locality), `/directory/${entry.id}`)
       res.redirect(303, '/directory/suggested')
     }),
   )
