@@ -3,8 +3,6 @@
 import { CONTENT_WARNINGS } from './storyTaxonomy.js'
 
 export const HIDE_WARNINGS_COOKIE = 'waymark_hide_warnings'
-/** A visitor's random per-session key for narrative feedback (held only in their browser). */
-export const READER_COOKIE = 'waymark_reader'
 
 /** The known warnings in a list or a cookie's comma-separated value, once each, in the vocabulary's order. */
 export function knownWarnings(value: unknown): string[] {

@@ -7,14 +7,16 @@ import type { Payload } from 'payload'
 import { MessagePage } from '../../views/pages/MessagePage.js'
 import { StoriesLikeMinePage } from '../../views/pages/StoriesLikeMinePage.js'
 import { sendPage } from '../../views/render.js'
-import { clearReadingRecords, newSessionKey, recordStoryFeedback, saveReadingChoices } from '../commands/stories/storyFeedback.js'
+import { clearReadingRecords, recordStoryFeedback, saveReadingChoices } from '../commands/stories/storyFeedback.js'
 import { StoryCommandError } from '../commands/stories/shared.js'
 import { secureCookies } from '../env.js'
-import { HIDE_WARNINGS_COOKIE, hiddenWarningsKeyPart, knownWarnings, READER_COOKIE } from '../policies/readingChoices.js'
+import { HIDE_WARNINGS_COOKIE, hiddenWarningsKeyPart, knownWarnings } from '../policies/readingChoices.js'
 import { safeReturnPath } from '../policies/returnPath.js'
 import { readFeedbackAnswer } from '../policies/storyFeedback.js'
 import { requestIsEmpty, type MatchRequest } from '../policies/storyMatching.js'
 import { readerHiddenWarnings } from '../queries/readingChoices.js'
+import { CSRF_COOKIE } from '../security/csrf.js'
+import { recordVisitorAnswer, tooManyMessage, visitorAnswerCheck } from '../security/ipLimits.js'
 import { storyBySlug } from '../queries/stories.js'
 import { likeMinePage } from '../queries/storyMatching.js'
 import { formBox, formList, formText, handle, pageContext, readForm, sendNotFound, signedIn } from './support.js'
@@ -87,13 +89,26 @@ export function storiesLikeMineRouter(payload: Payload): Router {
           400,
         )
       }
-      let sessionKey = one(req.cookies?.[READER_COOKIE])
-      if (!user && !/^[A-Za-z0-9_-]{32}$/.test(sessionKey)) {
-        sessionKey = newSessionKey()
-        res.cookie(READER_COOKIE, sessionKey, COOKIE)
+      // A visitor's session is their browser's form-token cookie: a POST cannot pass the CSRF check without
+      // it, so dropping a cookie cannot make a second reader. Clearing every cookie can; the per-address cap
+      // below bounds what one network can add to a story's figures.
+      const sessionKey = one(req.cookies?.[CSRF_COOKIE])
+      if (!user) {
+        const check = await visitorAnswerCheck(req, lookup.story.id)
+        if (!check.allowed) {
+          res.set('Retry-After', String(check.retryAfterSeconds))
+          return sendPage(
+            res,
+            <MessagePage ctx={ctx} title="Your answer was not sent">
+              <p>{tooManyMessage('Many answers about this story have come from your network today.', check.retryAfterSeconds)}</p>
+            </MessagePage>,
+            429,
+          )
+        }
       }
       try {
         const outcome = await recordStoryFeedback({ payload, user, storyId: lookup.story.id, answer: read.answer, sessionKey })
+        if (!user && outcome === 'recorded') await recordVisitorAnswer(req, lookup.story.id)
         res.redirect(303, `${back}?feedback=${outcome === 'recorded' ? 'thanks' : 'already'}#feedback`)
       } catch (error) {
         if (!(error instanceof StoryCommandError)) throw error

@@ -29,6 +29,17 @@ export const wrongJoinCodeCheck = (req: Request): Promise<LimitCheck> => rateLim
 
 export const recordWrongJoinCode = (req: Request): Promise<void> => rateLimitStore().record(`join-code:${clientIp(req)}`, WRONG_JOIN_CODES_PER_IP_PER_HOUR, HOUR)
 
+/**
+ * Visitors' answers after one story, per address per day: a visitor's session is a cookie, which a script
+ * can clear; this bounds what one network adds to a story's figures (a household or a drop-in's wifi
+ * shares an address, hence more than one).
+ */
+export const VISITOR_ANSWERS_PER_IP_PER_STORY_PER_DAY = 20
+export const visitorAnswerCheck = (req: Request, storyId: number | string): Promise<LimitCheck> =>
+  rateLimitStore().check(`story-answer:${clientIp(req)}:${storyId}`, VISITOR_ANSWERS_PER_IP_PER_STORY_PER_DAY, DAY)
+export const recordVisitorAnswer = (req: Request, storyId: number | string): Promise<void> =>
+  rateLimitStore().record(`story-answer:${clientIp(req)}:${storyId}`, VISITOR_ANSWERS_PER_IP_PER_STORY_PER_DAY, DAY)
+
 export async function loginCheck(payload: Payload, req: Request): Promise<LimitCheck> {
   const { failedLoginsPerIpPerHour } = await loadModerationSettings(payload)
   return rateLimitStore().check(`login:${clientIp(req)}`, failedLoginsPerIpPerHour, HOUR)

@@ -20,8 +20,6 @@ export function readerKeyFor(secret: string, user: Reader, sessionKey: string): 
   return crypto.createHmac('sha256', secret).update(`story-feedback:${who}`).digest('base64url')
 }
 
-/** A new random per-session key for a visitor's browser (held only in their cookie). */
-export const newSessionKey = (): string => crypto.randomBytes(24).toString('base64url')
 
 export type FeedbackOutcome = 'recorded' | 'already-answered'
 
