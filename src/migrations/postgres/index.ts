@@ -24,6 +24,7 @@ import * as migration_20261207_110000_volunteering from './20261207_110000_volun
 import * as migration_20261207_110100_volunteer_badges from './20261207_110100_volunteer_badges';
 import * as migration_20261207_120000_story_characteristics from './20261207_120000_story_characteristics';
 import * as migration_20261207_130000_crisis_doors from './20261207_130000_crisis_doors';
+import * as migration_20261208_100000_story_matching from './20261208_100000_story_matching';
 
 export const migrations = [
   {
@@ -155,5 +156,10 @@ export const migrations = [
     up: migration_20261207_130000_crisis_doors.up,
     down: migration_20261207_130000_crisis_doors.down,
     name: '20261207_130000_crisis_doors',
+  },
+  {
+    up: migration_20261208_100000_story_matching.up,
+    down: migration_20261208_100000_story_matching.down,
+    name: '20261208_100000_story_matching',
   },
 ];
