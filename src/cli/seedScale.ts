@@ -71,10 +71,6 @@ try {
   // real ones and counts can read the index alone (its visibility map is set by VACUUM): 120-196 ms → 55 ms for
   // the visible-stories count at 100k.
   if (kind === 'postgres') await (payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<unknown> } }).drizzle.execute(sql`VACUUM ANALYZE`)
-  // SQLite has no autovacuum: its statistics are those the last migration's ANALYZE took of a nearly empty
-  // database. Take them again, as a site that grew would (see the 20261208 story_matching migration): without
-  // them "stories like mine" read every story with a common theme instead of the newest few.
-  else await (payload.db as unknown as { client: { execute: (q: string) => Promise<unknown> } }).client.execute('ANALYZE')
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const { stories: storySeconds, forum, indexes, search } = result.seconds
   console.log(`Added ${result.stories} stories (${result.markedStories} contain the search word "${SEARCH_MARKER_WORD}"), ${result.threads} threads and ${result.replies} replies in ${seconds} s.`)

@@ -6,11 +6,12 @@
 // `npm run bench -- --only scale`):
 // - the filter, and the reader's hidden warnings, are where clauses (the warnings through one column
 //   each: src/policies/warningFlags.ts);
-// - "is this value offered?" and "does this combination reach 5 stories?" read at most 5 ids each, never
-//   a count (the indexes on narrator type, stage and tone, and on the themes' and tags' values, find them);
-// - one read of the newest MATCH_WINDOW + 1 matches gives the ranking (by shared characteristics) and a
-//   total that stops at MATCH_COUNT_CAP ("more than 100"); the trade-off is written at MATCH_WINDOW in
-//   src/policies/storyMatching.ts.
+// - one read of the newest RECENT_STORIES_READ visible stories, in index order, answers most of "is this
+//   value offered?" and of the matches; what it cannot answer is asked of the database in reads of at
+//   most 5 ids ("at least 5?", never a count) or of the newest MATCH_WINDOW + 1 matches (the indexes on
+//   narrator type, stage and tone, and on the themes' and tags' values, serve them);
+// - the newest MATCH_WINDOW + 1 matches give the ranking (by shared characteristics) and a total that
+//   stops at MATCH_COUNT_CAP ("more than 50"); the trade-offs are written in src/policies/storyMatching.ts.
 // Matching and ranking are the pure functions of src/policies/storyMatching.ts.
 import type { Payload, Where } from 'payload'
 
@@ -25,6 +26,9 @@ import {
   MATCH_WINDOW,
   MATCHES_SHOWN,
   offeredFrom,
+  offerFromRecent,
+  matchesInRecent,
+  RECENT_STORIES_READ,
   rankCandidates,
   refusedForVisitor,
   requestIsEmpty,
@@ -79,8 +83,13 @@ const TRAIT_SELECT = { narratorType: true, themes: true, experienceTags: true, r
  * it?" of the (value, parent) indexes, stopping at the limit; ordered by publishedAt it read every story
  * with a common theme and sorted them (EXPLAIN QUERY PLAN at 100,000 stories).
  */
-type Order = 'published' | 'written'
-const ORDER: Record<Order, string[]> = { published: ['-publishedAt', '-id'], written: ['-id'] }
+type Order = 'published' | 'written' | 'recent'
+const ORDER: Record<Order, string[]> = {
+  published: ['-publishedAt', '-id'],
+  written: ['-id'],
+  // All visible stories, newest published first: the order of the (status, publishedAt, createdAt, …) index.
+  recent: ['-publishedAt', '-createdAt'],
+}
 
 /** Published stories without any of the reader's hidden warnings (the read rule is added by Payload). */
 export function shownStoriesWhere(hiddenWarnings: readonly string[]): Where {
@@ -123,11 +132,11 @@ async function cardsInOrder(payload: Payload, user: User, ids: (number | string)
 }
 
 /**
- * The filter values the viewer may use: for each value one read of at most 5 ids (visitors) or 1
- * (members), stopping as soon as that many visible stories carry it. About thirty small reads, each
- * bounded by an index, instead of counting every story.
+ * The filter values the viewer may use. Most are decided by the newest stories already read (a value 5
+ * of them carry is offered to visitors, 1 to members); each value still undecided is one read of at most
+ * 5 ids (1 for members), never a count.
  */
-async function offeredOptions(payload: Payload, user: User, shown: Where, tags: TagOption[]): Promise<Record<FilterKind, FilterOption[]>> {
+async function offeredOptions(payload: Payload, user: User, shown: Where, tags: TagOption[], recent: StoryTraits[], complete: boolean): Promise<Record<FilterKind, FilterOption[]>> {
   const visitor = !user
   const enough = storiesToOffer({ visitor })
   const tagIdBySlug = new Map(tags.map((tag) => [tag.value, tag.id]))
@@ -140,8 +149,8 @@ async function offeredOptions(payload: Payload, user: User, shown: Where, tags: 
   }
   const orderFor = (kind: FilterKind): Order => (kind === 'themes' || kind === 'tags' ? 'written' : 'published')
   const offer = async <T extends { value: string; label: string }>(kind: FilterKind, vocabulary: readonly T[]): Promise<FilterOption[]> => {
-    const counts = new Map<string, number>()
-    for (const entry of vocabulary) counts.set(entry.value, (await someIds(payload, user, { and: [shown, whereFor(kind, entry.value)] }, enough, orderFor(kind))).length)
+    const { counts, undecided } = offerFromRecent(recent, kind, vocabulary, { visitor, complete })
+    for (const value of undecided) counts.set(value, (await someIds(payload, user, { and: [shown, whereFor(kind, value)] }, enough, orderFor(kind))).length)
     return offeredFrom(counts, vocabulary, { visitor }).map(presentOption)
   }
   return {
@@ -156,18 +165,22 @@ async function offeredOptions(payload: Payload, user: User, shown: Where, tags: 
 /** /stories/like-mine: the filter values the viewer may use and the stories matching their choice. */
 export async function likeMinePage(payload: Payload, user: User, asked: MatchRequest, hiddenWarnings: readonly string[]): Promise<LikeMinePage> {
   const tags = await storyTags(payload, user)
+  const slugById = new Map(tags.map((tag) => [String(tag.id), tag.value]))
   const shown = shownStoriesWhere(hiddenWarnings)
-  const options = await offeredOptions(payload, user, shown, tags)
+  // The newest stories the reader may see, without their hidden warnings: one read in index order.
+  const recent = await traitsWhere(payload, user, shown, RECENT_STORIES_READ, 'recent', slugById)
+  const complete = recent.length < RECENT_STORIES_READ
+  const options = await offeredOptions(payload, user, shown, tags, recent, complete)
   const { request, dropped } = keepOffered(asked, options)
-  const newest = async () => (await visibleStoryCards(payload, user, shown, { limit: MATCHES_SHOWN })).cards
+  const newest = () => cardsInOrder(payload, user, rankCandidates(recent, EMPTY_REQUEST, MATCHES_SHOWN))
   if (requestIsEmpty(request)) return { options, request, refused: false, dropped, cards: await newest(), total: 0, moreThanTotal: false }
 
-  const matching: Where = { and: [shown, ...requestWhere(request, new Map(tags.map((tag) => [tag.value, tag.id])))] }
+  // The newest MATCH_WINDOW + 1 matches answer "at least 5?" (the visitor rule), the total shown and the
+  // ranking: from the newest stories when they hold that many, else from one bounded read.
+  const need = MATCH_WINDOW + 1
   const order: Order = request.narratorType || request.stage || request.tone ? 'published' : 'written'
-  // One bounded read, one more than the window, answers "at least 5?" (the visitor rule), the total shown
-  // and the ranking.
-  const slugById = new Map(tags.map((tag) => [String(tag.id), tag.value]))
-  const candidates = await traitsWhere(payload, user, matching, MATCH_WINDOW + 1, order, slugById)
+  const matching: Where = { and: [shown, ...requestWhere(request, new Map(tags.map((tag) => [tag.value, tag.id])))] }
+  const candidates = matchesInRecent(recent, request, { complete, need }) ?? (await traitsWhere(payload, user, matching, need, order, slugById))
   if (refusedForVisitor(request, { visitor: !user, found: candidates.length })) {
     return { options, request: EMPTY_REQUEST, refused: true, dropped, cards: await newest(), total: 0, moreThanTotal: false }
   }

@@ -13,6 +13,8 @@ import {
   boundedTotal,
   MATCH_COUNT_CAP,
   matches,
+  matchesInRecent,
+  offerFromRecent,
   offeredFrom,
   offeredValues,
   rankCandidates,
@@ -120,6 +122,31 @@ describe('fewer than 5: nothing that could single out an author', () => {
     // Members are not refused.
     expect(refusedForVisitor(r, { visitor: false, found })).toBe(false)
     expect(rankCandidates(all, r)).toEqual([rare.id])
+  })
+})
+
+describe('answered from the newest stories first, exactly', () => {
+  // Newest first, as the database reads them.
+  const recent = [...Array.from({ length: 5 }, () => story({ tone: 'hopeful', tags: ['gambling'] })), story({ tone: 'practical', tags: ['prison'] }), story({ tone: 'honest' })].reverse()
+
+  it('a value enough of the newest carry is decided; the rest are asked of the database unless these are all the stories', () => {
+    const partial = offerFromRecent(recent, 'tone', STORY_TONES, { visitor: true, complete: false })
+    expect(partial.counts.get('hopeful')).toBe(5)
+    expect(partial.undecided).toEqual(['honest', 'practical'])
+    expect(offerFromRecent(recent, 'tone', STORY_TONES, { visitor: false, complete: false }).undecided).toEqual([])
+    expect(offerFromRecent(recent, 'tone', STORY_TONES, { visitor: true, complete: true }).undecided).toEqual([])
+  })
+
+  it('the newest matches come from the newest stories when they hold enough, else the database is asked', () => {
+    const r = ask({ tags: ['gambling'] })
+    expect(matchesInRecent(recent, r, { complete: false, need: 3 })?.map((s) => s.id)).toEqual(
+      recent
+        .filter((s) => matches(s, r))
+        .slice(0, 3)
+        .map((s) => s.id),
+    )
+    expect(matchesInRecent(recent, r, { complete: false, need: 6 })).toBe(null)
+    expect(matchesInRecent(recent, r, { complete: true, need: 6 })).toHaveLength(5)
   })
 })
 

@@ -35,9 +35,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
       sql.raw(`UPDATE \`stories\` SET \`${column}\` = EXISTS (SELECT 1 FROM \`stories_content_warnings\` w WHERE w.\`parent_id\` = \`stories\`.\`id\` AND w.\`value\` = '${value}');`),
     )
   }
-  // SQLite plans by its statistics: without them it read every story with a common theme (sorting them)
-  // instead of walking the newest and stopping at the few it needs (EXPLAIN QUERY PLAN, 100,000 stories).
-  await db.run(sql`ANALYZE;`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
