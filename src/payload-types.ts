@@ -563,6 +563,16 @@ export interface Story {
   expiryNotifiedVersion?: number | null;
   renewalRemindedVersion?: number | null;
   searchText?: string | null;
+  warningFlags?: {
+    substanceUse?: boolean | null;
+    relapse?: boolean | null;
+    overdose?: boolean | null;
+    selfHarm?: boolean | null;
+    suicide?: boolean | null;
+    abuseViolence?: boolean | null;
+    bereavement?: boolean | null;
+    prison?: boolean | null;
+  };
   queueOrder?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1971,6 +1981,18 @@ export interface StoriesSelect<T extends boolean = true> {
   expiryNotifiedVersion?: T;
   renewalRemindedVersion?: T;
   searchText?: T;
+  warningFlags?:
+    | T
+    | {
+        substanceUse?: T;
+        relapse?: T;
+        overdose?: T;
+        selfHarm?: T;
+        suicide?: T;
+        abuseViolence?: T;
+        bereavement?: T;
+        prison?: T;
+      };
   queueOrder?: T;
   updatedAt?: T;
   createdAt?: T;

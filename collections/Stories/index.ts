@@ -19,6 +19,8 @@ import { refusePrivateStoryQueries } from './hooks/refusePrivateStoryQueries.js'
 import { sanitiseStoryText } from './hooks/sanitiseStoryText.js'
 import { syncCoverVisibility } from './hooks/syncCoverVisibility.js'
 import { triageStory } from './hooks/triageStory.js'
+import { syncWarningFlags } from './hooks/syncWarningFlags.js'
+import { WARNING_FLAG_NAMES } from '../../src/policies/warningFlags.js'
 
 const system = { create: systemField, update: systemField }
 // The live text and the status: only a published story's live text is in the full-text index.
@@ -38,7 +40,17 @@ export const Stories: CollectionConfig = {
   // The lists every visitor sees (src/queries/stories.ts, feeds, REST), newest published first, with
   // the read rule's filters inside the index: no sort and no table read for a story that is skipped.
   // SQLite ends every index with the id, which keyset paging uses as the tie-breaker.
-  indexes: [{ fields: ['status', 'publishedAt', 'createdAt', 'consentAudience', 'consentExpiresAt', 'consentWithdrawnAt'] }, { fields: ['locality', 'status', 'publishedAt', 'createdAt'] }],
+  indexes: [
+    { fields: ['status', 'publishedAt', 'createdAt', 'consentAudience', 'consentExpiresAt', 'consentWithdrawnAt'] },
+    { fields: ['locality', 'status', 'publishedAt', 'createdAt'] },
+    // "Stories like mine" (src/queries/storyMatching.ts): a chosen narrator type, stage or tone reads only
+    // its own stories, newest first, and stops at the few it needs.
+    { fields: ['narratorType', 'status', 'publishedAt'] },
+    { fields: ['recoveryStage', 'status', 'publishedAt'] },
+    { fields: ['tone', 'status', 'publishedAt'] },
+    // A narrow choice (narrator, stage and tone together) reads only the stories with all three.
+    { fields: ['narratorType', 'recoveryStage', 'tone', 'status', 'publishedAt'] },
+  ],
   endpoints: [moderateEndpoint],
   access: {
     read: storyRead,
@@ -50,7 +62,7 @@ export const Stories: CollectionConfig = {
   hooks: {
     beforeOperation: [refusePrivateStoryQueries],
     beforeValidate: [divertPublishedEdits],
-    beforeChange: [assignAuthorAndSlug, sanitiseStoryText, triageStory, indexSearchText],
+    beforeChange: [assignAuthorAndSlug, sanitiseStoryText, triageStory, indexSearchText, syncWarningFlags],
     afterChange: [syncCoverVisibility, alertSafeguardingLeads, searchIndex.afterChange],
     beforeDelete: [deleteStoryFeedback],
     afterDelete: [searchIndex.afterDelete],
@@ -134,6 +146,13 @@ export const Stories: CollectionConfig = {
     { name: 'expiryNotifiedVersion', type: 'number', access: { ...system, read: moderatorsOnly }, admin: { readOnly: true } },
     { name: 'renewalRemindedVersion', type: 'number', access: { ...system, read: moderatorsOnly }, admin: { readOnly: true } },
     { name: 'searchText', type: 'textarea', access: system, admin: { hidden: true } },
+    // The live content warnings, one column each, for "hide these warnings" as a where clause (hooks/syncWarningFlags.ts).
+    {
+      name: 'warningFlags',
+      type: 'group',
+      admin: { hidden: true },
+      fields: WARNING_FLAG_NAMES.map((name) => ({ name, type: 'checkbox' as const, defaultValue: false, access: system })),
+    },
     { name: 'queueOrder', type: 'text', index: true, access: { ...system, read: moderatorsOnly }, admin: { hidden: true } },
   ],
 }

@@ -1,6 +1,7 @@
 // "Stories like mine" (issue 17): which stories match what a reader asked for, in what order, which
 // filter values may be offered, and "more like this". Pure functions over the characteristics of the
-// stories the viewer may see (the caller has read them as the viewer); nothing here decides visibility.
+// stories the viewer may see (the caller has read them as the viewer, filtered and bounded by the
+// database: src/queries/storyMatching.ts); nothing here decides visibility.
 
 /** A filter value, or a combination of them, narrowing to fewer stories than this is not offered to visitors. */
 export const MIN_STORIES_FOR_FILTER = 5
@@ -67,46 +68,83 @@ export function sharedBetween(a: StoryTraits, b: StoryTraits): number {
 
 const newestFirst = (a: StoryTraits, b: StoryTraits) => String(b.publishedAt ?? '').localeCompare(String(a.publishedAt ?? '')) || String(b.id).localeCompare(String(a.id))
 
-export type MatchOutcome = {
-  /** The request as applied: empty when it was refused. */
-  applied: MatchRequest
-  /** The combination narrowed to fewer than MIN_STORIES_FOR_FILTER stories and was ignored (visitors only). */
-  refused: boolean
-  /** Story ids, best match first. */
-  ids: (number | string)[]
-  total: number
+/**
+ * How many of the newest visible stories a page reads first, in the order an index holds them. Most
+ * questions are answered from these alone (see offerFromRecent, matchesInRecent); only the rest go to
+ * the database one by one. A filter on a theme or tag is a join, and SQLite then reads every story
+ * with that value and sorts them, however few are needed (EXPLAIN QUERY PLAN at 100,000 stories).
+ */
+export const RECENT_STORIES_READ = 400
+/**
+ * How many of the newest matching stories are ranked by shared characteristics and counted. Every
+ * story in the window satisfies matches(); a story sharing more than these but older than the newest
+ * MATCH_WINDOW matches is not shown first. The trade-off: bounded reads per request at any size,
+ * against an exact "most shared of all" (which would read every match: the drizzle adapter has no
+ * `all` operator to ask the database for "has every chosen theme" first).
+ */
+export const MATCH_WINDOW = 50
+/**
+ * How many matching stories the page counts at most: beyond it the page says "more than 50". The
+ * window's read answers it (a count of every match read every matching row: 300–750 ms at 100,000).
+ */
+export const MATCH_COUNT_CAP = MATCH_WINDOW
+
+/**
+ * The values of a kind decided from the newest stories: their counts there, and the values still
+ * undecided (fewer than storiesToOffer among them, while older stories exist), which the caller asks
+ * the database about. A value carried by enough of the newest is carried by enough stories: exact.
+ */
+export function offerFromRecent(
+  recent: StoryTraits[],
+  kind: FilterKind,
+  vocabulary: readonly { value: string }[],
+  { visitor, complete }: { visitor: boolean; complete: boolean },
+): { counts: Map<string, number>; undecided: string[] } {
+  const counts = countsOf(recent, kind)
+  const least = storiesToOffer({ visitor })
+  const undecided = complete ? [] : vocabulary.map((entry) => entry.value).filter((value) => (counts.get(value) ?? 0) < least)
+  return { counts, undecided }
 }
 
 /**
- * The matches for a request among the stories the viewer may see (already without hidden warnings).
- * For visitors, a combination that narrows to fewer than MIN_STORIES_FOR_FILTER stories is ignored, so
- * that characteristics cannot be combined to single out an author: the newest stories are shown instead.
+ * The newest `need` matches, from the newest stories read (newest first, `complete` when they are all
+ * the stories there are), or null when they hold fewer and the database must be asked. Exact: the
+ * newest stories hold the newest matches.
  */
-export function rankMatches(stories: StoryTraits[], r: MatchRequest, { visitor, limit = MATCHES_SHOWN }: { visitor: boolean; limit?: number }): MatchOutcome {
+export function matchesInRecent(recent: StoryTraits[], r: MatchRequest, { complete, need }: { complete: boolean; need: number }): StoryTraits[] | null {
+  const found = recent.filter((story) => matches(story, r))
+  return complete || found.length >= need ? found.slice(0, need) : null
+}
+/** How many stories "more like this" ranks, from each of its candidate reads (see src/queries/storyMatching.ts). */
+export const SIMILAR_WINDOW = 60
+
+/**
+ * For visitors, a combination that narrows to fewer than MIN_STORIES_FOR_FILTER visible stories is
+ * ignored, so that characteristics cannot be combined to single out an author. `found` may stop at
+ * MIN_STORIES_FOR_FILTER: only "at least that many" matters.
+ */
+export const refusedForVisitor = (r: MatchRequest, { visitor, found }: { visitor: boolean; found: number }): boolean => visitor && !requestIsEmpty(r) && found < MIN_STORIES_FOR_FILTER
+
+/** A count read up to `cap` + 1 rows: the number to show, and whether there are more than `cap`. */
+export const boundedTotal = (found: number, cap = MATCH_COUNT_CAP): { total: number; more: boolean } => ({ total: Math.min(found, cap), more: found > cap })
+
+/**
+ * Ranks candidate stories (read newest first, already filtered by the database) for a request: those
+ * failing matches() are left out (the database filter and this rule must agree; tests check it), then
+ * most shared characteristics first, newest first among equals. An empty request keeps newest first.
+ */
+export function rankCandidates(candidates: StoryTraits[], r: MatchRequest, limit = MATCHES_SHOWN): (number | string)[] {
   if (requestIsEmpty(r))
-    return {
-      applied: EMPTY_REQUEST,
-      refused: false,
-      ids: [...stories]
-        .sort(newestFirst)
-        .slice(0, limit)
-        .map((s) => s.id),
-      total: stories.length,
-    }
-  const matching = stories.filter((story) => matches(story, r))
-  if (visitor && matching.length < MIN_STORIES_FOR_FILTER) {
-    return {
-      applied: EMPTY_REQUEST,
-      refused: true,
-      ids: [...stories]
-        .sort(newestFirst)
-        .slice(0, limit)
-        .map((s) => s.id),
-      total: stories.length,
-    }
-  }
-  const ranked = matching.map((story) => ({ story, score: sharedWithRequest(story, r) })).sort((a, b) => b.score - a.score || newestFirst(a.story, b.story))
-  return { applied: r, refused: false, ids: ranked.slice(0, limit).map((entry) => entry.story.id), total: matching.length }
+    return [...candidates]
+      .sort(newestFirst)
+      .slice(0, limit)
+      .map((s) => s.id)
+  return candidates
+    .filter((story) => matches(story, r))
+    .map((story) => ({ story, score: sharedWithRequest(story, r) }))
+    .sort((a, b) => b.score - a.score || newestFirst(a.story, b.story))
+    .slice(0, limit)
+    .map((entry) => entry.story.id)
 }
 
 export type FilterKind = 'narratorType' | 'themes' | 'tags' | 'stage' | 'tone'
@@ -132,8 +170,18 @@ export function countsOf(stories: StoryTraits[], kind: FilterKind): Map<string, 
  * stories carry; to members every value some story carries.
  */
 export function offeredValues<T extends { value: string }>(stories: StoryTraits[], kind: FilterKind, vocabulary: readonly T[], { visitor }: { visitor: boolean }): (T & { count: number })[] {
-  const counts = countsOf(stories, kind)
-  const least = visitor ? MIN_STORIES_FOR_FILTER : 1
+  return offeredFrom(countsOf(stories, kind), vocabulary, { visitor })
+}
+
+/** How many stories a viewer needs to see carrying a value before it is offered to them. */
+export const storiesToOffer = ({ visitor }: { visitor: boolean }): number => (visitor ? MIN_STORIES_FOR_FILTER : 1)
+
+/**
+ * The values offered, from counts that may stop at storiesToOffer (the database is asked "are there at
+ * least that many?", never "how many?").
+ */
+export function offeredFrom<T extends { value: string }>(counts: ReadonlyMap<string, number>, vocabulary: readonly T[], { visitor }: { visitor: boolean }): (T & { count: number })[] {
+  const least = storiesToOffer({ visitor })
   return vocabulary.map((entry) => ({ ...entry, count: counts.get(entry.value) ?? 0 })).filter((entry) => entry.count >= least)
 }
 

@@ -13,7 +13,10 @@ export type LikeMinePage = {
   /** Some values asked for are not offered (too few stories, or unknown) and were left out. */
   dropped: boolean
   cards: StoryCard[]
+  /** How many stories match, counted up to MATCH_COUNT_CAP (src/policies/storyMatching.ts). */
   total: number
+  /** More than `total` match: the page says "more than". */
+  moreThanTotal: boolean
 }
 
 export type MoreLikeThis = { similar: StoryCard[]; alsoFound: StoryCard[] }

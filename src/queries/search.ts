@@ -34,7 +34,7 @@ export async function searchSite(payload: Payload, user: User, query: string, pa
   const terms = parseSearchQuery(query)
   if (terms.length === 0) return { page, stories: [], forum: [], moreStories: false, moreForum: false }
   // The reader's hidden content warnings hold in search as in every story list; read once per search.
-  const unhidden = await hiddenWarningsWhere(payload, user, hiddenWarnings)
+  const unhidden = hiddenWarningsWhere(hiddenWarnings)
   const index = fullTextIndexFor(payload)
   if (!index) return likeSearch(payload, user, query, page, unhidden)
   const [stories, forum] = await Promise.all([

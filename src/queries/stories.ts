@@ -3,6 +3,7 @@
 import type { Payload, Where } from 'payload'
 
 import { isSelf } from '../policies/roles.js'
+import { withoutWarningsWhere } from '../policies/warningFlags.js'
 import type { PageRequest } from '../policies/pageCursor.js'
 import { displayNamesFor, presentStoryCard, presentStoryPage, STORY_CARD_SELECT, type StoryPage } from '../presenters/story.js'
 import { findKeysetPage, type KeysetOrder } from './keyset.js'
@@ -16,26 +17,8 @@ export const STORY_LIST_ORDER: KeysetOrder = { keys: [{ field: 'publishedAt', ki
 
 const published = (where: Where): Where => ({ and: [{ status: { equals: 'published' } }, where] })
 
-/**
- * The where that leaves out every story carrying one of the reader's hidden content warnings (issue 17:
- * "content warnings stay in force in every list and match"). Lists only: a story reached directly still
- * shows, with its warning. Two steps, because on the SQL adapters a `not_in` on a hasMany select compares
- * one joined warning row at a time (a story with two warnings, or none, would slip through or drop out);
- * `in` finds the stories with any hidden warning correctly on every adapter, and their ids are left out.
- */
-export async function hiddenWarningsWhere(payload: Payload, user: User, hiddenWarnings: readonly string[] | undefined): Promise<Where> {
-  if (!hiddenWarnings || hiddenWarnings.length === 0) return { and: [] }
-  const warned = await payload.find({
-    collection: 'stories',
-    where: { contentWarnings: { in: [...hiddenWarnings] } },
-    select: { slug: true },
-    depth: 0,
-    pagination: false,
-    overrideAccess: false,
-    user,
-  })
-  return warned.docs.length === 0 ? { and: [] } : { id: { not_in: warned.docs.map((doc) => doc.id) } }
-}
+/** The reader's hidden warnings as a where clause on the stories' warning columns (src/policies/warningFlags.ts). */
+export const hiddenWarningsWhere = (hiddenWarnings: readonly string[] | undefined): Where => withoutWarningsWhere(hiddenWarnings)
 
 /** Options every story list takes: the warnings this reader chose to hide (src/queries/readingChoices.ts). */
 export type StoryListOptions = { hiddenWarnings?: readonly string[] }
@@ -44,7 +27,7 @@ export type StoryListOptions = { hiddenWarnings?: readonly string[] }
 export async function visibleStoryCards(payload: Payload, user: User, where: Where, options: { limit?: number } & StoryListOptions = {}) {
   const result = await payload.find({
     collection: 'stories',
-    where: published({ and: [where, await hiddenWarningsWhere(payload, user, options.hiddenWarnings)] }),
+    where: published({ and: [where, hiddenWarningsWhere(options.hiddenWarnings)] }),
     sort: ['-publishedAt', '-id'],
     depth: 1,
     select: STORY_CARD_SELECT,
@@ -59,7 +42,7 @@ export async function visibleStoryCards(payload: Payload, user: User, where: Whe
 
 /** The /stories list, filtered by a theme and a locality the route has checked, one page at a time. */
 export async function storyList(payload: Payload, user: User, filter: { theme?: string; localityId?: number | string; at: PageRequest; hiddenWarnings: readonly string[] }) {
-  const filters: Where[] = [await hiddenWarningsWhere(payload, user, filter.hiddenWarnings)]
+  const filters: Where[] = [hiddenWarningsWhere(filter.hiddenWarnings)]
   if (filter.theme) filters.push({ themes: { contains: filter.theme } })
   if (filter.localityId !== undefined) filters.push({ locality: { equals: filter.localityId } })
   const page = await findKeysetPage<Record<string, any>>(payload, {

@@ -4,7 +4,9 @@
 // and at the large one, and their ratio: the goal is at most 1.5 at 100 times the size. The pairs are the
 // issue's comparable ones: the first page of /stories, a locality and a theme; the long thread's first and
 // last page (the long thread holds 5% of the replies at either size); a search for a word in about 1% of
-// stories; the first sitemap file; the first page of REST.
+// stories; the first sitemap file; the first page of REST; "stories like mine" with nothing chosen, with one
+// theme and with a narrow choice of five characteristics (about 1% of stories at either size, so that a
+// visitor is not refused at the small size: the bench checks); the newest story's page, with "more like this".
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -48,12 +50,23 @@ async function seededDatabase(database: Database, size: Size, dir: string): Prom
   return { databaseUrl, longThread }
 }
 
-async function time(url: string): Promise<{ ms: number; bytes: number }> {
+async function time(url: string, mustShow?: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now()
   const response = await fetch(url)
   const body = await response.arrayBuffer()
   if (response.status !== 200) throw new Error(`${url}: ${response.status}`)
-  return { ms: performance.now() - started, bytes: body.byteLength }
+  const ms = performance.now() - started
+  // A page that answered something else (a refused choice, no "more like this") would not be comparable.
+  if (mustShow && !new TextDecoder().decode(body).includes(mustShow)) throw new Error(`${url} does not show "${mustShow}".`)
+  return { ms, bytes: body.byteLength }
+}
+
+/** The newest story's address, as a visitor finds it (REST, the first of the list). */
+async function newestStoryPath(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/stories?limit=1&depth=0&sort=-publishedAt`)
+  const { docs } = (await response.json()) as { docs: { slug: string }[] }
+  if (!docs[0]) throw new Error('No story to measure.')
+  return `/stories/${docs[0].slug}`
 }
 
 async function timePages(database: Database, size: Size): Promise<Timing[]> {
@@ -62,7 +75,7 @@ async function timePages(database: Database, size: Size): Promise<Timing[]> {
   const { databaseUrl, longThread } = await seededDatabase(database, size, dir)
   const server = await startTestServer({ databaseUrl, env: { WAYMARK_CACHE: 'off', LOG_LEVEL: 'error', NODE_OPTIONS: PRODUCTION_NODE_OPTIONS } })
   try {
-    const pages = [
+    const pages: { page: string; path: string; mustShow?: string }[] = [
       { page: '/stories', path: '/stories' },
       { page: 'a locality', path: '/localities/lancashire-east' },
       { page: '/stories?theme=', path: '/stories?theme=hope' },
@@ -71,11 +84,19 @@ async function timePages(database: Database, size: Size): Promise<Timing[]> {
       { page: 'search (1% of stories)', path: '/search?q=kingfisher' },
       { page: 'first sitemap file', path: '/sitemap-1.xml' },
       { page: 'REST first page', path: '/api/stories?limit=20' },
+      { page: 'like mine, nothing chosen', path: '/stories/like-mine' },
+      { page: 'like mine, one theme', path: '/stories/like-mine?theme=hope', mustShow: 'Stories like yours' },
+      {
+        page: 'like mine, narrow (5 choices)',
+        path: '/stories/like-mine?narrator=in-recovery&stage=early-days&tone=hopeful&theme=hope&theme=connection&tag=alcohol',
+        mustShow: 'Stories like yours',
+      },
+      { page: 'a story, with more like this', path: await newestStoryPath(server.url), mustShow: 'More like this' },
     ]
     const timings: Timing[] = []
-    for (const { page, path: pagePath } of pages) {
+    for (const { page, path: pagePath, mustShow } of pages) {
       const url = `${server.url}${pagePath}`
-      for (let i = 0; i < 3; i++) await time(url)
+      for (let i = 0; i < 3; i++) await time(url, mustShow)
       const runs: number[] = []
       let bytes = 0
       for (let i = 0; i < RUNS; i++) {

@@ -10,8 +10,15 @@ import {
   EMPTY_REQUEST,
   keepOffered,
   MIN_STORIES_FOR_FILTER,
+  boundedTotal,
+  MATCH_COUNT_CAP,
+  matches,
+  matchesInRecent,
+  offerFromRecent,
+  offeredFrom,
   offeredValues,
-  rankMatches,
+  rankCandidates,
+  refusedForVisitor,
   similarStories,
   withoutHiddenWarnings,
   type MatchRequest,
@@ -40,32 +47,33 @@ describe('matching and ranking', () => {
   const all = [...hopefulAlcohol, ...honestAlcohol, ...carers]
 
   it('a story matches only with each chosen single value and one of each chosen list', () => {
-    const out = rankMatches(all, ask({ narratorType: 'in-recovery', tags: ['alcohol'] }), { visitor: false, limit: 100 })
-    expect(out.total).toBe(11)
-    expect(new Set(out.ids)).toEqual(new Set([...hopefulAlcohol, ...honestAlcohol].map((s) => s.id)))
+    const r = ask({ narratorType: 'in-recovery', tags: ['alcohol'] })
+    expect(new Set(all.filter((s) => matches(s, r)).map((s) => s.id))).toEqual(new Set([...hopefulAlcohol, ...honestAlcohol].map((s) => s.id)))
+    // The database filters first; candidates that do not match (a rule out of step) are still left out.
+    const ids = rankCandidates(all, r, 100)
+    expect(new Set(ids)).toEqual(new Set([...hopefulAlcohol, ...honestAlcohol].map((s) => s.id)))
   })
 
-  it('ranks by shared characteristics, the most first', () => {
-    const out = rankMatches(all, ask({ narratorType: 'in-recovery', tags: ['alcohol'], themes: [] }), { visitor: false, limit: 100 })
-    expect(out.ids.length).toBe(11)
-    const ranked = rankMatches(all, ask({ narratorType: 'in-recovery', stage: '' }), { visitor: false, limit: 100 })
-    expect(ranked.total).toBe(11)
-    // With a tone chosen, stories of that tone only; with a theme list, stories sharing more themes come first.
+  it('ranks by shared characteristics, the most first, newest first among equals', () => {
     const themed = [story({ themes: ['hope'] }), story({ themes: ['hope', 'connection'] }), story({ themes: ['connection'] })]
-    const order = rankMatches(themed, ask({ themes: ['hope', 'connection'] }), { visitor: false }).ids
-    expect(order[0]).toBe(themed[1]!.id)
-    expect(order).toHaveLength(3)
+    const order = rankCandidates(themed, ask({ themes: ['hope', 'connection'] }))
+    expect(order).toEqual([themed[1]!.id, themed[2]!.id, themed[0]!.id])
+    expect(rankCandidates(all, ask({ narratorType: 'in-recovery' }), 3)).toHaveLength(3)
   })
 
   it('an empty request shows the newest stories', () => {
-    const out = rankMatches(all, EMPTY_REQUEST, { visitor: true, limit: 3 })
-    expect(out.refused).toBe(false)
-    expect(out.ids).toEqual(
+    expect(rankCandidates(all, EMPTY_REQUEST, 3)).toEqual(
       [...all]
         .sort((a, b) => String(b.publishedAt).localeCompare(String(a.publishedAt)))
         .slice(0, 3)
         .map((s) => s.id),
     )
+  })
+
+  it('the total stops at the cap and says there are more', () => {
+    expect(boundedTotal(12)).toEqual({ total: 12, more: false })
+    expect(boundedTotal(MATCH_COUNT_CAP)).toEqual({ total: MATCH_COUNT_CAP, more: false })
+    expect(boundedTotal(MATCH_COUNT_CAP + 1)).toEqual({ total: MATCH_COUNT_CAP, more: true })
   })
 })
 
@@ -92,19 +100,53 @@ describe('fewer than 5: nothing that could single out an author', () => {
     expect(keepOffered(ask({ tone: 'hopeful' }), offered).dropped).toBe(false)
   })
 
-  it('a combination of offered values narrowing to fewer than 5 is refused for visitors, and the newest are shown', () => {
+  it('offers from counts that stop at 5 (the database is asked "at least 5?", never "how many?")', () => {
+    const counts = new Map([
+      ['hopeful', 5],
+      ['practical', 4],
+      ['honest', 1],
+    ])
+    expect(offeredFrom(counts, STORY_TONES, { visitor: true }).map((o) => o.value)).toEqual(['hopeful'])
+    expect(offeredFrom(counts, STORY_TONES, { visitor: false }).map((o) => o.value)).toEqual(['hopeful', 'honest', 'practical'])
+  })
+
+  it('a combination of offered values narrowing to fewer than 5 is refused for visitors', () => {
     // hopeful (6 stories) and prison (5 stories) are both offered; together they narrow to the one rare story.
-    const out = rankMatches(all, ask({ tone: 'hopeful', tags: ['prison'] }), { visitor: true })
-    expect(out.refused).toBe(true)
-    expect(out.applied).toEqual(EMPTY_REQUEST)
-    expect(out.ids[0]).not.toBe(undefined)
-    expect(out.total).toBe(all.length)
-    // Exactly five is enough.
-    expect(rankMatches(all, ask({ tags: ['gambling'] }), { visitor: true }).refused).toBe(false)
+    const r = ask({ tone: 'hopeful', tags: ['prison'] })
+    const found = all.filter((s) => matches(s, r)).length
+    expect(found).toBe(1)
+    expect(refusedForVisitor(r, { visitor: true, found })).toBe(true)
+    // Exactly five is enough; an empty request is never refused.
+    expect(refusedForVisitor(ask({ tags: ['gambling'] }), { visitor: true, found: MIN_STORIES_FOR_FILTER })).toBe(false)
+    expect(refusedForVisitor(EMPTY_REQUEST, { visitor: true, found: 0 })).toBe(false)
     // Members are not refused.
-    const member = rankMatches(all, ask({ tone: 'hopeful', tags: ['prison'] }), { visitor: false })
-    expect(member.refused).toBe(false)
-    expect(member.ids).toEqual([rare.id])
+    expect(refusedForVisitor(r, { visitor: false, found })).toBe(false)
+    expect(rankCandidates(all, r)).toEqual([rare.id])
+  })
+})
+
+describe('answered from the newest stories first, exactly', () => {
+  // Newest first, as the database reads them.
+  const recent = [...Array.from({ length: 5 }, () => story({ tone: 'hopeful', tags: ['gambling'] })), story({ tone: 'practical', tags: ['prison'] }), story({ tone: 'honest' })].reverse()
+
+  it('a value enough of the newest carry is decided; the rest are asked of the database unless these are all the stories', () => {
+    const partial = offerFromRecent(recent, 'tone', STORY_TONES, { visitor: true, complete: false })
+    expect(partial.counts.get('hopeful')).toBe(5)
+    expect(partial.undecided).toEqual(['honest', 'practical'])
+    expect(offerFromRecent(recent, 'tone', STORY_TONES, { visitor: false, complete: false }).undecided).toEqual([])
+    expect(offerFromRecent(recent, 'tone', STORY_TONES, { visitor: true, complete: true }).undecided).toEqual([])
+  })
+
+  it('the newest matches come from the newest stories when they hold enough, else the database is asked', () => {
+    const r = ask({ tags: ['gambling'] })
+    expect(matchesInRecent(recent, r, { complete: false, need: 3 })?.map((s) => s.id)).toEqual(
+      recent
+        .filter((s) => matches(s, r))
+        .slice(0, 3)
+        .map((s) => s.id),
+    )
+    expect(matchesInRecent(recent, r, { complete: false, need: 6 })).toBe(null)
+    expect(matchesInRecent(recent, r, { complete: true, need: 6 })).toHaveLength(5)
   })
 })
 

@@ -68,7 +68,7 @@ export function StoriesLikeMinePage({ ctx, page, hidden, asked, here }: Props) {
         </div>
       ) : null}
       <HideWarningsForm csrfToken={ctx.csrfToken} hidden={hidden} returnPath={here} signedIn={Boolean(ctx.viewer)} />
-      <h2>{asked && !page.refused ? `Stories like yours (${page.total})` : 'Newest stories'}</h2>
+      <h2>{asked && !page.refused ? `Stories like yours (${page.moreThanTotal ? `more than ${page.total.toLocaleString('en-GB')}` : page.total})` : 'Newest stories'}</h2>
       <StoryCardList stories={page.cards} headingLevel={3} />
     </Layout>
   )

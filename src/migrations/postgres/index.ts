@@ -24,6 +24,7 @@ import * as migration_20261207_110000_volunteering from './20261207_110000_volun
 import * as migration_20261207_110100_volunteer_badges from './20261207_110100_volunteer_badges';
 import * as migration_20261207_120000_story_characteristics from './20261207_120000_story_characteristics';
 import * as migration_20261207_130000_crisis_doors from './20261207_130000_crisis_doors';
+import * as migration_20261208_100000_story_matching from './20261208_100000_story_matching';
 import * as migration_20261208_110000_feedback_rows from './20261208_110000_feedback_rows';
 import * as migration_20261208_120000_directory_checks from './20261208_120000_directory_checks';
 
@@ -157,6 +158,11 @@ export const migrations = [
     up: migration_20261207_130000_crisis_doors.up,
     down: migration_20261207_130000_crisis_doors.down,
     name: '20261207_130000_crisis_doors',
+  },
+  {
+    up: migration_20261208_100000_story_matching.up,
+    down: migration_20261208_100000_story_matching.down,
+    name: '20261208_100000_story_matching',
   },
   {
     up: migration_20261208_110000_feedback_rows.up,

@@ -20,6 +20,7 @@ import * as migration_20261207_100000_directory from './20261207_100000_director
 import * as migration_20261207_110000_volunteering from './20261207_110000_volunteering';
 import * as migration_20261207_110100_volunteer_badges from './20261207_110100_volunteer_badges';
 import * as migration_20261207_120000_story_characteristics from './20261207_120000_story_characteristics';
+import * as migration_20261208_100000_story_matching from './20261208_100000_story_matching';
 import * as migration_20261208_110000_feedback_rows from './20261208_110000_feedback_rows';
 
 export const migrations = [
@@ -132,6 +133,11 @@ export const migrations = [
     up: migration_20261207_120000_story_characteristics.up,
     down: migration_20261207_120000_story_characteristics.down,
     name: '20261207_120000_story_characteristics',
+  },
+  {
+    up: migration_20261208_100000_story_matching.up,
+    down: migration_20261208_100000_story_matching.down,
+    name: '20261208_100000_story_matching',
   },
   {
     up: migration_20261208_110000_feedback_rows.up,

@@ -5,7 +5,7 @@ import type { Payload } from 'payload'
 import { fullTextIndexFor } from '../../db/search/index.js'
 import { bulkWriter, type BulkWriter, type Inserter } from './bulkWrite.js'
 import { LONG_THREAD_TITLE, planForum, posterOf, replyRow, threadRow, type SeedPoster } from './forum.js'
-import { storyRows, type SeedAuthor, type SeedLocality } from './stories.js'
+import { storyRows, type SeedAuthor, type SeedLocality, type SeedTag } from './stories.js'
 import { pick, seededRandom, type Random } from './words.js'
 
 export type ScaleOptions = { stories: number; replies: number; threads: number; seed: number; now?: Date }
@@ -22,7 +22,7 @@ export type ScaleResult = {
 }
 
 /** The tables the seed writes into: their secondary indexes are rebuilt once at the end. */
-const TABLES = ['stories', 'consents', 'stories_themes', 'stories_content_warnings', 'threads', 'replies']
+const TABLES = ['stories', 'consents', 'stories_themes', 'stories_content_warnings', 'stories_rels', 'threads', 'replies']
 const STORIES_PER_TRANSACTION = 5_000
 const REPLIES_PER_TRANSACTION = 20_000
 const ROWS_PER_BATCH = 1_000
@@ -35,7 +35,7 @@ export class ScaleSeedRefused extends Error {}
 /** Threads to hold `replies`: about fifty replies each, at least one. */
 export const defaultThreadCount = (replies: number) => Math.max(1, Math.round(replies / 50))
 
-type Cast = { now: Date; random: Random; posters: SeedPoster[]; authors: SeedAuthor[]; localities: SeedLocality[] }
+type Cast = { now: Date; random: Random; posters: SeedPoster[]; authors: SeedAuthor[]; localities: SeedLocality[]; tags: SeedTag[] }
 
 export async function seedAtScale(payload: Payload, options: ScaleOptions, progress: ScaleProgress): Promise<ScaleResult> {
   const previous = await payload.count({ collection: 'threads', where: { title: { equals: LONG_THREAD_TITLE } }, overrideAccess: true })
@@ -47,7 +47,10 @@ export async function seedAtScale(payload: Payload, options: ScaleOptions, progr
   const localityDocs = await payload.find({ collection: 'localities', depth: 0, limit: 100, pagination: false, sort: 'id', overrideAccess: true })
   const localities: SeedLocality[] = localityDocs.docs.map((l) => ({ id: l.id, slug: String(l.slug), forumVisibility: String(l.forumVisibility) }))
   if (authors.length === 0 || localities.length === 0) throw new ScaleSeedRefused('Run the demo seed first: the scale seed writes as its members, in its localities.')
-  const cast: Cast = { now: options.now ?? new Date(), random: seededRandom(options.seed), posters, authors, localities }
+  // The demo seed's experience tags, oldest first, so that the first (the most used) are the same each run.
+  const tagDocs = await payload.find({ collection: 'story-tags', depth: 0, limit: 200, pagination: false, sort: 'id', overrideAccess: true })
+  const tags: SeedTag[] = tagDocs.docs.map((tag) => ({ id: tag.id }))
+  const cast: Cast = { now: options.now ?? new Date(), random: seededRandom(options.seed), posters, authors, localities, tags }
 
   const threads = options.replies > 0 ? Math.max(1, options.threads) : options.threads
   const writer = await bulkWriter(payload)
@@ -77,10 +80,10 @@ export async function seedAtScale(payload: Payload, options: ScaleOptions, progr
   }
 }
 
-async function writeStories(writer: BulkWriter, total: number, { now, random, authors, localities }: Cast, progress: ScaleProgress): Promise<number> {
+async function writeStories(writer: BulkWriter, total: number, { now, random, authors, localities, tags }: Cast, progress: ScaleProgress): Promise<number> {
   let marked = 0
   const writeBatch = async (insert: Inserter, from: number, count: number) => {
-    const batch = Array.from({ length: count }, (_, k) => storyRows(random, from + k, total, now, authors, localities))
+    const batch = Array.from({ length: count }, (_, k) => storyRows(random, from + k, total, now, authors, localities, tags))
     const inserted = await insert(
       'stories',
       batch.map((b) => b.story),
@@ -99,6 +102,11 @@ async function writeStories(writer: BulkWriter, total: number, { now, random, au
     await insert(
       'stories_content_warnings',
       batch.flatMap((b, k) => b.warnings.map((value, order) => ({ parent: ids[k], order: order + 1, value }))),
+    )
+    // Experience tags live in the stories' relationships table, as Payload writes a hasMany relationship.
+    await insert(
+      'stories_rels',
+      batch.flatMap((b, k) => b.tags.map((tag, order) => ({ parent: ids[k], order: order + 1, path: 'experienceTags', 'story-tagsID': tag }))),
     )
     marked += batch.filter((b) => b.marked).length
     progress.advance(count, 'stories')

@@ -1,8 +1,12 @@
 // Rows for the scale seed's stories: each one approved, consented and published, as the commands
 // would leave it (status, consent copied onto the story, queue order, search text), plus its consent
-// record, themes and content warnings.
+// record, themes, content warnings and the characteristics "stories like mine" matches on (narrator
+// type, experience tags, stage, tone), spread unevenly as real stories would be: some values common,
+// some rare, some left blank.
 import { CONSENT_STATEMENT_VERSION, consentExpiry, consentStatementText, type Byline, type ConsentChoices } from '../../policies/consent.js'
-import { CONTENT_WARNINGS, STORY_THEMES } from '../../policies/storyTaxonomy.js'
+import { MEMBER_TYPES } from '../../policies/memberTypes.js'
+import { CONTENT_WARNINGS, RECOVERY_STAGES, STORY_THEMES, STORY_TONES } from '../../policies/storyTaxonomy.js'
+import { warningFlagsOf } from '../../policies/warningFlags.js'
 import type { ConsentAudience } from '../../policies/storyVisibility.js'
 import { lexicalToPlainText } from '../../richtext/index.js'
 import { between, paragraph, penName, pick, storyParagraphs, storyTitle, SEARCH_MARKER_SHARE, type Random } from './words.js'
@@ -13,13 +17,44 @@ export const STORY_SPAN_DAYS = 330
 
 export type SeedAuthor = { id: number | string }
 export type SeedLocality = { id: number | string; slug: string; forumVisibility: string }
+/** The moderators' experience tags (the demo seed makes them), by id. */
+export type SeedTag = { id: number | string }
 
 export type StoryRows = {
   story: Record<string, unknown>
   consent: (storyId: number | string) => Record<string, unknown>
   themes: string[]
   warnings: string[]
+  /** Experience tag ids, in the author's order. */
+  tags: (number | string)[]
   marked: boolean
+}
+
+/** A value by weight; a weight left over means "left blank" (null). */
+function weighted<T>(random: Random, entries: readonly (readonly [T, number])[]): T | null {
+  let roll = random()
+  for (const [value, weight] of entries) {
+    if (roll < weight) return value
+    roll -= weight
+  }
+  return null
+}
+
+const NARRATOR_WEIGHTS = [0.55, 0.22, 0.08, 0.02, 0.08] as const
+const STAGE_WEIGHTS = [0.3, 0.3, 0.2, 0.12] as const
+const TONE_WEIGHTS = [0.45, 0.3, 0.2] as const
+
+/** Some tags are common (the first ones), some rare; a story has none to three. */
+function tagsFor(random: Random, tags: readonly SeedTag[]): (number | string)[] {
+  if (tags.length === 0) return []
+  const count =
+    weighted(random, [
+      [1, 0.5],
+      [2, 0.25],
+      [3, 0.05],
+    ] as const) ?? 0
+  // Skewed towards the first tags: the square of a uniform roll.
+  return [...new Set(Array.from({ length: count }, () => tags[Math.floor(random() ** 2 * tags.length)]!.id))]
 }
 
 function lexicalParagraphs(paragraphs: string[]) {
@@ -57,7 +92,7 @@ function statementFor(choices: ConsentChoices) {
 }
 
 /** Story `index` of `total`, published between STORY_SPAN_DAYS ago and now, in index order with some jitter. */
-export function storyRows(random: Random, index: number, total: number, now: Date, authors: SeedAuthor[], localities: SeedLocality[]): StoryRows {
+export function storyRows(random: Random, index: number, total: number, now: Date, authors: SeedAuthor[], localities: SeedLocality[], tags: readonly SeedTag[] = []): StoryRows {
   const author = pick(random, authors)
   const locality = pick(random, localities)
   const spanStart = now.getTime() - STORY_SPAN_DAYS * DAY
@@ -73,7 +108,21 @@ export function storyRows(random: Random, index: number, total: number, now: Dat
   const summary = paragraph(random, 1).slice(0, 280)
   const body = lexicalParagraphs(storyParagraphs(random, marked))
   const themes = [...new Set(Array.from({ length: between(random, 1, 3) }, () => pick(random, STORY_THEMES).value))]
-  const warnings = random() < 0.2 ? [pick(random, CONTENT_WARNINGS).value] : []
+  const warnings = random() < 0.2 ? [...new Set(Array.from({ length: between(random, 1, 2) }, () => pick(random, CONTENT_WARNINGS).value))] : []
+  const narratorType = weighted(
+    random,
+    MEMBER_TYPES.map((type, i) => [type.value, NARRATOR_WEIGHTS[i] ?? 0] as const),
+  )
+  const recoveryStage = weighted(
+    random,
+    RECOVERY_STAGES.map((stage, i) => [stage.value, STAGE_WEIGHTS[i] ?? 0] as const),
+  )
+  const tone = weighted(
+    random,
+    STORY_TONES.map((t, i) => [t.value, TONE_WEIGHTS[i] ?? 0] as const),
+  )
+  // As collections/Stories/hooks/syncWarningFlags.ts writes them, keyed like the adapter's columns.
+  const flags = Object.fromEntries(Object.entries(warningFlagsOf(warnings)).map(([name, on]) => [`warningFlags_${name}`, on]))
   const submitted = submittedAt.toISOString()
   const story = {
     title,
@@ -81,6 +130,10 @@ export function storyRows(random: Random, index: number, total: number, now: Dat
     body,
     locality: locality.id,
     contentWarningNote: null,
+    narratorType,
+    recoveryStage,
+    tone,
+    ...flags,
     slug: slugFor(random, index),
     author: author.id,
     status: 'published',
@@ -123,5 +176,5 @@ export function storyRows(random: Random, index: number, total: number, now: Dat
     createdAt: givenAt.toISOString(),
     updatedAt: givenAt.toISOString(),
   })
-  return { story, consent, themes, warnings, marked }
+  return { story, consent, themes, warnings, tags: tagsFor(random, tags), marked }
 }
