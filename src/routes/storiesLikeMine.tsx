@@ -77,18 +77,18 @@ export function storiesLikeMineRouter(payload: Payload): Router {
       // A longer limit than any answer: formText blanks an over-long value, which would turn "3.5" into "not answered".
       const read = readFeedbackAnswer(readForm(req.body, { hope: formText(20), connection: formText(20) }))
       const back = `/stories/${lookup.story.slug}`
-      if ('error' in read) {
-        return sendPage(
+      const notSent = (text: string, status: number) =>
+        sendPage(
           res,
           <MessagePage ctx={ctx} title="Your answer was not sent">
-            <p>{read.error}</p>
+            <p>{text}</p>
             <p>
               <a href={`${back}#feedback`}>Back to the story</a>
             </p>
           </MessagePage>,
-          400,
+          status,
         )
-      }
+      if ('error' in read) return notSent(read.error, 400)
       // A visitor's session is their browser's form-token cookie: a POST cannot pass the CSRF check without
       // it, so dropping a cookie cannot make a second reader. Clearing every cookie can; the per-address cap
       // below bounds what one network can add to a story's figures.
@@ -97,13 +97,7 @@ export function storiesLikeMineRouter(payload: Payload): Router {
         const check = await visitorAnswerCheck(req, lookup.story.id)
         if (!check.allowed) {
           res.set('Retry-After', String(check.retryAfterSeconds))
-          return sendPage(
-            res,
-            <MessagePage ctx={ctx} title="Your answer was not sent">
-              <p>{tooManyMessage('Many answers about this story have come from your network today.', check.retryAfterSeconds)}</p>
-            </MessagePage>,
-            429,
-          )
+          return notSent(tooManyMessage('Many answers about this story have come from your network today.', check.retryAfterSeconds), 429)
         }
       }
       try {
@@ -113,13 +107,7 @@ export function storiesLikeMineRouter(payload: Payload): Router {
       } catch (error) {
         if (!(error instanceof StoryCommandError)) throw error
         if (error.status === 404) return sendNotFound(res, ctx)
-        sendPage(
-          res,
-          <MessagePage ctx={ctx} title="Your answer was not sent">
-            <p>{error.message}</p>
-          </MessagePage>,
-          error.status,
-        )
+        notSent(error.message, error.status)
       }
     }),
   )
