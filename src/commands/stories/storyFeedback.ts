@@ -20,7 +20,6 @@ export function readerKeyFor(secret: string, user: Reader, sessionKey: string): 
   return crypto.createHmac('sha256', secret).update(`story-feedback:${who}`).digest('base64url')
 }
 
-
 export type FeedbackOutcome = 'recorded' | 'already-answered'
 
 export type RecordFeedbackProps = { payload: Payload; user: Reader; storyId: number | string; answer: FeedbackAnswer; sessionKey: string }
