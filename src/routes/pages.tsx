@@ -11,6 +11,8 @@ import { pageRequestFor } from '../queries/keyset.js'
 import { localityPage } from '../queries/localities.js'
 import { newsForThreads } from '../queries/threadNews.js'
 import { followsLocality } from '../commands/notifications/localityFollow.js'
+import { serverURL } from '../env.js'
+import { listingJsonLd } from '../presenters/directory.js'
 import { HIDE_WARNINGS_COOKIE } from '../policies/readingChoices.js'
 import { readerHiddenWarnings } from '../queries/readingChoices.js'
 import { handle, pageContext, sendBadPageLink, sendNotFound } from './support.js'
@@ -52,6 +54,7 @@ export function pagesRouter(payload: Payload): Router {
           forumFirstPage={threadsAt.kind === 'first'}
           meetings={meetings}
           directory={directory}
+          directoryJsonLd={directory.entries.length > 0 ? listingJsonLd(directory.entries, serverURL, `/localities/${locality.slug}`) : null}
           following={following}
         />,
       )

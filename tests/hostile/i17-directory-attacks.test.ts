@@ -220,10 +220,10 @@ describe('a hostile suggestion, before and after a moderator approves it', () =>
     for (const s of contactStrings) expect(s).toContain(storedContact.trim())
     // A member's view of the same pages (pages may be rendered differently for members).
     checkJsonLd((await page(nosyClient, `/directory/${id}`)).body, [storedName], `/directory/${id} as a member`)
-    // The locality page lists the entry: whatever JSON-LD it has must be safe, and no extra script.
+    // The locality page lists the entry: its listing's JSON-LD carries the name back whole, and no extra script.
     const locality = await page(visitor, `/localities/${LOCALITY}`)
     expect(locality.body).toContain(`/directory/${id}`)
-    checkJsonLd(locality.body, [], `/localities/${LOCALITY}`)
+    checkJsonLd(locality.body, [storedName], `/localities/${LOCALITY}`)
     expect(visibleScriptFree(locality.body)).toBe(true)
   })
 

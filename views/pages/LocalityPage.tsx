@@ -8,7 +8,7 @@ import type { DirectoryEntryView } from '../../src/presenters/directory.js'
 import { feedsOf, forumFeed, meetingsCalendar } from '../../src/policies/feeds.js'
 import { FeedLinks } from '../components/Feeds.js'
 import { ThreadList } from '../components/Forum.js'
-import { DirectoryEntryList } from '../components/Directory.js'
+import { DirectoryEntryList, JsonLd } from '../components/Directory.js'
 import { Layout } from '../components/Layout.js'
 import { FollowForm } from '../components/MemberForum.js'
 import type { ThreadNews } from '../../src/policies/memberNotifications.js'
@@ -28,6 +28,7 @@ export function LocalityPage({
   forumFirstPage = true,
   meetings,
   directory = { entries: [], total: 0 },
+  directoryJsonLd = null,
   following,
 }: {
   ctx: PageContext
@@ -39,6 +40,8 @@ export function LocalityPage({
   meetings: LocalityMeetings
   /** The locality's first directory entries, and how many it has. */
   directory?: { entries: DirectoryEntryView[]; total: number }
+  /** schema.org ItemList of those entries (member-suggested text: JsonLd escapes it for the script element). */
+  directoryJsonLd?: Record<string, unknown> | null
   /** Whether the signed-in member follows this forum (undefined for visitors). */
   following?: boolean
 }) {
@@ -82,6 +85,7 @@ export function LocalityPage({
           </a>{' '}
           · <a href={`/directory/suggest?locality=${locality.slug}`}>Suggest an entry</a>
         </p>
+        {directoryJsonLd ? <JsonLd data={directoryJsonLd} /> : null}
       </section>
       <section aria-labelledby="stories-heading">
         <h2 id="stories-heading">Recovery stories from {locality.name}</h2>
