@@ -19,7 +19,7 @@ export function HomePage({ ctx, home }: { ctx: PageContext; home: HomePageData }
         <h2 id="stories-heading">Latest stories</h2>
         <StoryCardList stories={home.stories} />
         <p>
-          <a href="/stories">All stories</a>
+          <a href="/stories">All stories</a> · <a href="/stories/like-mine">Find stories like mine</a>
         </p>
       </section>
 

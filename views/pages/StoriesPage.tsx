@@ -17,6 +17,9 @@ export function StoriesPage({ ctx, stories, filters, firstPage, before, after }:
     <Layout ctx={ctx} title="Recovery stories" description="Lived-experience recovery stories from Lancashire." feeds={[STORIES_FEED]}>
       <h1>Recovery stories</h1>
       <p className="lead">Journeys told by the people who lived them. {ctx.viewer ? <a href="/stories/new">Share your story</a> : null}</p>
+      <p>
+        Looking for someone whose journey is like yours? <a href="/stories/like-mine">Find stories like mine</a>: choose who tells it, the stage of recovery, the tone and what it is about.
+      </p>
       <form method="get" action="/stories" className="filters" aria-label="Filter stories">
         <SelectField name="theme" label="Theme" options={STORY_THEMES} value={theme} placeholder="All themes" />
         <SelectField name="locality" label="Locality" options={ctx.localities.map((l) => ({ value: l.slug, label: l.name }))} value={locality} placeholder="All localities" />
