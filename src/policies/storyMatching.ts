@@ -27,10 +27,6 @@ export const EMPTY_REQUEST: MatchRequest = { narratorType: '', themes: [], tags:
 
 export const requestIsEmpty = (r: MatchRequest): boolean => !r.narratorType && !r.stage && !r.tone && r.themes.length === 0 && r.tags.length === 0
 
-/** Stories with none of the warnings the reader chose to hide. */
-export const withoutHiddenWarnings = (stories: StoryTraits[], hidden: readonly string[]): StoryTraits[] =>
-  hidden.length === 0 ? stories : stories.filter((story) => !story.warnings.some((w) => hidden.includes(w)))
-
 /**
  * A story matches when it has each chosen narrator type, stage and tone, at least one of the chosen
  * themes (if any) and at least one of the chosen tags (if any).

@@ -233,9 +233,8 @@ export async function moreLikeThis(payload: Payload, user: User, storyId: number
   const candidates = await similarCandidates(payload, user, traits, shownStoriesWhere(hiddenWarnings), new Map(tags.map((tag) => [tag.value, tag.id])), slugById)
   const similarIds = similarStories(traits, candidates)
 
-  // ── Readers' pair counts ("readers who found this helpful also found…"): counted from the pair rows.
+  // Readers' pair counts ("readers who found this helpful also found…"), counted from the pair rows.
   const pairCounts = await pairCountsFor(payload, story.id)
-  // ── End of the pair counts section.
 
   const partners = pairCounts.map((pair) => (String(pair.a) === String(story.id) ? pair.b : pair.a))
   const visibleIds = await visibleAmong(payload, user, partners, hiddenWarnings)
