@@ -36,7 +36,8 @@ async function expressInterest(client: WebClient, member: Member, opportunity: n
   const noteField = Object.keys(form.fields).find((name) => /note/i.test(name))
   if (!noteField) throw new Error(`Arrange failed: no note field in ${JSON.stringify(form.fields)}`)
   const response = await client.postForm(form.action, { ...form.fields, [noteField]: note })
-  if (response.status !== 303) throw new Error(`Arrange failed: interest gave ${response.status}: ${textOf(await response.text()).slice(0, 300)}`)
+  // 303 back to the role; a note with crisis words is answered with the crisis panel instead (200).
+  if (response.status !== 303 && response.status !== 200) throw new Error(`Arrange failed: interest gave ${response.status}: ${textOf(await response.text()).slice(0, 300)}`)
   const own = await api(hostile, member, 'GET', `/api/volunteer-interests?where[member][equals]=${member.id}&depth=0`)
   const doc = own.json?.docs?.find((d: any) => String(d.opportunity?.id ?? d.opportunity) === String(opportunity))
   if (!doc) throw new Error(`Arrange failed: the member cannot find their own interest (${own.status} ${own.text.slice(0, 200)})`)
