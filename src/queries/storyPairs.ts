@@ -4,6 +4,7 @@
 // viewer's own read of the stories.
 import type { Payload } from 'payload'
 
+import { idOf } from '../db/relationId.js'
 import { MIN_PAIR_COUNT } from '../policies/storyFeedback.js'
 import type { PairCount } from '../policies/storyMatching.js'
 
@@ -16,8 +17,6 @@ import type { PairCount } from '../policies/storyMatching.js'
 export const PAIR_ROWS_CAP = 5_000
 /** At most this many pairs are returned, most readers first. */
 export const MAX_PAIRS = 50
-
-const idOfRelation = (value: unknown): number | string => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string))
 
 /** The pairs with this story shared by at least MIN_PAIR_COUNT readers, most first (then by the other id). */
 export async function pairCountsFor(payload: Payload, storyId: number | string): Promise<PairCount[]> {
@@ -33,8 +32,9 @@ export async function pairCountsFor(payload: Payload, storyId: number | string):
   })
   const byPair = new Map<string, PairCount>()
   for (const row of rows.docs) {
-    const a = idOfRelation(row.storyA)
-    const b = idOfRelation(row.storyB)
+    const a = idOf(row.storyA)
+    const b = idOf(row.storyB)
+    if (a === null || b === null) continue
     const key = `${a}:${b}`
     const pair = byPair.get(key) ?? { a, b, count: 0 }
     pair.count += 1
