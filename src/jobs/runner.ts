@@ -29,6 +29,8 @@ export type JobsRunner = {
   stop(): Promise<void>
   /** Stops every timer at once without releasing the role: what a process that dies leaves behind. */
   halt(): void
+  /** Whether a batch is running now (a batch under way when halt() is called still finishes, as no dead process would). */
+  hasBatchInFlight(): boolean
 }
 
 /** How often ordinary jobs (emails, digests) are picked up: 30 s, or WAYMARK_JOBS_EVERY_SECONDS (1–59). */
@@ -105,6 +107,10 @@ class Runner implements JobsRunner {
     this.lock.abandon()
     runners.delete(this)
     this.stopped ??= Promise.resolve()
+  }
+
+  hasBatchInFlight(): boolean {
+    return this.batches.size > 0
   }
 
   private clearTimers(): void {

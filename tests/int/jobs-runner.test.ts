@@ -173,6 +173,9 @@ for (const kind of ['database', 'redis'] as const) {
       fresh()
       const a = start(first)
       await until(() => a.holdsRole(), 5000, 'the first runner takes the role')
+      // Halted between batches: a batch under way would still finish (and could send the email queued
+      // below), which a process that died could not. Checked and halted in one tick, so none starts between.
+      await until(() => !a.hasBatchInFlight(), 5000, 'the first runner between batches')
       a.halt()
       const haltedAt = Date.now()
       const b = start(second)
