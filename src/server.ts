@@ -8,6 +8,7 @@ import next from 'next'
 import { getPayload, type Payload } from 'payload'
 
 import config from './payload.config.js'
+import { SITE_BUSY_MESSAGE, SITE_BUSY_RETRY_SECONDS, SiteBusyError } from './db/siteBusy.js'
 import { closeBrokenPayloadDoors } from './security/payloadDoors.js'
 import { guardRestParameters } from './security/restParameters.js'
 import { fetchHeaders, loadViewer } from './auth/session.js'
@@ -207,17 +208,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 function errorHandler(payload: Payload): ErrorRequestHandler {
   return (error, req, res, _next) => {
     // Body-parser errors (too large, malformed) are the sender's fault, not ours.
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500
+    const busy = error instanceof SiteBusyError
+    const status = busy ? 503 : typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500
     if (status === 500) payload.logger.error({ err: error, msg: `Unhandled error on ${req.method} ${req.path}` })
+    if (busy) payload.logger.warn({ err: error, msg: `Busy: no turn to write on ${req.method} ${req.path}` })
     if (res.headersSent) return
+    if (busy) res.set('Retry-After', String(SITE_BUSY_RETRY_SECONDS))
     const message =
       status === 413
         ? error instanceof UploadTooLarge
           ? 'That picture is larger than 10 MB. Choose a smaller one; nothing was saved.'
           : 'That was too much to send at once. Shorten it and try again.'
-        : status === 500
-          ? 'Something went wrong on our side. Nothing you sent was lost; please try again.'
-          : 'We could not understand that request.'
-    void renderProblem(payload, req, res, status, status === 500 ? 'Sorry, something went wrong' : 'There is a problem', message)
+        : busy
+          ? SITE_BUSY_MESSAGE
+          : status === 500
+            ? 'Something went wrong on our side. Nothing you sent was lost; please try again.'
+            : 'We could not understand that request.'
+    const title = status === 500 ? 'Sorry, something went wrong' : busy ? 'The site is busy' : 'There is a problem'
+    void renderProblem(payload, req, res, status, title, message)
   }
 }

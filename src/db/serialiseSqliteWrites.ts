@@ -9,6 +9,7 @@ import type { BaseDatabaseAdapter } from 'payload'
 
 import { clusterWriteTurn } from './clusterWriteTurns.js'
 import { discardSharedConnection } from './sharedConnection.js'
+import { SiteBusyError, writeWaitMs } from './siteBusy.js'
 
 const WRITE_METHODS = [
   'create',
@@ -31,9 +32,6 @@ const READ_METHODS = ['count', 'countGlobalVersions', 'countVersions', 'find', '
 
 const WATCHED = Symbol('waymark.watchedTransactions')
 
-/** How long a writer waits for its turn before giving up with a clear error. */
-export const WRITE_TURN_TIMEOUT_MS = 15_000
-
 class WriteQueue {
   private tail: Promise<void> = Promise.resolve()
 
@@ -41,7 +39,8 @@ class WriteQueue {
    * Resolves with a release function once it is this caller's turn: first in this process, then, among
    * workers, in the cluster (./clusterWriteTurns.ts).
    */
-  acquire(timeoutMs = WRITE_TURN_TIMEOUT_MS): Promise<() => void> {
+  /** Gives up with SiteBusyError (503) after `timeoutMs`, so a request is answered clearly rather than left hanging. */
+  acquire(timeoutMs = writeWaitMs()): Promise<() => void> {
     let releaseLocal!: () => void
     const turn = new Promise<void>((resolve) => (releaseLocal = resolve))
     const previous = this.tail
@@ -50,7 +49,7 @@ class WriteQueue {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         gaveUp = true
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting to write to SQLite`))
+        reject(new SiteBusyError(new Error(`Timed out after ${timeoutMs} ms waiting for a turn to write to SQLite`)))
       }, timeoutMs)
       void previous.then(async () => {
         const endClusterTurn = (await clusterWriteTurn()) ?? (() => undefined)
@@ -70,7 +69,7 @@ class WriteQueue {
 const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(String((error as Error)?.message ?? error) + String((error as { cause?: unknown })?.cause ?? ''))
 
 /** Retries while another process holds the lock, on a clean connection each time (see sharedConnection.ts). */
-async function retryWhileBusy<T>(adapter: unknown, action: () => Promise<T>, timeoutMs = WRITE_TURN_TIMEOUT_MS): Promise<T> {
+async function retryWhileBusy<T>(adapter: unknown, action: () => Promise<T>, timeoutMs = writeWaitMs()): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
     try {
@@ -78,7 +77,7 @@ async function retryWhileBusy<T>(adapter: unknown, action: () => Promise<T>, tim
     } catch (error) {
       if (!isBusy(error)) throw error
       await discardSharedConnection(adapter)
-      if (Date.now() > deadline) throw error
+      if (Date.now() > deadline) throw new SiteBusyError(error)
       await new Promise((resolve) => setTimeout(resolve, delay))
     }
   }

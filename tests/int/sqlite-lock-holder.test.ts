@@ -2,33 +2,13 @@
 // server wait, never lose a write it has acknowledged. Before the fix, a transaction that began
 // after a "database is locked" failure could not commit, and Payload still reported success:
 // the member below was "created" with an id and was not in the database.
-import { spawn } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
 
 import { bootPayload } from '../support/payload.js'
 import { createMember } from '../support/members.js'
+import { holdWriteLock } from '../support/sqliteLock.js'
 
 const sqlite = !process.env.DATABASE_URL?.match(/^(postgres|mongodb)/)
-
-/** A separate process that takes the write lock, says so, and holds it for `ms`. */
-async function holdWriteLock(databaseUrl: string, ms: number): Promise<() => Promise<void>> {
-  const script = `const { createClient } = require('@libsql/client');
-(async () => {
-  const c = createClient({ url: ${JSON.stringify(databaseUrl)} })
-  const tx = await c.transaction('write')
-  await tx.execute("SELECT 1")
-  process.stdout.write('holding\\n')
-  await new Promise((r) => setTimeout(r, ${ms}))
-  await tx.rollback()
-  c.close()
-})()`
-  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] })
-  await new Promise((resolve, reject) => {
-    child.stdout.once('data', resolve)
-    child.once('exit', (code) => reject(new Error(`lock holder exited early (${code})`)))
-  })
-  return () => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())))
-}
 
 describe.skipIf(!sqlite)('another process holds the write lock', () => {
   test('a member created meanwhile waits, and is then really stored (and seen by a later read)', async () => {
@@ -54,5 +34,28 @@ describe.skipIf(!sqlite)('another process holds the write lock', () => {
     const found = await payload.find({ collection: 'users', where: { id: { in: [member.id, after.id] } }, depth: 0 })
     expect(found.docs.map((d) => d.displayName)).toContain('Waited Patiently')
     expect(found.totalDocs).toBe(2)
+  })
+
+  test('a write that cannot get the lock within the wait is refused with 503 and a clear message, and saves nothing', async () => {
+    const payload = await bootPayload()
+    await createMember(payload)
+    const email = `busy-${Date.now().toString(36)}@example.org`
+    process.env.WAYMARK_WRITE_WAIT_MS = '500'
+    try {
+      const done = await holdWriteLock(process.env.DATABASE_URL!, 2500)
+      const refused = await createMember(payload, { email }).then(
+        () => null,
+        (error: unknown) => error as { status?: number; message?: string },
+      )
+      await done()
+      expect(refused?.status).toBe(503)
+      expect(refused?.message).toMatch(/busy.*Nothing you sent was saved/i)
+    } finally {
+      delete process.env.WAYMARK_WRITE_WAIT_MS
+    }
+    expect((await payload.count({ collection: 'users', where: { email: { equals: email } } })).totalDocs).toBe(0)
+    // Sent again once the lock is free, it is stored.
+    await createMember(payload, { email })
+    expect((await payload.count({ collection: 'users', where: { email: { equals: email } } })).totalDocs).toBe(1)
   })
 })

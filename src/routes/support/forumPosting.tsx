@@ -38,7 +38,9 @@ export function sendTooSoon(res: Response, retryAfterSeconds: number) {
 }
 
 export type PostRefusal =
-  { kind: 'fields'; status: 422; errors: FieldErrors } | { kind: 'tooSoon'; status: 429; message: string; retryAfterSeconds: number } | { kind: 'refused'; status: 403 | 404 | 409; message: string }
+  | { kind: 'fields'; status: 422; errors: FieldErrors }
+  | { kind: 'tooSoon'; status: 429; message: string; retryAfterSeconds: number }
+  | { kind: 'refused'; status: 403 | 404 | 409 | 503; message: string }
 
 export function postRefusal(error: unknown): PostRefusal | null {
   const e = error as { status?: number; message?: string; data?: { retryAfterSeconds?: number; field?: string } }
@@ -46,7 +48,8 @@ export function postRefusal(error: unknown): PostRefusal | null {
   const fields = fieldErrorsFrom(error)
   if (fields) return { kind: 'fields', status: 422, errors: fields }
   if (e?.status === 400) return { kind: 'fields', status: 422, errors: { [e.data?.field ?? 'body']: String(e.message) } }
-  if (e?.status === 403 || e?.status === 404 || e?.status === 409) return { kind: 'refused', status: e.status, message: String(e.message) }
+  // 503: no turn to write in time (src/db/siteBusy.ts); the form comes back with the text, nothing saved.
+  if (e?.status === 403 || e?.status === 404 || e?.status === 409 || e?.status === 503) return { kind: 'refused', status: e.status, message: String(e.message) }
   return null
 }
 
