@@ -37,9 +37,9 @@ class WriteQueue {
 
   /**
    * Resolves with a release function once it is this caller's turn: first in this process, then, among
-   * workers, in the cluster (./clusterWriteTurns.ts).
+   * workers, in the cluster (./clusterWriteTurns.ts). Gives up after `timeoutMs` with SiteBusyError (503), so
+   * the request is answered clearly rather than left hanging.
    */
-  /** Gives up with SiteBusyError (503) after `timeoutMs`, so a request is answered clearly rather than left hanging. */
   acquire(timeoutMs = writeWaitMs()): Promise<() => void> {
     let releaseLocal!: () => void
     const turn = new Promise<void>((resolve) => (releaseLocal = resolve))
